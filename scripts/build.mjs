@@ -1,0 +1,39 @@
+// Builds the three bundles (client, server, CLI) and, with --tests, transpiles the tests to out/.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const option = name => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const withTests = args.includes('--tests');
+const minify = args.includes('--minify');
+// --out DIR and --only a,b (path prefixes) let parallel work transpile just its part of the tree.
+const outDir = option('--out') ?? 'out';
+const only = option('--only')?.split(',');
+const bundles = !args.includes('--no-bundles');
+
+function tsFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) { if (name !== 'fixtures') out.push(...tsFiles(p)); }
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify, logLevel: 'warning', absWorkingDir: root };
+if (bundles) await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+
+if (withTests) {
+  rmSync(join(root, outDir), { recursive: true, force: true });
+  const entryPoints = [...tsFiles(join(root, 'server/src')), ...tsFiles(join(root, 'test'))]
+    .map(p => relative(root, p))
+    .filter(p => !only || only.some(prefix => p.startsWith(prefix)));
+  await esbuild.build({ entryPoints, outdir: outDir, outbase: '.', bundle: false, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning', absWorkingDir: root });
+}

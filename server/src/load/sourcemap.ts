@@ -1,0 +1,113 @@
+// Maps offsets in a decoded script to offsets in the file that stores it, and back.
+// A script stored in a <Definition> element has each character encoded as one or more file
+// characters (`&gt;`, `\\r`, `\\\\`…); runs of one-to-one characters are kept as single segments.
+import type { Span } from '../util/text';
+
+export interface SourceMap {
+  /** File offset where the script character at `scriptOffset` begins (or the end, for length). */
+  toFile(scriptOffset: number): number;
+  /** File span covering every character of the script span. */
+  toFileSpan(span: Span): Span;
+  /** Script offset of the character whose encoding contains `fileOffset` (clamped to the script). */
+  toScript(fileOffset: number): number;
+  /** Script span covering the file span (rounded outwards to whole characters). */
+  toScriptSpan(span: Span): Span;
+  /** The file span of the whole script. */
+  readonly fileSpan: Span;
+  readonly scriptLength: number;
+}
+
+/** A script that is the file (a .robin or .txt file). */
+export class IdentityMap implements SourceMap {
+  readonly fileSpan: Span;
+  constructor(readonly scriptLength: number) {
+    this.fileSpan = { start: 0, end: scriptLength };
+  }
+  toFile(o: number): number { return clamp(o, 0, this.scriptLength); }
+  toFileSpan(s: Span): Span { return { start: this.toFile(s.start), end: this.toFile(s.end) }; }
+  toScript(o: number): number { return clamp(o, 0, this.scriptLength); }
+  toScriptSpan(s: Span): Span { return { start: this.toScript(s.start), end: this.toScript(s.end) }; }
+}
+
+/**
+ * Segment i maps script [scriptStart[i], scriptStart[i+1]) to file characters starting at
+ * fileStart[i]. A segment is either a run of one-to-one characters (width 1 each) or a single
+ * escaped character whose encoding is `width[i]` file characters long.
+ */
+export class SegmentMap implements SourceMap {
+  private readonly scriptStart: number[] = [];
+  private readonly fileStart: number[] = [];
+  private readonly width: number[] = [];
+  readonly fileSpan: Span;
+  readonly scriptLength: number;
+
+  /**
+   * @param charStarts file offset of each script character, plus one final entry: the file
+   *   offset just past the last character.
+   */
+  constructor(charStarts: ArrayLike<number>) {
+    const n = charStarts.length - 1;
+    this.scriptLength = n;
+    this.fileSpan = { start: n >= 0 ? charStarts[0] : 0, end: n >= 0 ? charStarts[n] : 0 };
+    let i = 0;
+    while (i < n) {
+      const w = charStarts[i + 1] - charStarts[i];
+      this.scriptStart.push(i);
+      this.fileStart.push(charStarts[i]);
+      this.width.push(w);
+      i++;
+      if (w === 1) {
+        while (i < n && charStarts[i + 1] - charStarts[i] === 1) i++;
+      }
+    }
+    // Sentinel: the end of the script.
+    this.scriptStart.push(n);
+    this.fileStart.push(this.fileSpan.end);
+    this.width.push(0);
+  }
+
+  toFile(o: number): number {
+    o = clamp(o, 0, this.scriptLength);
+    const k = upperBound(this.scriptStart, o) - 1;
+    const seg = Math.max(0, k);
+    const within = o - this.scriptStart[seg];
+    // Within an escape segment only offset 0 exists (the segment is one character long).
+    return this.fileStart[seg] + (this.width[seg] === 1 ? within : 0);
+  }
+
+  toFileSpan(s: Span): Span {
+    return { start: this.toFile(s.start), end: this.toFile(s.end) };
+  }
+
+  toScript(f: number): number {
+    if (f <= this.fileSpan.start) return 0;
+    if (f >= this.fileSpan.end) return this.scriptLength;
+    const k = Math.max(0, upperBound(this.fileStart, f) - 1);
+    const within = f - this.fileStart[k];
+    if (this.width[k] === 1) return this.scriptStart[k] + within;
+    return this.scriptStart[k];
+  }
+
+  toScriptSpan(s: Span): Span {
+    const start = this.toScript(s.start);
+    // Round the end outwards: a file offset inside an escape covers that whole character.
+    let end = this.toScript(s.end);
+    if (end < this.scriptLength && this.toFile(end) < s.end) end++;
+    return { start, end: Math.max(start, end) };
+  }
+}
+
+function upperBound(arr: number[], value: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}
