@@ -12,6 +12,8 @@ const minify = args.includes('--minify');
 const outDir = option('--out') ?? 'out';
 const only = option('--only')?.split(',');
 const bundles = !args.includes('--no-bundles');
+// --e2e transpiles the extension-host suite test/e2e/**/*.ts to <out>/e2e/ (out/e2e/suite/index.js by default).
+const withE2e = args.includes('--e2e');
 
 function tsFiles(dir) {
   const out = [];
@@ -36,4 +38,11 @@ if (withTests) {
     .map(p => relative(root, p))
     .filter(p => !only || only.some(prefix => p.startsWith(prefix)));
   await esbuild.build({ entryPoints, outdir: outDir, outbase: '.', bundle: false, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning', absWorkingDir: root });
+}
+
+if (withE2e) {
+  const e2eOut = join(outDir, 'e2e');
+  rmSync(join(root, e2eOut), { recursive: true, force: true });
+  const entryPoints = tsFiles(join(root, 'test/e2e')).map(p => relative(root, p));
+  await esbuild.build({ entryPoints, outdir: e2eOut, outbase: 'test/e2e', bundle: false, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning', absWorkingDir: root });
 }

@@ -3,6 +3,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { SourceFile, Span } from '../util/text';
 import type { ScriptAst } from '../load/pad/ast';
 import type { SourceMap } from '../load/sourcemap';
+import type { EncodingStyle } from '../load/definition';
 
 /** A place in a real file. */
 export interface Loc {
@@ -31,10 +32,10 @@ export interface Solution {
   root: string;
   /** The .cdsproj file for the clone layout. */
   projectFile?: string;
-  /** Solution.xml / solution.xml. */
-  manifest: SourceFile;
+  /** Solution.xml / solution.xml; absent in a partial tree (components without the manifest). */
+  manifest?: SourceFile;
   /** Span of <UniqueName> in the manifest. */
-  nameLoc: Loc;
+  nameLoc?: Loc;
   /** Customizations.xml / customizations.xml, when readable. */
   customizations?: SourceFile;
   rootComponents: RootComponent[];
@@ -191,6 +192,8 @@ export interface Script {
   storage: ScriptStorage;
   /** Maps script offsets to file offsets and back. */
   map: SourceMap;
+  /** How a <Definition> escapes characters, for edits; undefined for script files. */
+  style?: EncodingStyle;
   ast: ScriptAst;
   /** A designer clipboard copy: no @@ header, no @SENSITIVE, no @INPUT (cannot carry them). */
   clipboard: boolean;

@@ -1,0 +1,288 @@
+// Finds everything lintable under the given paths and loads it into one Workspace:
+// solutions in every layout (many per tree), packed .zip solutions, standalone desktop-flow
+// scripts, and deployment settings files, each associated with its solution.
+import * as nodePath from 'node:path';
+import type { DeploymentSettings, Layout, LoadProblem, Solution, StandaloneScript, Workspace } from '../model/types';
+import { createSourceFile, SourceFile } from '../util/text';
+import { looksLikeScript } from '../load/pad/sniff';
+import { makeScript } from '../load/script';
+import { loadSettings, settingsFileKind } from '../load/settings';
+import { COMPONENT_FOLDERS, loadSolution } from '../load/solution';
+import { DirTree, FileTree, ZipTree } from '../load/tree';
+import { decodeText, Vfs } from '../load/vfs';
+import { children, childText, parseXml } from '../load/xml';
+
+export interface ExplicitSettings {
+  /** Absolute path of the settings file. */
+  file: string;
+  environment: string;
+  solution?: string;
+}
+
+export interface DiscoverOptions {
+  vfs: Vfs;
+  /** True for files and folders to leave out (flowcop.json `ignore` globs). */
+  ignored?: (absPath: string) => boolean;
+  /** Settings files listed in flowcop.json; asked after the walk, once every config is known. */
+  explicitSettings?: () => ExplicitSettings[];
+}
+
+/** Folders never worth walking into. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'bin', 'obj']);
+/** Solution component folders: no solutions or scripts inside them. */
+const SOLUTION_PARTS = new Set([...COMPONENT_FOLDERS, 'CanvasApps', 'Entities', 'AppModules', 'AppModuleSiteMaps', 'WebResources',
+  'PluginAssemblies', 'OptionSets', 'Roles', 'Dashboards', 'Reports', 'Templates', 'botcomponents', 'bots', 'dataflows',
+  'connectors', 'aiplugins', 'Controls', 'SdkMessageProcessingSteps'].map(s => s.toLowerCase()));
+const MAX_SCRIPT_BYTES = 16 * 1024 * 1024;
+
+interface SolutionCandidate { root: string; layout: Layout; projectFile?: string }
+interface SettingsCandidate { file: SourceFile; environment: string; solution?: string; association: DeploymentSettings['association'] }
+
+export function discover(paths: string[], options: DiscoverOptions): Workspace {
+  const { vfs } = options;
+  const roots = paths.map(p => nodePath.resolve(p));
+  const problems: LoadProblem[] = [];
+  const candidates = new Map<string, SolutionCandidate>();
+  const zips: string[] = [];
+  const scriptFiles: SourceFile[] = [];
+  const settingsCandidates: SettingsCandidate[] = [];
+  const visitedFiles = new Set<string>();
+
+  const fileProblem = (filePath: string, message: string, offset = 0, entry?: string) => {
+    problems.push({ ruleId: 'flowcop/parse-error', loc: { file: createSourceFile(filePath, '', { entry }), span: { start: offset, end: offset } }, message });
+  };
+
+  const readText = (filePath: string, maxBytes = Infinity): SourceFile | undefined => {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = vfs.readFile(filePath);
+    } catch (e) {
+      fileProblem(filePath, `cannot read file: ${(e as Error).message}`);
+      return undefined;
+    }
+    if (!bytes) return undefined;
+    if (bytes.length > maxBytes) {
+      fileProblem(filePath, `file is larger than ${Math.round(maxBytes / 1048576)} MiB; not read`);
+      return undefined;
+    }
+    const decoded = decodeText(bytes, filePath);
+    if ('error' in decoded) {
+      fileProblem(filePath, decoded.error, decoded.offset);
+      return undefined;
+    }
+    return decoded.file;
+  };
+
+  const addCandidate = (c: SolutionCandidate) => {
+    const existing = candidates.get(c.root);
+    // The clone layout (with its project file) wins over seeing the same src/ folder as unpacked.
+    if (!existing || (c.layout === 'cdsproj' && existing.layout === 'unpacked')) candidates.set(c.root, c);
+  };
+
+  const considerFile = (filePath: string, explicit: boolean) => {
+    if (visitedFiles.has(filePath) || options.ignored?.(filePath)) return;
+    visitedFiles.add(filePath);
+    const name = nodePath.basename(filePath);
+    const lower = name.toLowerCase();
+    if (lower.endsWith('.zip')) {
+      zips.push(filePath);
+    } else if (lower.endsWith('.robin')) {
+      const file = readText(filePath, MAX_SCRIPT_BYTES);
+      if (file) scriptFiles.push(file);
+    } else if (lower.endsWith('.txt')) {
+      const file = readText(filePath, MAX_SCRIPT_BYTES);
+      if (file && (explicit || looksLikeScript(file.text))) scriptFiles.push(file);
+    } else if (lower.endsWith('.json')) {
+      const kind = settingsFileKind(filePath.split(/[\\/]/));
+      if (kind) {
+        const file = readText(filePath);
+        if (file) settingsCandidates.push({ file, environment: kind.environment, solution: kind.solution, association: kind.solution ? 'file-name' : 'nearest' });
+      }
+    } else if (lower.endsWith('.cdsproj')) {
+      const file = readText(filePath);
+      const doc = file ? parseXml(file.text) : undefined;
+      const rootPath = children(doc?.root, 'PropertyGroup').map(g => childText(doc!, g, 'SolutionRootPath')).find(Boolean) || 'src';
+      const root = nodePath.resolve(nodePath.dirname(filePath), rootPath.replace(/\\/g, '/'));
+      if (hasFile(vfs, root, ['Other', 'Solution.xml'])) addCandidate({ root, layout: 'cdsproj', projectFile: filePath });
+    }
+  };
+
+  const walk = (dir: string, depth: number) => {
+    if (depth > 40 || options.ignored?.(dir)) return;
+    const entries = vfs.readDir(dir);
+    if (!entries) return;
+    // Project files first, so their src/ folder is known as a clone before it is walked.
+    for (const e of entries) if (!e.isDirectory && e.name.toLowerCase().endsWith('.cdsproj')) considerFile(nodePath.join(dir, e.name), false);
+    let isSolutionRoot = candidates.has(dir);
+    if (!isSolutionRoot && hasFile(vfs, dir, ['Other', 'Solution.xml'])) {
+      addCandidate({ root: dir, layout: 'unpacked' });
+      isSolutionRoot = true;
+    } else if (!isSolutionRoot && hasFile(vfs, dir, ['solution.xml']) && hasFile(vfs, dir, ['customizations.xml'])) {
+      addCandidate({ root: dir, layout: 'raw' });
+      isSolutionRoot = true;
+    } else if (!isSolutionRoot && isPartialSolution(vfs, dir)) {
+      addCandidate({ root: dir, layout: 'unpacked' });
+      isSolutionRoot = true;
+    }
+    for (const e of entries) {
+      const p = nodePath.join(dir, e.name);
+      if (e.isDirectory) {
+        const lower = e.name.toLowerCase();
+        if (SKIP_DIRS.has(lower) || (isSolutionRoot && SOLUTION_PARTS.has(lower))) continue;
+        walk(p, depth + 1);
+      } else if (!e.name.toLowerCase().endsWith('.cdsproj')) {
+        considerFile(p, false);
+      }
+    }
+  };
+
+  for (const root of roots) {
+    if (vfs.isDirectory(root)) {
+      walk(root, 0);
+    } else if (vfs.isFile(root)) {
+      const solutionRoot = enclosingSolutionRoot(vfs, root);
+      if (solutionRoot) addCandidate(solutionRoot);
+      else considerFile(root, true);
+    } else {
+      fileProblem(root, 'no such file or folder');
+    }
+  }
+  for (const s of options.explicitSettings?.() ?? []) {
+    const file = readText(s.file);
+    if (file) {
+      const i = settingsCandidates.findIndex(c => c.file.path === file.path);
+      if (i >= 0) settingsCandidates.splice(i, 1);
+      settingsCandidates.push({ file, environment: s.environment, solution: s.solution, association: 'flowcop.json' });
+    } else if (!problems.some(p => p.loc.file.path === s.file)) {
+      fileProblem(s.file, 'deployment settings file listed in flowcop.json was not found');
+    }
+  }
+
+  // Load solutions.
+  const solutions: Solution[] = [];
+  const load = (tree: FileTree, layout: Layout, projectFile?: string) => {
+    const result = loadSolution(tree, layout, projectFile);
+    problems.push(...result.problems);
+    if (result.solution) solutions.push(result.solution);
+  };
+  for (const c of [...candidates.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) load(new DirTree(vfs, c.root), c.layout, c.projectFile);
+  for (const zipPath of zips) {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = vfs.readFile(zipPath);
+    } catch (e) {
+      fileProblem(zipPath, `cannot read file: ${(e as Error).message}`);
+      continue;
+    }
+    if (!bytes) continue;
+    const tree = ZipTree.open(zipPath, bytes);
+    if ('error' in tree) {
+      fileProblem(zipPath, tree.error);
+      continue;
+    }
+    if (tree.resolve('solution.xml') || tree.resolve('Other/Solution.xml')) load(tree, 'zip');
+  }
+
+  // Standalone scripts.
+  const scripts: StandaloneScript[] = scriptFiles.map(file => {
+    const script = makeScript({ text: file.text, file, storage: 'file' });
+    for (const p of script.ast.problems) problems.push({ ruleId: 'pad/syntax', loc: { file, span: p.span }, message: p.message });
+    return { name: nodePath.basename(file.path), script };
+  });
+
+  // Settings, associated with their solutions.
+  const orphanSettings: DeploymentSettings[] = [];
+  for (const c of settingsCandidates) {
+    const result = loadSettings(c.file, c.environment, c.association);
+    for (const p of result.problems) problems.push({ ruleId: 'flowcop/parse-error', loc: { file: c.file, span: p.span }, message: p.message });
+    if (!result.settings) continue;
+    const owner = associate(c, result.settings, solutions);
+    if (owner) {
+      if (c.solution && owner.uniqueName.toLowerCase() !== c.solution.toLowerCase()) result.settings.association = 'nearest';
+      owner.environments.push(result.settings);
+    } else {
+      orphanSettings.push(result.settings);
+    }
+  }
+  for (const s of solutions) s.environments.sort((a, b) => a.environment.localeCompare(b.environment));
+
+  return { roots, solutions, scripts: scripts.sort((a, b) => (a.script.file.path < b.script.file.path ? -1 : 1)), orphanSettings, problems };
+}
+
+function hasFile(vfs: Vfs, dir: string, parts: string[]): boolean {
+  let cur = dir;
+  for (const part of parts) {
+    const entries = vfs.readDir(cur);
+    const hit = entries?.find(e => e.name === part) ?? entries?.find(e => e.name.toLowerCase() === part.toLowerCase());
+    if (!hit) return false;
+    cur = nodePath.join(cur, hit.name);
+  }
+  return vfs.isFile(cur);
+}
+
+/**
+ * Solution components kept without Other/Solution.xml (a repository that tracks only flows and
+ * environment variables): flow sidecars under Workflows/ or definitions under
+ * environmentvariabledefinitions/.
+ */
+function isPartialSolution(vfs: Vfs, dir: string): boolean {
+  const sub = (name: string) => vfs.readDir(dir)?.find(e => e.isDirectory && e.name.toLowerCase() === name.toLowerCase());
+  const workflows = sub('Workflows');
+  if (workflows && vfs.readDir(nodePath.join(dir, workflows.name))?.some(e => /\.json\.data\.xml$/i.test(e.name))) return true;
+  const envVars = sub('environmentvariabledefinitions');
+  return !!envVars && !!vfs.readDir(nodePath.join(dir, envVars.name))?.some(e => e.isDirectory && hasFile(vfs, nodePath.join(dir, envVars.name, e.name), ['environmentvariabledefinition.xml']));
+}
+
+/** For a single file inside a solution folder, the solution it belongs to. */
+function enclosingSolutionRoot(vfs: Vfs, filePath: string): SolutionCandidate | undefined {
+  let dir = nodePath.dirname(filePath);
+  for (let k = 0; k < 4; k++) {
+    if (hasFile(vfs, dir, ['Other', 'Solution.xml'])) {
+      const parent = nodePath.dirname(dir);
+      const project = vfs.readDir(parent)?.find(e => !e.isDirectory && e.name.toLowerCase().endsWith('.cdsproj'));
+      return project ? { root: dir, layout: 'cdsproj', projectFile: nodePath.join(parent, project.name) } : { root: dir, layout: 'unpacked' };
+    }
+    if (hasFile(vfs, dir, ['solution.xml']) && hasFile(vfs, dir, ['customizations.xml'])) return { root: dir, layout: 'raw' };
+    const up = nodePath.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
+/**
+ * The solution a settings file belongs to: the one its name or flowcop.json names; otherwise the
+ * solutions under the nearest folder above it that holds any, the one sharing the most names.
+ */
+function associate(c: SettingsCandidate, settings: DeploymentSettings, solutions: Solution[]): Solution | undefined {
+  if (c.solution) {
+    const named = solutions.find(s => s.uniqueName.toLowerCase() === c.solution!.toLowerCase());
+    if (named) return named;
+  }
+  let dir = nodePath.dirname(c.file.path);
+  for (;;) {
+    const under = solutions.filter(s => isInside(s.layout === 'zip' ? nodePath.dirname(s.root) : s.root, dir));
+    if (under.length === 1) return under[0];
+    if (under.length > 1) {
+      const scored = under.map(s => ({ s, score: overlap(settings, s) })).sort((a, b) => b.score - a.score);
+      return scored[0].score > 0 && scored[0].score > scored[1].score ? scored[0].s : undefined;
+    }
+    const up = nodePath.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function isInside(p: string, dir: string): boolean {
+  const rel = nodePath.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
+}
+
+function overlap(settings: DeploymentSettings, solution: Solution): number {
+  const names = new Set([
+    ...solution.connectionReferences.map(r => r.logicalName.toLowerCase()),
+    ...solution.environmentVariables.map(v => v.schemaName.toLowerCase()),
+  ]);
+  return [...settings.connectionReferences.map(r => r.logicalName), ...settings.environmentVariables.map(v => v.schemaName)]
+    .filter(n => names.has(n.toLowerCase())).length;
+}

@@ -1,0 +1,198 @@
+// flowcop.json: rule levels and options, environments, ignores, allow lists. Found upward from
+// the linted file; `--config FILE` (CLI) replaces the search.
+import * as nodePath from 'node:path';
+import type { ExplicitSettings } from '../discover/discover';
+import { entries, JsonNode, parseJson, prop, span, stringValue } from '../load/json';
+import { decodeText, Vfs } from '../load/vfs';
+import type { Severity } from '../rules/rule';
+import type { SourceFile, Span } from '../util/text';
+
+export type Level = Severity | 'off';
+
+export interface IgnoreEntry {
+  rule?: string;
+  /** Flow name (cloud or desktop) or script file name. */
+  flow?: string;
+  /** Cloud-flow action or desktop-flow variable/element name. */
+  element?: string;
+  /** Glob of files, relative to the config's folder. */
+  file?: string;
+  reason?: string;
+}
+
+export interface Config {
+  /** Folder the config applies to (its flowcop.json's folder, or the search start when none). */
+  dir: string;
+  /** The flowcop.json file, when one was found. */
+  file?: SourceFile;
+  rules: Record<string, { level?: Level; options: Record<string, unknown> }>;
+  environments: ExplicitSettings[];
+  /** Globs of files and folders to leave out, relative to dir. */
+  ignoreGlobs: string[];
+  ignoreEntries: IgnoreEntry[];
+  allow: { hosts: string[]; paths: string[]; machines: string[] };
+  getCredentialTemplate?: string;
+  problems: Array<{ span: Span; message: string }>;
+}
+
+export const CONFIG_FILE = 'flowcop.json';
+
+export function emptyConfig(dir: string): Config {
+  return { dir, rules: {}, environments: [], ignoreGlobs: [], ignoreEntries: [], allow: { hosts: [], paths: [], machines: [] }, problems: [] };
+}
+
+const LEVELS = new Set(['off', 'info', 'warning', 'error']);
+
+export function parseConfig(file: SourceFile): Config {
+  const config = emptyConfig(nodePath.dirname(file.path));
+  config.file = file;
+  const parsed = parseJson(file.text);
+  config.problems.push(...parsed.problems.map(p => ({ span: { start: p.offset, end: p.offset + p.length }, message: p.message })));
+  const root = parsed.root;
+  if (!root || root.type !== 'object') {
+    if (!config.problems.length) config.problems.push({ span: { start: 0, end: 0 }, message: 'flowcop.json must hold a JSON object' });
+    return config;
+  }
+  const bad = (node: JsonNode, message: string) => config.problems.push({ span: span(node), message });
+
+  for (const [id, , value] of entries(prop(root, 'rules'))) {
+    if (value.type === 'string') {
+      if (LEVELS.has(value.value)) config.rules[id] = { level: value.value, options: {} };
+      else bad(value, `rules.${id}: level must be one of off, info, warning, error`);
+    } else if (value.type === 'array' && value.children?.length) {
+      const [levelNode, optionsNode] = value.children;
+      const level = stringValue(levelNode);
+      if (!level || !LEVELS.has(level)) { bad(levelNode, `rules.${id}: the first item must be a level (off, info, warning, error)`); continue; }
+      const options = optionsNode?.type === 'object' ? Object.fromEntries(entries(optionsNode).map(([k, , v]) => [k, jsonValue(v)])) : {};
+      config.rules[id] = { level: level as Level, options };
+    } else if (value.type === 'object') {
+      const level = stringValue(prop(value, 'level'));
+      const options = prop(value, 'options');
+      config.rules[id] = { level: level && LEVELS.has(level) ? (level as Level) : undefined, options: options ? (jsonValue(options) as Record<string, unknown>) : {} };
+    } else {
+      bad(value, `rules.${id}: expected a level or [level, options]`);
+    }
+  }
+
+  const envs = prop(root, 'environments');
+  if (envs?.type === 'object') {
+    for (const [name, , v] of entries(envs)) {
+      const fileName = stringValue(v) ?? stringValue(prop(v, 'file'));
+      if (!fileName) { bad(v, `environments.${name}: expected a settings file path`); continue; }
+      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')) });
+    }
+  } else if (envs?.type === 'array') {
+    for (const v of envs.children ?? []) {
+      const name = stringValue(prop(v, 'name'));
+      const fileName = stringValue(prop(v, 'file'));
+      if (!name || !fileName) { bad(v, 'environments entries need "name" and "file"'); continue; }
+      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')) });
+    }
+  } else if (envs) {
+    bad(envs, 'environments must be an object ({"Prod": "path"}) or an array of {name, file, solution}');
+  }
+
+  for (const item of prop(root, 'ignore')?.children ?? []) {
+    if (item.type === 'string') config.ignoreGlobs.push(item.value);
+    else if (item.type === 'object') {
+      config.ignoreEntries.push({
+        rule: stringValue(prop(item, 'rule')),
+        flow: stringValue(prop(item, 'flow')),
+        element: stringValue(prop(item, 'action')) ?? stringValue(prop(item, 'element')) ?? stringValue(prop(item, 'variable')),
+        file: stringValue(prop(item, 'file')),
+        reason: stringValue(prop(item, 'reason')),
+      });
+    } else bad(item, 'ignore entries must be glob strings or {rule, flow, action, file, reason} objects');
+  }
+
+  const allow = prop(root, 'allow');
+  for (const key of ['hosts', 'paths', 'machines'] as const) {
+    const list = prop(allow, key);
+    if (list?.type === 'array') config.allow[key] = (list.children ?? []).map(stringValue).filter((x): x is string => !!x);
+  }
+  config.getCredentialTemplate = stringValue(prop(root, 'getCredentialTemplate'));
+  return config;
+}
+
+function jsonValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': return Object.fromEntries(entries(node).map(([k, , v]) => [k, jsonValue(v)]));
+    case 'array': return (node.children ?? []).map(jsonValue);
+    default: return node.value;
+  }
+}
+
+/** Finds and caches the nearest flowcop.json above a path. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, Config>();
+  constructor(private readonly vfs: Vfs, private readonly fixed?: Config) {}
+
+  /** The config for a file or folder. */
+  configFor(p: string): Config {
+    if (this.fixed) return this.fixed;
+    const start = this.vfs.isDirectory(p) ? p : nodePath.dirname(p);
+    return this.lookup(nodePath.resolve(start));
+  }
+
+  private lookup(dir: string): Config {
+    const cached = this.byDir.get(dir);
+    if (cached) return cached;
+    const candidate = nodePath.join(dir, CONFIG_FILE);
+    let config: Config;
+    const bytes = this.vfs.isFile(candidate) ? this.vfs.readFile(candidate) : undefined;
+    if (bytes) {
+      const decoded = decodeText(bytes, candidate);
+      config = 'error' in decoded ? { ...emptyConfig(dir), problems: [{ span: { start: 0, end: 0 }, message: decoded.error }] } : parseConfig(decoded.file);
+      if ('error' in decoded) config.file = { path: candidate, text: '', bom: false, encoding: 'utf8', hash: '' };
+    } else {
+      const parent = nodePath.dirname(dir);
+      config = parent === dir ? emptyConfig(dir) : this.lookup(parent);
+    }
+    this.byDir.set(dir, config);
+    return config;
+  }
+
+  /** Every distinct config file found so far. */
+  loaded(): Config[] {
+    return [...new Set(this.byDir.values())].filter(c => c.file);
+  }
+}
+
+/** Loads an explicit --config file. */
+export function loadConfigFile(vfs: Vfs, filePath: string): Config | { error: string } {
+  const bytes = vfs.readFile(filePath);
+  if (!bytes) return { error: `config file not found: ${filePath}` };
+  const decoded = decodeText(bytes, filePath);
+  if ('error' in decoded) return { error: `${filePath}: ${decoded.error}` };
+  return parseConfig(decoded.file);
+}
+
+/** Minimal glob matching: `**` any folders, `*` within a segment, `?` one character. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === '*' && g[i + 1] === '*') {
+      const slash = g[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // A pattern without a slash matches at any depth, like .gitignore.
+  const anchored = g.includes('/') ? `^${re}` : `^(?:.*/)?${re}`;
+  return new RegExp(`${anchored}(?:/.*)?$`, 'i');
+}
+
+export function isIgnoredByConfig(config: Config, absPath: string): boolean {
+  if (!config.ignoreGlobs.length) return false;
+  const rel = nodePath.relative(config.dir, absPath).replace(/\\/g, '/');
+  if (rel.startsWith('..')) return false;
+  return config.ignoreGlobs.some(g => globToRegExp(g).test(rel));
+}
+
+export function severityFor(config: Config, ruleId: string, defaultSeverity: Severity): Level {
+  return config.rules[ruleId]?.level ?? defaultSeverity;
+}

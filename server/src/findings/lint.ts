@@ -1,0 +1,217 @@
+// The lint run: every enabled rule over every unit of a workspace, then suppression.
+// Shared by the CLI and the language server, so the editor and CI never disagree.
+import * as nodePath from 'node:path';
+import type { FlowAction, LoadProblem, Loc, Solution, StandaloneScript, Workspace } from '../model/types';
+import type { GlobalSettings, Report, Rule, RuleContext, ScriptUnit, Severity } from '../rules/rule';
+import type { FunctionDef } from '../load/pad/ast';
+import { createSourceFile, Span } from '../util/text';
+import { Config, ConfigResolver, globToRegExp, IgnoreEntry, Level } from './config';
+import type { Finding } from './finding';
+
+export interface LintOptions {
+  rules: Rule[];
+  configs: ConfigResolver;
+  /** Active environment: settings rules check only that one. */
+  environment?: string;
+  /** Editor-only severity override, applied after flowcop.json. */
+  override?: (ruleId: string, level: Level) => Level;
+}
+
+export function lintWorkspace(workspace: Workspace, options: LintOptions): Finding[] {
+  const findings: Finding[] = [];
+  const byId = new Map(options.rules.map(r => [r.meta.id, r]));
+  const levelOf = (rule: Rule, config: Config): Level => {
+    const level = config.rules[rule.meta.id]?.level ?? rule.meta.defaultSeverity;
+    return options.override ? options.override(rule.meta.id, level) : level;
+  };
+
+  for (const p of workspace.problems) {
+    const rule = byId.get(p.ruleId);
+    if (!rule) continue;
+    const config = options.configs.configFor(p.loc.file.path);
+    const level = levelOf(rule, config);
+    if (level === 'off') continue;
+    findings.push(problemFinding(p, rule, level));
+  }
+
+  for (const solution of workspace.solutions) {
+    const config = options.configs.configFor(solution.layout === 'zip' ? nodePath.dirname(solution.root) : solution.root);
+    for (const rule of options.rules) {
+      const level = levelOf(rule, config);
+      if (level === 'off') continue;
+      const run = (owner: Finding['owner'], collect: (ctx: RuleContext) => void, unit?: ScriptUnit) => {
+        const ctx = context(rule, config, options.environment, report => {
+          const f = toFinding(rule, level, report, owner, unit);
+          if (!isSuppressed(f, report, config)) findings.push(f);
+        });
+        try {
+          collect(ctx);
+        } catch (e) {
+          findings.push(crashFinding(rule, solution, e));
+        }
+      };
+      if (rule.solution) run({ solution }, ctx => rule.solution!(ctx, solution));
+      if (rule.cloudFlow) for (const flow of solution.cloudFlows) run({ solution, cloudFlow: flow }, ctx => rule.cloudFlow!(ctx, flow, solution));
+      if (rule.script) {
+        for (const df of solution.desktopFlows) {
+          if (!df.script) continue;
+          const unit: ScriptUnit = { script: df.script, desktopFlow: df, solution, name: df.name };
+          run({ solution, desktopFlow: df, script: df.script }, ctx => rule.script!(ctx, unit), unit);
+        }
+      }
+    }
+  }
+
+  for (const standalone of workspace.scripts) {
+    const config = options.configs.configFor(standalone.script.file.path);
+    const unit: ScriptUnit = { script: standalone.script, standalone, name: standalone.name };
+    for (const rule of options.rules) {
+      if (!rule.script) continue;
+      const level = levelOf(rule, config);
+      if (level === 'off') continue;
+      const ctx = context(rule, config, options.environment, report => {
+        const f = toFinding(rule, level, report, { standalone, script: standalone.script }, unit);
+        if (!isSuppressed(f, report, config)) findings.push(f);
+      });
+      try {
+        rule.script(ctx, unit);
+      } catch (e) {
+        findings.push(crashFinding(rule, undefined, e, standalone));
+      }
+    }
+  }
+  return sortFindings(findings);
+}
+
+function context(rule: Rule, config: Config, environment: string | undefined, report: (r: Report) => void): RuleContext {
+  const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
+  const settings: GlobalSettings = { allowedHosts: config.allow.hosts, allowedPaths: config.allow.paths, allowedMachines: config.allow.machines };
+  return { options: { ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) }, settings, environment, report };
+}
+
+function toFinding(rule: Rule, level: Exclude<Level, 'off'>, r: Report, owner: Finding['owner'], unit?: ScriptUnit): Finding {
+  const script = owner.script;
+  const loc = r.loc ?? (script && r.scriptSpan ? { file: script.file, span: script.map.toFileSpan(r.scriptSpan) } : undefined);
+  const flow = owner.cloudFlow ?? owner.desktopFlow;
+  const severity = r.severity && rank(r.severity) < rank(level) ? r.severity : level;
+  return {
+    ruleId: rule.meta.id,
+    category: rule.meta.category,
+    severity,
+    message: r.message,
+    loc: loc ?? solutionLoc(owner.solution) ?? { file: script!.file, span: { start: 0, end: 0 } },
+    scriptSpan: r.scriptSpan,
+    owner,
+    logical: {
+      solution: owner.solution?.uniqueName,
+      flow: flow?.name ?? unit?.name,
+      flowKind: owner.cloudFlow ? 'cloud' : owner.desktopFlow ? 'desktop' : owner.standalone ? 'script' : undefined,
+      subflow: r.subflow ?? (script && r.scriptSpan ? subflowAt(script.ast.functions, r.scriptSpan.start) : undefined),
+      element: r.element ?? (r.action ? { kind: r.action.trigger ? 'trigger' : 'action', name: r.action.name } : undefined),
+    },
+    data: r.data,
+  };
+}
+
+/** Where a solution-wide finding points: its unique name in Solution.xml, or its folder. */
+export function solutionLoc(solution: Solution | undefined): Loc | undefined {
+  if (!solution) return undefined;
+  return solution.nameLoc ?? { file: solution.manifest ?? createSourceFile(solution.root, ''), span: { start: 0, end: 0 } };
+}
+
+function rank(s: Severity): number {
+  return s === 'error' ? 2 : s === 'warning' ? 1 : 0;
+}
+
+function subflowAt(functions: FunctionDef[], offset: number): string {
+  for (const f of functions) if (offset >= f.span.start && offset < f.span.end) return f.name;
+  return 'main';
+}
+
+function problemFinding(p: LoadProblem, rule: Rule, level: Exclude<Level, 'off'>): Finding {
+  return {
+    ruleId: p.ruleId,
+    category: rule.meta.category,
+    severity: level,
+    message: p.message,
+    loc: p.loc,
+    owner: { solution: p.solution },
+    logical: { solution: p.solution?.uniqueName, flow: p.flowName },
+  };
+}
+
+/** A rule that throws must not take the run down: report it as a finding and go on. */
+function crashFinding(rule: Rule, solution: Solution | undefined, e: unknown, standalone?: StandaloneScript): Finding {
+  return {
+    ruleId: 'flowcop/parse-error',
+    category: 'syntax',
+    severity: 'error',
+    message: `internal error in rule ${rule.meta.id}: ${(e as Error)?.message ?? String(e)} (please report this)`,
+    loc: solutionLoc(solution) ?? { file: standalone!.script.file, span: { start: 0, end: 0 } },
+    owner: { solution, standalone },
+    logical: { solution: solution?.uniqueName, flow: standalone?.name },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppression
+
+const DISABLE_NEXT_LINE = /^#\s*flowcop-disable-next-line\b(.*)$/i;
+const DISABLE_IN_DESCRIPTION = /flowcop-disable\b([^\n]*)/gi;
+
+function isSuppressed(f: Finding, r: Report, config: Config): boolean {
+  if (config.ignoreEntries.some(e => ignoreEntryMatches(e, f, config))) return true;
+  const script = f.owner.script;
+  if (script && f.scriptSpan) return scriptDirectiveCovers(script.text, f.scriptSpan, f.ruleId);
+  for (let a: FlowAction | undefined = r.action; a; a = a.parent) {
+    if (a.description && descriptionDisables(a.description, f.ruleId)) return true;
+  }
+  return false;
+}
+
+function idsMatch(list: string, ruleId: string): boolean {
+  const ids = list.split(/\s+--\s/)[0].split(/[\s,]+/).filter(Boolean);
+  return ids.length === 0 || ids.some(id => id === ruleId || (id.endsWith('/*') && ruleId.startsWith(id.slice(0, -1))));
+}
+
+/** `# flowcop-disable-next-line id[, id] -- reason` in the comment lines right above the finding. */
+export function scriptDirectiveCovers(text: string, span: Span, ruleId: string): boolean {
+  let lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  while (lineStart > 0) {
+    const prevEnd = lineStart - 1;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const line = text.slice(prevStart, prevEnd).replace(/\r$/, '').trim();
+    if (!line.startsWith('#')) return false;
+    const m = DISABLE_NEXT_LINE.exec(line);
+    if (m && idsMatch(m[1], ruleId)) return true;
+    lineStart = prevStart;
+  }
+  return false;
+}
+
+export function descriptionDisables(description: string, ruleId: string): boolean {
+  for (const m of description.matchAll(DISABLE_IN_DESCRIPTION)) if (idsMatch(m[1], ruleId)) return true;
+  return false;
+}
+
+function ignoreEntryMatches(e: IgnoreEntry, f: Finding, config: Config): boolean {
+  if (e.rule && !(e.rule === f.ruleId || (e.rule.endsWith('/*') && f.ruleId.startsWith(e.rule.slice(0, -1))))) return false;
+  if (e.flow && e.flow.toLowerCase() !== (f.logical.flow ?? '').toLowerCase()) return false;
+  if (e.element && e.element.toLowerCase() !== (f.logical.element?.name ?? '').toLowerCase()) return false;
+  if (e.file) {
+    const rel = nodePath.relative(config.dir, f.loc.file.path).replace(/\\/g, '/');
+    if (!globToRegExp(e.file).test(rel)) return false;
+  }
+  return !!(e.rule || e.flow || e.element || e.file);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) =>
+    cmp(a.loc.file.path, b.loc.file.path) || cmp(a.loc.file.entry ?? '', b.loc.file.entry ?? '') ||
+    a.loc.span.start - b.loc.span.start || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+

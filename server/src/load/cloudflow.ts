@@ -1,0 +1,143 @@
+// Reads a cloud flow definition (Workflows/<Name>-<GUID>.json) into the model.
+import type { CloudFlow, FlowAction, FlowConnectionReference, FlowParameter, ParameterUse } from '../model/types';
+import type { SourceFile, Span } from '../util/text';
+import { entries, JsonNode, parseJson, pointerOf, prop, span, stringValue } from './json';
+
+export interface CloudFlowLoadResult {
+  flow?: CloudFlow;
+  /** The JSON has a flow definition (properties.definition or definition). */
+  isFlow: boolean;
+  problems: Array<{ span: Span; message: string }>;
+}
+
+/** Containers whose nested actions live under these paths. */
+const NESTED_ACTION_PATHS: string[][] = [['actions'], ['else', 'actions']];
+
+export function loadCloudFlow(file: SourceFile, meta: { id: string; name: string; metadataFile?: SourceFile }): CloudFlowLoadResult {
+  const parsed = parseJson(file.text);
+  const problems = parsed.problems.map(p => ({ span: { start: p.offset, end: p.offset + p.length }, message: p.message }));
+  const root = parsed.root;
+  if (!root || root.type !== 'object') {
+    if (!problems.length) problems.push({ span: { start: 0, end: 0 }, message: 'a cloud flow definition must be a JSON object' });
+    return { isFlow: false, problems };
+  }
+  const properties = prop(root, 'properties');
+  const definition = prop(properties, 'definition') ?? prop(root, 'definition');
+  if (!definition || definition.type !== 'object') return { isFlow: false, problems };
+  // A desktop flow's stub also has properties.definition ({"package": ""}): not a cloud flow.
+  if (prop(definition, 'package') && !prop(definition, 'actions') && !prop(definition, 'triggers')) return { isFlow: false, problems };
+
+  const flow: CloudFlow = {
+    id: meta.id,
+    name: meta.name,
+    file,
+    json: root,
+    metadataFile: meta.metadataFile,
+    connectionReferences: connectionReferences(file, prop(properties, 'connectionReferences')),
+    parameters: parameters(file, prop(definition, 'parameters')),
+    triggers: [],
+    actions: [],
+    parameterUses: [],
+  };
+  for (const [name, key, value] of entries(prop(definition, 'triggers'))) flow.triggers.push(action(file, name, key, value, true));
+  collectActions(file, prop(definition, 'actions'), undefined, flow.actions);
+  flow.parameterUses = parameterUses(file, definition, [...flow.triggers, ...flow.actions]);
+  return { flow, isFlow: true, problems };
+}
+
+function connectionReferences(file: SourceFile, node: JsonNode | undefined): FlowConnectionReference[] {
+  return entries(node).map(([key, keyNode, value]) => {
+    const connection = prop(value, 'connection');
+    return {
+      key,
+      logicalName: stringValue(prop(connection, 'connectionReferenceLogicalName')),
+      connectionName: stringValue(prop(connection, 'name')),
+      apiName: stringValue(prop(prop(value, 'api'), 'name')),
+      runtimeSource: stringValue(prop(value, 'runtimeSource')),
+      node: value,
+      loc: { file, span: span(keyNode) },
+    };
+  });
+}
+
+function parameters(file: SourceFile, node: JsonNode | undefined): FlowParameter[] {
+  return entries(node)
+    .filter(([name]) => name !== '$connections' && name !== '$authentication')
+    .map(([name, keyNode, value]) => ({
+      name,
+      schemaName: stringValue(prop(prop(value, 'metadata'), 'schemaName')),
+      type: stringValue(prop(value, 'type')),
+      defaultValue: prop(value, 'defaultValue'),
+      node: value,
+      loc: { file, span: span(keyNode) },
+    }));
+}
+
+function action(file: SourceFile, name: string, key: JsonNode, value: JsonNode, trigger: boolean, parent?: FlowAction): FlowAction {
+  const inputs = prop(value, 'inputs');
+  const host = prop(inputs, 'host');
+  let connectionName = stringValue(prop(host, 'connectionName'));
+  // Older "ApiConnection" actions name the connection through $connections.
+  const legacy = stringValue(prop(prop(host, 'connection'), 'name'));
+  if (!connectionName && legacy) connectionName = /\['\$connections'\]\['([^']+)'\]/.exec(legacy)?.[1];
+  return {
+    name,
+    type: stringValue(prop(value, 'type')) ?? '',
+    trigger,
+    node: value,
+    inputs,
+    host: host ? { connectionName, operationId: stringValue(prop(host, 'operationId')), apiId: stringValue(prop(host, 'apiId')) } : undefined,
+    description: stringValue(prop(value, 'description')),
+    parent,
+    pointer: pointerOf(value),
+    loc: { file, span: span(key) },
+  };
+}
+
+function collectActions(file: SourceFile, actionsNode: JsonNode | undefined, parent: FlowAction | undefined, out: FlowAction[]): void {
+  for (const [name, key, value] of entries(actionsNode)) {
+    if (value.type !== 'object') continue;
+    const a = action(file, name, key, value, false, parent);
+    out.push(a);
+    for (const path of NESTED_ACTION_PATHS) {
+      let node: JsonNode | undefined = value;
+      for (const k of path) node = prop(node, k);
+      collectActions(file, node, a, out);
+    }
+    for (const [, , caseNode] of entries(prop(value, 'cases'))) collectActions(file, prop(caseNode, 'actions'), a, out);
+    collectActions(file, prop(prop(value, 'default'), 'actions'), a, out);
+  }
+}
+
+const PARAMETERS_CALL = /parameters\(\s*'((?:[^']|'')*)'\s*\)/g;
+
+function parameterUses(file: SourceFile, definition: JsonNode, actions: FlowAction[]): ParameterUse[] {
+  const uses: ParameterUse[] = [];
+  const skip = prop(definition, 'parameters');
+  const visit = (node: JsonNode) => {
+    if (node === skip) return;
+    if (node.type === 'string') {
+      const raw = file.text.slice(node.offset, node.offset + node.length);
+      if (raw.indexOf('parameters(') < 0) return;
+      for (const m of raw.matchAll(PARAMETERS_CALL)) {
+        const name = m[1].replace(/''/g, "'");
+        if (name.startsWith('$')) continue;
+        const start = node.offset + m.index!;
+        uses.push({ name, action: innermostAction(actions, start), loc: { file, span: { start, end: start + m[0].length } } });
+      }
+      return;
+    }
+    for (const c of node.children ?? []) visit(c);
+  };
+  visit(definition);
+  return uses;
+}
+
+function innermostAction(actions: FlowAction[], offset: number): FlowAction | undefined {
+  let best: FlowAction | undefined;
+  for (const a of actions) {
+    const s = a.node.offset;
+    if (offset >= s && offset < s + a.node.length && (!best || s >= best.node.offset)) best = a;
+  }
+  return best;
+}

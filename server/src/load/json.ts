@@ -1,0 +1,115 @@
+// JSON with positions (jsonc-parser's tree keeps offsets for every node).
+import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Span } from '../util/text';
+
+export type { JsonNode };
+
+export interface JsonParseResult {
+  root?: JsonNode;
+  problems: Array<{ offset: number; length: number; message: string }>;
+}
+
+export function parseJson(text: string): JsonParseResult {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  return {
+    root,
+    problems: errors.map(e => ({ offset: e.offset, length: e.length, message: describe(e) })),
+  };
+}
+
+function describe(e: ParseError): string {
+  const code = printParseErrorCode(e.error);
+  const readable: Record<string, string> = {
+    InvalidSymbol: 'invalid symbol',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'property name expected',
+    ValueExpected: 'value expected',
+    ColonExpected: "':' expected",
+    CommaExpected: "',' expected",
+    CloseBraceExpected: "'}' expected (file truncated?)",
+    CloseBracketExpected: "']' expected (file truncated?)",
+    EndOfFileExpected: 'unexpected text after the JSON value',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string (file truncated?)',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid \\u escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return `invalid JSON: ${readable[code] ?? code}`;
+}
+
+/** The value node of property `key` of an object node (exact key match). */
+export function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  for (const p of node.children) {
+    if (p.children && p.children[0]?.value === key) return p.children[1];
+  }
+  return undefined;
+}
+
+/** Like prop, ignoring case (deployment settings files are hand-edited). */
+export function propIgnoreCase(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  const lower = key.toLowerCase();
+  for (const p of node.children) {
+    const k = p.children?.[0]?.value;
+    if (typeof k === 'string' && k.toLowerCase() === lower) return p.children![1];
+  }
+  return undefined;
+}
+
+/** Follows a path of property names. */
+export function propPath(node: JsonNode | undefined, ...keys: string[]): JsonNode | undefined {
+  let cur = node;
+  for (const k of keys) cur = prop(cur, k);
+  return cur;
+}
+
+/** [key, keyNode, valueNode] for each property of an object node. */
+export function entries(node: JsonNode | undefined): Array<[string, JsonNode, JsonNode]> {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  const out: Array<[string, JsonNode, JsonNode]> = [];
+  for (const p of node.children) {
+    const [k, v] = p.children ?? [];
+    if (k && v && typeof k.value === 'string') out.push([k.value, k, v]);
+  }
+  return out;
+}
+
+export function stringValue(node: JsonNode | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+export function span(node: JsonNode): Span {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/** Span of a string node's content, without the quotes. */
+export function innerSpan(node: JsonNode): Span {
+  return node.type === 'string' ? { start: node.offset + 1, end: node.offset + node.length - 1 } : span(node);
+}
+
+/** The property node (key + value) holding `value`, when value is a property value. */
+export function propertyOf(value: JsonNode): JsonNode | undefined {
+  return value.parent?.type === 'property' ? value.parent : undefined;
+}
+
+/** JSON pointer of a node (RFC 6901). */
+export function pointerOf(node: JsonNode): string {
+  const parts: string[] = [];
+  let cur: JsonNode | undefined = node;
+  while (cur?.parent) {
+    const parent: JsonNode = cur.parent;
+    if (parent.type === 'property') {
+      parts.push(String(parent.children![0].value));
+      cur = parent.parent;
+      continue;
+    }
+    if (parent.type === 'array') parts.push(String(parent.children!.indexOf(cur)));
+    cur = parent;
+  }
+  return parts.reverse().map(p => '/' + p.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

@@ -1,0 +1,273 @@
+// A small, lenient XML reader that keeps offsets for every element, attribute and text run.
+// Solution files are plain XML (no DTDs, no namespaces that matter), and we need exact positions
+// for diagnostics and for minimal edits, which general-purpose parsers do not give.
+// Well-formedness is checked by fast-xml-parser's validator, whose messages name line and column.
+import { XMLValidator } from 'fast-xml-parser';
+import type { Span } from '../util/text';
+
+export interface XmlAttr {
+  name: string;
+  /** Decoded value. */
+  value: string;
+  nameSpan: Span;
+  /** Span of the raw value, between the quotes. */
+  valueSpan: Span;
+}
+
+export interface XmlText {
+  kind: 'text';
+  /** Raw span (entities and CDATA markers included). */
+  span: Span;
+}
+
+export interface XmlElement {
+  kind: 'element';
+  name: string;
+  attrs: XmlAttr[];
+  children: Array<XmlElement | XmlText>;
+  /** From '<' of the start tag to '>' of the end tag. */
+  span: Span;
+  /** Span of the start tag. */
+  startTag: Span;
+  /** Between the start and end tags (empty at the end of a self-closing tag). */
+  content: Span;
+  selfClosing: boolean;
+}
+
+export interface XmlProblem {
+  offset: number;
+  message: string;
+}
+
+export interface XmlDocument {
+  text: string;
+  root?: XmlElement;
+  problems: XmlProblem[];
+}
+
+const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
+
+export function parseXml(text: string): XmlDocument {
+  const problems: XmlProblem[] = [];
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let i = 0;
+  const n = text.length;
+
+  const addChild = (node: XmlElement | XmlText) => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+    else if (node.kind === 'element') {
+      if (!root) root = node;
+      else problems.push({ offset: node.span.start, message: `second root element <${node.name}>` });
+    }
+  };
+
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i) {
+      if (stack.length) addChild({ kind: 'text', span: { start: i, end: textEnd } });
+      else if (text.slice(i, textEnd).trim()) problems.push({ offset: i, message: 'text outside the root element' });
+    }
+    if (lt < 0) break;
+    i = lt;
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) { problems.push({ offset: i, message: 'unterminated comment' }); break; }
+      i = end + 3;
+    } else if (text.startsWith('<![CDATA[', i)) {
+      const end = text.indexOf(']]>', i + 9);
+      if (end < 0) { problems.push({ offset: i, message: 'unterminated CDATA section' }); break; }
+      if (stack.length) addChild({ kind: 'text', span: { start: i, end: end + 3 } });
+      i = end + 3;
+    } else if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) { problems.push({ offset: i, message: 'unterminated processing instruction' }); break; }
+      i = end + 2;
+    } else if (text.startsWith('<!', i)) {
+      const end = text.indexOf('>', i + 2);
+      if (end < 0) { problems.push({ offset: i, message: 'unterminated declaration' }); break; }
+      i = end + 1;
+    } else if (text.startsWith('</', i)) {
+      const start = i;
+      let j = i + 2;
+      while (j < n && NAME_CHAR.test(text[j])) j++;
+      const name = text.slice(i + 2, j);
+      const gt = text.indexOf('>', j);
+      if (gt < 0) { problems.push({ offset: start, message: `unterminated end tag </${name}>` }); break; }
+      i = gt + 1;
+      // Close the nearest open element of that name; anything opened after it was never closed.
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k].name !== name) k--;
+      if (k < 0) {
+        problems.push({ offset: start, message: `end tag </${name}> has no matching start tag` });
+        continue;
+      }
+      while (stack.length - 1 > k) {
+        const open = stack.pop()!;
+        problems.push({ offset: open.span.start, message: `element <${open.name}> is not closed` });
+        open.content.end = start;
+        open.span.end = start;
+      }
+      const el = stack.pop()!;
+      el.content.end = start;
+      el.span.end = i;
+    } else {
+      const start = i;
+      let j = i + 1;
+      while (j < n && NAME_CHAR.test(text[j])) j++;
+      const name = text.slice(i + 1, j);
+      if (!name) {
+        problems.push({ offset: i, message: "'<' is not followed by an element name" });
+        i++;
+        continue;
+      }
+      const attrs: XmlAttr[] = [];
+      let selfClosing = false;
+      let closed = false;
+      while (j < n) {
+        while (j < n && /\s/.test(text[j])) j++;
+        if (text[j] === '>') { j++; closed = true; break; }
+        if (text[j] === '/' && text[j + 1] === '>') { j += 2; selfClosing = true; closed = true; break; }
+        if (text[j] === '<') break;
+        const an = j;
+        while (j < n && NAME_CHAR.test(text[j])) j++;
+        if (j === an) { problems.push({ offset: j, message: `unexpected '${text[j]}' in start tag <${name}>` }); j++; continue; }
+        const attrName = text.slice(an, j);
+        while (j < n && /\s/.test(text[j])) j++;
+        if (text[j] !== '=') { problems.push({ offset: an, message: `attribute ${attrName} has no value` }); continue; }
+        j++;
+        while (j < n && /\s/.test(text[j])) j++;
+        const quote = text[j];
+        if (quote !== '"' && quote !== "'") { problems.push({ offset: j, message: `attribute ${attrName} value is not quoted` }); continue; }
+        const vs = j + 1;
+        const ve = text.indexOf(quote, vs);
+        if (ve < 0) { problems.push({ offset: vs, message: `unterminated value of attribute ${attrName}` }); j = n; break; }
+        attrs.push({ name: attrName, value: decodeEntities(text.slice(vs, ve)), nameSpan: { start: an, end: an + attrName.length }, valueSpan: { start: vs, end: ve } });
+        j = ve + 1;
+      }
+      if (!closed) problems.push({ offset: start, message: `unterminated start tag <${name}>` });
+      const el: XmlElement = {
+        kind: 'element', name, attrs, children: [], selfClosing,
+        span: { start, end: j }, startTag: { start, end: j }, content: { start: j, end: j },
+      };
+      addChild(el);
+      if (!selfClosing && closed) stack.push(el);
+      i = j;
+    }
+  }
+  while (stack.length) {
+    const open = stack.pop()!;
+    problems.push({ offset: open.span.start, message: `element <${open.name}> is not closed (file truncated?)` });
+    open.content.end = n;
+    open.span.end = n;
+  }
+  if (!root && !problems.length) problems.push({ offset: 0, message: 'no XML element found' });
+  return { text, root, problems };
+}
+
+/**
+ * Reports the first well-formedness error with fast-xml-parser's validator, which catches what the
+ * lenient reader tolerates (bad entities, duplicate attributes…). Returns undefined when well-formed.
+ */
+export function validateXml(text: string): { line: number; column: number; message: string } | undefined {
+  const result = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (result === true) return undefined;
+  return { line: result.err.line, column: result.err.col, message: result.err.msg };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Navigation
+
+export function children(el: XmlElement | undefined, name?: string): XmlElement[] {
+  if (!el) return [];
+  const lower = name?.toLowerCase();
+  return el.children.filter((c): c is XmlElement => c.kind === 'element' && (!lower || c.name.toLowerCase() === lower));
+}
+
+export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  return children(el, name)[0];
+}
+
+/** Follows a path of element names (case-insensitive). */
+export function path(el: XmlElement | undefined, ...names: string[]): XmlElement | undefined {
+  let cur = el;
+  for (const name of names) cur = child(cur, name);
+  return cur;
+}
+
+export function attr(el: XmlElement | undefined, name: string): XmlAttr | undefined {
+  const lower = name.toLowerCase();
+  return el?.attrs.find(a => a.name.toLowerCase() === lower);
+}
+
+/** Decoded text content of an element (its text and CDATA children). */
+export function textOf(doc: XmlDocument, el: XmlElement | undefined): string | undefined {
+  if (!el) return undefined;
+  let out = '';
+  for (const c of el.children) {
+    if (c.kind !== 'text') continue;
+    const raw = doc.text.slice(c.span.start, c.span.end);
+    out += raw.startsWith('<![CDATA[') ? raw.slice(9, -3) : decodeEntities(raw);
+  }
+  return out;
+}
+
+/** Text of a child element, trimmed; undefined when the child is absent. */
+export function childText(doc: XmlDocument, el: XmlElement | undefined, name: string): string | undefined {
+  return textOf(doc, child(el, name))?.trim();
+}
+
+/** The span of an element's text, trimmed of surrounding white space (for diagnostics). */
+export function trimmedContent(doc: XmlDocument, el: XmlElement): Span {
+  let { start, end } = el.content;
+  while (start < end && /\s/.test(doc.text[start])) start++;
+  while (end > start && /\s/.test(doc.text[end - 1])) end--;
+  return { start, end };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Length of the entity at `i` (which must be '&') and its value, or undefined when it is not one. */
+export function entityAt(text: string, i: number): { length: number; value: string } | undefined {
+  const semi = text.indexOf(';', i + 1);
+  if (semi < 0 || semi - i > 12) return undefined;
+  const body = text.slice(i + 1, semi);
+  let value: string | undefined;
+  if (body.startsWith('#x') || body.startsWith('#X')) {
+    const cp = parseInt(body.slice(2), 16);
+    if (/^[0-9a-fA-F]+$/.test(body.slice(2)) && cp <= 0x10ffff) value = String.fromCodePoint(cp);
+  } else if (body.startsWith('#')) {
+    const cp = parseInt(body.slice(1), 10);
+    if (/^[0-9]+$/.test(body.slice(1)) && cp <= 0x10ffff) value = String.fromCodePoint(cp);
+  } else {
+    value = NAMED[body];
+  }
+  return value === undefined ? undefined : { length: semi - i + 1, value };
+}
+
+export function decodeEntities(raw: string): string {
+  if (raw.indexOf('&') < 0) return raw;
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const amp = raw.indexOf('&', i);
+    if (amp < 0) { out += raw.slice(i); break; }
+    out += raw.slice(i, amp);
+    const ent = entityAt(raw, amp);
+    if (ent) { out += ent.value; i = amp + ent.length; }
+    else { out += '&'; i = amp + 1; }
+  }
+  return out;
+}
+
+/** Escapes text for element content. `quotes` also escapes " and ' (for attribute values). */
+export function escapeXml(text: string, quotes = false): string {
+  let out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (quotes) out = out.replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return out;
+}

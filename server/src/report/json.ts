@@ -1,0 +1,107 @@
+// Machine-readable report (`--format json`) and the `inspect` listing.
+import type { Finding } from '../findings/finding';
+import type { Workspace } from '../model/types';
+import { displayFile, findingPosition, relativePath } from './paths';
+
+export function formatJson(findings: Finding[], workspace: Workspace, base: string, version: string): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return JSON.stringify({
+    tool: { name: 'flowcop', version },
+    summary: { ...counts, total: findings.length, solutions: workspace.solutions.length, scripts: workspace.scripts.length },
+    findings: findings.map(f => {
+      const pos = findingPosition(f);
+      return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        category: f.category,
+        message: f.message,
+        file: displayFile(f.loc.file, base),
+        line: pos.line,
+        column: pos.column,
+        endLine: pos.endLine,
+        endColumn: pos.endColumn,
+        ...(pos.script ? { scriptLine: pos.script.line, scriptColumn: pos.script.column } : {}),
+        logicalLocation: f.logical.element || f.logical.flow ? {
+          solution: f.logical.solution,
+          flow: f.logical.flow,
+          flowKind: f.logical.flowKind,
+          subflow: f.logical.subflow,
+          element: f.logical.element,
+        } : undefined,
+      };
+    }),
+  }, null, 2) + '\n';
+}
+
+export interface InspectReport {
+  solutions: Array<{
+    name: string;
+    displayName: string;
+    version: string;
+    publisherPrefix: string;
+    layout: string;
+    root: string;
+    cloudFlows: Array<{ name: string; id: string; file: string; actions: number }>;
+    desktopFlows: Array<{ name: string; id: string; file: string; storage?: string; scriptLines?: number }>;
+    connectionReferences: Array<{ logicalName: string; displayName: string; connectorId: string }>;
+    environmentVariables: Array<{ schemaName: string; displayName: string; type: string; typeCode: number | null }>;
+    environments: Array<{ name: string; file: string }>;
+  }>;
+  scripts: Array<{ file: string; clipboard: boolean }>;
+  unassociatedSettings: Array<{ name: string; file: string }>;
+  problems: number;
+}
+
+export function inspectWorkspace(workspace: Workspace, base: string): InspectReport {
+  return {
+    solutions: workspace.solutions.map(s => ({
+      name: s.uniqueName,
+      displayName: s.displayName,
+      version: s.version,
+      publisherPrefix: s.publisher.prefix,
+      layout: s.layout,
+      root: relativePath(s.root, base),
+      cloudFlows: s.cloudFlows.map(f => ({ name: f.name, id: f.id, file: displayFile(f.file, base), actions: f.actions.length })),
+      desktopFlows: s.desktopFlows.map(f => ({
+        name: f.name, id: f.id, file: displayFile(f.metadataFile, base),
+        storage: f.script?.storage, scriptLines: f.script ? f.script.text.split(/\r\n|\r|\n/).length : undefined,
+      })),
+      connectionReferences: s.connectionReferences.map(r => ({ logicalName: r.logicalName, displayName: r.displayName, connectorId: r.connectorId })),
+      environmentVariables: s.environmentVariables.map(v => ({ schemaName: v.schemaName, displayName: v.displayName, type: v.kind, typeCode: Number.isNaN(v.typeCode) ? null : v.typeCode })),
+      environments: s.environments.map(e => ({ name: e.environment, file: displayFile(e.file, base) })),
+    })),
+    scripts: workspace.scripts.map(s => ({ file: displayFile(s.script.file, base), clipboard: s.script.clipboard })),
+    unassociatedSettings: workspace.orphanSettings.map(e => ({ name: e.environment, file: displayFile(e.file, base) })),
+    problems: workspace.problems.length,
+  };
+}
+
+export function formatInspectText(report: InspectReport): string {
+  const out: string[] = [];
+  for (const s of report.solutions) {
+    out.push(`${s.name} ${s.version} (${s.layout}, prefix ${s.publisherPrefix || '-'}) ${s.root}`);
+    const section = (title: string, items: string[]) => {
+      out.push(`  ${title}: ${items.length}`);
+      for (const i of items) out.push(`    ${i}`);
+    };
+    section('cloud flows', s.cloudFlows.map(f => `${f.name} — ${f.file} (${f.actions} actions)`));
+    section('desktop flows', s.desktopFlows.map(f => `${f.name} — ${f.file}${f.scriptLines ? ` (${f.scriptLines} script lines, ${f.storage})` : ''}`));
+    section('connection references', s.connectionReferences.map(r => `${r.logicalName} (${r.connectorId.split('/').pop()})`));
+    section('environment variables', s.environmentVariables.map(v => `${v.schemaName} (${v.type})`));
+    section('environments', s.environments.map(e => `${e.name} — ${e.file}`));
+    out.push('');
+  }
+  if (report.scripts.length) {
+    out.push(`scripts: ${report.scripts.length}`);
+    for (const s of report.scripts) out.push(`  ${s.file}${s.clipboard ? ' (clipboard copy)' : ''}`);
+    out.push('');
+  }
+  if (report.unassociatedSettings.length) {
+    out.push(`deployment settings without a solution: ${report.unassociatedSettings.length}`);
+    for (const e of report.unassociatedSettings) out.push(`  ${e.name} — ${e.file}`);
+    out.push('');
+  }
+  out.push(`${report.solutions.length} solution${report.solutions.length === 1 ? '' : 's'}, ${report.scripts.length} script${report.scripts.length === 1 ? '' : 's'}, ${report.problems} load problem${report.problems === 1 ? '' : 's'}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,51 @@
+// How reports name files: relative to a base folder with '/' separators when inside it.
+import * as nodePath from 'node:path';
+import type { Finding } from '../findings/finding';
+import { positionAt } from '../util/text';
+
+export function relativePath(absPath: string, base: string): string {
+  const rel = nodePath.relative(base, absPath);
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return absPath.replace(/\\/g, '/');
+  return rel.replace(/\\/g, '/');
+}
+
+export function isInside(absPath: string, base: string): boolean {
+  const rel = nodePath.relative(base, absPath);
+  return !rel.startsWith('..') && !nodePath.isAbsolute(rel);
+}
+
+/** `path` or `archive.zip!/entry`. */
+export function displayFile(file: { path: string; entry?: string }, base: string): string {
+  const p = relativePath(file.path, base);
+  return file.entry ? `${p}!/${file.entry}` : p;
+}
+
+/** 1-based line/column of a finding in its real file, and in its script when it has one. */
+export function findingPosition(f: Finding): {
+  line: number; column: number; endLine: number; endColumn: number;
+  script?: { line: number; column: number };
+} {
+  const start = positionAt(f.loc.file, f.loc.span.start);
+  const end = positionAt(f.loc.file, f.loc.span.end);
+  const result = { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  const script = f.owner.script;
+  if (script && f.scriptSpan && script.storage !== 'file') {
+    const s = positionInText(script.text, f.scriptSpan.start);
+    return { ...result, script: { line: s.line + 1, column: s.character + 1 } };
+  }
+  return result;
+}
+
+function positionInText(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}

@@ -1,0 +1,237 @@
+// Classifies literal values the way a reviewer would: is this host global, tenant-scoped,
+// internal, an IP? Is this text a local path, a UNC share, a connection string with a password?
+// Shared by the desktop-flow and cloud-flow rules so they never disagree.
+
+// ---------------------------------------------------------------------------------------------
+// Hosts
+
+/** Endpoints that are the same in every tenant and environment. */
+const GLOBAL_HOSTS = [
+  'graph.microsoft.com', 'graph.windows.net', 'login.microsoftonline.com', 'login.windows.net', 'login.live.com',
+  'management.azure.com', 'management.core.windows.net', 'schema.management.azure.com', 'vault.azure.net',
+  'api.powerbi.com', 'app.powerbi.com', 'analysis.windows.net', 'api.bap.microsoft.com', 'api.flow.microsoft.com',
+  'api.powerapps.com', 'make.powerapps.com', 'apps.powerapps.com', 'make.powerautomate.com', 'flow.microsoft.com',
+  'admin.powerplatform.microsoft.com', 'api.powerplatform.com', 'outlook.office.com', 'outlook.office365.com',
+  'substrate.office.com', 'manage.office.com', 'api.securitycenter.microsoft.com', 'aka.ms', 'go.microsoft.com',
+  'learn.microsoft.com', 'docs.microsoft.com', 'www.microsoft.com', 'microsoft.com', 'portal.azure.com',
+  'schemas.microsoft.com', 'schemas.xmlsoap.org', 'schemas.openxmlformats.org', 'www.w3.org', 'w3.org', 'json-schema.org',
+  'schema.org', 'adaptivecards.io', 'purl.org', 'xmlns.com', 'ns.adobe.com',
+];
+const GLOBAL_SUFFIXES = ['.schema.org', '.w3.org', '.xmlsoap.org', '.openxmlformats.org'];
+
+/** Suffixes whose first label names one tenant, org or environment. */
+const TENANT_SUFFIXES = [
+  '.sharepoint.com', '.sharepoint.us', '.sharepoint.de', '.sharepoint.cn', '-my.sharepoint.com',
+  '.dynamics.com', '.crm.dynamics.com', '.crm4.dynamics.com', '.api.crm.dynamics.com', '.operations.dynamics.com',
+  '.azurewebsites.net', '.azure-api.net', '.azurefd.net', '.cloudapp.net', '.cloudapp.azure.com', '.azurecr.io',
+  '.vault.azure.net', '.database.windows.net', '.blob.core.windows.net', '.file.core.windows.net', '.queue.core.windows.net',
+  '.table.core.windows.net', '.dfs.core.windows.net', '.servicebus.windows.net', '.documents.azure.com',
+  '.logic.azure.com', '.environment.api.powerplatform.com', '.powerappsportals.com', '.powerapps.com', '.crm.microsoftdynamics.us',
+  '.my.salesforce.com', '.lightning.force.com', '.service-now.com', '.atlassian.net', '.okta.com', '.zendesk.com',
+  '.workday.com', '.ariba.com', '.successfactors.com', '.s4hana.ondemand.com', '.hana.ondemand.com', '.box.com',
+];
+
+/** Suffixes of names that only resolve inside one network. */
+const INTERNAL_SUFFIXES = ['.local', '.lan', '.corp', '.internal', '.intranet', '.intra', '.localdomain', '.home.arpa', '.ad', '.private'];
+
+export type HostKind =
+  /** Same in every tenant: graph.microsoft.com, schema URLs… */
+  | 'global'
+  /** The machine itself: localhost, 127.x, ::1. */
+  | 'loopback'
+  /** An IPv4/IPv6 address. */
+  | 'ip'
+  /** A name without dots (`erpserver`) or under an internal suffix (`.local`, `.corp`…). */
+  | 'internal'
+  /** A tenant- or org-scoped cloud name: contoso.sharepoint.com, org.crm.dynamics.com… */
+  | 'tenant'
+  /** Any other public name: an organisation's or a vendor's site. */
+  | 'public';
+
+export function normalizeHost(host: string): string {
+  return host.trim().replace(/\.$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+}
+
+export function classifyHost(rawHost: string): HostKind {
+  const host = normalizeHost(rawHost);
+  if (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1') return 'loopback';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^[0-9a-f:]+:[0-9a-f:]*$/.test(host)) return 'ip';
+  if (GLOBAL_HOSTS.includes(host) || GLOBAL_SUFFIXES.some(s => host.endsWith(s))) return 'global';
+  if (!host.includes('.')) return 'internal';
+  if (INTERNAL_SUFFIXES.some(s => host.endsWith(s))) return 'internal';
+  if (TENANT_SUFFIXES.some(s => host.endsWith(s))) return 'tenant';
+  return 'public';
+}
+
+/** `host` matches an allow-list entry: exact, `*.suffix`, or `.suffix`. */
+export function hostAllowed(host: string, allowed: readonly string[]): boolean {
+  const h = normalizeHost(host);
+  return allowed.some(a => {
+    const p = a.trim().toLowerCase();
+    if (p.startsWith('*.')) return h.endsWith(p.slice(1)) || h === p.slice(2);
+    if (p.startsWith('.')) return h.endsWith(p) || h === p.slice(1);
+    return h === p;
+  });
+}
+
+/** Environment names as they appear in host labels, path segments, account and connection names. */
+const ENV_WORDS: Record<string, string> = {
+  dev: 'dev', develop: 'dev', development: 'dev', sandbox: 'dev', sbx: 'dev',
+  test: 'test', tst: 'test', qa: 'test', sit: 'test', uat: 'test', validation: 'test', val: 'test', stage: 'test', staging: 'test', stg: 'test', preprod: 'test', acc: 'test', acceptance: 'test',
+  prod: 'prod', prd: 'prod', production: 'prod', live: 'prod',
+};
+
+/**
+ * The environment a value names, if any: `erp-dev.contoso.com` → dev, `dev-rpa-bot` → dev,
+ * `D:\Automation\UAT\in` → test. Words are matched as whole tokens split on non-letters.
+ */
+export function environmentOf(value: string): { word: string; stage: 'dev' | 'test' | 'prod' } | undefined {
+  const tokens = value.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  for (const t of tokens) {
+    const stage = ENV_WORDS[t];
+    if (stage) return { word: t, stage: stage as 'dev' | 'test' | 'prod' };
+  }
+  return undefined;
+}
+
+/** The stage an environment name (from deployment settings) stands for. */
+export function stageOfEnvironment(name: string): 'dev' | 'test' | 'prod' | undefined {
+  return environmentOf(name)?.stage;
+}
+
+// ---------------------------------------------------------------------------------------------
+// URLs
+
+export interface UrlMatch {
+  start: number;
+  end: number;
+  url: string;
+  scheme: string;
+  host: string;
+  port?: string;
+  path: string;
+}
+
+const URL_RE = /\b(https?|ftps?|sftp|wss?|ldaps?|tcp|opc\.tcp):\/\/(?:[^\s/@'"<>]*@)?(\[[0-9a-fA-F:]+\]|[A-Za-z0-9%._~-]+)(?::(\d+))?([^\s'"<>]*)/g;
+
+/** Absolute URLs inside a text, with offsets. A host containing `%` or `{` is a reference, not a literal. */
+export function findUrls(text: string): UrlMatch[] {
+  const out: UrlMatch[] = [];
+  for (const m of text.matchAll(URL_RE)) {
+    const url = m[0].replace(/[.,;:)\]}]+$/, '');
+    const host = m[2];
+    if (/[%{}$@]/.test(host)) continue;
+    const start = m.index!;
+    const pathStart = m[0].length - (m[4] ?? '').length;
+    out.push({ start, end: start + url.length, url, scheme: m[1].toLowerCase(), host, port: m[3], path: url.slice(pathStart) });
+  }
+  return out;
+}
+
+/** The URL when the whole (trimmed) text is one. */
+export function wholeUrl(text: string): UrlMatch | undefined {
+  const trimmed = text.trim();
+  const urls = findUrls(trimmed);
+  return urls.length === 1 && urls[0].start === 0 && urls[0].end === trimmed.length ? urls[0] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+export interface PathMatch {
+  kind: 'drive' | 'unc' | 'user-profile';
+  start: number;
+  end: number;
+  path: string;
+  /** For UNC paths: the server name. */
+  server?: string;
+}
+
+// A path may hold spaces and commas (`D:\Program Files\Contoso, Inc\app.exe`) but stops at a
+// line end, a `;`, a `%variable%` (the literal part is what is hardcoded) or where the next path starts.
+const PATH_BODY = String.raw`(?:(?!\s+(?:[A-Za-z]:[\\/]|\\\\))[^\r\n"'<>|?*%;])*`;
+const DRIVE_PATH_RE = new RegExp(String.raw`(?<![A-Za-z0-9])[A-Za-z]:[\\/]` + PATH_BODY, 'g');
+const UNC_RE = new RegExp(String.raw`(?<![\\A-Za-z0-9])\\\\([A-Za-z0-9_.$-]+)\\` + PATH_BODY, 'g');
+
+/** Absolute Windows paths (drive-letter and UNC) inside a text, with offsets. */
+export function findPaths(text: string): PathMatch[] {
+  const out: PathMatch[] = [];
+  for (const m of text.matchAll(UNC_RE)) {
+    const path = m[0].replace(/[\s.,;:)]+$/, '');
+    if (/[%{]/.test(m[1])) continue;
+    out.push({ kind: 'unc', start: m.index!, end: m.index! + path.length, path, server: m[1] });
+  }
+  for (const m of text.matchAll(DRIVE_PATH_RE)) {
+    const path = m[0].replace(/[\s.,;:)]+$/, '');
+    if (out.some(o => m.index! >= o.start && m.index! < o.end)) continue;
+    const kind = /^[A-Za-z]:[\\/](users|documents and settings)[\\/][^\\/]+/i.test(path) ? 'user-profile' : 'drive';
+    out.push({ kind, start: m.index!, end: m.index! + path.length, path });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The path when the whole (trimmed) text is one absolute path. */
+export function wholePath(text: string): PathMatch | undefined {
+  const trimmed = text.trim();
+  const paths = findPaths(trimmed);
+  return paths.length === 1 && paths[0].start === 0 && paths[0].end === trimmed.length ? paths[0] : undefined;
+}
+
+export function pathAllowed(path: string, allowed: readonly string[]): boolean {
+  const p = path.replace(/\//g, '\\').toLowerCase();
+  return allowed.some(a => p.startsWith(a.replace(/\//g, '\\').toLowerCase()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection strings
+
+export interface ConnectionStringPart {
+  key: string;
+  value: string;
+  /** Offsets of the value inside the text. */
+  start: number;
+  end: number;
+}
+
+/** `Key=Value;` pairs. Returns [] when the text does not look like a connection string. */
+export function parseConnectionString(text: string): ConnectionStringPart[] {
+  const parts: ConnectionStringPart[] = [];
+  const re = /(?:^|;)\s*([A-Za-z][A-Za-z0-9 _.-]*?)\s*=\s*("[^"]*"|'[^']*'|[^;]*)/g;
+  for (const m of text.matchAll(re)) {
+    const raw = m[2];
+    const valueStart = m.index! + m[0].length - raw.length;
+    const quoted = /^["']/.test(raw);
+    const value = quoted ? raw.slice(1, -1) : raw.trimEnd();
+    parts.push({ key: m[1].trim(), value, start: valueStart + (quoted ? 1 : 0), end: valueStart + (quoted ? 1 : 0) + value.length });
+  }
+  // One key=value alone is not a connection string (a query parameter, an assignment in prose).
+  return parts.length >= 2 ? parts : [];
+}
+
+export const CONNECTION_SECRET_KEYS = ['password', 'pwd', 'accountkey', 'sharedaccesskey', 'sharedaccesssignature', 'clientsecret', 'client secret', 'secret', 'apikey', 'api key', 'token', 'accesskey', 'access key'];
+export const CONNECTION_SERVER_KEYS = ['server', 'data source', 'datasource', 'host', 'hostname', 'address', 'addr', 'network address', 'endpoint', 'accountendpoint', 'dsn', 'url'];
+
+export function connectionKeyIs(key: string, keys: readonly string[]): boolean {
+  const k = key.toLowerCase().replace(/\s+/g, ' ');
+  return keys.includes(k);
+}
+
+/** A server value of a connection string: `tcp:host,1433`, `host\INSTANCE`, `host:5432`. */
+export function serverHost(value: string): string {
+  return value.trim().replace(/^tcp:/i, '').replace(/,\d+$/, '').replace(/\\.*$/, '').replace(/:\d+$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets
+
+/** Values that stand for "no secret here": empty, masked, templated, or an obvious placeholder. */
+export function isPlaceholderSecret(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return true;
+  if (/^[*x•.#-]+$/i.test(v)) return true;
+  if (/^(<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|#\{[^}]*\}#|%[^%]*%|\[[^\]]*\])$/.test(v)) return true;
+  if (/^(null|none|n\/a|todo|tbd|changeme|change_me|your[-_ ]?password|password|secret|placeholder|dummy)$/i.test(v)) return true;
+  return false;
+}
+
+export const GUID_RE = /^[{(]?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[)}]?$/;
