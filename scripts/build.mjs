@@ -25,7 +25,8 @@ function tsFiles(dir) {
   return out;
 }
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify, logLevel: 'warning', absWorkingDir: root };
+// mainFields: jsonc-parser's UMD build hides its modules from the bundler; its ESM build does not.
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify, logLevel: 'warning', absWorkingDir: root, mainFields: ['module', 'main'] };
 if (bundles) await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

@@ -9,7 +9,7 @@ import type { Finding } from './findings/finding';
 import { loadWorkspace } from './findings/analyze';
 import { DiskVfs, Vfs } from './load/vfs';
 import { formatInspectText, formatJson, inspectWorkspace } from './report/json';
-import { formatSarif } from './report/sarif';
+import { automationDetails, formatSarif } from './report/sarif';
 import { formatText } from './report/text';
 import { RULES, ruleById } from './rules/registry';
 import { DOCS_BASE_URL, packageVersion, ruleDocMarkdown } from './util/package';
@@ -169,7 +169,7 @@ function lintCommand(args: Parsed, io: CliIO): number {
   const report = format === 'json'
     ? formatJson(findings, workspace, io.cwd, packageVersion())
     : format === 'sarif'
-      ? formatSarif(findings, { base: io.cwd, version: packageVersion(), rules: RULES, docsBaseUrl: DOCS_BASE_URL, ruleDocs: r => ruleDocMarkdown(r.meta.docs) })
+      ? formatSarif(findings, { base: io.cwd, version: packageVersion(), rules: RULES, docsBaseUrl: DOCS_BASE_URL, ruleDocs: r => ruleDocMarkdown(r.meta.docs), automation: automationDetails(io.env) })
       : formatText(findings, workspace, { base: io.cwd, color });
   const output = args.flags.get('--output');
   if (typeof output === 'string') io.writeFile(path.resolve(io.cwd, output), report);

@@ -186,7 +186,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   // Standalone scripts.
   const scripts: StandaloneScript[] = scriptFiles.map(file => {
     const script = makeScript({ text: file.text, file, storage: 'file' });
-    for (const p of script.ast.problems) problems.push({ ruleId: 'pad/syntax', loc: { file, span: p.span }, message: p.message });
+    for (const p of script.ast.problems) problems.push({ ruleId: 'pad/syntax', loc: { file, span: p.span }, message: p.message, script, scriptSpan: p.span, flowName: nodePath.basename(file.path) });
     return { name: nodePath.basename(file.path), script };
   });
 

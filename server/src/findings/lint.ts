@@ -135,8 +135,9 @@ function problemFinding(p: LoadProblem, rule: Rule, level: Exclude<Level, 'off'>
     severity: level,
     message: p.message,
     loc: p.loc,
-    owner: { solution: p.solution },
-    logical: { solution: p.solution?.uniqueName, flow: p.flowName },
+    scriptSpan: p.scriptSpan,
+    owner: { solution: p.solution, script: p.script, desktopFlow: p.solution?.desktopFlows.find(d => d.script && d.script === p.script) },
+    logical: { solution: p.solution?.uniqueName, flow: p.flowName, subflow: p.script && p.scriptSpan ? subflowAt(p.script.ast.functions, p.scriptSpan.start) : undefined },
   };
 }
 

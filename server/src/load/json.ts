@@ -12,10 +12,10 @@ export interface JsonParseResult {
 export function parseJson(text: string): JsonParseResult {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-  return {
-    root,
-    problems: errors.map(e => ({ offset: e.offset, length: e.length, message: describe(e) })),
-  };
+  // Later errors mostly cascade from the first (a truncated file misses every closing brace).
+  const [first] = errors;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} after it)` : '';
+  return { root, problems: first ? [{ offset: first.offset, length: first.length, message: describe(first) + more }] : [] };
 }
 
 function describe(e: ParseError): string {

@@ -278,7 +278,7 @@ function desktopFlow(ctx: Ctx, doc: XmlDocument, el: XmlElement, file: SourceFil
     for (const p of decoded.problems) problem(ctx, file, { start: p.offset, end: p.offset }, `desktop flow "${name}": ${p.message}`, name);
     flow.script = makeScript({ text: decoded.text, file, storage: decoded.storage, map: decoded.map, style: decoded.style });
     for (const p of flow.script.ast.problems) {
-      ctx.problems.push({ ruleId: 'pad/syntax', loc: { file, span: decoded.map.toFileSpan(p.span) }, message: p.message, solution: ctx.solution, flowName: name });
+      ctx.problems.push({ ruleId: 'pad/syntax', loc: { file, span: decoded.map.toFileSpan(p.span) }, message: p.message, solution: ctx.solution, flowName: name, script: flow.script, scriptSpan: p.span });
     }
   }
   return flow;

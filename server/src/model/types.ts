@@ -273,6 +273,9 @@ export interface LoadProblem {
   ruleId: 'flowcop/parse-error' | 'pad/syntax';
   solution?: Solution;
   flowName?: string;
+  /** For script problems: the script and the span in it. */
+  script?: Script;
+  scriptSpan?: Span;
 }
 
 export interface Workspace {

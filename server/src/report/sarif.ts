@@ -16,6 +16,33 @@ export interface SarifOptions {
   docsBaseUrl: string;
   /** Markdown of each rule's documentation, when available, for `help.markdown`. */
   ruleDocs?: (rule: Rule) => string | undefined;
+  /** runs[0].automationDetails (see automationDetails). */
+  automation?: { id: string; properties?: Record<string, string> };
+}
+
+/**
+ * The run's category. GitHub accepts any stable id; GitHub Advanced Security for Azure DevOps wants
+ * `azuredevops/pipeline/build/<org>/<project>/<definition>/<phase>/<branch>/<build>`, which an
+ * Azure Pipelines job can tell from its predefined variables.
+ */
+export function automationDetails(env: Record<string, string | undefined>): { id: string; properties?: Record<string, string> } {
+  if (env.TF_BUILD && env.SYSTEM_COLLECTIONURI && env.SYSTEM_TEAMPROJECT && env.BUILD_BUILDID) {
+    const uri = env.SYSTEM_COLLECTIONURI.replace(/\/+$/, '');
+    const org = /dev\.azure\.com\/([^/]+)/.exec(uri)?.[1] ?? /^https?:\/\/([^./]+)\./.exec(uri)?.[1] ?? uri;
+    const definitionId = env.SYSTEM_DEFINITIONID ?? '0';
+    const phaseId = env.SYSTEM_PHASEID ?? '0';
+    const key = (k: string) => `azuredevops/pipeline/build/${k}`;
+    return {
+      id: ['azuredevops/pipeline/build', org, env.SYSTEM_TEAMPROJECT, definitionId, phaseId, env.BUILD_SOURCEBRANCH ?? 'unknown', env.BUILD_BUILDID].join('/'),
+      properties: {
+        [key('buildDefinitionId')]: definitionId,
+        [key('buildDefinitionName')]: env.BUILD_DEFINITIONNAME ?? definitionId,
+        [key('phaseId')]: phaseId,
+        [key('phaseName')]: env.SYSTEM_PHASENAME ?? phaseId,
+      },
+    };
+  }
+  return { id: 'flowcop/lint/' };
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -65,6 +92,7 @@ export function formatSarif(findings: Finding[], options: SarifOptions): string 
       tool: {
         driver: {
           name: 'FlowCop',
+          fullName: `FlowCop ${options.version}`,
           informationUri: options.docsBaseUrl.replace(/docs\/rules\/?$/, ''),
           version: options.version,
           semanticVersion: options.version,
@@ -76,7 +104,8 @@ export function formatSarif(findings: Finding[], options: SarifOptions): string 
               shortDescription: { text: r.meta.description },
               fullDescription: { text: r.meta.description },
               helpUri: `${options.docsBaseUrl.replace(/\/?$/, '/')}${r.meta.id}.md`,
-              ...(markdown ? { help: { text: r.meta.description, markdown } } : {}),
+              // GitHub code scanning requires help on every rule; the docs page when installed.
+              help: markdown ? { text: r.meta.description, markdown } : { text: `${r.meta.description} See ${options.docsBaseUrl.replace(/\/?$/, '/')}${r.meta.id}.md` },
               defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
               properties: {
                 tags: [r.meta.category, ...(r.meta.category === 'credential' ? ['security'] : [])],
@@ -87,6 +116,8 @@ export function formatSarif(findings: Finding[], options: SarifOptions): string 
           }),
         },
       },
+      // GitHub Advanced Security for Azure DevOps needs a stable category for the run.
+      automationDetails: options.automation ?? { id: 'flowcop/lint/' },
       originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(options.base.replace(/\/?$/, '/')).href } },
       columnKind: 'utf16CodeUnits',
       results,

@@ -1,0 +1,50 @@
+// The real-world corpus (../shared/corpus): every file is read, every desktop flow parses, and
+// inspect lists every solution, flow, reference, variable and environment in it.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadWorkspace } from '../../server/src/findings/analyze';
+import { DiskVfs } from '../../server/src/load/vfs';
+import { inspectWorkspace } from '../../server/src/report/json';
+import { corpusPath } from '../support/corpus';
+
+describe('the real corpus', () => {
+  const corpus = corpusPath();
+  const load = () => loadWorkspace([corpus!], { vfs: new DiskVfs() }).workspace;
+
+  test('loads with no parse error and no pad/syntax finding', t => {
+    if (!corpus) return t.skip('../shared/corpus is not beside the checkout');
+    const ws = load();
+    assert.deepEqual(ws.problems.map(p => `${p.ruleId} ${p.loc.file.path}: ${p.message}`), []);
+    for (const s of ws.solutions) for (const d of s.desktopFlows) assert.ok(d.script && d.script.ast.problems.length === 0, `${s.uniqueName} / ${d.name}`);
+    for (const s of ws.scripts) assert.equal(s.script.ast.problems.length, 0, s.script.file.path);
+  });
+
+  test('inspect lists every solution, flow, connection reference, environment variable and environment', t => {
+    if (!corpus) return t.skip('../shared/corpus is not beside the checkout');
+    const report = inspectWorkspace(load(), corpus!);
+    const summary = report.solutions.map(s => [s.name, s.layout, s.cloudFlows.length, s.desktopFlows.length, s.connectionReferences.length, s.environmentVariables.length, s.environments.length]);
+    assert.deepEqual(summary, [
+      ['desktop-flowchart-solution', 'unpacked', 0, 1, 0, 0, 0],
+      ['CenterofExcellenceCoreComponents', 'unpacked', 1, 0, 0, 3, 0],
+      ['PADFramework_LocalConnectors', 'raw', 0, 10, 0, 0, 0],
+      ['PADFramework', 'raw', 0, 13, 3, 0, 0],
+      ['AutomationCoEMain', 'cdsproj', 3, 0, 12, 1, 3],
+      ['AutomationCoESatellite', 'cdsproj', 18, 0, 22, 12, 3],
+      ['AutomationKitControlCenter', 'cdsproj', 3, 0, 1, 1, 3],
+      ['AutomationKitInstaller', 'cdsproj', 6, 0, 5, 0, 3],
+      ['AutomationKitScheduler', 'cdsproj', 0, 0, 0, 0, 3],
+      ['PADFramework', 'zip', 0, 13, 3, 0, 0],
+      ['PADFramework_LocalConnectors', 'zip', 0, 10, 0, 0, 0],
+    ]);
+    // Every workflow sidecar and flow JSON of the clone layouts is accounted for (30 cloud flows; the
+    // remaining sidecars are classic workflows and business rules, which FlowCop does not lint).
+    assert.equal(report.solutions.filter(s => s.layout === 'cdsproj').reduce((n, s) => n + s.cloudFlows.length, 0), 30);
+    // The designer copies (.txt) and saved scripts (.robin) are all found; prose is not.
+    assert.equal(report.scripts.length, 133);
+    assert.equal(report.scripts.filter(s => s.file.endsWith('.robin')).length, 13);
+    assert.deepEqual(report.unassociatedSettings, []);
+    const satellite = report.solutions.find(s => s.name === 'AutomationCoESatellite')!;
+    assert.deepEqual(satellite.environments.map(e => e.name), ['Prod', 'Test', 'Validation']);
+    assert.ok(satellite.environmentVariables.some(v => v.schemaName === 'autocoe_EnvironmentURL' && v.type === 'String'));
+  });
+});
