@@ -11,12 +11,18 @@ describe('the real corpus', () => {
   const corpus = corpusPath();
   const load = () => loadWorkspace([corpus!], { vfs: new DiskVfs() }).workspace;
 
-  test('loads with no parse error and no pad/syntax finding', t => {
+  test('loads with no parse error; the only pad/syntax findings are the 8 lines proven invalid', t => {
     if (!corpus) return t.skip('../shared/corpus is not beside the checkout');
     const ws = load();
-    assert.deepEqual(ws.problems.map(p => `${p.ruleId} ${p.loc.file.path}: ${p.message}`), []);
-    for (const s of ws.solutions) for (const d of s.desktopFlows) assert.ok(d.script && d.script.ast.problems.length === 0, `${s.uniqueName} / ${d.name}`);
-    for (const s of ws.scripts) assert.equal(s.script.ast.problems.length, 0, s.script.file.path);
+    assert.deepEqual(ws.problems.filter(p => p.ruleId !== 'pad/syntax').map(p => `${p.loc.file.path}: ${p.message}`), []);
+    // Investigated one by one (see test/unit/pad-corpus.test.ts): a hand-made fixture's `WRITE Text='Done'`,
+    // which is no desktop-flow statement, and single backslashes before %Variable% in hand-written
+    // samples, which Power Automate Desktop reads as an escaped percent sign and rejects.
+    const syntax = ws.problems.filter(p => p.ruleId === 'pad/syntax').map(p => `${p.loc.file.path.split('/corpus/')[1]}: ${p.message.split(':')[0]}`);
+    assert.equal(syntax.length, 8);
+    assert.equal(syntax.filter(s => s.includes("unknown statement 'WRITE'")).length, 1);
+    assert.equal(syntax.filter(s => s.includes("backslash before '%'")).length, 7);
+    for (const s of ws.solutions) for (const d of s.desktopFlows) assert.ok(d.script, `${s.uniqueName} / ${d.name} has its script decoded`);
   });
 
   test('inspect lists every solution, flow, connection reference, environment variable and environment', t => {

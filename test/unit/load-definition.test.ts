@@ -41,13 +41,13 @@ function decodeSlice(raw: string, storage: 'json-string' | 'xml-text'): string {
   return storage === 'json-string' ? JSON.parse(`"${xml}"`) : xml;
 }
 
-function checkMap(fileText: string, span: Span, expectedStorage: 'json-string' | 'xml-text', expectedText?: string) {
+function checkMap(fileText: string, span: Span, expectedStorage: 'json-string' | 'xml-text', expectedText?: string, expectedProblems = 0) {
   const decoded = decodeDefinition(fileText, span);
   assert.equal(decoded.storage, expectedStorage);
   assert.deepEqual(decoded.problems, []);
   if (expectedText !== undefined) assert.equal(decoded.text, expectedText);
   const ast = parseScript(decoded.text);
-  assert.deepEqual(ast.problems, [], 'script parses');
+  assert.equal(ast.problems.length, expectedProblems, `script problems: ${JSON.stringify(ast.problems)}`);
   const spans = allSpans(ast);
   assert.ok(spans.length > 20, 'the tree has tokens');
   for (const s of spans) {
@@ -129,7 +129,8 @@ describe('Definitions of the real corpus', () => {
     if (!sidecar) return t.skip('../shared/corpus is not beside the checkout');
     const text = fs.readFileSync(sidecar, 'utf8');
     const def = child(parseXml(text).root, 'Definition')!;
-    const d = checkMap(text, def.content, 'xml-text');
+    // Its last line, `WRITE Text='Done'`, is no desktop-flow statement (a hand-made fixture).
+    const d = checkMap(text, def.content, 'xml-text', undefined, 1);
     assert.ok(d.text.startsWith("BLOCK 'Scope: Try executing the flow'"), path.basename(sidecar));
   });
 });

@@ -2,7 +2,7 @@
 // decoding of the four string forms into text and interpolation parts with script offsets.
 import type { Span } from '../../util/text';
 import type { DatatableLit, ErrorExpr, Expr, InterpolationPart, ObjectEntry, ObjectLit, StringLit, SyntaxProblem, TextPart } from './ast';
-import { Lexer, isLineBreak, skipQuoted, type Token } from './lexer';
+import { Lexer, isIdentStartAt, isLineBreak, lineEndFrom, skipQuoted, type Token } from './lexer';
 import { isKnownModule } from './modules';
 
 /** Deeper nesting is reported instead of risking the call stack. */
@@ -124,7 +124,8 @@ export class ExpressionParser {
     return this.parsePostfix(lx, this.parsePrimary(lx));
   }
 
-  private nested<T extends Expr>(lx: Lexer, parse: () => T | Expr): Expr {
+  /** Runs a nested parse one level deeper, or reports and gives up on the line past MAX_NESTING. */
+  private nested(lx: Lexer, parse: () => Expr): Expr {
     if (this.depth >= MAX_NESTING) {
       const t = lx.peek();
       this.report(t.start, t.end, 'expression nested too deeply');
@@ -185,18 +186,11 @@ export class ExpressionParser {
    */
   private identifierChain(lx: Lexer, first: Token, allowEnum: boolean): Expr {
     const segments: Token[] = [first];
-    for (;;) {
-      const saved = lx.save();
-      const dot = lx.peek();
-      if (dot.kind !== 'punct' || dot.text !== '.' || dot.spaceBefore) break;
-      lx.next();
-      const name = lx.peek();
-      if (name.kind !== 'ident' || name.spaceBefore) {
-        lx.restore(saved);
-        break;
-      }
-      lx.next();
-      segments.push(name);
+    // `.name` directly after the identifier (checked on the text: a lexer lookahead would be thrown away
+    // for nearly every identifier).
+    while (this.dotNameAt(lx, segments[segments.length - 1].end)) {
+      lx.next(); // .
+      segments.push(lx.next());
     }
     const last = segments[segments.length - 1];
     if (allowEnum && segments.length >= 3 && isKnownModule(first.text)) {
@@ -225,19 +219,19 @@ export class ExpressionParser {
         const close = this.expect(lx, ']');
         expr = { kind: 'index', span: { start: expr.span.start, end: close ?? index.span.end }, object: expr, index };
       } else if (t.text === '.') {
-        const saved = lx.save();
+        if (!this.dotNameAt(lx, t.start)) return expr;
         lx.next();
-        const name = lx.peek();
-        if (name.kind !== 'ident' || name.spaceBefore) {
-          lx.restore(saved);
-          return expr;
-        }
-        lx.next();
-        expr = { kind: 'member', span: { start: expr.span.start, end: name.end }, object: expr, property: name.text, propertySpan: { start: name.start, end: name.end } };
+        const name = lx.next();
+        expr =  { kind: 'member', span: { start: expr.span.start, end: name.end }, object: expr, property: name.text, propertySpan: { start: name.start, end: name.end } };
       } else {
         return expr;
       }
     }
+  }
+
+  /** True when `.identifier` starts at offset i (inside the lexer's window). */
+  private dotNameAt(lx: Lexer, i: number): boolean {
+    return this.text.charCodeAt(i) === 46 /* . */ && i + 1 < lx.end && isIdentStartAt(this.text, i + 1);
   }
 
   private parseCall(lx: Lexer, callee: Token): Expr {
@@ -380,9 +374,11 @@ export class ExpressionParser {
   /** Reports at the next token and returns an ErrorExpr for it (consumed unless it ends a line or a group). */
   private errorAt(lx: Lexer, message: string): ErrorExpr {
     const t = lx.peek();
-    const structural = t.kind === 'eol' || t.kind === 'eof' || (t.kind === 'punct' && ')]},:'.includes(t.text)) || (t.kind === 'punct' && t.text === '=>');
+    // Line ends, closers and statement keywords (TO, THEN, …) are left for the statement parser.
+    const structural = t.kind === 'eol' || t.kind === 'eof' || (t.kind === 'punct' && ')]},:'.includes(t.text)) || (t.kind === 'punct' && t.text === '=>')
+      || (t.kind === 'ident' && EXPRESSION_STOP_WORDS.has(t.text.toUpperCase()));
     if (structural) {
-      this.report(t.start, t.start, message);
+      this.report(t.start, t.kind === 'eol' || t.kind === 'eof' ? t.start : t.end, message);
       return this.errorExpr(t.start, t.start);
     }
     lx.next();
@@ -433,9 +429,9 @@ export class ExpressionParser {
     const text = this.text;
     const parts: Array<TextPart | InterpolationPart> = [];
     let part = new TextPartBuilder(text, from);
-    // Quotes right before the closing ''' (a run of four or more) are PAD's own output: not reported.
-    let trailingQuotes = to;
-    while (trailingQuotes > from && text.charCodeAt(trailingQuotes - 1) === QUOTE) trailingQuotes--;
+    // After a % found no closing % up to the end of its line, the other % signs of that line are taken
+    // as text without scanning again (keeps long broken lines linear).
+    let noCloserUntil = -1;
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
@@ -461,9 +457,10 @@ export class ExpressionParser {
           i += 2;
           continue;
         }
-        const close = findInterpolationEnd(text, i + 1, to);
+        const close = i < noCloserUntil ? -1 : findInterpolationEnd(text, i + 1, to);
         if (close < 0) {
-          this.report(i, i + 1, "single '%' in a string: write %% for a percent sign, or close the %…% expression");
+          if (i >= noCloserUntil) this.report(i, i + 1, "single '%' in a string: write %% for a percent sign, or close the %…% expression");
+          noCloserUntil = lineEndFrom(text, i, to);
           i++;
           continue;
         }
@@ -476,7 +473,8 @@ export class ExpressionParser {
       if (c === QUOTE) {
         let run = 1;
         while (i + run < to && text.charCodeAt(i + run) === QUOTE) run++;
-        if (i < trailingQuotes) this.report(i, i + run, "unescaped ' in a $''' string: write \\'");
+        // PAD rejects a bare apostrophe, also right before the closing quotes ($'''x''''): escape it.
+        this.report(i, i + run, "unescaped ' in a $''' string: write \\'");
         i += run;
         continue;
       }
@@ -602,6 +600,7 @@ function findBraceEnd(text: string, from: number, to: number): number {
     }
     if (c === 123) depth++;
     else if (c === 125 && --depth === 0) return j;
+    else if (isLineBreak(c)) return -1;
     j++;
   }
   return -1;

@@ -76,7 +76,14 @@ export function lineEndFrom(text: string, i: number, end: number): number {
   return i;
 }
 
-const TWO_CHAR_PUNCT = new Set(['=>', '<>', '<=', '>=', '${']);
+/** `=>`, `<>`, `<=`, `>=` and `${` (decided on char codes: this runs for every punctuation token). */
+function twoCharPunct(a: number, b: number): string | undefined {
+  if (a === 61 /* = */) return b === 62 ? '=>' : undefined;
+  if (a === 60 /* < */) return b === 62 ? '<>' : b === 61 ? '<=' : undefined;
+  if (a === 62 /* > */) return b === 61 ? '>=' : undefined;
+  if (a === 36 /* $ */) return b === 123 ? '${' : undefined;
+  return undefined;
+}
 const ONE_CHAR_PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', '=', '<', '>', '+', '-', '*', '/', '^', '@', '#', '%', '&', ';', '!']);
 
 export class Lexer {
@@ -125,13 +132,6 @@ export class Lexer {
     this.restore(position);
   }
 
-  /** Offset of the next non-blank character (line breaks are not skipped). */
-  afterBlanks(from = this.save()): number {
-    let i = from;
-    while (i < this.end && isBlank(this.text.charCodeAt(i))) i++;
-    return i;
-  }
-
   private read(): Token {
     const text = this.text;
     const start0 = this.pos;
@@ -164,8 +164,8 @@ export class Lexer {
       this.pos = identEnd;
       return { kind: 'ident', start: i, end: identEnd, text: text.slice(i, identEnd), spaceBefore };
     }
-    const two = text.slice(i, i + 2);
-    if (i + 1 < this.end && TWO_CHAR_PUNCT.has(two)) {
+    const two = i + 1 < this.end ? twoCharPunct(c, text.charCodeAt(i + 1)) : undefined;
+    if (two) {
       this.pos = i + 2;
       return { kind: 'punct', start: i, end: i + 2, text: two, spaceBefore };
     }
@@ -259,6 +259,9 @@ export class Lexer {
         }
         if (c === 123 /* { */) depth++;
         else if (c === 125 /* } */) depth--;
+        // An interpolation does not span lines: an unclosed ${ ends with its line, which also keeps a
+        // failed scan from being repeated by every later $fx string (linear time).
+        else if (isLineBreak(c)) depth = 0;
         j++;
         continue;
       }

@@ -1,0 +1,103 @@
+// The JSON schema of flowcop.json, built from the rules' metadata so the two never drift apart.
+// scripts/gen-schema.mjs writes it to schemas/flowcop.schema.json; a test checks it is current.
+import type { OptionSchema, Rule } from '../rules/rule';
+import { DOCS_BASE_URL } from '../util/package';
+
+const LEVEL = { $ref: '#/definitions/level' };
+
+function optionSchema(o: OptionSchema): Record<string, unknown> {
+  const base = o.type === 'string[]' ? { type: 'array', items: { type: 'string' } } : { type: o.type };
+  return { ...base, description: o.description, default: o.default };
+}
+
+export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
+  const ruleProps: Record<string, unknown> = {};
+  for (const r of [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))) {
+    const description = `${r.meta.description} Defaults to '${r.meta.defaultSeverity}'. See ${DOCS_BASE_URL}${r.meta.id}.md`;
+    const options = r.meta.options
+      ? { type: 'object', properties: Object.fromEntries(Object.entries(r.meta.options).map(([k, o]) => [k, optionSchema(o)])), additionalProperties: false }
+      : { type: 'object', maxProperties: 0 };
+    ruleProps[r.meta.id] = {
+      description,
+      oneOf: [
+        LEVEL,
+        { type: 'array', items: [LEVEL, options], minItems: 1, maxItems: 2, additionalItems: false },
+        { type: 'object', properties: { level: LEVEL, options }, additionalProperties: false },
+      ],
+    };
+  }
+  const stringList = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/flowcop/flowcop/blob/main/schemas/flowcop.schema.json',
+    title: 'FlowCop configuration (flowcop.json)',
+    description: 'Rule levels and options, environments, ignores and allow lists for FlowCop. The nearest flowcop.json above a linted file applies.',
+    type: 'object',
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        type: 'object',
+        description: 'Rule id → level ("off", "info", "warning", "error"), or [level, options].',
+        properties: ruleProps,
+        additionalProperties: false,
+      },
+      environments: {
+        description: 'Deployment settings files per environment, for names FlowCop does not discover by itself. Paths are relative to this file.',
+        oneOf: [
+          {
+            type: 'object',
+            additionalProperties: {
+              oneOf: [
+                { type: 'string', description: 'Path of the settings file.' },
+                { type: 'object', properties: { file: { type: 'string' }, solution: { type: 'string', description: 'Unique name of the solution it belongs to.' } }, required: ['file'], additionalProperties: false },
+              ],
+            },
+          },
+          {
+            type: 'array',
+            items: { type: 'object', properties: { name: { type: 'string' }, file: { type: 'string' }, solution: { type: 'string' } }, required: ['name', 'file'], additionalProperties: false },
+          },
+        ],
+      },
+      ignore: {
+        type: 'array',
+        description: 'Glob patterns of files and folders to leave out, or findings to ignore by rule, flow, action/element and file.',
+        items: {
+          oneOf: [
+            { type: 'string', description: 'Glob, relative to this file (`**` any folders, `*` within a name).' },
+            {
+              type: 'object',
+              properties: {
+                rule: { type: 'string', description: 'Rule id, or `dir/*`.' },
+                flow: { type: 'string', description: 'Cloud or desktop flow name, or script file name.' },
+                action: { type: 'string', description: 'Cloud-flow action name.' },
+                element: { type: 'string', description: 'Action, variable, input or component name.' },
+                variable: { type: 'string', description: 'Desktop-flow variable name.' },
+                file: { type: 'string', description: 'Glob of files, relative to this file.' },
+                reason: { type: 'string', description: 'Why this is accepted (kept for reviewers).' },
+              },
+              additionalProperties: false,
+              minProperties: 1,
+            },
+          ],
+        },
+      },
+      allow: {
+        type: 'object',
+        description: 'Values that are never environment-specific or hardcoded in this repository.',
+        properties: {
+          hosts: stringList('Host names (`contoso.com`) or suffixes (`*.contoso.com`).'),
+          paths: stringList('Path prefixes (`C:\\\\Program Files\\\\`).'),
+          machines: stringList('Machine or server names.'),
+        },
+        additionalProperties: false,
+      },
+      getCredentialTemplate: {
+        type: 'string',
+        description: 'Script text of the Get credential action inserted by the quick fix; `${credential}` is the credential name and `${variable}` the output variable.',
+      },
+    },
+    additionalProperties: false,
+    definitions: { level: { enum: ['off', 'info', 'warning', 'error'] } },
+  };
+}
