@@ -35,112 +35,126 @@ export interface EncodingStyle {
  */
 export function decodeDefinition(fileText: string, content: Span): DecodedDefinition {
   const problems: DecodedDefinition['problems'] = [];
-  // Layer 1: XML. xmlChars[i] is a decoded character; xmlStart[i] its file offset.
-  const xmlChars: string[] = [];
-  const xmlStart: number[] = [];
+  const raw = fileText.slice(content.start, content.end);
+  // Layer 1: XML. xml[k] is a decoded UTF-16 unit; xmlStart[k] the file offset where it begins.
+  // Typed arrays keep this allocation-free per character (definitions reach 16M characters).
+  const xml = new Uint16Array(raw.length);
+  const xmlStart = new Int32Array(raw.length + 1);
+  let m = 0;
   let i = content.start;
   const end = content.end;
   while (i < end) {
-    const c = fileText[i];
-    if (c === '&') {
+    const c = fileText.charCodeAt(i);
+    if (c === 38 /* & */) {
       const ent = entityAt(fileText, i);
       if (ent && i + ent.length <= end) {
-        for (const unit of splitUnits(ent.value)) { xmlChars.push(unit); xmlStart.push(i); }
+        for (let u = 0; u < ent.value.length; u++) { xml[m] = ent.value.charCodeAt(u); xmlStart[m++] = i; }
         i += ent.length;
         continue;
       }
       problems.push({ offset: i, message: "'&' does not start a valid XML entity" });
-    } else if (c === '<' && fileText.startsWith('<![CDATA[', i)) {
+    } else if (c === 60 /* < */ && fileText.startsWith('<![CDATA[', i)) {
       const close = fileText.indexOf(']]>', i + 9);
       const stop = close < 0 || close > end ? end : close;
-      for (let k = i + 9; k < stop; k++) { xmlChars.push(fileText[k]); xmlStart.push(k); }
+      for (let k = i + 9; k < stop; k++) { xml[m] = fileText.charCodeAt(k); xmlStart[m++] = k; }
       i = stop + 3;
       continue;
     }
-    xmlChars.push(c);
-    xmlStart.push(i);
+    xml[m] = c;
+    xmlStart[m++] = i;
     i++;
   }
-  xmlStart.push(end);
+  xmlStart[m] = end;
 
   const style: EncodingStyle = {
-    xmlQuot: fileText.slice(content.start, content.end).includes('&quot;'),
-    xmlApos: fileText.slice(content.start, content.end).includes('&apos;'),
-    xmlGt: !/[^\]]>/.test(stripCdata(fileText.slice(content.start, content.end))),
+    xmlQuot: raw.includes('&quot;'),
+    xmlApos: raw.includes('&apos;'),
+    xmlGt: !/[^\]]>/.test(stripCdata(raw)),
     jsonAsciiOnly: false,
     jsonSlash: false,
   };
 
   // Is it a JSON string literal? Allow white space around it.
   let first = 0;
-  while (first < xmlChars.length && /\s/.test(xmlChars[first])) first++;
-  let last = xmlChars.length - 1;
-  while (last >= first && /\s/.test(xmlChars[last])) last--;
-  if (first <= last && xmlChars[first] === '"') {
-    const decoded = decodeJsonString(xmlChars, xmlStart, first, last, problems);
+  while (first < m && isSpace(xml[first])) first++;
+  let last = m - 1;
+  while (last >= first && isSpace(xml[last])) last--;
+  if (first <= last && xml[first] === 34 /* " */) {
+    const decoded = decodeJsonString(xml, xmlStart, first, last, problems);
     if (decoded) {
       style.jsonAsciiOnly = decoded.sawUnicodeEscape && !decoded.sawRawNonAscii;
       style.jsonSlash = decoded.sawEscapedSlash;
       return { text: decoded.text, storage: 'json-string', map: new SegmentMap(decoded.starts), style, problems };
     }
   }
-  return { text: xmlChars.join(''), storage: 'xml-text', map: new SegmentMap(xmlStart), style, problems };
+  return { text: unitsToString(xml, m), storage: 'xml-text', map: new SegmentMap(xmlStart.subarray(0, m + 1)), style, problems };
 }
 
+const SIMPLE_ESCAPES: Record<number, number> = { 34: 34, 92: 92, 47: 47, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9 };
+
 function decodeJsonString(
-  chars: string[],
-  starts: number[],
+  units: Uint16Array,
+  starts: Int32Array,
   open: number,
   last: number,
   problems: DecodedDefinition['problems'],
-): { text: string; starts: number[]; sawUnicodeEscape: boolean; sawRawNonAscii: boolean; sawEscapedSlash: boolean } | undefined {
-  const out: string[] = [];
-  const outStart: number[] = [];
+): { text: string; starts: Int32Array; sawUnicodeEscape: boolean; sawRawNonAscii: boolean; sawEscapedSlash: boolean } | undefined {
+  const out = new Uint16Array(last - open + 1);
+  const outStart = new Int32Array(last - open + 2);
+  let n = 0;
   let sawUnicodeEscape = false;
   let sawRawNonAscii = false;
   let sawEscapedSlash = false;
   let k = open + 1;
   let closed = -1;
   while (k <= last) {
-    const c = chars[k];
-    if (c === '"') { closed = k; break; }
-    if (c === '\\') {
-      const e = chars[k + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-      if (e !== undefined && simple[e] !== undefined) {
-        if (e === '/') sawEscapedSlash = true;
-        out.push(simple[e]);
-        outStart.push(starts[k]);
+    const c = units[k];
+    if (c === 34) { closed = k; break; }
+    if (c === 92 /* \ */) {
+      const e = k + 1 <= last ? units[k + 1] : -1;
+      const simple = SIMPLE_ESCAPES[e];
+      if (simple !== undefined) {
+        if (e === 47) sawEscapedSlash = true;
+        out[n] = simple; outStart[n++] = starts[k];
         k += 2;
         continue;
       }
-      if (e === 'u') {
-        const hex = chars.slice(k + 2, k + 6).join('');
+      if (e === 117 /* u */ && k + 5 <= last) {
+        const hex = String.fromCharCode(units[k + 2], units[k + 3], units[k + 4], units[k + 5]);
         if (/^[0-9a-fA-F]{4}$/.test(hex)) {
           sawUnicodeEscape = true;
-          out.push(String.fromCharCode(parseInt(hex, 16)));
-          outStart.push(starts[k]);
+          out[n] = parseInt(hex, 16); outStart[n++] = starts[k];
           k += 6;
           continue;
         }
       }
       problems.push({ offset: starts[k], message: 'invalid escape sequence in the JSON-encoded definition' });
-    } else if (c.charCodeAt(0) > 127) {
+    } else if (c > 127) {
       sawRawNonAscii = true;
     }
-    out.push(c);
-    outStart.push(starts[k]);
+    out[n] = c; outStart[n++] = starts[k];
     k++;
   }
   if (closed < 0) {
     problems.push({ offset: starts[open], message: 'the JSON-encoded definition has no closing quote (truncated?)' });
-    if (out.length === 0) return undefined;
-    outStart.push(starts[last + 1]);
+    if (n === 0) return undefined;
+    outStart[n] = starts[last + 1];
   } else {
     if (closed < last) problems.push({ offset: starts[closed + 1], message: 'unexpected text after the JSON-encoded definition' });
-    outStart.push(starts[closed]);
+    outStart[n] = starts[closed];
   }
-  return { text: out.join(''), starts: outStart, sawUnicodeEscape, sawRawNonAscii, sawEscapedSlash };
+  return { text: unitsToString(out, n), starts: outStart.subarray(0, n + 1), sawUnicodeEscape, sawRawNonAscii, sawEscapedSlash };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Builds a string from UTF-16 units exactly (a decoder would replace lone surrogates and shift offsets). */
+function unitsToString(units: Uint16Array, length: number): string {
+  let out = '';
+  for (let k = 0; k < length; k += 8192) out += String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + 8192)) as unknown as number[]);
+  return out;
 }
 
 /**
@@ -162,7 +176,7 @@ export function encodeForDefinition(text: string, storage: 'json-string' | 'xml-
       else if (ch === '/' && style?.jsonSlash) json += '\\/';
       else if (code < 0x20) json += '\\u' + code.toString(16).padStart(4, '0');
       else if (code > 127 && style?.jsonAsciiOnly) {
-        for (const unit of splitUnits(ch)) json += '\\u' + unit.charCodeAt(0).toString(16).padStart(4, '0');
+        for (let u = 0; u < ch.length; u++) json += '\\u' + ch.charCodeAt(u).toString(16).padStart(4, '0');
       } else json += ch;
     }
     s = json;
@@ -172,12 +186,6 @@ export function encodeForDefinition(text: string, storage: 'json-string' | 'xml-
   if (style?.xmlQuot) s = s.replace(/"/g, '&quot;');
   if (style?.xmlApos) s = s.replace(/'/g, '&apos;');
   return s;
-}
-
-function splitUnits(s: string): string[] {
-  const units: string[] = [];
-  for (let k = 0; k < s.length; k++) units.push(s[k]);
-  return units;
 }
 
 function stripCdata(s: string): string {

@@ -90,9 +90,16 @@ function problem(ctx: Ctx, file: SourceFile, span: Span, message: string, flowNa
   ctx.problems.push({ ruleId: 'flowcop/parse-error', loc: { file, span }, message, solution: ctx.solution, flowName });
 }
 
+/**
+ * fast-xml-parser's validator double-checks what the lenient reader accepts. It costs about as much
+ * as reading the file again, so very large files (customizations.xml of big solutions) rely on the
+ * reader's own checks (unclosed and mismatched tags, bare '&', repeated attributes).
+ */
+const VALIDATE_LIMIT = 256 * 1024;
+
 function parseXmlFile(ctx: Ctx, file: SourceFile): XmlDocument {
   const doc = parseXml(file.text);
-  const invalid = doc.problems.length ? undefined : validateXml(file.text);
+  const invalid = doc.problems.length || file.text.length > VALIDATE_LIMIT ? undefined : validateXml(file.text);
   if (doc.problems.length) {
     const first = doc.problems[0];
     const more = doc.problems.length > 1 ? ` (and ${doc.problems.length - 1} more problem${doc.problems.length > 2 ? 's' : ''})` : '';

@@ -67,8 +67,10 @@ export function parseXml(text: string): XmlDocument {
     const lt = text.indexOf('<', i);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) {
-      if (stack.length) addChild({ kind: 'text', span: { start: i, end: textEnd } });
-      else if (text.slice(i, textEnd).trim()) problems.push({ offset: i, message: 'text outside the root element' });
+      if (stack.length) {
+        addChild({ kind: 'text', span: { start: i, end: textEnd } });
+        checkAmpersands(text, i, textEnd, problems);
+      } else if (text.slice(i, textEnd).trim()) problems.push({ offset: i, message: 'text outside the root element' });
     }
     if (lt < 0) break;
     i = lt;
@@ -144,6 +146,10 @@ export function parseXml(text: string): XmlDocument {
         const vs = j + 1;
         const ve = text.indexOf(quote, vs);
         if (ve < 0) { problems.push({ offset: vs, message: `unterminated value of attribute ${attrName}` }); j = n; break; }
+        if (attrs.some(a => a.name === attrName)) problems.push({ offset: an, message: `attribute ${attrName} is repeated` });
+        const lt = text.indexOf('<', vs);
+        if (lt >= 0 && lt < ve) problems.push({ offset: lt, message: `'<' in the value of attribute ${attrName}` });
+        checkAmpersands(text, vs, ve, problems);
         attrs.push({ name: attrName, value: decodeEntities(text.slice(vs, ve)), nameSpan: { start: an, end: an + attrName.length }, valueSpan: { start: vs, end: ve } });
         j = ve + 1;
       }
@@ -165,6 +171,18 @@ export function parseXml(text: string): XmlDocument {
   }
   if (!root && !problems.length) problems.push({ offset: 0, message: 'no XML element found' });
   return { text, root, problems };
+}
+
+/** A bare '&' (not starting an entity) is not well-formed XML. */
+function checkAmpersands(text: string, start: number, end: number, problems: XmlProblem[]): void {
+  let amp = text.indexOf('&', start);
+  while (amp >= 0 && amp < end) {
+    if (!entityAt(text, amp)) {
+      problems.push({ offset: amp, message: "'&' must be written &amp;" });
+      return;
+    }
+    amp = text.indexOf('&', amp + 1);
+  }
 }
 
 /**
@@ -230,24 +248,35 @@ export function trimmedContent(doc: XmlDocument, el: XmlElement): Span {
 // ---------------------------------------------------------------------------------------------
 // Entities
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const GT = { length: 4, value: '>' };
+const LT = { length: 4, value: '<' };
+const AMP = { length: 5, value: '&' };
+const QUOT = { length: 6, value: '"' };
+const APOS = { length: 6, value: "'" };
 
-/** Length of the entity at `i` (which must be '&') and its value, or undefined when it is not one. */
+/**
+ * Length of the entity at `i` (which must be '&') and its value, or undefined when it is not one.
+ * Hot path: definitions hold thousands of `&gt;`, so the common entities are matched without slicing.
+ */
 export function entityAt(text: string, i: number): { length: number; value: string } | undefined {
-  const semi = text.indexOf(';', i + 1);
-  if (semi < 0 || semi - i > 12) return undefined;
-  const body = text.slice(i + 1, semi);
-  let value: string | undefined;
-  if (body.startsWith('#x') || body.startsWith('#X')) {
-    const cp = parseInt(body.slice(2), 16);
-    if (/^[0-9a-fA-F]+$/.test(body.slice(2)) && cp <= 0x10ffff) value = String.fromCodePoint(cp);
-  } else if (body.startsWith('#')) {
-    const cp = parseInt(body.slice(1), 10);
-    if (/^[0-9]+$/.test(body.slice(1)) && cp <= 0x10ffff) value = String.fromCodePoint(cp);
-  } else {
-    value = NAMED[body];
+  const c1 = text.charCodeAt(i + 1);
+  if (c1 === 103 /* g */) return text.startsWith('gt;', i + 1) ? GT : undefined;
+  if (c1 === 108 /* l */) return text.startsWith('lt;', i + 1) ? LT : undefined;
+  if (c1 === 97 /* a */) return text.startsWith('amp;', i + 1) ? AMP : text.startsWith('apos;', i + 1) ? APOS : undefined;
+  if (c1 === 113 /* q */) return text.startsWith('quot;', i + 1) ? QUOT : undefined;
+  if (c1 !== 35 /* # */) return undefined;
+  const hex = text.charCodeAt(i + 2) === 120 || text.charCodeAt(i + 2) === 88;
+  let k = i + (hex ? 3 : 2);
+  let cp = 0;
+  const digitsStart = k;
+  for (; k < text.length && k - i < 12; k++) {
+    const c = text.charCodeAt(k);
+    const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0) break;
+    cp = cp * (hex ? 16 : 10) + d;
   }
-  return value === undefined ? undefined : { length: semi - i + 1, value };
+  if (k === digitsStart || text.charCodeAt(k) !== 59 /* ; */ || cp > 0x10ffff) return undefined;
+  return { length: k - i + 1, value: String.fromCodePoint(cp) };
 }
 
 export function decodeEntities(raw: string): string {
