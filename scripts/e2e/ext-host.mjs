@@ -7,12 +7,14 @@
 // Usage: node scripts/e2e/ext-host.mjs [--extensionDevelopmentPath=DIR] [--extensionTestsPath=FILE] [FOLDER]
 //   defaults: the repository, out/e2e/suite/index.js (node scripts/build.mjs --no-bundles --e2e), test/e2e/workspace
 // Environment: FLOWCOP_E2E_TIMEOUT_MS (default 180000) bounds the whole run; VERBOSE=1 shows all workbench
-//   output; FLOWCOP_E2E_KEEP=1 keeps the run folder; FLOWCOP_E2E_GREP filters tests (read by the suite).
+//   output; FLOWCOP_E2E_KEEP=1 keeps the run folder; FLOWCOP_E2E_GREP filters tests (read by the suite);
+//   FLOWCOP_E2E_RESULTS (default test-results/ext-host-results.json) receives the suite's JSON summary.
+// The folder is copied into the run folder first, so tests may edit and save files freely.
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import {
-  ROOT, WORKSPACE, log, elapsed, requirePrerequisites, makeRunDir, removeRunDir, makeUserDataDir, startCodeServer,
+  ROOT, WORKSPACE, log, elapsed, requirePrerequisites, makeRunDir, removeRunDir, makeUserDataDir, copyWorkspace, startCodeServer,
   launchBrowser, keepLog, resultPath, memoryReport, withTimeout,
 } from './lib.mjs';
 
@@ -41,18 +43,22 @@ if (main && !fs.existsSync(path.join(devPath, main))) {
 }
 
 // Lines the workbench logs on every start that say nothing about the tests.
-const NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|Resolv|Creating a socket|\[reconnection-grace|\[Service Worker|\[AgentHost|\[AccountPolicyGate|Started initializing|Started local extension host|Extension host|\[Extension Host\] (Loading development extension|Skipping)|Failed to load resource: the server responded with a status of 404 \(Not Found\)|.*vsda)/;
+const NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|Resolv|Creating a socket|\[reconnection-grace|\[Service Worker|\[AgentHost|\[AccountPolicyGate|Started initializing|Started local extension host|Extension host|\[Extension Host\] (Loading development extension|Skipping)|Failed to load resource: the server responded with a status of 404 \(Not Found\)|.*vsda|Timed out waiting for authentication provider|No search provider registered|Creation of workbench contribution)/;
 
 const runDir = makeRunDir('ext-host');
 const userDataDir = makeUserDataDir(path.join(runDir, 'user-data'));
+const workspace = fs.statSync(folder).isDirectory() ? copyWorkspace(folder, runDir) : folder;
 const extensionsDir = path.join(runDir, 'extensions'); // empty: only the extension under development is loaded
 fs.mkdirSync(extensionsDir, { recursive: true });
+
+// The suite writes a JSON summary here (the variable reaches the extension host through code-server).
+process.env.FLOWCOP_E2E_RESULTS ??= resultPath('ext-host-results.json');
 
 let server, browser, page, exitCode = 1;
 const t0 = Date.now();
 try {
   // A built workbench ignores the test payload unless the smoke-test driver is enabled.
-  server = await startCodeServer({ runDir, userDataDir, extensionsDir, folder, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
+  server = await startCodeServer({ runDir, userDataDir, extensionsDir, folder: workspace, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
   log(`code-server ${server.url} (${elapsed(t0)})`);
   browser = await launchBrowser(runDir);
   page = browser.pages()[0] ?? await browser.newPage();
@@ -69,16 +75,17 @@ try {
 
   const remote = p => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)], ['skipWelcome', 'true']];
-  await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  log('workbench opened; running', path.relative(ROOT, testsPath) || testsPath);
+  await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  log(`workbench opened on a copy of ${path.relative(ROOT, folder) || folder}; running ${path.relative(ROOT, testsPath) || testsPath}`);
 
   try {
     exitCode = await withTimeout(exited, TIMEOUT, 'the extension-host test run');
+    log(`extension host reported exit code ${exitCode} after ${elapsed(t0)}`);
   } catch (e) {
-    log(String(e.message ?? e), '- the suite did not report an exit code (was it built? did run() hang?)');
+    log(`${e.message ?? e}: the suite reported no exit code (did run() hang? VERBOSE=1 shows the workbench log)`);
     exitCode = 1;
   }
-  log(`extension host reported exit code ${exitCode} after ${elapsed(t0)}; memory: ${memoryReport(server)}`);
+  log(`memory: ${memoryReport(server)}`);
 } catch (e) {
   console.error('[e2e] harness error:', e);
   exitCode = 1;

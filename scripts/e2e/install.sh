@@ -19,18 +19,31 @@ NODE24=$NODE_DIR/node_modules/node/bin/node
 CS_ENTRY=$CS_DIR/node_modules/code-server/out/node/entry.js
 STAMP=$CS_DIR/.flowcop-installed
 
+# Under `npm run`, the outer npm exports its settings to this script (npm_config_user_agent naming the
+# project's Node, npm_config_nodedir, npm_config_node_gyp, NODE, ...). The installs below must not inherit
+# them: code-server's postinstall reads the Node version from npm_config_user_agent and refuses anything
+# but 24, and native modules would build against the wrong headers.
+for v in $(compgen -e); do case $v in npm_*|NODE|INIT_CWD) unset "$v" ;; esac; done
+
 t_start=$(date +%s.%N)
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1fs", b - a }'; }
 say() { echo "[e2e install] $*"; }
 
 # ---- 1. Debian packages -------------------------------------------------------------------------
-need_pkgs=(chromium libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev)
+need_pkgs=(libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev)
+# A browser given with CHROMIUM=/path stands in for the chromium package.
+[[ -n ${CHROMIUM:-} && -x ${CHROMIUM:-} ]] || need_pkgs=(chromium "${need_pkgs[@]}")
 command -v make >/dev/null && command -v g++ >/dev/null || need_pkgs+=(build-essential)
 command -v python3 >/dev/null || need_pkgs+=(python3)
 missing=()
-for p in "${need_pkgs[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then missing+=("$p"); fi
-done
+if command -v dpkg-query >/dev/null; then
+  for p in "${need_pkgs[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then missing+=("$p"); fi
+  done
+else
+  say "not a Debian system: make sure these (or your distribution's equivalents) are installed: ${need_pkgs[*]}"
+  say "and point CHROMIUM=/path/to/chromium at a Chromium or Chrome build if it is not /usr/bin/chromium"
+fi
 if ((${#missing[@]})); then
   if [[ $(id -u) == 0 && -z ${E2E_SKIP_APT:-} ]] && command -v apt-get >/dev/null; then
     say "installing Debian packages: ${missing[*]}"
@@ -89,4 +102,4 @@ else
   say "code-server $version installed in $(elapsed "$t")"
 fi
 
-say "ready in $(elapsed "$t_start"): node24=$NODE24 code-server=$CS_ENTRY chromium=$(command -v chromium)"
+say "ready in $(elapsed "$t_start"): node24=$NODE24 code-server=$CS_ENTRY chromium=${CHROMIUM:-$(command -v chromium || echo missing)}"

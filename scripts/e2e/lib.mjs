@@ -83,6 +83,11 @@ export function freePort() {
 export function makeRunDir(name) {
   const runs = path.join(E2E_DIR, 'runs');
   fs.mkdirSync(runs, { recursive: true });
+  // Folders of failed runs are kept for a look; drop those older than a day.
+  for (const old of fs.readdirSync(runs)) {
+    const p = path.join(runs, old);
+    try { if (Date.now() - fs.statSync(p).mtimeMs > 86_400_000) fs.rmSync(p, { recursive: true, force: true }); } catch { /* in use or gone */ }
+  }
   return fs.mkdtempSync(path.join(runs, `${name}-`));
 }
 
@@ -106,8 +111,21 @@ export const QUIET_SETTINGS = {
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
   'editor.minimap.enabled': false,
+  // VS Code for the web saves after a delay by default; tests must not write to their workspace by accident.
+  'files.autoSave': 'off',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'files.watcherExclude': { '**/node_modules/**': true, '**/.vscode-test/**': true },
 };
+
+/**
+ * Copies the test workspace into the run folder, so that nothing a test does (edits, saves, fixes)
+ * reaches the checkout. Returns the copy's path.
+ */
+export function copyWorkspace(folder, runDir) {
+  const copy = path.join(runDir, 'workspace', path.basename(folder));
+  fs.cpSync(folder, copy, { recursive: true });
+  return copy;
+}
 
 /** Writes a user-data-dir whose settings keep the workbench quiet (no welcome page, tips, trust prompts). */
 export function makeUserDataDir(dir, settings = {}) {
