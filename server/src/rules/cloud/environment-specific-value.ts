@@ -1,12 +1,47 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// cloud/environment-specific-value: a literal that differs per environment (SharePoint site and list,
+// Dataverse org, environment id, Teams team and channel, absolute path, tenant URL) and is not read from
+// an environment variable. Detection lives in analysis.ts; secrets and machines win over this rule.
 import { defineRule } from '../rule';
+import { analyzeFlow } from './analysis';
 
 export default defineRule({
   meta: {
     id: 'cloud/environment-specific-value',
     category: 'environment-specific',
     defaultSeverity: 'warning',
-    description: 'A literal in a cloud flow that differs per environment and is not read from an environment variable.',
+    description: 'A literal in a cloud flow that differs per environment (SharePoint site or list, Dataverse org, environment id, Teams team or channel, absolute path, tenant or environment-named URL) instead of an environment variable.',
     fixable: true,
+    options: {
+      reportPublicHosts: {
+        type: 'boolean',
+        description: 'Also report URLs of ordinary public hosts (a vendor API, your own web site) that name no tenant and no environment. Off by default: those are usually the same from every environment.',
+        default: false,
+      },
+    },
+  },
+  cloudFlow(ctx, flow, solution) {
+    const analysis = analyzeFlow(flow, solution, ctx.settings);
+    const publicHosts = ctx.options.reportPublicHosts === true;
+    for (const v of analysis.values) {
+      if (v.rule !== 'env' || (v.publicHost && !publicHosts)) continue;
+      const who = `${v.action.trigger ? 'Trigger' : 'Action'} "${v.action.name}"`;
+      ctx.report({
+        message: `${who} hard-codes the ${v.what} "${shorten(v.display ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. It differs between Dev, Test and Prod: read it from an environment variable (@parameters('…')) that each environment's deployment settings fill.`,
+        loc: { file: flow.file, span: v.span },
+        action: v.action,
+        data: {
+          action: v.action.name,
+          parameter: v.parameter,
+          literal: v.literal,
+          kind: v.kind,
+          ...(v.host ? { host: v.host } : {}),
+          ...(v.expression ? { expression: true } : {}),
+        },
+      });
+    }
   },
 });
+
+function shorten(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}

@@ -1,12 +1,39 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// cloud/hardcoded-machine: a machine or host written literally in action inputs (UNC shares, internal
+// and IP hosts, SQL/file/gateway server parameters, connection-string servers, machine and machine-group
+// ids). Detection lives in analysis.ts; a literal that is also a secret is left to cloud/plaintext-secret.
 import { defineRule } from '../rule';
+import { analyzeFlow } from './analysis';
 
 export default defineRule({
   meta: {
     id: 'cloud/hardcoded-machine',
     category: 'machine',
     defaultSeverity: 'warning',
-    description: 'A literal host or machine in cloud-flow action inputs: UNC paths, server names, internal or IP hosts, machine ids.',
+    description: 'A machine or host written literally in cloud-flow action inputs: UNC paths, internal or IP hosts in URIs, SQL and other server parameters, connection-string servers, machine and machine-group ids.',
     fixable: true,
   },
+  cloudFlow(ctx, flow, solution) {
+    const analysis = analyzeFlow(flow, solution, ctx.settings);
+    for (const v of analysis.values) {
+      if (v.rule !== 'machine') continue;
+      const who = `${v.action.trigger ? 'Trigger' : 'Action'} "${v.action.name}"`;
+      ctx.report({
+        message: `${who} hard-codes the ${v.what} "${shorten(v.display ?? v.host ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. Dev, Test and Prod use different machines: read it from an environment variable that each environment's deployment settings fill.`,
+        loc: { file: flow.file, span: v.span },
+        action: v.action,
+        data: {
+          action: v.action.name,
+          parameter: v.parameter,
+          literal: v.literal,
+          kind: v.kind,
+          host: v.host,
+          ...(v.expression ? { expression: true } : {}),
+        },
+      });
+    }
+  },
 });
+
+function shorten(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}

@@ -1,13 +1,43 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// cloud/unsecured-secret: an action that reads or sends a secret without secure inputs/outputs, so the
+// secret shows in plain text in the run history. Readers: Key Vault GetSecret(Version), Dataverse
+// RetrieveEnvironmentVariableSecretValue, token requests, desktop flows with sensitive outputs, and any
+// action whose outputs reach a secret place (directly, or through variables and Compose). Senders: HTTP
+// actions with credentials, key headers or keys in the URI, connector actions with secret parameters,
+// RunUIFlow_V2 with sensitive inputs. The analysis lives in analysis.ts.
 import { defineRule } from '../rule';
+import { analyzeFlow } from './analysis';
 
 export default defineRule({
   meta: {
     id: 'cloud/unsecured-secret',
     category: 'credential',
     defaultSeverity: 'error',
-    description: 'A cloud-flow action that reads or sends a secret without secure inputs/outputs, so run history shows it.',
+    description: 'A cloud-flow action that reads or sends a secret without secure inputs/outputs, so the run history shows it in plain text.',
     securitySeverity: 6.5,
     fixable: true,
   },
+  cloudFlow(ctx, flow, solution) {
+    const analysis = analyzeFlow(flow, solution, ctx.settings);
+    for (const need of analysis.secure) {
+      const a = need.action;
+      const reasons = [need.outputsReason, need.inputsReason].filter(Boolean).join(', and ');
+      const what = need.missing.map(m => `secure ${m}`).join(' and ');
+      ctx.report({
+        message: `${a.trigger ? 'Trigger' : 'Action'} "${a.name}" handles a secret (${reasons}) but does not have ${what}: anyone who can open the flow's run history reads the secret in plain text. Turn on ${need.missing.map(m => `Secure ${m === 'inputs' ? 'Inputs' : 'Outputs'}`).join(' and ')} in the action's settings (runtimeConfiguration.secureData).`,
+        loc: { file: a.loc.file, span: withoutQuotes(a.loc.file.text, a.loc.span) },
+        action: a,
+        data: {
+          action: a.name,
+          missing: need.missing,
+          ...(need.inputsReason ? { inputsReason: need.inputsReason } : {}),
+          ...(need.outputsReason ? { outputsReason: need.outputsReason } : {}),
+        },
+      });
+    }
+  },
 });
+
+/** The action's key without its quotes. */
+function withoutQuotes(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  return text[span.start] === '"' && text[span.end - 1] === '"' && span.end - span.start >= 2 ? { start: span.start + 1, end: span.end - 1 } : span;
+}

@@ -1,12 +1,61 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// A literal machine in a desktop flow: the server of a UNC path, Server=/Data Source= of a connection
+// string, a terminal, mail, FTP, SAP or CyberArk host, an internal or IP host in a URL, a remote
+// TargetDesktop or a remote @@ConnectionString header. A flow that names its machines cannot move from
+// Dev to Prod unchanged; desktop flows should run on machine groups with targets kept in configuration.
+import { pathAllowed } from '../shared/values';
 import { defineRule } from '../rule';
+import { analyzeScript, describeWitness, elementOf, locationData, machineAllowed, MachineHit, whereOf } from './analysis';
+
+const FIX = 'keep it in an environment variable (or flow input) so each environment can use its own machine';
+
+function message(h: MachineHit): string {
+  const where = whereOf(h.use);
+  const via = h.witness && h.use.ctx.kind !== 'arg' ? ` (used as ${describeWitness(h.witness)})` : '';
+  switch (h.how) {
+    case 'unc': return `The UNC path ${where}${via} names the file server '${h.host}'; ${FIX}.`;
+    case 'connection-string': return `The connection string ${where}${via} names the database server '${h.host}'; ${FIX}.`;
+    case 'url': return `The URL ${where}${via} points at the ${h.hostKind === 'ip' ? 'IP address' : 'internal host'} '${h.host}'; ${FIX}.`;
+    case 'host-argument': return h.use.ctx.kind === 'arg'
+      ? `${h.use.ctx.arg.name} of ${h.use.ctx.stmt.id} names the machine '${h.host}'; ${FIX}.`
+      : `The host ${where}${via} names the machine '${h.host}'; ${FIX}.`;
+    case 'remote-desktop': return `The TargetDesktop ${where} runs the action on the remote desktop '${h.host}'; run desktop flows on machine groups and keep the target out of the script.`;
+  }
+}
 
 export default defineRule({
   meta: {
     id: 'pad/hardcoded-machine',
     category: 'machine',
     defaultSeverity: 'warning',
-    description: 'A literal host or machine in a desktop flow: UNC paths, database servers, remote desktops, terminal hosts, internal hosts and IP addresses.',
+    description: 'A literal host or machine in a desktop flow: UNC paths, database servers, remote desktops, terminal, mail and FTP hosts, internal hosts and IP addresses.',
     fixable: true,
+  },
+  script(ctx, unit) {
+    const a = analyzeScript(unit);
+    for (const h of a.machineHits) {
+      if (machineAllowed(h.host, ctx.settings)) continue;
+      if (h.path && pathAllowed(h.path, ctx.settings.allowedPaths)) continue;
+      ctx.report({
+        message: message(h),
+        scriptSpan: h.span,
+        element: elementOf(h.use),
+        data: { ...locationData(h.use), host: h.host, how: h.how, literal: h.literal, ...(h.path ? { path: h.path } : {}) },
+      });
+    }
+    for (const h of a.headerHits) {
+      if (h.key.toLowerCase() === 'connectionstring') {
+        ctx.report({
+          message: `The @@ConnectionString header binds the flow to a remote desktop; run desktop flows on machine groups and keep the target out of the script.`,
+          scriptSpan: h.span,
+          data: { header: h.key, how: 'remote-desktop', literal: 'whole' },
+        });
+      } else if (!machineAllowed(h.value, ctx.settings)) {
+        ctx.report({
+          message: `The @@Type header '${h.value}' binds the flow to a remote desktop instead of the local computer; run desktop flows on machine groups and keep the target out of the script.`,
+          scriptSpan: h.span,
+          data: { header: h.key, how: 'remote-desktop', literal: 'whole' },
+        });
+      }
+    }
   },
 });

@@ -1,13 +1,62 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// A secret written literally in a desktop flow: given to a secret-bearing argument, embedded in a
+// connection string, URL, JSON body or authorization header, or stored in a variable that reaches
+// one (or whose name says it holds a secret). Reported at the literal; the value never appears.
 import { defineRule } from '../rule';
+import { analyzeScript, describeWitness, elementOf, locationData, SecretHit, whereOf } from './analysis';
+
+const FIX = 'read it at run time with the Get credential action (Azure Key Vault, CyberArk) instead of writing it in the flow';
+
+function message(h: SecretHit): string {
+  const where = whereOf(h.use);
+  switch (h.how) {
+    case 'argument': return h.use.ctx.kind === 'arg'
+      ? `${h.use.ctx.arg.name} of ${h.use.ctx.stmt.id} is given a literal secret; ${FIX}.`
+      : `A literal secret is given ${where}; ${FIX}.`;
+    case 'typed-text': return `The text typed into a password field ${where} is a literal secret; ${FIX}.`;
+    case 'connection-string': return `The connection string ${where} contains a literal ${h.what} value; ${FIX} and build the connection string from it.`;
+    case 'url': return `The URL ${h.origin} ${where} carries a literal secret in ${h.what}; ${FIX}.`;
+    case 'json': return `The JSON ${where} has a literal ${h.what} value; ${FIX}.`;
+    case 'header': return `The ${h.what} ${where} holds a literal credential; ${FIX}.`;
+    case 'shape': return `The literal ${where} contains ${h.what}; ${FIX}.`;
+    case 'script': return `The script ${where} passes a literal secret to ConvertTo-SecureString; ${FIX} and pass it to the script as a sensitive variable.`;
+    case 'data-flow': return `The literal ${where} is a secret: it reaches ${describeWitness(h.witness!, true)}; ${FIX}.`;
+    case 'name': return `The literal ${where} is a secret (${h.what} names a credential); ${FIX}.`;
+  }
+}
 
 export default defineRule({
   meta: {
     id: 'pad/plaintext-secret',
     category: 'credential',
     defaultSeverity: 'error',
-    description: 'A secret written literally in a desktop flow: a literal given to a secret-bearing argument, or assigned to a variable that reaches one.',
+    description: 'A secret written literally in a desktop flow: a literal password, key or token given to a secret-bearing argument, embedded in a connection string, URL, JSON body or authorization header, or stored in a variable that reaches one.',
     securitySeverity: 9.0,
     fixable: true,
+    options: {
+      checkVariableNames: {
+        type: 'boolean',
+        description: 'Also report literals stored in variables or custom-object properties whose name denotes a secret (DbPassword, ApiKey, ClientSecret) when no secret-bearing argument is visible.',
+        default: true,
+      },
+    },
+  },
+  script(ctx, unit) {
+    const a = analyzeScript(unit);
+    const byName = ctx.options.checkVariableNames !== false;
+    for (const h of a.secretHits) {
+      if (h.how === 'name' && !byName) continue;
+      ctx.report({
+        message: message(h),
+        scriptSpan: h.span,
+        element: elementOf(h.use),
+        data: {
+          ...locationData(h.use),
+          literal: h.literal,
+          how: h.how,
+          secret: h.what,
+          ...(h.witness ? { reaches: { argument: h.witness.argument, action: h.witness.action } } : {}),
+        },
+      });
+    }
   },
 });

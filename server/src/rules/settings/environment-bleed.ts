@@ -1,12 +1,53 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// settings/environment-bleed: a value in one environment's deployment settings points at another
+// environment: a `-dev` host in Prod, a `dev-rpa-bot` account in Prod, a Test SharePoint site or key
+// vault in Prod. The environment a value names comes from environmentOfValue (whole words split on
+// non-letters; GUIDs, hex ids and global hosts ignored); the environment's own stage from its name.
+// Reported only when both are known and differ. Pipeline tokens name nothing. Checked: environment
+// variable values, ConnectionIds, and other text fields of connection reference entries (such as
+// the ALM Accelerator's ConnectionOwner). Messages never quote the value (it may be a secret).
+import type { Loc } from '../../model/types';
+import { innerSpan, propIgnoreCase } from '../../load/json';
 import { defineRule } from '../rule';
+import { environmentOfValue, isPipelineToken, stageOfEnvironment } from '../shared/values';
+
+const STAGE_NAMES: Record<string, string> = { dev: 'development', test: 'test', prod: 'production' };
 
 export default defineRule({
   meta: {
     id: 'settings/environment-bleed',
     category: 'alm',
     defaultSeverity: 'warning',
-    description: 'A value in one environment\'s deployment settings points at another environment.',
+    description: 'A value in one environment\'s deployment settings points at another environment (a -dev host, a dev-rpa-bot account, a Test site in Prod).',
     fixable: false,
+  },
+  solution(ctx, solution) {
+    const wanted = ctx.environment?.toLowerCase();
+    for (const env of solution.environments) {
+      if (wanted && env.environment.toLowerCase() !== wanted) continue;
+      const stage = stageOfEnvironment(env.environment);
+      if (!stage) continue;
+      const check = (value: string | null | undefined, loc: Loc, what: string, name: string, field: string) => {
+        if (!value || isPipelineToken(value) || value.includes('#{')) return;
+        const found = environmentOfValue(value);
+        if (!found || found.stage === stage) return;
+        ctx.report({
+          message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment ("${found.word}"): ${env.environment} (${STAGE_NAMES[stage]}) would use another environment's ${what === 'environment variable' ? 'resource' : 'connection or account'}. Give it the ${env.environment} value.`,
+          loc,
+          element: { kind: 'setting', name },
+          data: { environment: env.environment, stage, kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: found.stage, word: found.word },
+        });
+      };
+      for (const e of env.environmentVariables) check(e.value, e.valueLoc, 'environment variable', e.schemaName, '');
+      const entries = propIgnoreCase(env.json, 'ConnectionReferences')?.children ?? [];
+      for (const c of env.connectionReferences) {
+        check(c.connectionId, c.valueLoc, 'connection reference', c.logicalName, 'ConnectionId');
+        const node = entries.find(n => n.offset === c.loc.span.start);
+        for (const p of node?.children ?? []) {
+          const [k, v] = p.children ?? [];
+          if (typeof k?.value !== 'string' || v?.type !== 'string' || /^(logicalname|connectionid|connectorid)$/i.test(k.value)) continue;
+          check(v.value as string, { file: env.file, span: innerSpan(v) }, 'connection reference', c.logicalName, k.value);
+        }
+      }
+    }
   },
 });

@@ -1,12 +1,91 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// settings/missing-value: an environment's deployment settings lack (or leave empty) a value for an
+// environment variable or a connection reference of the solution.
+//  - `#{…}#` (and other pipeline) tokens are values: the pipeline fills them in.
+//  - With --env (ctx.environment) only that environment is checked (case-insensitively); otherwise
+//    every environment found for the solution.
+//  - A shared `deploymentSettings.json` (environment "default") beside per-environment files is a
+//    template: it is not checked itself, but a value it gives counts for every environment.
+//  - Defaults: an environment variable with a non-empty default value is satisfied by it (the default
+//    applies where no value is set), unless the default names another environment than the one being
+//    checked (`…-dev…` for Prod), or the option `requireExplicitValues` is on.
+//  - Connection references have no default: each needs a ConnectionId.
+import type { DeploymentSettings, Loc } from '../../model/types';
+import { innerSpan } from '../../load/json';
 import { defineRule } from '../rule';
+import { environmentOfValue, stageOfEnvironment } from '../shared/values';
 
 export default defineRule({
   meta: {
     id: 'settings/missing-value',
     category: 'alm',
     defaultSeverity: 'warning',
-    description: 'An environment\'s deployment settings lack (or leave empty) a value for an environment variable or connection reference of the solution.',
+    description: 'An environment\'s deployment settings lack (or leave empty) a value for an environment variable or a connection for a connection reference of the solution.',
     fixable: false,
+    options: {
+      requireExplicitValues: {
+        type: 'boolean',
+        description: 'Require a value in every environment even for environment variables that have a default value.',
+        default: false,
+      },
+    },
+  },
+  solution(ctx, solution) {
+    const named = solution.environments.filter(e => e.environment.toLowerCase() !== 'default');
+    const shared = named.length ? solution.environments.filter(e => e.environment.toLowerCase() === 'default') : [];
+    const wanted = ctx.environment?.toLowerCase();
+    const targets = (named.length ? named : solution.environments).filter(e => !wanted || e.environment.toLowerCase() === wanted);
+    const requireExplicit = ctx.options.requireExplicitValues === true;
+
+    for (const env of targets) {
+      const stage = stageOfEnvironment(env.environment);
+      for (const v of solution.environmentVariables) {
+        const same = (x: { schemaName: string }) => x.schemaName.toLowerCase() === v.schemaName.toLowerCase();
+        const entry = env.environmentVariables.find(same);
+        if (entry && hasValue(entry.value)) continue;
+        if (shared.some(s => s.environmentVariables.some(x => same(x) && hasValue(x.value)))) continue;
+        const def = v.defaultValue?.value.trim();
+        let defaultElsewhere: string | undefined;
+        if (def && !requireExplicit) {
+          const names = environmentOfValue(def);
+          if (!names || !stage || names.stage === stage) continue;
+          defaultElsewhere = names.word;
+        }
+        const reason = defaultElsewhere ? 'default-names-other-environment' : entry ? 'empty' : 'missing';
+        const tail = defaultElsewhere
+          ? `; its default value names another environment ("${defaultElsewhere}"), and that is what ${env.environment} would get`
+          : def ? ' (the option requireExplicitValues asks for one even though it has a default value)' : ': after import it has no value there, and the flows reading it fail or use an empty string';
+        ctx.report({
+          message: `The ${env.environment} deployment settings ${entry ? 'leave the value of' : 'have no entry for'} environment variable "${v.schemaName}"${entry ? ' empty' : ''}${tail}. Give it the ${env.environment} value (or a #{…}# pipeline token).`,
+          loc: entry ? entry.loc : keyLoc(env, 'EnvironmentVariables'),
+          element: { kind: 'setting', name: v.schemaName },
+          data: { environment: env.environment, kind: 'environmentVariable', name: v.schemaName, reason, file: env.file.path },
+        });
+      }
+      for (const c of solution.connectionReferences) {
+        const same = (x: { logicalName: string }) => x.logicalName.toLowerCase() === c.logicalName.toLowerCase();
+        const entry = env.connectionReferences.find(same);
+        if (entry && hasValue(entry.connectionId)) continue;
+        if (shared.some(s => s.connectionReferences.some(x => same(x) && hasValue(x.connectionId)))) continue;
+        ctx.report({
+          message: `The ${env.environment} deployment settings ${entry ? 'leave the ConnectionId of' : 'have no entry for'} connection reference "${c.logicalName}" (${c.connectorName})${entry ? ' empty' : ''}: after import it is bound to no connection and the flows using it stay off. Bind the ${env.environment} connection (or a #{…}# pipeline token).`,
+          loc: entry ? entry.loc : keyLoc(env, 'ConnectionReferences'),
+          element: { kind: 'setting', name: c.logicalName },
+          data: { environment: env.environment, kind: 'connectionReference', name: c.logicalName, reason: entry ? 'empty' : 'missing', file: env.file.path },
+        });
+      }
+    }
   },
 });
+
+function hasValue(value: string | null | undefined): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** The `EnvironmentVariables` / `ConnectionReferences` key of a settings file, or its first character. */
+function keyLoc(env: DeploymentSettings, key: string): Loc {
+  for (const p of env.json.children ?? []) {
+    const k = p.children?.[0];
+    if (typeof k?.value === 'string' && k.value.toLowerCase() === key.toLowerCase()) return { file: env.file, span: innerSpan(k) };
+  }
+  return { file: env.file, span: { start: env.json.offset, end: env.json.offset + 1 } };
+}

@@ -1,4 +1,10 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// settings/unknown-entry: deployment settings name an environment variable or connection reference the
+// solution does not have: a typo or a leftover, and the intended component gets no value. Environment
+// variable entries are checked only for a complete tree (with Solution.xml), connection reference
+// entries only when Customizations.xml was read: a partial tree does not say what the solution has.
+// Names match case-insensitively; a near name is suggested. With --env only that environment.
+import type { DeploymentSettings, Loc } from '../../model/types';
+import { innerSpan, propIgnoreCase } from '../../load/json';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -9,4 +15,70 @@ export default defineRule({
     description: 'Deployment settings name an environment variable or connection reference the solution does not have.',
     fixable: false,
   },
+  solution(ctx, solution) {
+    const wanted = ctx.environment?.toLowerCase();
+    const envVars = solution.environmentVariables.map(v => v.schemaName);
+    const connRefs = solution.connectionReferences.map(c => c.logicalName);
+    for (const env of solution.environments) {
+      if (wanted && env.environment.toLowerCase() !== wanted) continue;
+      if (solution.manifest) {
+        for (const e of env.environmentVariables) {
+          if (envVars.some(n => n.toLowerCase() === e.schemaName.toLowerCase())) continue;
+          const near = nearest(e.schemaName, envVars);
+          ctx.report({
+            message: `The ${env.environment} deployment settings give a value to environment variable "${e.schemaName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the variable it was meant for gets no value.`,
+            loc: nameLoc(env, 'EnvironmentVariables', 'SchemaName', e.loc),
+            element: { kind: 'setting', name: e.schemaName },
+            data: { environment: env.environment, kind: 'environmentVariable', name: e.schemaName, ...(near ? { suggestion: near } : {}) },
+          });
+        }
+      }
+      if (solution.customizations) {
+        for (const c of env.connectionReferences) {
+          if (connRefs.some(n => n.toLowerCase() === c.logicalName.toLowerCase())) continue;
+          const near = nearest(c.logicalName, connRefs);
+          ctx.report({
+            message: `The ${env.environment} deployment settings bind connection reference "${c.logicalName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the reference it was meant for gets no connection.`,
+            loc: nameLoc(env, 'ConnectionReferences', 'LogicalName', c.loc),
+            element: { kind: 'setting', name: c.logicalName },
+            data: { environment: env.environment, kind: 'connectionReference', name: c.logicalName, ...(near ? { suggestion: near } : {}) },
+          });
+        }
+      }
+    }
+  },
 });
+
+/** The name value of the entry at `entry` (SchemaName / LogicalName), or the entry itself. */
+function nameLoc(env: DeploymentSettings, arrayKey: string, nameKey: string, entry: Loc): Loc {
+  const node = (propIgnoreCase(env.json, arrayKey)?.children ?? []).find(c => c.offset === entry.span.start);
+  const name = propIgnoreCase(node, nameKey);
+  return name ? { file: env.file, span: innerSpan(name) } : entry;
+}
+
+/** The closest known name (edit distance ≤ 3, or the same without publisher prefix). */
+function nearest(name: string, known: string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const bare = (s: string) => s.toLowerCase().replace(/^[a-z0-9]+_/, '');
+  let best: { name: string; d: number } | undefined;
+  for (const k of known) {
+    const d = bare(k) === bare(name) ? 0 : distance(lower, k.toLowerCase());
+    if (d <= 3 && (!best || d < best.d)) best = { name: k, d };
+  }
+  return best?.name;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

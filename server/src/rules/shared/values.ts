@@ -16,6 +16,9 @@ const GLOBAL_HOSTS = [
   'learn.microsoft.com', 'docs.microsoft.com', 'www.microsoft.com', 'microsoft.com', 'portal.azure.com',
   'schemas.microsoft.com', 'schemas.xmlsoap.org', 'schemas.openxmlformats.org', 'www.w3.org', 'w3.org', 'json-schema.org',
   'schema.org', 'adaptivecards.io', 'purl.org', 'xmlns.com', 'ns.adobe.com',
+  // Public mail endpoints and search sites: the same service for every tenant and environment.
+  'smtp.office365.com', 'smtp-mail.outlook.com', 'imap-mail.outlook.com', 'pop-mail.outlook.com',
+  'smtp.gmail.com', 'imap.gmail.com', 'pop.gmail.com', 'www.google.com', 'google.com', 'www.bing.com', 'bing.com',
 ];
 const GLOBAL_SUFFIXES = ['.schema.org', '.w3.org', '.xmlsoap.org', '.openxmlformats.org'];
 
@@ -74,6 +77,15 @@ export function hostAllowed(host: string, allowed: readonly string[]): boolean {
   });
 }
 
+/**
+ * Names reserved for documentation and tests (RFC 2606 / 6761): `example.com`, `api.example.org`,
+ * `host.test`, `x.invalid`. A value using them is a placeholder, never a real environment.
+ */
+export function isDocumentationHost(rawHost: string): boolean {
+  const host = normalizeHost(rawHost);
+  return /(^|\.)example\.(com|net|org)$/.test(host) || /\.(example|test|invalid)$/.test(host) || host === 'example';
+}
+
 /** Environment names as they appear in host labels, path segments, account and connection names. */
 const ENV_WORDS: Record<string, string> = {
   dev: 'dev', develop: 'dev', development: 'dev', sandbox: 'dev', sbx: 'dev',
@@ -90,6 +102,24 @@ export function environmentOf(value: string): { word: string; stage: 'dev' | 'te
   for (const t of tokens) {
     const stage = ENV_WORDS[t];
     if (stage) return { word: t, stage: stage as 'dev' | 'test' | 'prod' };
+  }
+  return undefined;
+}
+
+/** Compound tokens that end in an environment word: `contosodev`, `DALLASPROD`, `erpuat`. */
+const ENV_SUFFIX_RE = /^[a-z]{3,}(dev|prod|prd|uat|stg)$/;
+
+/**
+ * Like environmentOf, and also finds an environment word glued to the end of a longer token
+ * (`contosodev.crm.dynamics.com`, `/DALLASPROD/`). Only suffixes no common word ends with are used
+ * (not `test`: latest, greatest…).
+ */
+export function environmentMarkerOf(value: string): { word: string; stage: 'dev' | 'test' | 'prod' } | undefined {
+  const whole = environmentOf(value);
+  if (whole) return whole;
+  for (const t of value.toLowerCase().split(/[^a-z]+/)) {
+    const m = ENV_SUFFIX_RE.exec(t);
+    if (m) return { word: t, stage: m[1] === 'uat' || m[1] === 'stg' ? 'test' : m[1] === 'dev' ? 'dev' : 'prod' };
   }
   return undefined;
 }
@@ -231,7 +261,95 @@ export function isPlaceholderSecret(value: string): boolean {
   if (/^[*x•.#-]+$/i.test(v)) return true;
   if (/^(<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|#\{[^}]*\}#|%[^%]*%|\[[^\]]*\])$/.test(v)) return true;
   if (/^(null|none|n\/a|todo|tbd|changeme|change_me|your[-_ ]?password|password|secret|placeholder|dummy)$/i.test(v)) return true;
+  // `{ReplaceMe}` template tokens, `replace-me`, `enter-your-key-here`.
+  if (/^\{[A-Za-z][\w .-]*\}$/.test(v)) return true;
+  if (/^(replace[-_ ]?me|(enter|insert|put|add)[-_ ]?(your|the)?[-_ ]?[a-z_ -]*[-_ ]here|your[-_ ][a-z_ -]+)$/i.test(v)) return true;
+  // Cloud-flow expressions and pipeline tokens are references, not values: @parameters('…'), @{…}, @variables('…').
+  if (/^@\{[\s\S]*\}$/.test(v) || /^@[A-Za-z]+\([\s\S]*\)$/.test(v)) return true;
   return false;
 }
 
 export const GUID_RE = /^[{(]?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[)}]?$/;
+
+// ---------------------------------------------------------------------------------------------
+// Pipeline tokens, secret names, structured secrets (for the cloud-flow, solution and settings
+// rules; usable by any rule)
+
+/**
+ * A value a release pipeline fills in: `#{name}#` (ALM Accelerator, Replace Tokens),
+ * `$(name)` (Azure DevOps macro), `${{ expr }}` (template expression), `__name__` (token replacement).
+ */
+export function isPipelineToken(value: string): boolean {
+  return /^\s*(#\{[^{}]*\}#|\$\([A-Za-z0-9_.\-\[\]' ]+\)|\$\{\{[^}]*\}\}|__[A-Za-z0-9_.-]+__)\s*$/.test(value);
+}
+
+/** Name parts that make a parameter, header, field or variable a secret (matched on the name without separators, lower case). */
+const SECRET_NAME_WORDS = /(password|passwd|passphrase|pwd|secret|apikey|accesskey|accountkey|sharedaccesskey|subscriptionkey|privatekey|signingkey|encryptionkey|masterkey|credential|token)/;
+/** Names that mention a secret but hold something else: its name, address, type, policy, expiry… */
+const SECRET_NAME_NOT = /(name|names|id|ids|url|uri|urls|uris|endpoint|type|kind|expiry|expiration|expires|expireson|expiresin|expirydate|reset|required|policy|length|hint|changed|date|time|datetime|version|permission|permissions|store|vault|location|path|reference|ref|field|label|prompt|mode|count|enabled|flag|rotation|provider|scope|scopes|audience|issuer|format|header|prefix|suffix|question|strength|lastset|age|file|lifetime|duration|ttl|method|algorithm|validity|source|column|property|attribute)$/;
+const SECRET_NAME_NOT_PREFIX = /^(is|has|use|uses|enable|enabled|require|requires|show|hide|generate|no|forgot|reset|change|new)(?=password|passwd|pwd|secret|token|credential)/;
+const NOT_SECRET_TOKENS = /(continuation|page|skip|next|sync|delta|cancellation|change|csrf|xsrf|antiforgery|verification|resume)token/;
+
+/**
+ * Whether a name (parameter, header, body field, variable, environment variable) says it holds a secret:
+ * `password`, `client_secret`, `x-api-key`, `AccessToken`, `cr123_ApiKey`… but not `SecretName`,
+ * `KeyVaultUrl`, `TokenEndpoint`, `PasswordExpiry`, `nextPageToken`. Matched without separators,
+ * case-insensitively; `extra` adds names (exact, case-insensitive, separators ignored).
+ */
+export function isSecretName(name: string, extra: readonly string[] = []): boolean {
+  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!n) return false;
+  if (extra.some(e => e.toLowerCase().replace(/[^a-z0-9]/g, '') === n)) return true;
+  if (!SECRET_NAME_WORDS.test(n)) return false;
+  if (SECRET_NAME_NOT.test(n) || SECRET_NAME_NOT_PREFIX.test(n) || NOT_SECRET_TOKENS.test(n)) return false;
+  return true;
+}
+
+export interface StructuredSecret {
+  start: number;
+  end: number;
+  kind: 'jwt' | 'github-token' | 'slack-token' | 'aws-access-key' | 'private-key' | 'storage-key';
+}
+
+const STRUCTURED_SECRETS: Array<[StructuredSecret['kind'], RegExp]> = [
+  ['jwt', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g],
+  ['github-token', /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b/g],
+  ['slack-token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/g],
+  ['aws-access-key', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g],
+  ['private-key', /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/g],
+  ['storage-key', /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g],
+];
+
+/** Secrets recognisable by their shape alone (no name needed): JWTs, GitHub/Slack/AWS keys, private keys, storage account keys. */
+export function findStructuredSecrets(text: string): StructuredSecret[] {
+  const out: StructuredSecret[] = [];
+  for (const [kind, re] of STRUCTURED_SECRETS) {
+    for (const m of text.matchAll(re)) out.push({ kind, start: m.index!, end: m.index! + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A value that looks machine-generated: long, no spaces, letters and digits (API keys, function keys, SAS signatures). */
+export function looksRandom(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 16 || /\s/.test(v) || !/^[A-Za-z0-9+/=_\-.%~]+$/.test(v)) return false;
+  if (GUID_RE.test(v)) return false;
+  return /[A-Za-z]/.test(v) && /[0-9]/.test(v);
+}
+
+/**
+ * `environmentMarkerOf` for a whole value that may also hold GUIDs, hex ids and global host names,
+ * whose letters are not environment words (`…-acc1-…` in a GUID, `login.live.com`). Pipeline tokens
+ * name none.
+ */
+export function environmentOfValue(value: string): ReturnType<typeof environmentOf> {
+  if (isPipelineToken(value)) return undefined;
+  let text = value.replace(/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g, ' ');
+  text = text.replace(/\b(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}\b/g, ' ');
+  for (const u of findUrls(text).reverse()) {
+    if (classifyHost(u.host) !== 'global') continue;
+    const at = text.indexOf(u.host, u.start);
+    if (at >= 0) text = text.slice(0, at) + ' '.repeat(u.host.length) + text.slice(at + u.host.length);
+  }
+  return environmentMarkerOf(text);
+}

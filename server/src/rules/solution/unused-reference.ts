@@ -1,12 +1,92 @@
-// PLACEHOLDER: metadata only; the check is being written.
+// solution/unused-reference: a connection reference or environment variable definition that nothing in
+// the solution uses. What FlowCop cannot see decides when it stays silent:
+//  - a partial tree (no Solution.xml) may hold some components only: nothing is reported;
+//  - connection references are also used by canvas apps (root component type 300) and by Copilot Studio
+//    bots and other newer components (types 10000 and up): with any of those in the solution, unused
+//    connection references are not reported;
+//  - environment variables are also read by canvas apps (300), web resources (61), custom controls
+//    (66), plug-ins (90, 91, 92), and newer components (10000 and up): with any of those present,
+//    unused environment variables are not reported.
+// "Used" means: a cloud flow's connectionReferences names it / a desktop flow's <ConnectionReferences>
+// or script names it (connection references); a cloud flow file, a desktop flow (script or its
+// <Workflow> element), or another definition's <parentdefinitionid> names it (environment variables,
+// case-insensitively: flows also read variables by schema name, e.g. RetrieveEnvironmentVariableSecretValue).
+import type { Solution } from '../../model/types';
 import { defineRule } from '../rule';
+
+const CONNECTION_REFERENCE_CONSUMERS = (t: number) => t === 300 || t >= 10000;
+const ENVIRONMENT_VARIABLE_CONSUMERS = (t: number) => t === 300 || t === 61 || t === 66 || t === 90 || t === 91 || t === 92 || t >= 10000;
 
 export default defineRule({
   meta: {
     id: 'solution/unused-reference',
     category: 'alm',
     defaultSeverity: 'info',
-    description: 'A connection reference or environment variable that no flow in the solution uses.',
+    description: 'A connection reference or environment variable that nothing in the solution uses (reported only when the solution holds no component FlowCop cannot look into).',
     fixable: false,
   },
+  solution(ctx, solution) {
+    if (!solution.manifest) return;
+    const types = solution.rootComponents.map(c => c.type);
+    const texts = usageTexts(solution);
+
+    if (!types.some(CONNECTION_REFERENCE_CONSUMERS)) {
+      const used = new Set<string>();
+      for (const f of solution.cloudFlows) for (const r of f.connectionReferences) if (r.logicalName) used.add(r.logicalName.toLowerCase());
+      for (const d of solution.desktopFlows) for (const n of d.connectionReferences) used.add(n.toLowerCase());
+      for (const c of solution.connectionReferences) {
+        const name = c.logicalName.toLowerCase();
+        if (!name || used.has(name) || texts.desktop.some(t => t.includes(name))) continue;
+        ctx.report({
+          message: `Connection reference "${c.logicalName}" (${c.connectorName}) is not used by any flow in the solution: every import still asks for a connection for it, and deployment settings must bind one in each environment. Remove it from the solution if nothing needs it.`,
+          loc: c.loc,
+          element: { kind: 'connectionReference', name: c.logicalName },
+          data: { kind: 'connectionReference', name: c.logicalName, connector: c.connectorName },
+        });
+      }
+    }
+
+    if (!types.some(ENVIRONMENT_VARIABLE_CONSUMERS)) {
+      const parents = parentDefinitions(solution);
+      for (const v of solution.environmentVariables) {
+        const name = v.schemaName.toLowerCase();
+        if (!name || parents.has(name) || texts.cloud.some(t => t.includes(name)) || texts.desktop.some(t => t.includes(name))) continue;
+        ctx.report({
+          message: `Environment variable "${v.schemaName}" is not used by any flow in the solution: each environment's deployment settings must still give it a value. Remove it from the solution if nothing needs it.`,
+          loc: v.loc,
+          element: { kind: 'environmentVariable', name: v.schemaName },
+          data: { kind: 'environmentVariable', name: v.schemaName },
+        });
+      }
+    }
+  },
 });
+
+/** Lower-case texts that can mention a component: cloud flow files, desktop flow scripts and <Workflow> elements. */
+function usageTexts(solution: Solution): { cloud: string[]; desktop: string[] } {
+  const cloud = solution.cloudFlows.map(f => f.file.text.toLowerCase());
+  const desktop: string[] = [];
+  for (const d of solution.desktopFlows) {
+    if (d.script) desktop.push(d.script.text.toLowerCase());
+    const text = d.metadataFile.text;
+    if (d.metadataFile === solution.customizations) {
+      const start = text.lastIndexOf('<Workflow', d.loc.span.start);
+      const end = text.indexOf('</Workflow>', d.loc.span.start);
+      desktop.push(text.slice(Math.max(0, start), end < 0 ? text.length : end).toLowerCase());
+    } else {
+      desktop.push(text.toLowerCase());
+    }
+  }
+  return { cloud, desktop };
+}
+
+/** Schema names other definitions point at as their parent (a data-source table variable names its site variable). */
+function parentDefinitions(solution: Solution): Set<string> {
+  const out = new Set<string>();
+  for (const file of new Set(solution.environmentVariables.map(v => v.file))) {
+    for (const m of file.text.matchAll(/<parentdefinitionid>([\s\S]*?)<\/parentdefinitionid>/gi)) {
+      for (const n of m[1].matchAll(/<schemaname>\s*([^<\s]+)\s*<\/schemaname>/gi)) out.add(n[1].toLowerCase());
+    }
+  }
+  return out;
+}

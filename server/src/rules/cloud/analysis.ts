@@ -1,0 +1,1008 @@
+// Shared analysis of a cloud flow's action inputs, for the cloud value rules (plaintext-secret,
+// hardcoded-machine, environment-specific-value), unsecured-secret and the solution rules that
+// ask "does this environment variable feed a secret?".
+//
+// What it does, once per flow (memoised):
+//  - walks every trigger's and action's `inputs`, keeping each string value with its JSON pointer,
+//    its path inside `inputs`, and a map from decoded characters to file offsets (JSON escapes);
+//  - splits each string into literal text and references: a value starting with `@` is one
+//    expression, `@{…}` interpolations and `#{…}#` pipeline tokens are references, the rest is literal;
+//  - knows which places carry a secret (HTTP authentication, key headers, URI credentials, connection
+//    strings, secret-named connector parameters and body fields, sensitive desktop-flow inputs of
+//    RunUIFlow_V2), a machine (UNC paths, internal/IP hosts, server and machine parameters) or an
+//    environment-specific value (SharePoint sites and lists, Dataverse orgs, environment ids, Teams
+//    teams and channels, absolute paths, tenant URLs);
+//  - follows `variables('x')` and `outputs('Compose')` back from secret places to the literals that
+//    feed them, and to the actions whose outputs carry a secret (for secure inputs/outputs);
+//  - reports each literal once: credential before machine before environment-specific.
+import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/types';
+import type { GlobalSettings } from '../rule';
+import { entries, JsonNode, pointerOf, prop, stringValue } from '../../load/json';
+import type { Span } from '../../util/text';
+import {
+  classifyHost, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, connectionKeyIs, environmentOfValue, findPaths, findStructuredSecrets,
+  findUrls, GUID_RE, hostAllowed, isDocumentationHost, isPipelineToken, isPlaceholderSecret, isSecretName, looksRandom, normalizeHost, parseConnectionString,
+  pathAllowed, serverHost,
+} from '../shared/values';
+
+// ---------------------------------------------------------------------------------------------
+// Strings: decoding map and literal/reference segments
+
+export interface Segment {
+  kind: 'literal' | 'expression' | 'token';
+  /** Decoded offsets. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits a workflow-definition string into literal text and references. A string starting with `@`
+ * (not `@@` or `@{`) is one expression; inside other strings `@{…}` is an interpolation and `#{…}#`
+ * a pipeline token; everything else is literal.
+ */
+export function segmentString(text: string): Segment[] {
+  if (text.startsWith('@@')) return text.length > 1 ? [{ kind: 'literal', start: 1, end: text.length }] : [];
+  // `@expr` is one expression; `@{…}…` is an interpolated string like any other.
+  if (text.startsWith('@') && text[1] !== '{') return [{ kind: 'expression', start: 0, end: text.length }];
+  const out: Segment[] = [];
+  let literalStart = 0;
+  let i = 0;
+  const pushLiteral = (end: number) => {
+    if (end > literalStart) out.push({ kind: 'literal', start: literalStart, end });
+  };
+  while (i < text.length) {
+    if (text[i] === '@' && text[i + 1] === '{') {
+      pushLiteral(i);
+      const end = closingBrace(text, i + 2);
+      out.push({ kind: 'expression', start: i, end });
+      i = literalStart = end;
+      continue;
+    }
+    if (text[i] === '#' && text[i + 1] === '{') {
+      const close = text.indexOf('}#', i + 2);
+      if (close > 0 && !/[{\r\n]/.test(text.slice(i + 2, close))) {
+        pushLiteral(i);
+        out.push({ kind: 'token', start: i, end: close + 2 });
+        i = literalStart = close + 2;
+        continue;
+      }
+    }
+    i++;
+  }
+  pushLiteral(text.length);
+  return out;
+}
+
+/** Offset just after the `}` closing an interpolation whose body starts at `from` (quotes respected). */
+function closingBrace(text: string, from: number): number {
+  let depth = 1;
+  let quoted = false;
+  for (let j = from; j < text.length; j++) {
+    const c = text[j];
+    if (quoted) {
+      if (c === "'") {
+        if (text[j + 1] === "'") j++;
+        else quoted = false;
+      }
+    } else if (c === "'") quoted = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return j + 1;
+  }
+  return text.length;
+}
+
+/** File offset of each decoded UTF-16 unit of a JSON string node, plus one for its end. */
+function decodeOffsets(fileText: string, node: JsonNode, text: string): number[] {
+  const offsets: number[] = [];
+  const end = node.offset + node.length - 1;
+  let i = node.offset + 1;
+  while (i < end) {
+    offsets.push(i);
+    if (fileText.charCodeAt(i) === 92) i += fileText[i + 1] === 'u' ? 6 : 2;
+    else i += 1;
+  }
+  offsets.push(end);
+  if (offsets.length !== text.length + 1) {
+    // Should not happen for parsed JSON; keep spans inside the string anyway.
+    return Array.from({ length: text.length + 1 }, (_, k) => Math.min(node.offset + 1 + k, end));
+  }
+  return offsets;
+}
+
+/** References an expression makes: variables, actions (body/outputs/actions), workflow parameters. */
+export interface Refs {
+  variables: string[];
+  actions: string[];
+  parameters: string[];
+}
+
+const VAR_REF = /\bvariables\(\s*'((?:[^']|'')*)'\s*\)/gi;
+const ACTION_REF = /\b(?:body|outputs|actions|actionBody|actionOutputs)\(\s*'((?:[^']|'')*)'\s*\)/gi;
+const PARAM_REF = /\bparameters\(\s*'((?:[^']|'')*)'\s*\)/gi;
+
+export function refsOf(expression: string): Refs {
+  const grab = (re: RegExp) => [...expression.matchAll(re)].map(m => m[1].replace(/''/g, "'"));
+  return { variables: grab(VAR_REF), actions: grab(ACTION_REF), parameters: grab(PARAM_REF) };
+}
+
+/** Contents of the single-quoted string constants inside an expression segment (decoded offsets). */
+function expressionConstants(text: string, seg: Segment): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = -1;
+  for (let j = seg.start; j < seg.end; j++) {
+    if (text[j] !== "'") continue;
+    if (start < 0) start = j + 1;
+    else if (text[j + 1] === "'") j++;
+    else {
+      out.push({ start, end: j });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaves: every string value under an action's inputs
+
+export interface StringLeaf {
+  action: FlowAction;
+  node: JsonNode;
+  /** Path inside the action's `inputs` (property names, array indexes). */
+  path: string[];
+  text: string;
+  offsets: number[];
+  segments: Segment[];
+  /** The text with every reference replaced by U+0000 (same length): literal detectors run on it. */
+  masked: string;
+}
+
+/** Property names whose values are query text, schemas or prose, never configuration. */
+const SKIPPED_KEYS = new Set([
+  '$filter', '$select', '$orderby', '$expand', '$apply', '$search', '$top', '$skip', '$skiptoken', 'fetchxml',
+  'filterexpression', 'filteringattributes', 'description', 'schema', '$schema',
+]);
+
+function lastSegment(key: string): string {
+  const parts = key.split('/');
+  return parts[parts.length - 1];
+}
+
+function collectLeaves(flow: CloudFlow, action: FlowAction, out: StringLeaf[]): void {
+  const text = flow.file.text;
+  const visit = (node: JsonNode, path: string[]) => {
+    if (node.type === 'string') {
+      const value = node.value as string;
+      const segments = segmentString(value);
+      let masked = '';
+      let at = 0;
+      for (const s of segments) {
+        if (s.kind === 'literal') continue;
+        masked += value.slice(at, s.start) + '\u0000'.repeat(s.end - s.start);
+        at = s.end;
+      }
+      masked += value.slice(at);
+      if (segments.length === 0) masked = '\u0000'.repeat(value.length);
+      out.push({ action, node, path, text: value, offsets: decodeOffsets(text, node, value), segments, masked });
+      return;
+    }
+    if (node.type === 'object') {
+      for (const [key, , child] of entries(node)) {
+        if (path.length === 0 && key === 'host') continue;
+        if (SKIPPED_KEYS.has(lastSegment(key).toLowerCase())) continue;
+        visit(child, [...path, key]);
+      }
+      return;
+    }
+    if (node.type === 'array') (node.children ?? []).forEach((c, k) => visit(c, [...path, String(k)]));
+  };
+  if (action.inputs) visit(action.inputs, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connectors
+
+/** The connector of an action: `shared_sharepointonline`, `shared_sql`… (lower case), if any. */
+export function connectorOf(action: FlowAction, flow: CloudFlow): string | undefined {
+  const apiId = action.host?.apiId;
+  if (apiId) return apiId.split('/').pop()!.toLowerCase();
+  const connectionName = action.host?.connectionName;
+  if (!connectionName) return undefined;
+  const ref = flow.connectionReferences.find(r => r.key === connectionName);
+  const api = ref?.apiName ?? connectionName.replace(/_\d+$/, '');
+  return api.split('/').pop()!.toLowerCase();
+}
+
+function operationOf(action: FlowAction): string {
+  return (action.host?.operationId ?? '').toLowerCase();
+}
+
+const ADMIN_CONNECTORS = new Set([
+  'shared_powerplatformforadmins', 'shared_powerappsforadmins', 'shared_powerappsforappmakers', 'shared_flowmanagement',
+  'shared_microsoftflowforadmins', 'shared_powerplatformadminv2', 'shared_powerplatformadmin',
+]);
+
+const CONNECTOR_ACTION_TYPES = /^(OpenApiConnection|ApiConnection)/i;
+const HTTP_TYPES = new Set(['http', 'httpwebhook', 'function', 'apimanagement', 'workflow']);
+/** Actions the designer cannot mark secure (Logic Apps: variables, control actions). */
+const UNSECURABLE_TYPES = new Set([
+  'initializevariable', 'setvariable', 'appendtostringvariable', 'appendtoarrayvariable', 'incrementvariable', 'decrementvariable',
+  'if', 'switch', 'foreach', 'until', 'scope', 'terminate',
+]);
+/** Actions with only a Secure Inputs setting, which hides their outputs too (Logic Apps). */
+const INPUT_ONLY_TYPES = new Set(['compose', 'parsejson', 'response']);
+/** Actions whose outputs are their inputs reshaped: a secret in goes out again. */
+const PASS_THROUGH_TYPES = new Set(['compose', 'parsejson', 'select', 'query', 'join', 'table']);
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+export type ValueRule = 'secret' | 'machine' | 'env';
+
+export interface ValueFinding {
+  rule: ValueRule;
+  action: FlowAction;
+  /** The string node holding the literal. */
+  node: JsonNode;
+  /** File span of the literal (or of its secret/host/path part). */
+  span: Span;
+  literal: 'whole' | 'part';
+  /** What the literal is, for data.kind: `authentication`, `header`, `sharepoint-site`, `unc`, `url`… */
+  kind: string;
+  /** JSON pointer of the string value. */
+  parameter: string;
+  /** Where in the action, for messages: `authentication password`, `header "x-api-key"`, `parameter "dataset"`. */
+  where: string;
+  /** What it is, for messages: `password`, `API key`, `SharePoint site`, `UNC path`… */
+  what: string;
+  /** Host or machine, for machine and URL findings. */
+  host?: string;
+  /** The literal is a string constant inside an expression (`concat('https://…', …)`). */
+  expression?: boolean;
+  /** Variable or Compose action the literal flows through to the secret place. */
+  via?: { kind: 'variable' | 'compose'; name: string; sinkAction: string; sinkWhere: string };
+  /** Shown in messages for machine and environment findings (never for secrets). */
+  display?: string;
+  /** The host is an ordinary public host (reported only when the rule asks for it). */
+  publicHost?: boolean;
+}
+
+export interface SecureNeed {
+  action: FlowAction;
+  missing: Array<'inputs' | 'outputs'>;
+  /** Why inputs / outputs carry a secret, for messages. */
+  inputsReason?: string;
+  outputsReason?: string;
+}
+
+export interface SecretSinkUse {
+  action: FlowAction;
+  where: string;
+}
+
+export interface FlowAnalysis {
+  leaves: StringLeaf[];
+  /** Literal findings of the three value rules, each literal at most once (credential > machine > environment). */
+  values: ValueFinding[];
+  /** Actions that read or send a secret without secure inputs/outputs covering it. */
+  secure: SecureNeed[];
+  /** Workflow parameters (`parameters('…')`) whose value reaches a secret place, with the first place. */
+  secretParameters: Map<string, SecretSinkUse>;
+}
+
+const memo = new WeakMap<CloudFlow, { key: string; result: FlowAnalysis }>();
+
+/** The analysis of a flow, computed once per flow and allow-list configuration. */
+export function analyzeFlow(flow: CloudFlow, solution: Solution | undefined, settings: GlobalSettings): FlowAnalysis {
+  const key = JSON.stringify([settings.allowedHosts, settings.allowedPaths, settings.allowedMachines, solution?.desktopFlows.length ?? 0]);
+  const cached = memo.get(flow);
+  if (cached && cached.key === key) return cached.result;
+  const result = new Analyzer(flow, solution, settings).run();
+  memo.set(flow, { key, result });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface SinkHit {
+  leaf: StringLeaf;
+  /** Decoded span of the value (whole string for whole-value places). */
+  start: number;
+  end: number;
+  what: string;
+  where: string;
+  kind: string;
+  /** Strip an HTTP auth scheme (`Bearer `, `Basic `) before judging the literal. */
+  scheme?: boolean;
+  /** Literal parts must look random to count (weak names: `key`, `code`, `token`). */
+  weak?: boolean;
+}
+
+const AUTH_SCHEME = /^\s*(?:Bearer|Basic|Token|Digest|Negotiate|NTLM|SharedAccessSignature|SSWS|ApiKey|Api-Key|Key|OAuth|MAC|HMAC-SHA256|AWS4-HMAC-SHA256|GenieKey|Splunk)\s+/i;
+const SECRET_HEADERS = new Set([
+  'authorization', 'proxyauthorization', 'xapikey', 'apikey', 'ocpapimsubscriptionkey', 'xfunctionskey', 'subscriptionkey', 'xauthtoken',
+  'xaccesstoken', 'accesstoken', 'xapitoken', 'apitoken', 'privatetoken', 'xsecret', 'xmsclientsecret', 'xclientsecret', 'xauthkey', 'authkey',
+]);
+const WEAK_QUERY = new Set(['code', 'key', 'token', 'auth', 'sas', 'access_key', 'accesskey', 'k']);
+const STRONG_QUERY = new Set(['sig', 'apikey', 'api_key', 'api-key', 'x-api-key', 'access_token', 'client_secret', 'subscription-key', 'subscription_key', 'refresh_token', 'id_token', 'private_token']);
+const TRIVIAL = /^(true|false|yes|no|null|none|default|undefined|string|secret|password|token)$/i;
+
+function secretText(value: string, weak = false): boolean {
+  const v = value.trim();
+  if (v.length < 3 || !/[A-Za-z0-9]/.test(v) || isPlaceholderSecret(v) || TRIVIAL.test(v) || isPipelineToken(v)) return false;
+  return weak ? looksRandom(v) : true;
+}
+
+function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+const ENV_ID = /\bDefault-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g;
+const SERVER_PARAMS = new Set(['server', 'servername', 'sqlserver', 'sqlservername', 'host', 'hostname', 'hostaddress', 'serveraddress', 'datasource', 'computer', 'computername', 'machine']);
+const MACHINE_PARAMS = new Set(['machineid', 'machinename', 'machinegroupid', 'machinegroup', 'machinegroupname', 'targetmachine', 'targetmachineid', 'targetmachinename', 'targetmachinegroup']);
+const HOST_LIKE = /^(?:tcp:)?[A-Za-z0-9_.-]+(?:\\[A-Za-z0-9_$-]+)?(?:,\d+)?(?::\d+)?$/i;
+
+class Analyzer {
+  private readonly leaves: StringLeaf[] = [];
+  private readonly values: ValueFinding[] = [];
+  private readonly actionsByName = new Map<string, FlowAction>();
+  private readonly leavesByAction = new Map<FlowAction, StringLeaf[]>();
+  private readonly assignments = new Map<string, StringLeaf[]>();
+  private readonly needs = new Map<FlowAction, { inputs?: string; outputs?: string }>();
+  private readonly secretParameters = new Map<string, SecretSinkUse>();
+
+  constructor(private readonly flow: CloudFlow, private readonly solution: Solution | undefined, private readonly settings: GlobalSettings) {}
+
+  run(): FlowAnalysis {
+    for (const a of [...this.flow.triggers, ...this.flow.actions]) {
+      this.actionsByName.set(a.name, a);
+      const own: StringLeaf[] = [];
+      collectLeaves(this.flow, a, own);
+      this.leavesByAction.set(a, own);
+      this.leaves.push(...own);
+    }
+    this.indexAssignments();
+
+    const hits: SinkHit[] = [];
+    for (const leaf of this.leaves) hits.push(...this.secretPlaces(leaf));
+    for (const hit of hits) this.secretLiterals(hit);
+    for (const leaf of this.leaves) {
+      this.structuredSecrets(leaf);
+      this.namedSecretVariable(leaf);
+      this.machines(leaf);
+      this.environmentSpecific(leaf);
+      this.expressionConstants(leaf);
+    }
+    this.dataFlow(hits);
+    this.knownReaders();
+    return { leaves: this.leaves, values: dedupe(this.values), secure: this.secureNeeds(), secretParameters: this.secretParameters };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Variables
+
+  private indexAssignments(): void {
+    for (const a of this.flow.actions) {
+      const type = a.type.toLowerCase();
+      const leaves = this.leavesByAction.get(a) ?? [];
+      if (type === 'initializevariable') {
+        const vars = prop(a.inputs, 'variables');
+        (vars?.children ?? []).forEach((v, k) => {
+          const name = stringValue(prop(v, 'name'));
+          if (!name) return;
+          this.addAssignment(name, leaves.filter(l => l.path[0] === 'variables' && l.path[1] === String(k) && l.path[2] === 'value'));
+        });
+      } else if (type === 'setvariable' || type === 'appendtostringvariable' || type === 'appendtoarrayvariable') {
+        const name = stringValue(prop(a.inputs, 'name'));
+        if (name) this.addAssignment(name, leaves.filter(l => l.path[0] === 'value'));
+      }
+    }
+  }
+
+  private addAssignment(name: string, leaves: StringLeaf[]): void {
+    const key = name.toLowerCase();
+    this.assignments.set(key, [...(this.assignments.get(key) ?? []), ...leaves]);
+  }
+
+  /** The variable a leaf assigns, when it is the value of an Initialize/Set/Append variable action. */
+  private assignedVariable(leaf: StringLeaf): string | undefined {
+    const type = leaf.action.type.toLowerCase();
+    if (type === 'initializevariable' && leaf.path[0] === 'variables' && leaf.path[2] === 'value') {
+      const v = prop(leaf.action.inputs, 'variables')?.children?.[Number(leaf.path[1])];
+      return stringValue(prop(v, 'name'));
+    }
+    if ((type === 'setvariable' || type === 'appendtostringvariable') && leaf.path[0] === 'value') return stringValue(prop(leaf.action.inputs, 'name'));
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Secret places
+
+  private secretPlaces(leaf: StringLeaf): SinkHit[] {
+    const out: SinkHit[] = [];
+    const { action, path, text } = leaf;
+    const whole = (what: string, where: string, kind: string, extra: Partial<SinkHit> = {}) =>
+      out.push({ leaf, start: 0, end: text.length, what, where, kind, ...extra });
+    const connector = connectorOf(action, this.flow);
+    const isConnector = CONNECTOR_ACTION_TYPES.test(action.type);
+
+    // HTTP authentication (connector actions authenticate through their connection).
+    if (path[0] === 'authentication' && path.length === 2 && !isConnector) {
+      const authType = (stringValue(prop(prop(action.inputs, 'authentication'), 'type')) ?? '').toLowerCase();
+      const k = path[1].toLowerCase();
+      if (k === 'password') whole('password', 'authentication password', 'authentication');
+      else if (k === 'secret') whole('client secret', 'authentication secret', 'authentication');
+      else if (k === 'pfx') whole('certificate (PFX)', 'authentication pfx', 'authentication');
+      else if (k === 'value' && authType === 'raw') whole('credential', 'authentication value', 'authentication', { scheme: true });
+    }
+
+    // Headers.
+    const headerName = path[0] === 'headers' && path.length === 2 ? path[1]
+      : isConnector && path[0] === 'parameters' && path.length === 2 && /^headers?\//i.test(path[1]) ? lastSegment(path[1]) : undefined;
+    if (headerName !== undefined && (SECRET_HEADERS.has(normalizeName(headerName)) || isSecretName(headerName))) {
+      whole(normalizeName(headerName).includes('authorization') ? 'credential' : 'key', `header "${headerName}"`, 'header', { scheme: true });
+    }
+
+    // Query parameters.
+    if (path[0] === 'queries' && path.length === 2) {
+      const q = path[1];
+      const lower = q.toLowerCase();
+      if (WEAK_QUERY.has(lower)) whole('key', `query parameter "${q}"`, 'query', { weak: true });
+      else if (STRONG_QUERY.has(lower) || isSecretName(q)) whole('secret', `query parameter "${q}"`, 'query');
+    }
+
+    // Sensitive inputs of a desktop flow run from this cloud flow.
+    const uiFlow = connector === 'shared_uiflow' && /^runuiflow/.test(operationOf(action)) && path[0] === 'parameters';
+    if (uiFlow) {
+      const input = path.length === 2 && /^item\//i.test(path[1]) ? path[1].slice(5) : path.length === 3 && path[1] === 'item' ? path[2] : undefined;
+      if (input !== undefined && this.sensitiveInput(action, input)) whole('sensitive desktop-flow input', `desktop-flow input "${input}"`, 'desktop-input');
+    }
+
+    // Secret-named fields: connector parameters, HTTP body fields, any object key under inputs.
+    const named = uiFlow ? undefined : this.namedField(leaf);
+    if (named && headerName === undefined && path[0] !== 'authentication' && path[0] !== 'queries') {
+      whole(describeSecretName(named), describeWhere(path), isConnector && path[0] === 'parameters' ? 'connector-parameter' : path[0] === 'body' ? 'body' : 'field');
+    }
+
+    // Embedded: URI credentials, query strings and form bodies, connection strings, JSON text.
+    out.push(...this.embeddedSecretPlaces(leaf));
+    return out;
+  }
+
+  /** The secret-looking field name a leaf is the value of, if any. */
+  private namedField(leaf: StringLeaf): string | undefined {
+    const { path } = leaf;
+    if (this.assignedVariable(leaf) !== undefined) return undefined;
+    for (let k = path.length - 1; k >= 0; k--) {
+      if (/^\d+$/.test(path[k])) continue;
+      const name = lastSegment(path[k]);
+      return isSecretName(name) ? name : undefined;
+    }
+    return undefined;
+  }
+
+  private sensitiveInput(action: FlowAction, input: string): boolean {
+    const df = this.desktopFlowOf(action);
+    if (df) {
+      const lower = input.toLowerCase();
+      if (df.inputs.some(i => i.sensitive && i.name.toLowerCase() === lower)) return true;
+      if (df.script?.ast.sensitive?.names.some(n => n.name.toLowerCase() === lower)) return true;
+    }
+    // A literal given to an input named like a credential is a secret whatever the desktop flow says.
+    return isSecretName(input);
+  }
+
+  private desktopFlowOf(action: FlowAction): DesktopFlow | undefined {
+    const params = prop(action.inputs, 'parameters');
+    const id = stringValue(prop(params, 'uiFlowId'))?.replace(/[{}]/g, '').toLowerCase();
+    if (!id) return undefined;
+    return this.solution?.desktopFlows.find(d => d.id === id);
+  }
+
+  private embeddedSecretPlaces(leaf: StringLeaf): SinkHit[] {
+    const out: SinkHit[] = [];
+    const m = leaf.masked;
+    if (!/[=:@]/.test(m)) return out;
+    const add = (start: number, end: number, what: string, where: string, kind: string, weak = false) => {
+      if (end > start) out.push({ leaf, start, end, what, where, kind, weak });
+    };
+    // user:password@ in URLs.
+    for (const u of m.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/@:'"<>\u0000]+):([^\s/@'"<>]+)@/gi)) {
+      const start = u.index! + u[0].length - 1 - u[2].length;
+      add(start, start + u[2].length, 'password', 'the URI', 'uri-userinfo');
+    }
+    // key=value pairs of query strings and form bodies.
+    for (const q of m.matchAll(/(?:^|[?&])([A-Za-z0-9_.\-]+)=([^&#\s'"<>]*)/g)) {
+      const key = q[1];
+      const lower = key.toLowerCase();
+      const start = q.index! + q[0].length - q[2].length;
+      const where = `"${key}" in ${/^[a-z][a-z0-9+.-]*:\/\//i.test(m.trim()) ? 'the URI' : 'the text'}`;
+      if (WEAK_QUERY.has(lower)) add(start, start + q[2].length, 'key', where, 'query', true);
+      else if (STRONG_QUERY.has(lower) || isSecretName(key)) add(start, start + q[2].length, lower === 'sig' ? 'SAS signature' : 'secret', where, 'query');
+    }
+    // Connection strings.
+    for (const part of parseConnectionString(m)) {
+      if (connectionKeyIs(part.key, CONNECTION_SECRET_KEYS)) add(part.start, part.end, describeSecretName(part.key), `"${part.key}" of a connection string`, 'connection-string');
+    }
+    // "key": "value" in JSON text.
+    for (const j of m.matchAll(/"([A-Za-z0-9_\-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) {
+      if (!isSecretName(j[1])) continue;
+      const start = j.index! + j[0].length - 1 - j[2].length;
+      add(start, start + j[2].length, describeSecretName(j[1]), `"${j[1]}" in the text`, 'json-text');
+    }
+    return out;
+  }
+
+  /** Literal parts of a secret place are plain-text secrets. */
+  private secretLiterals(hit: SinkHit): void {
+    const { leaf } = hit;
+    for (const part of this.literalParts(leaf, hit.start, hit.end, hit.scheme)) {
+      if (!secretText(leaf.text.slice(part.start, part.end), hit.weak)) continue;
+      // Inside a mixed value, a short literal next to references is glue (`sk-`, `:`), not a secret.
+      const isWholeHit = part.start === hit.start && part.end === hit.end;
+      if (!isWholeHit && hit.start === 0 && hit.end === leaf.text.length && (part.end - part.start < 8 || /\s/.test(leaf.text.slice(part.start, part.end).trim()))) continue;
+      this.push('secret', leaf, part.start, part.end, { kind: hit.kind, what: hit.what, where: hit.where });
+    }
+  }
+
+  /** Literal sub-spans of [start, end) of a leaf, after an optional auth scheme, trimmed. */
+  private literalParts(leaf: StringLeaf, start: number, end: number, scheme?: boolean): Array<{ start: number; end: number }> {
+    const out: Array<{ start: number; end: number }> = [];
+    for (const s of leaf.segments) {
+      if (s.kind !== 'literal') continue;
+      let a = Math.max(s.start, start);
+      const b0 = Math.min(s.end, end);
+      if (a >= b0) continue;
+      if (scheme && a === start) {
+        const m = AUTH_SCHEME.exec(leaf.text.slice(a, b0));
+        if (m) a += m[0].length;
+      }
+      let b = b0;
+      while (a < b && /\s/.test(leaf.text[a])) a++;
+      while (b > a && /\s/.test(leaf.text[b - 1])) b--;
+      if (b > a) out.push({ start: a, end: b });
+    }
+    return out;
+  }
+
+  private structuredSecrets(leaf: StringLeaf): void {
+    for (const s of findStructuredSecrets(leaf.masked)) {
+      if (leaf.masked.slice(s.start, s.end).includes('\u0000')) continue;
+      this.push('secret', leaf, s.start, s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where: describeWhere(leaf.path) });
+    }
+  }
+
+  /** `Initialize variable` / `Set variable` of a variable named like a secret, with a literal value. */
+  private namedSecretVariable(leaf: StringLeaf): void {
+    const name = this.assignedVariable(leaf);
+    if (!name || !isSecretName(name)) return;
+    const declaredType = this.variableType(name);
+    if (declaredType && declaredType !== 'string') return;
+    for (const part of this.literalParts(leaf, 0, leaf.text.length, true)) {
+      if (!secretText(leaf.text.slice(part.start, part.end))) continue;
+      this.push('secret', leaf, part.start, part.end, { kind: 'variable', what: describeSecretName(name), where: `variable "${name}"` });
+    }
+  }
+
+  private variableType(name: string): string | undefined {
+    const lower = name.toLowerCase();
+    for (const a of this.flow.actions) {
+      if (a.type.toLowerCase() !== 'initializevariable') continue;
+      for (const v of prop(a.inputs, 'variables')?.children ?? []) {
+        if (stringValue(prop(v, 'name'))?.toLowerCase() === lower) return stringValue(prop(v, 'type'))?.toLowerCase();
+      }
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Data flow: from secret places back to literals (plaintext) and to actions (secure outputs)
+
+  private dataFlow(hits: SinkHit[]): void {
+    const taintedVars = new Map<string, { direct: boolean; sink: SinkHit }>();
+    const taintedActions = new Map<string, SinkHit>();
+    const work: Array<{ refs: Refs; sink: SinkHit; direct: boolean }> = [];
+
+    for (const hit of hits) {
+      const exprs = this.expressionsIn(hit.leaf, hit.start, hit.end);
+      const hasValue = exprs.length > 0 || this.literalParts(hit.leaf, hit.start, hit.end, hit.scheme).some(p => secretText(hit.leaf.text.slice(p.start, p.end), hit.weak));
+      const sends = HTTP_TYPES.has(hit.leaf.action.type.toLowerCase()) || CONNECTOR_ACTION_TYPES.test(hit.leaf.action.type);
+      // The run history never shows Authorization headers; a value taken straight from secured outputs is hidden too.
+      const hidden = hit.kind === 'header' && /^(proxy-)?authorization$/i.test(hit.where.replace(/^header "|"$/g, ''));
+      const literal = this.literalParts(hit.leaf, hit.start, hit.end, hit.scheme).some(p => secretText(hit.leaf.text.slice(p.start, p.end), hit.weak));
+      if (sends && hasValue && !hidden && !onlyConnectionAuth(exprs) && (literal || !this.fromSecuredOutputs(exprs))) {
+        this.need(hit.leaf.action, 'inputs', `it sends a ${hit.what} (${hit.where})`);
+      }
+      for (const e of exprs) {
+        const refs = refsOf(e);
+        const count = refs.variables.length + refs.actions.length + refs.parameters.length;
+        work.push({ refs, sink: hit, direct: count === 1 });
+      }
+    }
+
+    while (work.length) {
+      const { refs, sink, direct } = work.pop()!;
+      for (const p of refs.parameters) {
+        if (p.startsWith('$')) continue;
+        if (!this.secretParameters.has(p)) this.secretParameters.set(p, { action: sink.leaf.action, where: sink.where });
+      }
+      for (const v of refs.variables) {
+        const key = v.toLowerCase();
+        const seen = taintedVars.get(key);
+        if (seen && (seen.direct || !direct)) continue;
+        taintedVars.set(key, { direct, sink });
+        for (const leaf of this.assignments.get(key) ?? []) {
+          this.literalFlowsToSecret(leaf, { kind: 'variable', name: v }, sink, direct);
+          for (const e of this.expressionsIn(leaf, 0, leaf.text.length)) work.push({ refs: refsOf(e), sink, direct: direct && refCount(e) === 1 });
+        }
+      }
+      for (const name of refs.actions) {
+        const target = this.actionByRef(name);
+        if (!target || taintedActions.has(target.name)) continue;
+        taintedActions.set(target.name, sink);
+        if (target.trigger) continue;
+        const type = target.type.toLowerCase();
+        if (UNSECURABLE_TYPES.has(type)) continue;
+        const reason = `its outputs reach ${sink.where} of "${sink.leaf.action.name}"`;
+        this.need(target, 'outputs', reason);
+        if (PASS_THROUGH_TYPES.has(type)) {
+          const leaves = this.leavesByAction.get(target) ?? [];
+          let carries = false;
+          const all: string[] = [];
+          for (const leaf of leaves) {
+            const exprs = this.expressionsIn(leaf, 0, leaf.text.length);
+            all.push(...exprs);
+            if (exprs.length) carries = true;
+            if (type === 'compose') carries = this.literalFlowsToSecret(leaf, { kind: 'compose', name: target.name }, sink, direct) || carries;
+            for (const e of exprs) work.push({ refs: refsOf(e), sink, direct: direct && refCount(e) === 1 });
+          }
+          if (carries) this.need(target, 'inputs', `its inputs carry the secret that reaches ${sink.where} of "${sink.leaf.action.name}"`);
+          // Compose, Parse JSON and Response that take secured outputs directly are hidden by the engine.
+          if (carries && INPUT_ONLY_TYPES.has(type) && this.fromSecuredOutputs(all)) this.needs.delete(target);
+        }
+      }
+    }
+  }
+
+  /** Literals assigned to a variable (or given to a Compose) that reaches a secret place. */
+  private literalFlowsToSecret(leaf: StringLeaf, via: { kind: 'variable' | 'compose'; name: string }, sink: SinkHit, direct: boolean): boolean {
+    let found = false;
+    for (const part of this.literalParts(leaf, 0, leaf.text.length, true)) {
+      const value = leaf.text.slice(part.start, part.end);
+      // Through a shared expression (`concat(variables('user'), ':', variables('pwd'))`) only
+      // secret-named variables or random-looking values count: the user name travels along.
+      if (!secretText(value, sink.weak) || (!direct && !isSecretName(via.name) && !looksRandom(value))) continue;
+      found = true;
+      this.push('secret', leaf, part.start, part.end, {
+        kind: via.kind,
+        what: sink.what,
+        where: via.kind === 'variable' ? `variable "${via.name}"` : `inputs of "${via.name}"`,
+        via: { ...via, sinkAction: sink.leaf.action.name, sinkWhere: sink.where },
+      });
+    }
+    return found;
+  }
+
+  /**
+   * Every value comes straight from actions with secured outputs (`@body('Get_secret')…`): the engine then
+   * hides the inputs that use them (Logic Apps: "If a downstream action explicitly uses these secured
+   * outputs as inputs, … hides this action's inputs"). Not through variables, parameters, or Compose/Parse JSON/Response.
+   */
+  private fromSecuredOutputs(expressions: string[]): boolean {
+    if (!expressions.length) return false;
+    for (const e of expressions) {
+      const refs = refsOf(e);
+      if (refs.variables.length || refs.parameters.some(p => !p.startsWith('$')) || !refs.actions.length || /\b(trigger\w*|items|item|iterationIndexes)\(/i.test(e)) return false;
+      for (const name of refs.actions) {
+        const target = this.actionByRef(name);
+        if (!target || INPUT_ONLY_TYPES.has(target.type.toLowerCase()) || !securedProperties(target).has('outputs')) return false;
+      }
+    }
+    return true;
+  }
+
+  private expressionsIn(leaf: StringLeaf, start: number, end: number): string[] {
+    return leaf.segments.filter(s => s.kind === 'expression' && s.end > start && s.start < end).map(s => leaf.text.slice(s.start, s.end));
+  }
+
+  private actionByRef(name: string): FlowAction | undefined {
+    return this.actionsByName.get(name) ?? this.actionsByName.get(name.replace(/ /g, '_'));
+  }
+
+  private need(action: FlowAction, what: 'inputs' | 'outputs', reason: string): void {
+    const n = this.needs.get(action) ?? {};
+    if (!n[what]) n[what] = reason;
+    this.needs.set(action, n);
+  }
+
+  /** Actions that read a secret by what they are: Key Vault, secret environment variables, token endpoints, desktop flows with sensitive outputs. */
+  private knownReaders(): void {
+    for (const a of this.flow.actions) {
+      const connector = connectorOf(a, this.flow);
+      const op = operationOf(a);
+      const params = prop(a.inputs, 'parameters');
+      if (connector === 'shared_keyvault' && (op === 'getsecret' || op === 'getsecretversion')) {
+        this.need(a, 'outputs', 'it reads a secret from Azure Key Vault');
+      } else if (connector === 'shared_commondataserviceforapps' && /^performunboundaction/.test(op) && stringValue(prop(params, 'actionName')) === 'RetrieveEnvironmentVariableSecretValue') {
+        this.need(a, 'outputs', 'it reads the value of a Secret environment variable');
+      } else if (connector === 'shared_uiflow' && /^runuiflow/.test(op)) {
+        const df = this.desktopFlowOf(a);
+        if (df && (df.outputs.some(o => o.sensitive) || df.outputs.some(o => df.script?.ast.sensitive?.names.some(n => n.name.toLowerCase() === o.name.toLowerCase())))) {
+          this.need(a, 'outputs', `desktop flow "${df.name}" returns sensitive outputs`);
+        }
+      } else if (HTTP_TYPES.has(a.type.toLowerCase())) {
+        const uri = stringValue(prop(a.inputs, 'uri')) ?? '';
+        const body = prop(a.inputs, 'body');
+        const bodyText = body ? this.flow.file.text.slice(body.offset, body.offset + body.length) : '';
+        if (/\/oauth2(?:\/v2\.0)?\/token\b|\/connect\/token\b|\/oauth\/token\b/i.test(uri) || /grant_type/.test(bodyText)) {
+          this.need(a, 'outputs', 'it requests an access token');
+        }
+      }
+    }
+  }
+
+  private secureNeeds(): SecureNeed[] {
+    const out: SecureNeed[] = [];
+    for (const [action, n] of this.needs) {
+      const secured = securedProperties(action);
+      const missing: Array<'inputs' | 'outputs'> = [];
+      if (INPUT_ONLY_TYPES.has(action.type.toLowerCase())) {
+        // Compose, Parse JSON and Response have only Secure Inputs, which hides their outputs too.
+        if (!secured.has('inputs')) out.push({ action, missing: ['inputs'], inputsReason: n.inputs ?? n.outputs });
+        continue;
+      }
+      if (n.inputs && !secured.has('inputs')) missing.push('inputs');
+      if (n.outputs && !secured.has('outputs')) missing.push('outputs');
+      if (missing.length) out.push({ action, missing, inputsReason: missing.includes('inputs') ? n.inputs : undefined, outputsReason: missing.includes('outputs') ? n.outputs : undefined });
+    }
+    return out.sort((a, b) => a.action.node.offset - b.action.node.offset);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Machines
+
+  private machines(leaf: StringLeaf): void {
+    const m = leaf.masked;
+    const { allowedHosts, allowedMachines, allowedPaths } = this.settings;
+    const machineAllowed = (host: string) => isDocumentationHost(host) || hostAllowed(host, allowedHosts) || allowedMachines.some(x => normalizeHost(x) === normalizeHost(host));
+    for (const p of findPaths(m)) {
+      if (p.kind !== 'unc' || !p.server) continue;
+      const end = cut(m, p.start, p.end);
+      if (machineAllowed(p.server) || pathAllowed(p.path, allowedPaths)) continue;
+      this.push('machine', leaf, p.start, end, { kind: 'unc', what: 'UNC path', where: describeWhere(leaf.path), host: p.server, display: leaf.text.slice(p.start, end) });
+    }
+    for (const u of findUrls(m)) {
+      const kind = classifyHost(u.host);
+      if (kind !== 'internal' && kind !== 'ip') continue;
+      if (machineAllowed(u.host)) continue;
+      const end = cut(m, u.start, u.end);
+      this.push('machine', leaf, u.start, end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where: describeWhere(leaf.path), host: u.host, display: u.host });
+    }
+    for (const part of parseConnectionString(m)) {
+      if (!connectionKeyIs(part.key, CONNECTION_SERVER_KEYS) || part.value.includes('\u0000')) continue;
+      const host = serverHost(part.value);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(part.value)) continue; // an endpoint URL: judged as a URL
+      if (!host || classifyHost(host) === 'loopback' || classifyHost(host) === 'global' || machineAllowed(host)) continue;
+      this.push('machine', leaf, part.start, part.end, { kind: 'connection-string', what: 'server', where: `"${part.key}" of a connection string`, host, display: part.value });
+    }
+    // Server and machine parameters of connectors.
+    if (leaf.path[0] !== 'parameters' || leaf.path.length < 2 || !CONNECTOR_ACTION_TYPES.test(leaf.action.type)) return;
+    if (leaf.segments.length !== 1 || leaf.segments[0].kind !== 'literal') return;
+    const value = leaf.text.trim();
+    if (!value || /^default$/i.test(value)) return;
+    const name = normalizeName(lastSegment(leaf.path[leaf.path.length - 1]));
+    const connector = connectorOf(leaf.action, this.flow);
+    const start = leaf.text.indexOf(value);
+    if (MACHINE_PARAMS.has(name)) {
+      if (allowedMachines.some(x => x.toLowerCase() === value.toLowerCase())) return;
+      this.push('machine', leaf, start, start + value.length, { kind: 'machine', what: /group/.test(name) ? 'machine group' : 'machine', where: describeWhere(leaf.path), host: value, display: value });
+      return;
+    }
+    let serverValue: string | undefined;
+    let serverStart = start;
+    if (SERVER_PARAMS.has(name)) serverValue = value;
+    else if (name === 'dataset' && connector === 'shared_sql') {
+      serverValue = value.split(',')[0].trim();
+    }
+    if (!serverValue || !HOST_LIKE.test(serverValue) || /^default$/i.test(serverValue) || GUID_RE.test(serverValue)) return;
+    const host = serverHost(serverValue);
+    const kind = classifyHost(host);
+    if (kind === 'loopback' || kind === 'global' || machineAllowed(host)) return;
+    serverStart = leaf.text.indexOf(serverValue);
+    this.push('machine', leaf, serverStart, serverStart + serverValue.length, { kind: 'server', what: 'server', where: describeWhere(leaf.path), host, display: serverValue });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Environment-specific values
+
+  private environmentSpecific(leaf: StringLeaf): void {
+    const m = leaf.masked;
+    const { allowedHosts, allowedPaths } = this.settings;
+    const connector = connectorOf(leaf.action, this.flow);
+    const where = describeWhere(leaf.path);
+
+    // Connector parameters that name a site, list, org, environment, team or channel.
+    const wholeLiteral = leaf.segments.length === 1 && leaf.segments[0].kind === 'literal' && leaf.text.trim() !== '';
+    if (wholeLiteral && leaf.path[0] === 'parameters' && leaf.path.length >= 2) {
+      const name = normalizeName(lastSegment(leaf.path[leaf.path.length - 1]));
+      const value = leaf.text.trim();
+      const start = leaf.text.indexOf(value);
+      const report = (kind: string, what: string) => {
+        const host = findUrls(value)[0]?.host;
+        if (host && hostAllowed(host, allowedHosts)) return;
+        this.push('env', leaf, start, start + value.length, { kind, what, where, host, display: value });
+      };
+      if (connector === 'shared_sharepointonline') {
+        if (name === 'dataset') return report('sharepoint-site', 'SharePoint site');
+        if (name === 'table') return report('sharepoint-list', 'SharePoint list');
+      } else if (connector === 'shared_excelonlinebusiness') {
+        if ((name === 'source' && /^sites\/|sharepoint|^groups\//i.test(value)) || name === 'drive') return report('excel-location', name === 'drive' ? 'document library (drive)' : 'SharePoint site');
+        if (name === 'file' && !value.startsWith('/')) return report('excel-location', 'file id');
+      } else if (connector === 'shared_commondataservice') {
+        if (name === 'dataset' && !/^default(\.cds)?$/i.test(value)) return report('dataverse-org', 'Dataverse environment');
+      } else if (connector === 'shared_commondataserviceforapps') {
+        if (name === 'organization') return report('dataverse-org', 'Dataverse environment');
+      } else if (connector && ADMIN_CONNECTORS.has(connector)) {
+        if (['environment', 'environmentname', 'environmentid', 'env', 'environmentguid'].includes(name)) return report('environment-id', 'environment id');
+      } else if (connector === 'shared_teams') {
+        if (['groupid', 'teamid', 'team'].includes(name)) return report('teams-team', 'Teams team');
+        if (['channelid', 'channel'].includes(name)) return report('teams-channel', 'Teams channel');
+      }
+    }
+
+    // Rows that every environment creates for itself (users, teams, business units, queues) have other ids elsewhere.
+    const bind = wholeLiteral && /@odata\.bind$/i.test(leaf.path[leaf.path.length - 1] ?? '')
+      ? /^\/?(systemusers|teams|businessunits|queues)\(\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?\)$/i.exec(leaf.text.trim())
+      : null;
+    if (bind) {
+      const start = leaf.text.indexOf(leaf.text.trim());
+      this.push('env', leaf, start, start + leaf.text.trim().length, { kind: 'record-id', what: `${bind[1].toLowerCase().replace(/s$/, '')} id`, where, display: leaf.text.trim() });
+      return;
+    }
+
+    for (const e of m.matchAll(ENV_ID)) {
+      this.push('env', leaf, e.index!, e.index! + e[0].length, { kind: 'environment-id', what: 'environment id', where, display: e[0] });
+    }
+    for (const p of findPaths(m)) {
+      if (p.kind === 'unc') continue;
+      const end = cut(m, p.start, p.end);
+      const path = leaf.text.slice(p.start, end);
+      if (end - p.start < 4 || pathAllowed(path, allowedPaths)) continue;
+      this.push('env', leaf, p.start, end, { kind: 'path', what: 'absolute path', where, display: path });
+    }
+    for (const u of findUrls(m)) this.urlFinding(leaf, u.start, cut(m, u.start, u.end), u.host, where, false);
+  }
+
+  private urlFinding(leaf: StringLeaf, start: number, end: number, host: string, where: string, expression: boolean): void {
+    if (hostAllowed(host, this.settings.allowedHosts) || isDocumentationHost(host)) return;
+    const kind = classifyHost(host);
+    const display = leaf.text.slice(start, end);
+    if (kind === 'tenant') {
+      this.push('env', leaf, start, end, { kind: 'url', what: 'URL', where, host, display, expression });
+    } else if (kind === 'public') {
+      const marked = environmentOfValue(host) !== undefined;
+      this.push('env', leaf, start, end, { kind: 'url', what: 'URL', where, host, display, expression, publicHost: !marked });
+    }
+  }
+
+  /** URLs, UNC paths and absolute paths written as string constants inside expressions. */
+  private expressionConstants(leaf: StringLeaf): void {
+    const where = describeWhere(leaf.path);
+    for (const seg of leaf.segments) {
+      if (seg.kind !== 'expression') continue;
+      for (const c of expressionConstants(leaf.text, seg)) {
+        const content = leaf.text.slice(c.start, c.end);
+        for (const p of findPaths(content)) {
+          const start = c.start + p.start;
+          const end = c.start + p.end;
+          if (p.kind === 'unc' && p.server) {
+            if (hostAllowed(p.server, this.settings.allowedHosts) || this.settings.allowedMachines.some(x => normalizeHost(x) === normalizeHost(p.server!)) || pathAllowed(p.path, this.settings.allowedPaths)) continue;
+            this.push('machine', leaf, start, end, { kind: 'unc', what: 'UNC path', where, host: p.server, display: p.path, expression: true });
+          } else if (!pathAllowed(p.path, this.settings.allowedPaths) && p.path.length >= 4) {
+            this.push('env', leaf, start, end, { kind: 'path', what: 'absolute path', where, display: p.path, expression: true });
+          }
+        }
+        for (const u of findUrls(content)) {
+          const kind = classifyHost(u.host);
+          if (kind === 'internal' || kind === 'ip') {
+            if (isDocumentationHost(u.host) || hostAllowed(u.host, this.settings.allowedHosts) || this.settings.allowedMachines.some(x => normalizeHost(x) === normalizeHost(u.host))) continue;
+            this.push('machine', leaf, c.start + u.start, c.start + u.end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where, host: u.host, display: u.host, expression: true });
+          } else {
+            this.urlFinding(leaf, c.start + u.start, c.start + u.end, u.host, where, true);
+          }
+        }
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private push(rule: ValueRule, leaf: StringLeaf, start: number, end: number, f: Omit<ValueFinding, 'rule' | 'action' | 'node' | 'span' | 'literal' | 'parameter'>): void {
+    if (end <= start) return;
+    this.values.push({
+      rule,
+      action: leaf.action,
+      node: leaf.node,
+      span: { start: leaf.offsets[start], end: leaf.offsets[end] },
+      literal: start === 0 && end === leaf.text.length ? 'whole' : 'part',
+      parameter: pointerOf(leaf.node),
+      ...f,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const STRUCTURED_NAMES: Record<string, string> = {
+  'jwt': 'JSON web token', 'github-token': 'GitHub token', 'slack-token': 'Slack token', 'aws-access-key': 'AWS access key',
+  'private-key': 'private key', 'storage-key': 'storage account key',
+};
+
+function refCount(expression: string): number {
+  const r = refsOf(expression);
+  return r.variables.length + r.actions.length + r.parameters.length;
+}
+
+/** `@parameters('$authentication')` and friends: the connection's own credentials, never shown. */
+function onlyConnectionAuth(expressions: string[]): boolean {
+  return expressions.length > 0 && expressions.every(e => /^@?\{?\s*parameters\('\$(authentication|connections)'\)/.test(e) || /X-MS-APIM-Tokens/.test(e));
+}
+
+function securedProperties(action: FlowAction): Set<string> {
+  const props = prop(prop(prop(action.node, 'runtimeConfiguration'), 'secureData'), 'properties');
+  return new Set((props?.children ?? []).map(c => (typeof c.value === 'string' ? c.value.toLowerCase() : '')));
+}
+
+/** End of a match cut before the first reference character. */
+function cut(masked: string, start: number, end: number): number {
+  const k = masked.indexOf('\u0000', start);
+  let e = k >= 0 && k < end ? k : end;
+  while (e > start && /[\s"'.,;:)\]}]/.test(masked[e - 1])) e--;
+  return e;
+}
+
+function describeSecretName(name: string): string {
+  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (/clientsecret/.test(n)) return 'client secret';
+  if (/pass(word|wd|phrase)|pwd/.test(n)) return 'password';
+  if (/apikey|subscriptionkey|functionskey/.test(n)) return 'API key';
+  if (/accountkey|accesskey|sharedaccesskey/.test(n)) return 'access key';
+  if (/privatekey|signingkey|encryptionkey|masterkey/.test(n)) return 'key';
+  if (/token/.test(n)) return 'token';
+  if (/credential/.test(n)) return 'credential';
+  return 'secret';
+}
+
+/** A readable name for a place inside an action's inputs. */
+export function describeWhere(path: string[]): string {
+  if (path.length === 0) return 'inputs';
+  const [head, ...rest] = path;
+  switch (head) {
+    case 'authentication': return rest.length ? `authentication ${rest.join('/')}` : 'authentication';
+    case 'headers': return rest.length ? `header "${rest.join('/')}"` : 'headers';
+    case 'queries': return rest.length ? `query parameter "${rest.join('/')}"` : 'queries';
+    case 'parameters': return rest.length ? `parameter "${rest.join('/')}"` : 'parameters';
+    case 'body': return rest.length ? `body field "${rest.join('/')}"` : 'body';
+    case 'uri': return 'URI';
+    case 'variables': return rest[1] === 'value' ? 'initial value' : path.join('/');
+    default: return path.join('/');
+  }
+}
+
+/** Keeps each literal with one rule (credential > machine > environment) and drops overlaps within a rule. */
+function dedupe(values: ValueFinding[]): ValueFinding[] {
+  const rank: Record<ValueRule, number> = { secret: 0, machine: 1, env: 2 };
+  const byNode = new Map<JsonNode, ValueFinding[]>();
+  for (const v of values) byNode.set(v.node, [...(byNode.get(v.node) ?? []), v]);
+  const out: ValueFinding[] = [];
+  for (const list of byNode.values()) {
+    const best = Math.min(...list.map(v => rank[v.rule]));
+    const kept: ValueFinding[] = [];
+    for (const v of list) {
+      if (rank[v.rule] !== best) continue;
+      if (kept.some(k => k.span.start < v.span.end && v.span.start < k.span.end)) continue;
+      kept.push(v);
+    }
+    out.push(...kept);
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

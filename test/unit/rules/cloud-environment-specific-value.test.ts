@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../server/src/rules/cloud/environment-specific-value';
+import type { RuleCase } from '../../support/rule-tester';
+import { runCase, ruleTester } from '../../support/rule-tester';
+
+function flow(actions: Record<string, unknown>, more: Partial<RuleCase> & { definition?: Record<string, unknown> } = {}): RuleCase {
+  const { definition, ...rest } = more;
+  return { solution: { cloudFlows: [{ name: 'Invoices', definition: { actions, ...(definition ?? {}) } }] }, ...rest };
+}
+
+function http(inputs: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'Http', runAfter: {}, inputs: { method: 'GET', uri: 'https://graph.microsoft.com/v1.0/me', ...inputs }, ...extra };
+}
+
+function connector(api: string, operationId: string, parameters: Record<string, unknown>, type = 'OpenApiConnection'): Record<string, unknown> {
+  return { type, runAfter: {}, inputs: { host: { apiId: `/providers/Microsoft.PowerApps/apis/${api}`, connectionName: api, operationId }, parameters, authentication: "@parameters('$authentication')" } };
+}
+
+const PARAMS = {
+  $connections: { defaultValue: {}, type: 'Object' },
+  'Invoice Site (cr1a2_InvoiceSite)': { defaultValue: 'https://contoso.sharepoint.com/sites/Finance-Dev', type: 'String', metadata: { schemaName: 'cr1a2_InvoiceSite' } },
+  'Invoice List (cr1a2_InvoiceList)': { defaultValue: '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', type: 'String', metadata: { schemaName: 'cr1a2_InvoiceList' } },
+};
+
+ruleTester(rule, {
+  valid: [
+    { name: 'site and list from environment variables', ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: "@parameters('Invoice Site (cr1a2_InvoiceSite)')", table: "@parameters('Invoice List (cr1a2_InvoiceList)')" }) }, { definition: { parameters: PARAMS } }) },
+    { name: 'Dataverse table names are the same everywhere', ...flow({ List: connector('shared_commondataserviceforapps', 'ListRecords', { entityName: 'accounts', $top: 10 }) }) },
+    { name: 'global endpoints: Graph, login, management', ...flow({ HTTP: http({ uri: 'https://graph.microsoft.com/v1.0/sites/root/lists', authentication: { type: 'ManagedServiceIdentity', audience: 'https://graph.microsoft.com' } }), HTTP_2: http({ uri: 'https://management.azure.com/subscriptions?api-version=2020-01-01' }) }) },
+    { name: 'schema URLs in an adaptive card and in text', ...flow({ Post_card: connector('shared_teams', 'PostCardToConversation', { poster: 'Flow bot', location: 'Chat with Flow bot', 'body/messageBody': '{"$schema":"http://adaptivecards.io/schemas/adaptive-card.json","type":"AdaptiveCard","version":"1.4"}' }), Compose: { type: 'Compose', runAfter: {}, inputs: { '$schema': 'https://json-schema.org/draft-07/schema', ns: 'http://www.w3.org/2001/XMLSchema-instance' } } }) },
+    { name: 'the environment variable default values in definition.parameters', ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: "@parameters('Invoice Site (cr1a2_InvoiceSite)')", table: "@parameters('Invoice List (cr1a2_InvoiceList)')" }) }, { definition: { parameters: PARAMS } }) },
+    { name: 'OData filters and descriptions', ...flow({ List: connector('shared_commondataserviceforapps', 'ListRecords', { entityName: 'cr1a2_sites', $filter: "cr1a2_url eq 'https://contoso.sharepoint.com/sites/Finance-Dev'" }), Compose: { type: 'Compose', runAfter: {}, description: 'copies https://contoso.sharepoint.com/sites/Finance-Dev', inputs: "@triggerBody()?['text']" } }) },
+    { name: 'an ordinary public host (a vendor API) is not reported by default', ...flow({ HTTP_Fetch_Releases: http({ uri: 'https://api.github.com/repos/microsoft/powercat-automation-kit/releases?page=1&per_page=5' }) }) },
+    { name: 'allowed hosts and paths', allow: { hosts: ['contoso.sharepoint.com'], paths: ['C:\\Program Files\\'] }, ...flow({ HTTP: http({ uri: 'https://contoso.sharepoint.com/sites/intranet/_api/web' }), Compose: { type: 'Compose', runAfter: {}, inputs: 'C:\\Program Files\\Contoso\\tool.exe' } }) },
+    { name: 'rows bound from expressions, and solution-aware rows (workflows) bound by id', ...flow({ Create_row: connector('shared_commondataserviceforapps', 'CreateRecord', { entityName: 'cr1a2_runs', 'item/ownerid@odata.bind': "/systemusers(@{variables('Service Account')})", 'item/cr1a2_Flow@odata.bind': '/workflows(33a0af05-b43b-ec11-b6e5-00224809b791)' }) }) },
+    { name: 'the legacy Common Data Service "current environment" dataset', ...flow({ List: connector('shared_commondataservice', 'GetItems', { dataset: 'default.cds', table: 'accounts' }) }) },
+    { name: 'pipeline tokens and interpolated hosts', ...flow({ HTTP: http({ uri: 'https://#{TenantName}#.sharepoint.com/sites/finance/_api/web' }), HTTP_2: http({ uri: "https://@{parameters('Tenant (cr1a2_Tenant)')}.sharepoint.com/sites/finance" }) }) },
+    { name: 'site and list interpolated from environment variables', ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: "@{parameters('Invoice Site (cr1a2_InvoiceSite)')}", table: "@{parameters('Invoice List (cr1a2_InvoiceList)')}" }) }, { definition: { parameters: PARAMS } }) },
+    { name: 'a secret wins: a tenant URL carrying a SAS signature is left to cloud/plaintext-secret', ...flow({ Upload: http({ method: 'PUT', uri: 'https://stcontoso.blob.core.windows.net/invoices/a.pdf?sv=2022-11-02&sp=cw&sig=Qx7pL2mN9vB4cD1eF6gH3jK8sT5uW0yZ' }) }) },
+  ],
+  invalid: [
+    {
+      name: 'SharePoint site and list written in Get items',
+      ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: 'https://contoso.sharepoint.com/sites/Finance-Dev', table: '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) }),
+      errors: [
+        { text: 'https://contoso.sharepoint.com/sites/Finance-Dev', message: /^Action "Get_items" hard-codes the SharePoint site "https:\/\/contoso.sharepoint.com\/sites\/Finance-Dev" in parameter "dataset"/, severity: 'warning', element: 'Get_items' },
+        { text: '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', message: /SharePoint list .* in parameter "table"/ },
+      ],
+    },
+    {
+      name: 'a SharePoint trigger on a hard-coded site and list name',
+      ...flow({}, { definition: { triggers: { When_an_item_is_created: { type: 'OpenApiConnectionWebhook', inputs: { host: { apiId: '/providers/Microsoft.PowerApps/apis/shared_sharepointonline', connectionName: 'shared_sharepointonline', operationId: 'GetOnNewItems' }, parameters: { dataset: 'https://contoso.sharepoint.com/sites/Invoices', table: 'Incoming' } } } } } }),
+      errors: [{ text: 'https://contoso.sharepoint.com/sites/Invoices', message: /^Trigger "When_an_item_is_created"/ }, { text: 'Incoming', message: /SharePoint list "Incoming"/ }],
+    },
+    {
+      name: 'a Dataverse org URL (… in selected environment) and an environment id of an admin connector',
+      ...flow({
+        List_rows: connector('shared_commondataserviceforapps', 'ListRecordsWithOrganization', { organization: 'https://contoso-dev.crm4.dynamics.com/', entityName: 'accounts' }),
+        Get_env: connector('shared_powerplatformforadmins', 'Get-AdminEnvironment', { environment: 'Default-8a235459-3d2c-415d-8c1e-e2fe133509ad' }),
+      }),
+      errors: [{ text: 'https://contoso-dev.crm4.dynamics.com/', message: /Dataverse environment/ }, { text: 'Default-8a235459-3d2c-415d-8c1e-e2fe133509ad', message: /environment id/ }],
+    },
+    {
+      name: 'a Teams team and channel',
+      ...flow({ Post: connector('shared_teams', 'PostMessageToConversation', { poster: 'Flow bot', location: 'Channel', 'body/recipient/groupId': '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'body/recipient/channelId': '19:a1b2c3d4e5f6@thread.tacv2', 'body/messageBody': 'Invoices processed' }) }),
+      errors: [{ text: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', message: /Teams team/ }, { text: '19:a1b2c3d4e5f6@thread.tacv2', message: /Teams channel/ }],
+    },
+    {
+      name: 'an absolute path in a desktop-flow input',
+      ...flow({ Run: connector('shared_uiflow', 'RunUIFlow_V2', { uiFlowId: '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', runMode: 'unattended', 'item/Input_Folder': 'D:\\Exports\\Orders' }) }),
+      errors: [{ text: String.raw`D:\\Exports\\Orders`, message: /absolute path "D:\\Exports\\Orders" in parameter "item\/Input_Folder"/ }],
+    },
+    {
+      name: 'a tenant URL inside an email body (part of the text)',
+      ...flow({ Send: connector('shared_office365', 'SendEmailV2', { 'emailMessage/To': 'ap@contoso.com', 'emailMessage/Subject': 'Invoice', 'emailMessage/Body': '<p>Open <a href="https://contoso-dev.crm4.dynamics.com/main.aspx?appid=1">the app</a> to approve.</p>' }) }),
+      errors: [{ text: 'https://contoso-dev.crm4.dynamics.com/main.aspx?appid=1', message: /URL "https:\/\/contoso-dev.crm4.dynamics.com\/main.aspx\?appid=1" in parameter "emailMessage\/Body"/ }],
+    },
+    {
+      name: 'a public host that names an environment',
+      ...flow({ HTTP: http({ uri: 'https://api-test.contoso.com/v1/orders' }) }),
+      errors: [{ text: 'https://api-test.contoso.com/v1/orders', message: /URL .* in URI/ }],
+    },
+    {
+      name: 'reportPublicHosts reports every public host',
+      options: { reportPublicHosts: true },
+      ...flow({ HTTP_Fetch_Releases: http({ uri: 'https://api.github.com/repos/microsoft/powercat-automation-kit/releases' }) }),
+      errors: [{ text: 'https://api.github.com/repos/microsoft/powercat-automation-kit/releases' }],
+    },
+    {
+      name: 'a site URL as a string constant in an expression, and one in a variable',
+      ...flow({
+        Compose_url: { type: 'Compose', runAfter: {}, inputs: "@concat('https://contoso.sharepoint.com/sites/Finance', '/Shared Documents')" },
+        Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'varSiteUrl', type: 'string', value: 'https://contoso.sharepoint.com/sites/Finance-Test' }] } },
+      }),
+      errors: [{ text: 'https://contoso.sharepoint.com/sites/Finance', message: /\(inside an expression\)/ }, { text: 'https://contoso.sharepoint.com/sites/Finance-Test', message: /in initial value/ }],
+    },
+    {
+      name: 'a user and a team bound by id: those rows have other ids in every environment',
+      ...flow({ Create_row: connector('shared_commondataserviceforapps', 'CreateRecord', { entityName: 'cr1a2_invoices', 'item/ownerid@odata.bind': '/systemusers(e4fcf585-9fa7-ed11-aad1-00224805c3e1)', 'item/cr1a2_Team@odata.bind': 'teams(1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e)' }) }),
+      errors: [{ text: '/systemusers(e4fcf585-9fa7-ed11-aad1-00224805c3e1)', message: /systemuser id/ }, { text: 'teams(1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e)', message: /team id/ }],
+    },
+    {
+      name: 'the site and document library of an Excel Online (Business) action',
+      ...flow({ List_rows: connector('shared_excelonlinebusiness', 'GetItems', { source: 'sites/contoso.sharepoint.com,1a2b3c4d,5e6f7a8b', drive: 'b!AbCdEfGh12345', file: '01ABCDEFGHIJKLMNOPQRSTUV', table: '{00000000-0001-0000-0000-000000000000}' }) }),
+      errors: [{ text: 'sites/contoso.sharepoint.com,1a2b3c4d,5e6f7a8b', message: /SharePoint site/ }, { text: 'b!AbCdEfGh12345', message: /document library/ }, { text: '01ABCDEFGHIJKLMNOPQRSTUV', message: /file id/ }],
+    },
+  ],
+});
+
+test('cloud/environment-specific-value: data for the fix engine', () => {
+  const { findings } = runCase(rule, flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: 'https://contoso.sharepoint.com/sites/Finance-Dev', table: "@parameters('Invoice List (cr1a2_InvoiceList)')" }) }, { definition: { parameters: PARAMS } }));
+  assert.equal(findings.length, 1);
+  assert.deepEqual(findings[0].data, { action: 'Get_items', parameter: '/properties/definition/actions/Get_items/inputs/parameters/dataset', literal: 'whole', kind: 'sharepoint-site', host: 'contoso.sharepoint.com' });
+});

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../server/src/rules/cloud/unsecured-secret';
+import type { RuleCase } from '../../support/rule-tester';
+import { runCase, ruleTester } from '../../support/rule-tester';
+
+const DF_ID = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+function flow(actions: Record<string, unknown>, more: { definition?: Record<string, unknown>; solution?: Record<string, unknown> } = {}): RuleCase {
+  return { solution: { cloudFlows: [{ name: 'Vault', definition: { actions, ...(more.definition ?? {}) } }], ...(more.solution ?? {}) } };
+}
+
+function http(inputs: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'Http', runAfter: {}, inputs: { method: 'GET', uri: 'https://api.contoso.com/v1/orders', ...inputs }, ...extra };
+}
+
+function connector(api: string, operationId: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'OpenApiConnection', runAfter: {}, inputs: { host: { apiId: `/providers/Microsoft.PowerApps/apis/${api}`, connectionName: api, operationId }, parameters, authentication: "@parameters('$authentication')" }, ...extra };
+}
+
+const secure = (...props: string[]) => ({ runtimeConfiguration: { secureData: { properties: props } } });
+const getSecret = (extra: Record<string, unknown> = {}) => connector('shared_keyvault', 'GetSecret', { secretName: 'orders-api-key' }, extra);
+const envSecret = (extra: Record<string, unknown> = {}) => connector('shared_commondataserviceforapps', 'PerformUnboundAction', { actionName: 'RetrieveEnvironmentVariableSecretValue', 'item/EnvironmentVariableName': 'cr1a2_ordersapikey' }, extra);
+
+const PARAMS = {
+  $connections: { defaultValue: {}, type: 'Object' },
+  $authentication: { defaultValue: {}, type: 'SecureObject' },
+  'Orders Password (cr1a2_OrdersPassword)': { defaultValue: '', type: 'String', metadata: { schemaName: 'cr1a2_OrdersPassword' } },
+};
+
+const desktopFlow = (outputs: Array<{ name: string; sensitive?: boolean }> = []) => ({
+  name: 'Sign in to ERP',
+  id: DF_ID,
+  script: "@@ConnectionString: ''\r\nSET Done TO 1",
+  inputs: [{ name: 'Input_Password', sensitive: true }, { name: 'Input_User' }],
+  outputs,
+});
+
+ruleTester(rule, {
+  valid: [
+    { name: 'Key Vault secret read with secure outputs and sent with secure inputs', ...flow({
+      Get_secret: getSecret(secure('outputs')),
+      HTTP: http({ headers: { 'x-api-key': "@body('Get_secret')?['value']" } }, secure('inputs')),
+    }) },
+    { name: 'Secret environment variable read with secure outputs (CoE pattern)', ...flow({ Get_Azure_Secret: envSecret(secure('outputs')) }) },
+    { name: 'managed identity authentication carries no secret', ...flow({ HTTP: http({ authentication: { type: 'ManagedServiceIdentity', audience: 'https://management.azure.com' } }) }) },
+    { name: 'an HTTP call with ordinary headers', ...flow({ HTTP: http({ headers: { 'Content-Type': 'application/json', Accept: 'application/json' } }) }) },
+    { name: 'connector actions authenticate through their connection', ...flow({ List: connector('shared_commondataserviceforapps', 'ListRecords', { entityName: 'accounts' }) }) },
+    { name: 'a desktop flow run without sensitive inputs or outputs', ...flow({ Run: connector('shared_uiflow', 'RunUIFlow_V2', { uiFlowId: DF_ID, runMode: 'attended', 'item/Input_User': 'svc-erp' }) }, { solution: { desktopFlows: [desktopFlow()] } }) },
+    { name: 'listing Key Vault secrets returns names only', ...flow({ List_secrets: connector('shared_keyvault', 'ListSecrets', {}) }) },
+    { name: 'secret through a variable: reader and sender both secured', ...flow({
+      Get_secret: getSecret(secure('outputs')),
+      Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'key', type: 'string', value: "@body('Get_secret')?['value']" }] } },
+      HTTP: http({ queries: { code: "@variables('key')" } }, secure('inputs')),
+    }) },
+    { name: 'a token request secured both ways', ...flow({ Get_token: http({ method: 'POST', uri: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token', body: "grant_type=client_credentials&client_id=abc&client_secret=@{parameters('Orders Password (cr1a2_OrdersPassword)')}" }, secure('inputs', 'outputs')) }, { definition: { parameters: PARAMS } }) },
+    { name: 'a value taken straight from secured outputs is hidden by the engine', ...flow({
+      Get_secret: getSecret(secure('outputs')),
+      HTTP: http({ queries: { code: "@body('Get_secret')?['value']" } }),
+      Compose: { type: 'Compose', runAfter: {}, inputs: "@body('Get_secret')?['value']" },
+      HTTP_2: http({ headers: { 'x-api-key': "@outputs('Compose')" } }, secure('inputs')),
+    }) },
+    { name: 'the run history never shows Authorization headers', ...flow({ HTTP: http({ headers: { Authorization: "Bearer @{parameters('Orders Password (cr1a2_OrdersPassword)')}" } }) }, { definition: { parameters: PARAMS } }) },
+    { name: 'a Compose with Secure Inputs hides its outputs too', ...flow({
+      Get_secret: getSecret(secure('outputs')),
+      Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'token', type: 'string', value: "@body('Get_secret')?['value']" }] } },
+      Compose_key: { type: 'Compose', runAfter: {}, inputs: "@variables('token')", ...secure('inputs') },
+      HTTP: http({ headers: { 'x-api-key': "@outputs('Compose_key')" } }, secure('inputs')),
+    }) },
+    { name: 'a user name read from Dataverse is not a secret', ...flow({
+      Get_user: connector('shared_commondataserviceforapps', 'GetItem', { entityName: 'systemusers', recordId: '1' }),
+      HTTP: http({ authentication: { type: 'Basic', username: "@body('Get_user')?['domainname']", password: "@parameters('Orders Password (cr1a2_OrdersPassword)')" } }, secure('inputs')),
+    }, { definition: { parameters: PARAMS } }) },
+  ],
+  invalid: [
+    {
+      name: 'Key Vault GetSecret without secure outputs',
+      ...flow({ Get_secret: getSecret() }),
+      errors: [{ text: 'Get_secret', message: /^Action "Get_secret" handles a secret \(it reads a secret from Azure Key Vault\) but does not have secure outputs/, severity: 'error', element: 'Get_secret' }],
+    },
+    {
+      name: 'RetrieveEnvironmentVariableSecretValue with only secure inputs',
+      ...flow({ Get_env_secret: envSecret(secure('inputs')) }),
+      errors: [{ text: 'Get_env_secret', message: /reads the value of a Secret environment variable.*secure outputs/ }],
+    },
+    {
+      name: 'HTTP Basic authentication through an environment variable, without secure inputs',
+      ...flow({ Call_ERP: http({ authentication: { type: 'Basic', username: 'svc-erp', password: "@parameters('Orders Password (cr1a2_OrdersPassword)')" } }) }, { definition: { parameters: PARAMS } }),
+      errors: [{ text: 'Call_ERP', message: /it sends a password \(authentication password\).*secure inputs/ }],
+    },
+    {
+      name: 'CoE pattern: a text environment variable read with List rows, set into a variable, sent as a client secret',
+      ...flow({
+        Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'theTextSecret', type: 'string' }] } },
+        ListCurrents: connector('shared_commondataserviceforapps', 'ListRecords', { entityName: 'environmentvariablevalues', $select: 'value' }),
+        Set_secret: { type: 'SetVariable', runAfter: {}, inputs: { name: 'theTextSecret', value: "@{first(body('ListCurrents')?['value'])?['value']}" } },
+        Call_Graph: http({ uri: 'https://graph.microsoft.com/v1.0/admin/serviceAnnouncement/messages', authentication: { type: 'ActiveDirectoryOAuth', tenant: 'contoso.onmicrosoft.com', audience: 'https://graph.microsoft.com', clientId: 'abc', secret: "@variables('theTextSecret')" } }),
+      }),
+      errors: [
+        { text: 'ListCurrents', message: /its outputs reach authentication secret of "Call_Graph".*secure outputs/ },
+        { text: 'Call_Graph', message: /it sends a client secret/ },
+      ],
+    },
+    {
+      name: 'a desktop flow run with a sensitive input and sensitive outputs',
+      ...flow({ Run_ERP: connector('shared_uiflow', 'RunUIFlow_V2', { uiFlowId: DF_ID, runMode: 'unattended', 'item/Input_User': 'svc-erp', 'item/Input_Password': "@parameters('Orders Password (cr1a2_OrdersPassword)')" }) }, { definition: { parameters: PARAMS }, solution: { desktopFlows: [desktopFlow([{ name: 'Output_Token', sensitive: true }])] } }),
+      errors: [{ text: 'Run_ERP', message: /returns sensitive outputs.*sends a sensitive desktop-flow input.*secure inputs and secure outputs/ }],
+    },
+    {
+      name: 'a token request with secure inputs only: the access token shows in its outputs',
+      ...flow({ Get_token: http({ method: 'POST', uri: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token', body: "grant_type=client_credentials&client_id=abc&client_secret=@{parameters('Orders Password (cr1a2_OrdersPassword)')}" }, secure('inputs')) }, { definition: { parameters: PARAMS } }),
+      errors: [{ text: 'Get_token', message: /it requests an access token.*secure outputs/ }],
+    },
+    {
+      name: 'a Compose that builds the header from a variable shows the secret (Compose has only Secure Inputs)',
+      ...flow({
+        Get_secret: getSecret(secure('outputs')),
+        Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'token', type: 'string', value: "@body('Get_secret')?['value']" }] } },
+        Compose_header: { type: 'Compose', runAfter: {}, inputs: "Bearer @{variables('token')}" },
+        HTTP: http({ headers: { Authorization: "@outputs('Compose_header')" } }),
+      }),
+      errors: [{ text: 'Compose_header', message: /its inputs carry the secret that reaches header "Authorization" of "HTTP"\) but does not have secure inputs:/ }],
+    },
+    {
+      name: 'a key header fed from a variable, and a function key in the URI',
+      ...flow({
+        Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'apiKey', type: 'string', value: "@parameters('Orders Password (cr1a2_OrdersPassword)')" }] } },
+        Call_API: http({ headers: { 'x-api-key': "@variables('apiKey')" } }),
+        Run_function: http({ uri: "https://fn-orders.azurewebsites.net/api/run?code=@{variables('apiKey')}" }),
+      }, { definition: { parameters: PARAMS } }),
+      errors: [{ text: 'Call_API', message: /header "x-api-key"/ }, { text: 'Run_function', message: /"code" in the URI/ }],
+    },
+  ],
+});
+
+test('cloud/unsecured-secret: data names the action and what is missing', () => {
+  const { findings } = runCase(rule, flow({ Run_ERP: connector('shared_uiflow', 'RunUIFlow_V2', { uiFlowId: DF_ID, 'item/Input_Password': "@parameters('Orders Password (cr1a2_OrdersPassword)')" }) }, { definition: { parameters: PARAMS }, solution: { desktopFlows: [desktopFlow([{ name: 'Output_Token', sensitive: true }])] } }));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].data?.action, 'Run_ERP');
+  assert.deepEqual(findings[0].data?.missing, ['inputs', 'outputs']);
+});

@@ -1,0 +1,126 @@
+import rule from '../../../server/src/rules/pad/environment-specific-url';
+import { ruleTester } from '../../support/rule-tester';
+
+const DEF = `@@ConnectionString: ''\n@@Type: 'Local'\n@@DesktopType: 'local'\n@@DisplayName: 'Local computer'\n`;
+const WEB = `Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' ResponseHeaders=> Headers Response=> Body StatusCode=> Status`;
+const launch = (url: string) => `WebAutomation.LaunchChrome.LaunchChrome Url: ${url} WindowState: WebAutomation.BrowserWindowState.Normal ClearCache: False ClearCookies: False WaitForPageToLoadTimeout: 60 Timeout: 60 BrowserInstance=> Browser`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'global endpoints',
+      script: `Web.InvokeWebService.InvokeWebService Url: $'''https://graph.microsoft.com/v1.0/me/messages''' ${WEB}
+Web.InvokeWebService.InvokeWebService Url: $'''https://login.microsoftonline.com/common/oauth2/v2.0/token''' ${WEB}
+SET ArmUrl TO $'''https://management.azure.com/subscriptions?api-version=2020-01-01'''
+SET SchemaUrl TO $'''http://schemas.xmlsoap.org/soap/envelope/'''`,
+    },
+    {
+      name: 'hosts held in variables',
+      script: `${launch(`$'''%BaseUrl%/sites/Finance'''`)}
+Web.InvokeWebService.InvokeWebService Url: $'''https://%ApiHost%/v1/orders''' ${WEB}`,
+    },
+    {
+      name: 'URLs inside appmask selectors',
+      script: `${DEF}IMPORT 'controlRepo.appmask' AS appmask
+WebAutomation.Click.Click BrowserInstance: Browser Control: appmask['Web Page \\'https://contoso.sharepoint.com/sites/Finance\\'']['Button \\'Save\\''] WaitForPageToLoadTimeout: 60`,
+    },
+    {
+      name: 'URLs in log messages, dialog texts and email bodies',
+      script: `Logging.LogMessage Message: $'''Opened https://contoso.sharepoint.com/sites/Finance''' LogLevel: Logging.LogLevel.InfoLevel
+Email.SendEmail.Send SMTPServer: SmtpServer Port: 25 EnableSSL: False SendFrom: $'''robot@contoso.com''' SendTo: $'''ops@contoso.com''' Subject: $'''Report''' Body: $'''See https://contoso.sharepoint.com/sites/Finance/Reports''' IsBodyHtml: False
+SET Note TO $'''Upload the file to https://contoso.sharepoint.com/sites/Finance before noon.'''`,
+    },
+    {
+      name: 'internal hosts and IP addresses belong to pad/hardcoded-machine',
+      script: `${launch(`$'''http://erpserver/login'''`)}
+Web.InvokeWebService.InvokeWebService Url: $'''http://10.1.2.3/api''' ${WEB}
+Web.InvokeWebService.InvokeWebService Url: $'''https://erp.contoso.local/api''' ${WEB}`,
+    },
+    {
+      name: 'about:blank, loopback and documentation hosts',
+      script: `${launch(`$'''about:blank'''`)}
+Web.InvokeWebService.InvokeWebService Url: $'''http://localhost:5000/api''' ${WEB}
+Web.InvokeWebService.InvokeWebService Url: $'''https://api.example.com/orders?date=%ReportDate%''' ${WEB}`,
+    },
+    {
+      name: 'allowed hosts (flowcop.json allow.hosts)',
+      script: launch(`$'''https://portal.contoso.com/invoices'''`),
+      allow: { hosts: ['*.contoso.com'] },
+    },
+    {
+      name: 'URLs in comments',
+      script: `# Lab: https://ontoiq.tech/pad/01-forms.html
+/# Prod site: https://contoso.sharepoint.com/sites/Finance #/
+SET A TO 1`,
+    },
+    {
+      name: 'publicHosts: false reports only tenant hosts and environment markers',
+      script: launch(`$'''https://www.browardclerk.org/Web2'''`),
+      options: { publicHosts: false },
+    },
+    {
+      name: 'a browser search term without a scheme',
+      script: `SET CommandLineArguments TO $'''www.google.com'''
+System.RunApplication.RunApplication ApplicationPath: $'''chrome''' CommandLineArguments: CommandLineArguments WindowStyle: System.ProcessWindowStyle.Maximized ProcessId=> Pid`,
+    },
+    {
+      name: 'a URL with a literal secret is reported once, as a credential',
+      script: `SET BlobUrl TO $'''https://rpastore.blob.core.windows.net/in/orders.csv?sv=2022-11-02&sig=AbC123xyzSIG'''`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'SharePoint tenant in a URL argument',
+      script: launch(`$'''https://contoso.sharepoint.com/sites/Finance'''`),
+      errors: [{ text: `$'''https://contoso.sharepoint.com/sites/Finance'''`, element: 'WebAutomation.LaunchChrome.LaunchChrome', message: 'The URL https://contoso.sharepoint.com in Url of WebAutomation.LaunchChrome.LaunchChrome belongs to one tenant; keep it in an environment variable (or flow input) so each environment can point at its own address.' }],
+    },
+    {
+      name: 'Dynamics environment with a -dev marker',
+      script: `WebAutomation.LaunchEdge.AttachToEdgeByUrl TabUrl: $'''https://contoso-dev.crm4.dynamics.com/main.aspx''' AttachTimeout: 5 BrowserInstance=> Browser`,
+      errors: [{ text: `$'''https://contoso-dev.crm4.dynamics.com/main.aspx'''`, message: /^The URL https:\/\/contoso-dev\.crm4\.dynamics\.com in TabUrl of WebAutomation\.LaunchEdge\.AttachToEdgeByUrl names the 'dev' environment/ }],
+    },
+    {
+      name: 'a vendor application host; the message shows scheme and host only',
+      script: `Web.InvokeWebService.InvokeWebService Url: $'''https://portal.acme-logistics.com/api/v2/shipments?customer=4711&page=2''' ${WEB}`,
+      errors: [{ text: `$'''https://portal.acme-logistics.com/api/v2/shipments?customer=4711&page=2'''`, message: /^The URL https:\/\/portal\.acme-logistics\.com in Url of Web\.InvokeWebService\.InvokeWebService is the address of one organisation's or vendor's application/ }],
+      secrets: ['customer=4711', '/api/v2'],
+    },
+    {
+      name: 'configuration value stored whole in a variable, and an input default',
+      script: `${DEF}@INPUT Input_SiteUrl : { 'Description': '', 'FriendlyName': 'Input_SiteUrl', 'Type': 'String', 'IsOptional': True, 'DefaultValue': $'''https://contoso.sharepoint.com/sites/RPA-UAT''' }
+SET SiteUrl TO $'''https://contoso.sharepoint.com/sites/RPA'''`,
+      errors: [
+        { text: `$'''https://contoso.sharepoint.com/sites/RPA-UAT'''`, element: 'Input_SiteUrl', message: /as the default value of input Input_SiteUrl names the 'uat' environment/ },
+        { text: `$'''https://contoso.sharepoint.com/sites/RPA'''`, element: 'SiteUrl', message: /assigned to SiteUrl belongs to one tenant/ },
+      ],
+    },
+    {
+      name: 'an interpolated URL in a URL argument',
+      script: launch(`$'''https://contoso.sharepoint.com/sites/%Site%/Shared%%20Documents'''`),
+      errors: [{ text: `https://contoso.sharepoint.com/sites/%Site%/Shared%%20Documents`, message: /belongs to one tenant/ }],
+    },
+    {
+      name: 'a global service with an environment in its path',
+      script: `Web.InvokeWebService.InvokeWebService Url: $'''https://graph.microsoft.com/v1.0/sites/contoso.sharepoint.com:/sites/Finance-UAT''' ${WEB}`,
+      errors: [{ text: `$'''https://graph.microsoft.com/v1.0/sites/contoso.sharepoint.com:/sites/Finance-UAT'''`, message: /names the 'uat' environment/ }],
+    },
+    {
+      name: 'a cloud connector parameter that is a site URL',
+      script: `External.InvokeCloudConnector Connection: '62447747-909c-4913-9a8c-cc110a84f4ea' ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_sharepointonline' OperationId: 'GetItems' @dataset: $'''https://contoso.sharepoint.com/sites/Finance''' @table: $'''Invoices''' @GetItemsResponse=> Items`,
+      errors: [{ text: `$'''https://contoso.sharepoint.com/sites/Finance'''`, message: /in dataset of External\.InvokeCloudConnector belongs to one tenant/ }],
+    },
+    {
+      name: 'an environment glued into a path segment (/DALLASPROD/)',
+      script: `WebAutomation.CreateNewTab.CreateNewTab BrowserInstance: Browser Url: $fx'https://courtsportal.dallascounty.org/DALLASPROD/Home/Dashboard' WaitForPageToLoadTimeout: 60 NewBrowserInstance=> Tab`,
+      options: { publicHosts: false },
+      errors: [{ text: `$fx'https://courtsportal.dallascounty.org/DALLASPROD/Home/Dashboard'`, message: /names the 'dallasprod' environment/ }],
+    },
+    {
+      name: 'a URL flowing into a URL argument through a variable',
+      script: `SET Start TO $'''Start page: https://contoso.crm.dynamics.com/main.aspx'''
+SET Address TO Start
+${launch('Address')}`,
+      errors: [{ text: 'https://contoso.crm.dynamics.com/main.aspx', message: /assigned to Start \(used as Url of WebAutomation\.LaunchChrome\.LaunchChrome\) belongs to one tenant/ }],
+    },
+  ],
+});

@@ -1,0 +1,218 @@
+import rule from '../../../server/src/rules/pad/plaintext-secret';
+import { ruleTester } from '../../support/rule-tester';
+
+/** The header every saved definition starts with: makes a standalone script a stored definition. */
+const DEF = `@@ConnectionString: ''\n@@Type: 'Local'\n@@DesktopType: 'local'\n@@DisplayName: 'Local computer'\n`;
+const SEND = `SendFrom: $'''robot@contoso.com''' SendTo: $'''ops@contoso.com''' Subject: $'''Report''' Body: $'''Done''' IsBodyHtml: False`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'password read with Get credential and passed as Cred.Password',
+      script: `PowerAutomateSecretVariables.GetCredential Credential: 'SMTP relay' Timeout: 0 Credential=> SmtpCred
+Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: SmtpCred.Username Password: SmtpCred.Password ${SEND}`,
+    },
+    {
+      name: '%Cred.Password% reference inside a connection string',
+      script: `Database.Connect.Connect ConnectionString: $'''Server=%DbServer%;Database=Orders;User Id=%Cred.Username%;Password=%Cred.Password%''' Connection=> Conn`,
+    },
+    {
+      name: 'variables about passwords rather than holding one',
+      script: `SET PasswordLength TO 12
+SET PasswordPrompt TO $'''Please enter your password'''
+SET PasswordField TO $'''#password-input'''
+SET PasswordPolicy TO $'''min-length-12-upper-lower-digit'''
+SET TokenUrl TO $'''https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token'''
+SET SecretName TO $'''smtp-relay-password'''
+SET KeyVaultUrl TO $'''https://kv-rpa.vault.azure.net'''
+SET ClientId TO $'''8c4f0d2e-1b7a-4c39-9e56-2f1d7a0b3c44'''
+SET IsPasswordExpired TO $'''false'''`,
+    },
+    {
+      name: 'the word password in messages and dialog texts',
+      script: `Display.ShowMessageDialog.ShowMessage Title: $'''Password expiry''' Message: $'''Your password expires in 3 days. Change it before Friday.''' Icon: Display.Icon.Information Buttons: Display.Buttons.OK DefaultButton: Display.DefaultButton.Button1 IsTopMost: False ButtonPressed=> Pressed
+Logging.LogMessage Message: $'''Password=reset requested for %UserName%''' LogLevel: Logging.LogLevel.InfoLevel
+SET Password TO $'''Enter the password for the vault.'''`,
+    },
+    {
+      name: 'empty values and obvious placeholders',
+      script: `Compression.ZipFiles ArchivePath: ZipPath FilesOrFoldersToZip: Files CompressionLevel: Compression.CompressionLevel.BestBalanceOfSpeedAndCompression ArchiveComment: $'''''' Password: $'''''' ZipFile=> ZipFile
+SET ApiKey TO $'''<your-api-key>'''
+SET ClientSecret TO $'''{ReplaceMe}'''
+SET DbPassword TO ''
+SET SmtpPassword TO $'''********'''
+SET Token TO $'''#{ApiToken}#'''`,
+    },
+    {
+      name: '@parameters(...) and @{...} expressions are references, not values',
+      script: `SET ApiKey TO $'''@parameters('Api Key (cr1a2_ApiKey)')'''
+SET ClientSecret TO $'''@{body('Get_secret')?['value']}'''`,
+    },
+    {
+      name: 'password from a custom-object input (the framework pattern)',
+      script: `Email.SendEmail.AuthenticateAndSend SMTPServer: Input_SMTPObject['Server'] Port: Input_SMTPObject['Port'] EnableSSL: True Username: Input_SMTPObject['Username'] Password: Input_SMTPObject['Password'] ${SEND}`,
+    },
+    {
+      name: 'CyberArk password output passed on',
+      script: `${DEF}@SENSITIVE: [VaultPassword]
+Cyberark.GetPassword.GetPassword ServerAddress: CyberArkHost ApplicationId: $'''RPA''' Safe: $'''Robots''' Folder: $'''Root''' Object: $'''sap-bot''' PlainTextPassword=> VaultPassword
+Database.Connect.Connect ConnectionString: $'''Server=%DbServer%;Database=Sales;User Id=svc_rpa;Password=%VaultPassword%''' Connection=> Conn`,
+    },
+    {
+      name: 'connection string without a password (integrated security)',
+      script: `Database.Connect.Connect ConnectionString: $'''Server=%DbServer%;Database=Orders;Integrated Security=True;Encrypt=True''' Connection=> Conn`,
+    },
+    {
+      name: 'literal typed into a user-name field; password typed from a variable',
+      script: `UIAutomation.PopulateTextField.PopulateTextField TextField: appmask['Login']['Edit \\'User name\\''] Text: $'''robot01''' Mode: UIAutomation.PopulateTextMode.Replace ClickType: UIAutomation.PopulateMouseClickType.SingleClick
+UIAutomation.PopulateTextField.PopulateTextField TextField: appmask['Login']['Edit \\'Password\\''] Text: LoginCred.Password Mode: UIAutomation.PopulateTextMode.Replace ClickType: UIAutomation.PopulateMouseClickType.SingleClick`,
+    },
+    {
+      name: 'URL query without secrets; SharePoint site with a page parameter',
+      script: `WebAutomation.LaunchEdge.LaunchEdge Url: $'''https://contoso.sharepoint.com/sites/Finance/Lists/Invoices?viewid=1234&page=2''' WindowState: WebAutomation.BrowserWindowState.Normal ClearCache: False ClearCookies: False WaitForPageToLoadTimeout: 60 Timeout: 60 BrowserInstance=> Browser`,
+    },
+    {
+      name: 'a Token variable used for text parsing',
+      script: `SET Token TO $''';'''
+Text.SplitText.SplitWithDelimiter Text: Line CustomDelimiter: Token IsRegEx: False Result=> Parts`,
+    },
+    {
+      name: 'secret arguments fed by expressions and inputs, never literals',
+      script: `${DEF}@SENSITIVE: [Input_ArchivePassword]
+@INPUT Input_ArchivePassword : { 'Description': 'Zip password', 'FriendlyName': 'Input_ArchivePassword', 'Type': 'String', 'IsOptional': False, 'DefaultValue': '' }
+Compression.ZipFiles ArchivePath: ZipPath FilesOrFoldersToZip: Files CompressionLevel: Compression.CompressionLevel.BestBalanceOfSpeedAndCompression ArchiveComment: $'''''' Password: Input_ArchivePassword ZipFile=> ZipFile`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'literal password given to Email.SendEmail.AuthenticateAndSend',
+      script: `Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: $'''robot@contoso.com''' Password: $'''hunter22!''' ${SEND}`,
+      errors: [{ text: `$'''hunter22!'''`, message: /^Password of Email\.SendEmail\.AuthenticateAndSend is given a literal secret; .*Get credential/, element: 'Email.SendEmail.AuthenticateAndSend' }],
+      secrets: ['hunter22!'],
+    },
+    {
+      name: 'Password= in a connection string argument',
+      script: `Database.ExecuteSqlStatement.ConnectAndExecute ConnectionString: $'''Server=%DbServer%;Database=Orders;User Id=svc_rpa;Password=Sup3rS3cret;''' Statement: $'''SELECT 1''' Timeout: 30 Result=> Rows`,
+      errors: [{ text: 'Sup3rS3cret', message: /connection string in ConnectionString of Database\.ExecuteSqlStatement\.ConnectAndExecute contains a literal Password= value/ }],
+      secrets: ['Sup3rS3cret'],
+    },
+    {
+      name: 'literal that reaches Password through a SET chain',
+      script: `SET Pwd TO $'''Winter2024!'''
+SET SmtpPwd TO Pwd
+Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: SmtpUser Password: SmtpPwd ${SEND}`,
+      errors: [{ text: `$'''Winter2024!'''`, message: /^The literal assigned to Pwd is a secret: it reaches Password of Email\.SendEmail\.AuthenticateAndSend \(through SmtpPwd\); /, element: 'Pwd' }],
+      secrets: ['Winter2024!'],
+    },
+    {
+      name: 'custom-object property read back as Obj[\'Password\']',
+      script: `SET SmtpConfig TO {'Server': $'''smtp.office365.com''', 'Port': 587, 'Password': $'''Spring2025#'''}
+Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpConfig['Server'] Port: SmtpConfig['Port'] EnableSSL: True Username: SmtpUser Password: SmtpConfig['Password'] ${SEND}`,
+      errors: [{ text: `$'''Spring2025#'''`, message: /^The literal assigned to SmtpConfig\['Password'\] is a secret: it reaches Password of Email\.SendEmail\.AuthenticateAndSend/ }],
+      secrets: ['Spring2025#'],
+    },
+    {
+      name: 'literal in a variable whose name denotes a secret, no sink in sight',
+      script: `SET ApiKey TO $'''sk_live_51HxYzAbCdEf9'''
+SET DbPassword TO $'''Tr0ub4dor&3'''`,
+      errors: [
+        { text: `$'''sk_live_51HxYzAbCdEf9'''`, message: /^The literal assigned to ApiKey is a secret \(ApiKey names a credential\)/ },
+        { text: `$'''Tr0ub4dor&3'''`, message: /assigned to DbPassword/ },
+      ],
+      secrets: ['sk_live_51HxYzAbCdEf9', 'Tr0ub4dor&3'],
+    },
+    {
+      name: 'credentials in a URL: user info and a SAS signature',
+      script: `Web.DownloadFromWeb.DownloadToFile Url: $'''https://svc_export:Pa55word@files.contoso.com/export/orders.csv''' Method: Web.Method.Get DestinationFolder: DownloadFolder FileName=> Downloaded
+SET BlobUrl TO $'''https://rpastore.blob.core.windows.net/in/orders.csv?sv=2022-11-02&sp=r&sig=AbC123xyzSIG'''`,
+      errors: [
+        { text: 'Pa55word', message: /^The URL https:\/\/files\.contoso\.com in Url of Web\.DownloadFromWeb\.DownloadToFile carries a literal secret in the password in the URL/ },
+        { text: 'AbC123xyzSIG', message: /^The URL https:\/\/rpastore\.blob\.core\.windows\.net assigned to BlobUrl carries a literal secret in the 'sig' query parameter/ },
+      ],
+      secrets: ['Pa55word', 'AbC123xyzSIG'],
+    },
+    {
+      name: 'Authorization header with a literal bearer token',
+      script: `Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' CustomHeaders: $'''Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.Zm9v
+x-request-id: 42''' ConnectionTimeout: 30 FollowRedirection: True ClearCookies: False FailOnErrorStatus: False EncodeRequestBody: True UserAgent: $'''Mozilla/5.0''' Encoding: Web.Encoding.AutoDetect AcceptUntrustedCertificates: False ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
+      errors: [{ text: 'eyJhbGciOiJIUzI1NiJ9.e30.Zm9v', message: /^The Authorization header in CustomHeaders of Web\.InvokeWebService\.InvokeWebService holds a literal credential/ }],
+      secrets: ['eyJhbGciOiJIUzI1NiJ9.e30.Zm9v'],
+    },
+    {
+      name: 'literal typed into a password box',
+      script: `WebAutomation.PopulateTextField.PopulateTextField BrowserInstance: Browser Control: appmask['Portal login']['Input password'] Text: $'''P@ssw0rd1''' EmulateTyping: False UnfocusAfterPopulate: True Mode: WebAutomation.PopulateTextMode.Replace`,
+      errors: [{ text: `$'''P@ssw0rd1'''`, message: /^The text typed into a password field in Text of WebAutomation\.PopulateTextField\.PopulateTextField is a literal secret/ }],
+      secrets: ['P@ssw0rd1'],
+    },
+    {
+      name: 'literal typed into a password field through a variable',
+      script: `SET ErpUser TO $'''svc-erp-bot'''
+SET ErpLogin TO $'''Winter2025!'''
+WebAutomation.PopulateTextField.PopulateTextField BrowserInstance: Browser Control: appmask['Login']['Input user'] Text: ErpUser EmulateTyping: True UnfocusAfterPopulate: False Mode: WebAutomation.PopulateTextMode.Replace
+WebAutomation.PopulateTextField.PopulateTextField BrowserInstance: Browser Control: appmask['Login']['Input password'] Text: ErpLogin EmulateTyping: True UnfocusAfterPopulate: False Mode: WebAutomation.PopulateTextMode.Replace`,
+      errors: [{ text: `$'''Winter2025!'''`, message: /^The literal assigned to ErpLogin is a secret: it reaches Text \(typed into a password field\) of WebAutomation\.PopulateTextField\.PopulateTextField; / }],
+      secrets: ['Winter2025!'],
+    },
+    {
+      name: 'literal passed to a subflow input and to a child flow input named like secrets',
+      script: `CALL Login in_Password: $'''Autumn#2025'''
+External.RunFlow FlowId: 'c74ad727-5617-4d54-89a9-9d7b35187d34' @Input_ApiKey: $'''AKIAxyz1234567890''' @Output_Status=> Status`,
+      errors: [
+        { text: `$'''Autumn#2025'''`, message: /^The literal passed to in_Password of CALL Login is a secret/ },
+        { text: `$'''AKIAxyz1234567890'''`, message: /^The literal in Input_ApiKey of External\.RunFlow is a secret/ },
+      ],
+      secrets: ['Autumn#2025', 'AKIAxyz1234567890'],
+    },
+    {
+      name: 'literal part of an interpolated password',
+      script: `Exchange.ConnectToExchangeServer.ConnectToServerWithCredentials ServerVersion: Exchange.ServerVersion.Exchange2013_SP1 ServerAddress: ExchangeServer Domain: $'''CONTOSO''' Username: $'''svc_mail''' Password: $'''Summer%Year%!''' Timeout: 30 Connection=> ExchangeConnection`,
+      errors: [{ text: 'Summer', message: /^Password of Exchange\.ConnectToExchangeServer\.ConnectToServerWithCredentials is given a literal secret/ }],
+      secrets: ['Summer'],
+    },
+    {
+      name: 'a literal operand of a concatenation: the text is reported, not the quotes',
+      script: `PDF.ExtractTextFromPDF.ExtractText PDFFile: Statement PageSelection: Pdf.PageSelection.All Password: 'Base#' + Year ExtractedText=> Text`,
+      errors: [{ text: 'Base#', message: /^Password of PDF\.ExtractTextFromPDF\.ExtractText is given a literal secret/ }],
+      secrets: ['Base#'],
+    },
+    {
+      name: 'JSON request body with a literal password',
+      script: `Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Post Accept: $'''application/json''' ContentType: $'''application/json''' RequestBody: $'''{"username":"robot","password":"Xy7!pq9Z"}''' ConnectionTimeout: 30 FollowRedirection: True ClearCookies: False FailOnErrorStatus: False EncodeRequestBody: True UserAgent: $'''Mozilla/5.0''' Encoding: Web.Encoding.AutoDetect AcceptUntrustedCertificates: False ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
+      errors: [{ text: 'Xy7!pq9Z', message: /^The JSON in RequestBody of Web\.InvokeWebService\.InvokeWebService has a literal "password" value/ }],
+      secrets: ['Xy7!pq9Z'],
+    },
+    {
+      name: 'a sensitive variable does not protect a hardcoded value (stored definition)',
+      script: `${DEF}@SENSITIVE: [Password]
+SET Password TO $'''Tr0ub4dor&3'''
+SAP.SapLogin.SapLogInOptionSingle Server: SapServer Client: $'''100''' Username: $'''RPA_BOT''' Password: Password Language: $'''EN''' SapInstance=> Sap`,
+      errors: [{ text: `$'''Tr0ub4dor&3'''`, message: /assigned to Password is a secret: it reaches Password of SAP\.SapLogin\.SapLogInOptionSingle/ }],
+      secrets: ['Tr0ub4dor&3'],
+    },
+    {
+      name: 'a token recognisable by its shape, even in a log message',
+      script: `Logging.LogMessage Message: $'''Calling the API with eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpM''' LogLevel: Logging.LogLevel.InfoLevel`,
+      errors: [{ text: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpM', message: /^The literal in Message of Logging\.LogMessage contains a JSON web token; / }],
+      secrets: ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpM'],
+    },
+    {
+      name: 'PowerShell ConvertTo-SecureString with a literal',
+      script: `Scripting.RunPowershellScript.RunPowershellScript Script: $'''$pw = ConvertTo-SecureString \\'N0tS0Secret!\\' -AsPlainText -Force
+Connect-Service -Credential (New-Object PSCredential(\\'svc\\', $pw))''' ScriptOutput=> Out`,
+      errors: [{ text: 'N0tS0Secret!', message: /ConvertTo-SecureString/ }],
+      secrets: ['N0tS0Secret!'],
+    },
+    {
+      name: 'a connection string literal assigned to a variable',
+      solution: {
+        desktopFlows: [{
+          name: 'Nightly sync',
+          script: `${DEF}SET ConnStr TO $'''Data Source=%DbServer%;Initial Catalog=Sales;User ID=svc_rpa;Pwd=Qwerty!2345'''
+Database.Connect.Connect ConnectionString: ConnStr Connection=> Conn`,
+        }],
+      },
+      errors: [{ text: 'Qwerty!2345', message: /^The connection string assigned to ConnStr contains a literal Pwd= value/ }],
+      secrets: ['Qwerty!2345'],
+    },
+  ],
+});

@@ -1,0 +1,190 @@
+import rule from '../../../server/src/rules/pad/sensitive-not-marked';
+import { ruleTester } from '../../support/rule-tester';
+
+const DEF = `@@ConnectionString: ''\n@@Type: 'Local'\n@@DesktopType: 'local'\n@@DisplayName: 'Local computer'\n`;
+const SEND = `SendFrom: $'''robot@contoso.com''' SendTo: $'''ops@contoso.com''' Subject: $'''Report''' Body: $'''Done''' IsBodyHtml: False`;
+const CYBERARK = (out: string) => `Cyberark.GetPassword.GetPassword ServerAddress: CyberArkHost ApplicationId: $'''RPA''' Safe: $'''Robots''' Folder: $'''Root''' Object: $'''sql-bot''' PlainTextPassword=> ${out}`;
+const input = (name: string, type = 'String') => `@INPUT ${name} : { 'Description': '', 'FriendlyName': '${name}', 'Type': '${type}', 'IsOptional': False, 'DefaultValue': '' }`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'CyberArk output into a sensitive variable',
+      script: `${DEF}@SENSITIVE: [DbPassword]
+${CYBERARK('DbPassword')}
+Database.Connect.Connect ConnectionString: $'''Server=%DbServer%;Database=Sales;User Id=svc_rpa;Password=%DbPassword%''' Connection=> Conn`,
+    },
+    {
+      name: 'Get credential output is sensitive by type, also when copied',
+      script: `${DEF}PowerAutomateSecretVariables.GetCredential Credential: 'SMTP relay' Timeout: 0 Credential=> SmtpCred
+SET MailCred TO SmtpCred
+Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: MailCred.Username Password: MailCred.Password ${SEND}`,
+    },
+    {
+      name: 'connection string built from a sensitive password into a sensitive variable',
+      script: `${DEF}@SENSITIVE: [DbPassword, ConnStr]
+${CYBERARK('DbPassword')}
+SET ConnStr TO $'''Server=%DbServer%;Database=Sales;User Id=svc_rpa;Password=%DbPassword%'''
+Database.Connect.Connect ConnectionString: ConnStr Connection=> Conn`,
+    },
+    {
+      name: 'input marked sensitive in the flow schema (format: password)',
+      solution: {
+        desktopFlows: [{
+          name: 'Mailer',
+          inputs: [{ name: 'Input_SmtpPassword', sensitive: true }],
+          script: `${DEF}${input('Input_SmtpPassword')}
+Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: SmtpUser Password: Input_SmtpPassword ${SEND}`,
+        }],
+      },
+    },
+    {
+      name: 'copied script: a password from outside the copy is not judged',
+      script: `Email.SendEmail.AuthenticateAndSend SMTPServer: Input_SMTPObject['Server'] Port: Input_SMTPObject['Port'] EnableSSL: True Username: Input_SMTPObject['Username'] Password: Input_SMTPObject['Password'] ${SEND}`,
+    },
+    {
+      name: 'copied script: a variable read before it is assigned came from outside',
+      script: `Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: SmtpUser Password: SmtpPwd ${SEND}
+SET SmtpPwd TO ''`,
+    },
+    {
+      name: 'sensitive data that is not a secret does not make derived variables secret',
+      script: `${DEF}@SENSITIVE: [Input_EmailRecipient, Input_WorkItemData]
+${input('Input_EmailRecipient')}
+${input('Input_WorkItemData', 'CustomObject')}
+SET Recipients TO $'''%Input_EmailRecipient%;ops@contoso.com'''
+SET OrderId TO Input_WorkItemData['OrderId']`,
+    },
+    {
+      name: 'names about passwords are not secrets',
+      script: `${DEF}SET PasswordLength TO 12
+SET PasswordField TO $'''#pwd'''
+SET PasswordExpiryDays TO Input_Policy['Days']`,
+    },
+    {
+      name: 'a secret-named variable only ever emptied',
+      script: `${DEF}SET Password TO ''
+SET ApiKey TO $''''''`,
+    },
+    {
+      name: 'copied script: flow outputs and subflow parameters come from outside',
+      script: `${CYBERARK('Output_VaultPassword')}
+SET out_Password TO Output_VaultPassword`,
+    },
+    {
+      name: 'Secret environment variable read in the flow is sensitive by type',
+      solution: {
+        environmentVariables: [{ schemaName: 'cr1a2_SftpPassword', displayName: 'SFTP password', type: 100000005, secretStore: 0 }],
+        desktopFlows: [{
+          name: 'Uploader',
+          script: `${DEF}PowerAutomateEnvironment.GetEnvironmentVariable Name: 'cr1a2_SftpPassword' Value=> SftpPassword
+FTP.OpenSecureConnection.ConnectWithSftpUsernameAndPassword Host: SftpHost Port: 22 Username: $'''rpa''' Password: SftpPassword FtpConnection=> Sftp`,
+        }],
+      },
+    },
+    {
+      name: 'a single-line input dialog is not a password',
+      script: `${DEF}Display.InputDialog Title: $'''Invoice''' Message: $'''Enter the invoice number''' InputType: Display.InputType.SingleLine IsTopMost: True UserInput=> UserInput ButtonPressed=> Pressed`,
+    },
+    {
+      name: 'the length of a password is not the password',
+      script: `${DEF}@SENSITIVE: [Pwd]
+${CYBERARK('Pwd')}
+Text.GetTextLength Text: Pwd Length=> PwdChars`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'CyberArk password output into a variable that is not sensitive',
+      script: `${DEF}${CYBERARK('DbPassword')}
+Database.Connect.Connect ConnectionString: $'''Server=%DbServer%;Database=Sales;User Id=svc_rpa;Password=%DbPassword%''' Connection=> Conn`,
+      errors: [{ text: 'DbPassword', element: 'DbPassword', severity: 'error', message: /^Variable DbPassword carries a secret \(it receives the CyberArk password from Cyberark\.GetPassword\.GetPassword\) but is not marked sensitive; add it to @SENSITIVE/ }],
+    },
+    {
+      name: 'sensitivity does not inherit: a sensitive password built into a connection string',
+      script: `${DEF}@SENSITIVE: [DbPwd]
+${CYBERARK('DbPwd')}
+SET ConnStr TO $'''Server=%DbServer%;Database=Sales;User Id=svc_rpa;Password=%DbPwd%'''
+Database.Connect.Connect ConnectionString: ConnStr Connection=> Conn`,
+      errors: [{ text: 'ConnStr', message: /^Variable ConnStr carries a secret \(it is built from the secret DbPwd\)/ }],
+    },
+    {
+      name: 'Cred.Password copied into a text variable',
+      script: `${DEF}PowerAutomateSecretVariables.GetCredential Credential: 'SAP' Timeout: 0 Credential=> SapCred
+SET SapPassword TO SapCred.Password
+SAP.SapLogin.SapLogInOptionSingle Server: SapServer Client: $'''100''' Username: SapCred.Username Password: SapPassword Language: $'''EN''' SapInstance=> Sap`,
+      errors: [{ text: 'SapPassword', message: /^Variable SapPassword carries a secret \(it is built from the secret SapCred\.Password\)/ }],
+    },
+    {
+      name: 'secret input that is not sensitive, reported at its declaration',
+      script: `${DEF}${input('Input_ApiKey')}
+Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' CustomHeaders: $'''x-api-key: %Input_ApiKey%''' ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
+      errors: [{ text: 'Input_ApiKey', element: 'Input_ApiKey', message: /^Input Input_ApiKey carries a secret/ }],
+    },
+    {
+      name: 'copied script: a password variable born in the copy is a warning',
+      script: `SET Pwd TO Input_SMTPObject['Password']
+Email.SendEmail.AuthenticateAndSend SMTPServer: Input_SMTPObject['Server'] Port: 587 EnableSSL: True Username: Input_SMTPObject['Username'] Password: Pwd ${SEND}`,
+      errors: [{ text: 'Pwd', severity: 'warning', message: /^Variable Pwd carries a secret \(it is used as Password of Email\.SendEmail\.AuthenticateAndSend\); a copied script cannot show whether it is sensitive: mark it sensitive in the designer/ }],
+    },
+    {
+      name: 'decrypted text',
+      script: `${DEF}Cryptography.DecryptText.DecryptTextWithAES EncryptedText: CipherText Encoding: Cryptography.EncryptionEncoding.UTF8 EncryptionKey: AesKey Padding: Cryptography.EncryptionPadding.PKCS7 KeySize: Cryptography.EncryptionKeySize.Bits256 UseSalt: True Salt: Salt UseInitializationVector: False DecryptedText=> PlainText
+SET LoginSecret TO PlainText`,
+      errors: [
+        { text: 'PlainText', message: /receives decrypted text from Cryptography\.DecryptText\.DecryptTextWithAES/ },
+        { text: 'LoginSecret', message: /built from the secret PlainText/ },
+      ],
+    },
+    {
+      name: 'password read from Excel and passed to a secret argument',
+      script: `${DEF}Excel.ReadFromExcel.ReadCell Instance: ExcelInstance StartColumn: 2 StartRow: 5 ReadAsText: True CellValue=> FtpSecretValue
+FTP.OpenSecureConnection.ConnectWithFtpsExplicit Host: FtpHost Port: 21 Username: $'''rpa''' Password: FtpSecretValue FtpConnection=> Ftp`,
+      errors: [{ text: 'FtpSecretValue', message: /it is used as Password of FTP\.OpenSecureConnection\.ConnectWithFtpsExplicit/ }],
+    },
+    {
+      name: 'output declared without sensitivity',
+      script: `${DEF}@OUTPUT Output_Token : { 'Description': 'Access token', 'FriendlyName': 'Output_Token', 'Type': 'String' }
+Web.InvokeWebService.InvokeWebService Url: TokenEndpoint Method: Web.Method.Post Accept: $'''application/json''' ContentType: $'''application/x-www-form-urlencoded''' RequestBody: Form ResponseHeaders=> Headers Response=> TokenResponse StatusCode=> Status
+Variables.ConvertJsonToCustomObject Json: TokenResponse CustomObject=> TokenObject
+SET Output_Token TO TokenObject['access_token']`,
+      errors: [
+        { text: 'Output_Token', element: 'Output_Token', message: /^Output Output_Token carries a secret \(it is built from the secret TokenObject\.access_token\)/ },
+        { text: 'TokenObject', element: 'TokenObject', message: /^Variable TokenObject carries a secret \(its property 'access_token' holds a secret\)/ },
+      ],
+    },
+    {
+      name: 'secret interpolated into a log line',
+      script: `${DEF}@SENSITIVE: [VaultPwd]
+${CYBERARK('VaultPwd')}
+SET LogLine TO $'''Connecting as svc_rpa with %VaultPwd%'''
+File.WriteText File: LogFile TextToWrite: LogLine AppendNewLine: True IfFileExists: File.IfFileExists.Append Encoding: File.FileEncoding.UTF8`,
+      errors: [{ text: 'LogLine', message: /built from the secret VaultPwd/ }],
+    },
+    {
+      name: 'solution flow: input reaching Password, schema without format: password',
+      solution: {
+        desktopFlows: [{
+          name: 'Mailer',
+          inputs: [{ name: 'Input_MailLogin', type: 'object' }],
+          script: `${DEF}${input('Input_MailLogin', 'CustomObject')}
+Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: Input_MailLogin['User'] Password: Input_MailLogin['Secret'] ${SEND}`,
+        }],
+      },
+      errors: [{ text: 'Input_MailLogin', message: /it is used as Password of Email\.SendEmail\.AuthenticateAndSend/ }],
+    },
+    {
+      name: 'a password typed by the user in an input dialog',
+      script: `${DEF}Display.InputDialog Title: $'''Sign in''' Message: $'''Enter the ERP password''' InputType: Display.InputType.Password IsTopMost: True UserInput=> UserInput ButtonPressed=> Pressed`,
+      errors: [{ text: 'UserInput', message: /^Variable UserInput carries a secret \(it receives a password typed in an input dialog from Display\.InputDialog\)/ }],
+    },
+    {
+      name: 'secret passed through a subflow parameter into a variable',
+      script: `${DEF}@SENSITIVE: [Pwd]
+${CYBERARK('Pwd')}
+CALL Connect in_loc_Pwd: Pwd out_loc_Conn=> Conn
+SET Copy TO in_loc_Pwd`,
+      errors: [{ text: 'Copy', message: /built from the secret in_loc_Pwd/ }],
+    },
+  ],
+});
