@@ -1,0 +1,112 @@
+// The evaluation gate: FlowCop against the labelled tree in test/eval/ (see test/eval/README.md).
+// Runs the engine in-process (the same code as `flowcop lint`), scores it with scripts/eval.mjs and
+// requires ≥95% precision and recall per category, exact ALM rules and a cleanly loading tree.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { runCli } from '../../server/src/cli';
+import { DiskVfs } from '../../server/src/load/vfs';
+
+/** Repository root: this file runs from <out>/test/unit/. */
+const ROOT = [path.resolve(__dirname, '../../..'), path.resolve(__dirname, '../..')].find(d => fs.existsSync(path.join(d, 'scripts', 'eval.mjs')))!;
+const TREE = path.join(ROOT, 'test', 'eval', 'tree');
+
+interface Label {
+  id: string;
+  category: string;
+  rule?: string;
+  file: string;
+  line?: number;
+  lines?: number[];
+  flow?: string;
+  scriptLine?: number;
+  note: string;
+}
+
+// scripts/eval.mjs is an ES module; the tests are CommonJS.
+const loadEvaluator = (): Promise<any> => import(pathToFileURL(path.join(ROOT, 'scripts', 'eval.mjs')).href);
+
+function lintReport(): unknown {
+  let out = '';
+  let err = '';
+  const code = runCli(['lint', path.relative(ROOT, TREE), '--format', 'json', '--fail-on', 'none'], {
+    stdout: s => { out += s; },
+    stderr: s => { err += s; },
+    cwd: ROOT,
+    vfs: new DiskVfs(),
+    isTTY: false,
+    env: {},
+    writeFile: () => { throw new Error('the evaluation must not write files'); },
+  });
+  assert.equal(code, 0, `flowcop lint failed (${code}): ${err}`);
+  return JSON.parse(out);
+}
+
+describe('evaluation set (test/eval)', () => {
+  test('labels are well formed and point into the tree', () => {
+    const labels: Label[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/eval/labels.json'), 'utf8'));
+    const negatives: Label[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/eval/negatives.json'), 'utf8'));
+    const ids = new Set<string>();
+    for (const l of [...labels, ...negatives]) {
+      assert.ok(!ids.has(l.id), `duplicate id ${l.id}`);
+      ids.add(l.id);
+      assert.ok(['credential', 'machine', 'environment-specific', 'alm'].includes(l.category), `${l.id}: category ${l.category}`);
+      const onDisk = path.join(TREE, l.file.split('!/')[0]);
+      assert.ok(fs.existsSync(onDisk), `${l.id}: ${l.file} does not exist`);
+      if (!l.file.includes('!/') && !l.flow) {
+        const count = fs.readFileSync(onDisk, 'utf8').split('\n').length;
+        for (const n of l.lines ?? [l.line!]) assert.ok(n >= 1 && n <= count, `${l.id}: line ${n} outside ${l.file}`);
+      }
+      if (l.flow) assert.ok(fs.readFileSync(onDisk, 'utf8').length > 0 && typeof l.scriptLine === 'number', `${l.id}: flow label without scriptLine`);
+    }
+    for (const l of labels) {
+      assert.ok(l.rule, `${l.id}: every label names the rule a reviewer expects`);
+      assert.ok(l.note, `${l.id}: every label says why`);
+    }
+    const per = (c: string) => labels.filter(l => l.category === c).length;
+    for (const c of ['credential', 'machine', 'environment-specific']) assert.ok(per(c) >= 40, `${c}: only ${per(c)} labels`);
+    assert.ok(negatives.length >= labels.length, 'at least as many documented traps as positives');
+  });
+
+  test('the committed tree is what the generator writes', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'test/eval/generator/generate.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `test/eval/tree differs from test/eval/generator (run node test/eval/generator/generate.mjs):\n${r.stderr}`);
+  });
+
+  test('the evaluator matches by place and category, and alm by rule', async () => {
+    const { evaluate } = await loadEvaluator();
+    const labels = [
+      { id: 'L1', category: 'credential', rule: 'pad/plaintext-secret', file: 'a.robin', line: 3, note: '' },
+      { id: 'L2', category: 'machine', rule: 'cloud/hardcoded-machine', file: 's/x.xml', flow: 'F', scriptLine: 7, note: '' },
+      { id: 'L3', category: 'alm', rule: 'settings/missing-value', file: 'c.json', line: 5, lines: [4, 5], note: '' },
+    ];
+    const report = {
+      findings: [
+        { ruleId: 'pad/sensitive-not-marked', category: 'credential', message: 'm', file: 'test/eval/tree/a.robin', line: 3 },
+        { ruleId: 'pad/hardcoded-machine', category: 'machine', message: 'm', file: 'test/eval/tree/s/x.xml', line: 1, scriptLine: 7, logicalLocation: { flow: 'F' } },
+        { ruleId: 'settings/missing-value', category: 'alm', message: 'm', file: 'test/eval/tree/c.json', line: 4 },
+        { ruleId: 'pad/hardcoded-machine', category: 'machine', message: 'm', file: 'test/eval/tree/a.robin', line: 4 },
+        { ruleId: 'settings/unknown-entry', category: 'alm', message: 'm', file: 'test/eval/tree/c.json', line: 9 },
+        { ruleId: 'pad/syntax', category: 'syntax', message: 'm', file: 'test/eval/tree/a.robin', line: 1 },
+      ],
+    };
+    const ev = evaluate(report, { labels, negatives: [] });
+    assert.equal(ev.results.credential.matched, 1);
+    assert.equal(ev.results.machine.matched, 1);
+    assert.equal(ev.results.machine.falsePositives.length, 1);
+    assert.equal(ev.results['settings/missing-value'].matched, 1);
+    assert.equal(ev.results['settings/unknown-entry'].falsePositives.length, 1);
+    assert.equal(ev.loadProblems.length, 1);
+    assert.ok(ev.failures.some((f: string) => f.includes('load problem')));
+  });
+
+  test('FlowCop reaches ≥95% precision and recall per category, exact ALM rules, clean load', async () => {
+    const { evaluate, formatReport, loadLabels } = await loadEvaluator();
+    const ev = evaluate(lintReport(), loadLabels(), { treePrefix: 'test/eval/tree/' });
+    const report: string = formatReport(ev);
+    if (ev.failures.length) assert.fail(`evaluation gate failed:\n\n${report}`);
+  });
+});
