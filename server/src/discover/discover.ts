@@ -4,7 +4,8 @@
 import * as nodePath from 'node:path';
 import type { DeploymentSettings, Layout, LoadProblem, Solution, StandaloneScript, Workspace } from '../model/types';
 import { createSourceFile, SourceFile } from '../util/text';
-import { looksLikeScript } from '../load/pad/sniff';
+import type { ScriptAst } from '../load/pad/ast';
+import { sniffScript } from '../load/pad/sniff';
 import { makeScript } from '../load/script';
 import { loadSettings, settingsFileKind } from '../load/settings';
 import { COMPONENT_FOLDERS, loadSolution } from '../load/solution';
@@ -44,7 +45,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   const problems: LoadProblem[] = [];
   const candidates = new Map<string, SolutionCandidate>();
   const zips: string[] = [];
-  const scriptFiles: SourceFile[] = [];
+  const scriptFiles: Array<{ file: SourceFile; ast?: ScriptAst }> = [];
   const settingsCandidates: SettingsCandidate[] = [];
   const visitedFiles = new Set<string>();
 
@@ -88,10 +89,13 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
       zips.push(filePath);
     } else if (lower.endsWith('.robin')) {
       const file = readText(filePath, MAX_SCRIPT_BYTES);
-      if (file) scriptFiles.push(file);
+      if (file) scriptFiles.push({ file });
     } else if (lower.endsWith('.txt')) {
       const file = readText(filePath, MAX_SCRIPT_BYTES);
-      if (file && (explicit || looksLikeScript(file.text))) scriptFiles.push(file);
+      if (file) {
+        const sniffed = explicit ? { script: true, ast: undefined } : sniffScript(file.text);
+        if (sniffed.script) scriptFiles.push({ file, ast: sniffed.ast });
+      }
     } else if (lower.endsWith('.json')) {
       const kind = settingsFileKind(filePath.split(/[\\/]/));
       if (kind) {
@@ -184,8 +188,8 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   }
 
   // Standalone scripts.
-  const scripts: StandaloneScript[] = scriptFiles.map(file => {
-    const script = makeScript({ text: file.text, file, storage: 'file' });
+  const scripts: StandaloneScript[] = scriptFiles.map(({ file, ast }) => {
+    const script = makeScript({ text: file.text, file, storage: 'file', ast });
     for (const p of script.ast.problems) problems.push({ ruleId: 'pad/syntax', loc: { file, span: p.span }, message: p.message, script, scriptSpan: p.span, flowName: nodePath.basename(file.path) });
     return { name: nodePath.basename(file.path), script };
   });

@@ -2,11 +2,12 @@
 import type { Script, ScriptStorage } from '../model/types';
 import type { SourceFile } from '../util/text';
 import type { EncodingStyle } from './definition';
+import type { ScriptAst } from './pad/ast';
 import { parseScript } from './pad/parser';
 import { IdentityMap, SourceMap } from './sourcemap';
 
-export function makeScript(options: { text: string; file: SourceFile; storage: ScriptStorage; map?: SourceMap; style?: EncodingStyle }): Script {
-  const ast = parseScript(options.text);
+export function makeScript(options: { text: string; file: SourceFile; storage: ScriptStorage; map?: SourceMap; style?: EncodingStyle; ast?: ScriptAst }): Script {
+  const ast = options.ast ?? parseScript(options.text);
   // A designer clipboard copy cannot carry the header, @SENSITIVE, @INPUT/@OUTPUT or FUNCTION lines.
   const clipboard = options.storage === 'file'
     && ast.headers.length === 0 && !ast.sensitive && ast.declarations.length === 0 && ast.functions.length === 0;

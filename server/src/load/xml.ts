@@ -173,15 +173,13 @@ export function parseXml(text: string): XmlDocument {
   return { text, root, problems };
 }
 
-/** A bare '&' (not starting an entity) is not well-formed XML. */
+/** A bare '&' (not starting an entity) is not well-formed XML. Scans only [start, end). */
 function checkAmpersands(text: string, start: number, end: number, problems: XmlProblem[]): void {
-  let amp = text.indexOf('&', start);
-  while (amp >= 0 && amp < end) {
-    if (!entityAt(text, amp)) {
-      problems.push({ offset: amp, message: "'&' must be written &amp;" });
+  for (let k = start; k < end; k++) {
+    if (text.charCodeAt(k) === 38 && !entityAt(text, k)) {
+      problems.push({ offset: k, message: "'&' must be written &amp;" });
       return;
     }
-    amp = text.indexOf('&', amp + 1);
   }
 }
 

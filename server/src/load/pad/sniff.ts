@@ -12,8 +12,21 @@ const SNIFF_LIMIT = 256 * 1024;
 const MIN_CLEAN_SHARE = 0.8;
 
 export function looksLikeScript(text: string): boolean {
+  return sniffScript(text).script;
+}
+
+/**
+ * Like looksLikeScript, and hands back the parse tree when the whole text was parsed, so a caller
+ * that goes on to use the script does not parse it twice.
+ */
+export function sniffScript(text: string): { script: boolean; ast?: ScriptAst } {
   const sample = sampleOf(text);
   const ast = parseScript(sample);
+  const script = isScriptTree(ast);
+  return { script, ast: script && sample.length === text.length ? ast : undefined };
+}
+
+function isScriptTree(ast: ScriptAst): boolean {
   const lines = statementLines(ast);
   if (!lines.length) return false;
   // A line is clean when no problem starts on it; a problem outside every line (a stray END, say)
