@@ -7,7 +7,9 @@ import { Config, loadConfigFile } from './findings/config';
 import { SEVERITY_RANK } from './findings/finding';
 import type { Finding } from './findings/finding';
 import { loadWorkspace } from './findings/analyze';
-import { DiskVfs, Vfs } from './load/vfs';
+import { DiskVfs, MemoryVfs, Vfs } from './load/vfs';
+import { ChangeOverlayVfs, diskStore, memoryStore } from './fix/change';
+import { displayPath, fixAll, renderOverlayDiff } from './fix/run';
 import { formatInspectText, formatJson, inspectWorkspace } from './report/json';
 import { automationDetails, formatSarif } from './report/sarif';
 import { formatText } from './report/text';
@@ -39,6 +41,9 @@ Lint options:
   --fail-on error|warning|info|none
                              exit 1 when a finding is at or above this level (default error)
   --baseline FILE            report only findings not recorded in FILE (created when missing)
+  --fix                      apply the preferred fix of every finding (rounds until nothing is fixable,
+                             at most 10), then report what remains; --env NAME receives moved values
+  --fix-dry-run              compute the fixes in memory and print them as a unified diff; writes nothing
   --no-color                 plain text output
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
@@ -54,7 +59,7 @@ interface Parsed {
 }
 
 const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fail-on', '--baseline']);
-const BOOL_FLAGS = new Set(['--no-color', '--help', '--version']);
+const BOOL_FLAGS = new Set(['--no-color', '--help', '--version', '--fix', '--fix-dry-run']);
 
 function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;
@@ -137,7 +142,30 @@ function lintCommand(args: Parsed, io: CliIO): number {
   const failOn = oneOf(args.flags, '--fail-on', ['error', 'warning', 'info', 'none'], 'error');
   const environment = args.flags.get('--env') as string | undefined;
   const paths = args.paths.map(p => path.resolve(io.cwd, p));
-  const analysis: Analysis = analyze(paths, { vfs: io.vfs, config: explicitConfig(args, io), environment });
+  const dryRun = args.flags.has('--fix-dry-run');
+  let vfs: Vfs = io.vfs;
+  if (dryRun || args.flags.has('--fix')) {
+    // Fix first (on the disk, or in an overlay for a dry run), then report what remains as usual.
+    const overlay = dryRun ? new ChangeOverlayVfs(io.vfs) : undefined;
+    const store = overlay ?? (io.vfs instanceof MemoryVfs ? memoryStore(io.vfs) : diskStore());
+    const result = fixAll({ paths, vfs: overlay ?? io.vfs, store, config: explicitConfig(args, io), environment });
+    const verb = dryRun ? 'would fix' : 'fixed';
+    for (const a of result.applied) {
+      io.stderr(`flowcop: ${verb} ${a.ruleId} in ${displayPath(a.file, io.cwd)}: ${a.title}\n`);
+      if (a.description) io.stderr(`    ${a.description}\n`);
+    }
+    for (const f of result.failed) io.stderr(`flowcop: cannot fix ${f.ruleId} in ${displayPath(f.file, io.cwd)}: ${f.reason}\n`);
+    for (const r of result.refused) io.stderr(`flowcop: not written: ${displayPath(r.path, io.cwd)}: ${r.reason} (lint again to fix it)\n`);
+    io.stderr(`flowcop: ${result.applied.length} fix${result.applied.length === 1 ? '' : 'es'} ${dryRun ? 'would be applied' : 'applied'} in ${result.rounds} round${result.rounds === 1 ? '' : 's'}\n`);
+    if (overlay) {
+      const diff = renderOverlayDiff(overlay, { base: io.cwd, redact: result.redact });
+      // The diff is the dry run's output; keep standard output parseable for json and sarif reports.
+      if (format === 'text' || args.flags.has('--output')) io.stdout(diff);
+      else io.stderr(diff);
+      vfs = overlay;
+    }
+  }
+  const analysis: Analysis = analyze(paths, { vfs, config: explicitConfig(args, io), environment });
   const { workspace } = analysis;
   let findings = analysis.findings;
 
@@ -154,7 +182,9 @@ function lintCommand(args: Parsed, io: CliIO): number {
   if (typeof baselinePath === 'string') {
     const abs = path.resolve(io.cwd, baselinePath);
     const existing = io.vfs.readFile(abs);
-    if (!existing) {
+    if (!existing && dryRun) {
+      findings = [];
+    } else if (!existing) {
       io.writeFile(abs, JSON.stringify(createBaseline(findings, io.cwd), null, 2) + '\n');
       io.stderr(`flowcop: baseline written to ${baselinePath} (${findings.length} finding${findings.length === 1 ? '' : 's'} recorded)\n`);
       findings = [];

@@ -1,0 +1,336 @@
+// Fixes for cloud-flow findings:
+//   cloud/environment-specific-value, cloud/hardcoded-machine → the literal becomes an environment variable
+//     read through a workflow parameter (an existing variable holding the same value is reused);
+//   cloud/plaintext-secret → a Secret environment variable (Azure Key Vault), read before the consumer
+//     by a Dataverse RetrieveEnvironmentVariableSecretValue action with secure outputs;
+//   cloud/unsecured-secret → runtimeConfiguration.secureData.properties gets what is missing.
+import type { Finding } from '../findings/finding';
+import { entries, JsonNode, prop, stringValue } from '../load/json';
+import type { CloudFlow, FlowAction, Solution } from '../model/types';
+import { analyzeFlow, segmentString } from '../rules/cloud/analysis';
+import type { GlobalSettings } from '../rules/rule';
+import { ChangeBuilder } from './change';
+import {
+  activeSettings, createDefinition, dataverseConnection, DATAVERSE_CONNECTOR_ID, ensureFlowParameter, ensureSettingsEntries,
+  findReusable, newSchemaName, parametersCall,
+} from './envvar';
+import { Fix, FixContext, lazyFix } from './fix';
+import { cloudKindNoun, schemaBody, secretNoun, stableGuid, titleCase, unique, wordsOf } from './names';
+
+export function cloudFixes(finding: Finding, ctx: FixContext): Fix[] {
+  const out: Array<Fix | undefined> = [];
+  switch (finding.ruleId) {
+    case 'cloud/environment-specific-value':
+    case 'cloud/hardcoded-machine':
+      out.push(environmentVariableFix(finding, ctx));
+      break;
+    case 'cloud/plaintext-secret':
+      out.push(secretVariableFix(finding, ctx));
+      break;
+    case 'cloud/unsecured-secret':
+      out.push(secureDataFix(finding, ctx));
+      break;
+  }
+  return out.filter((f): f is Fix => !!f);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locating the literal of a finding in the flow JSON
+
+interface CloudLiteral {
+  solution: Solution;
+  flow: CloudFlow;
+  action: FlowAction;
+  node: JsonNode;
+  /** Decoded string value. */
+  value: string;
+  /** File offset of each decoded character, plus one for the end. */
+  offsets: number[];
+  /** Decoded span of the literal. */
+  start: number;
+  end: number;
+  literal: string;
+  /** The whole string value, a part of its literal text, or (inside) a string constant of an expression. */
+  where: 'whole' | 'part' | 'constant';
+  /** Decoded span of the constant's content (between its quotes). */
+  constant?: { start: number; end: number };
+}
+
+function decodedOffsets(fileText: string, node: JsonNode): number[] {
+  const offsets: number[] = [];
+  const end = node.offset + node.length - 1;
+  let i = node.offset + 1;
+  while (i < end) {
+    offsets.push(i);
+    i += fileText.charCodeAt(i) === 92 ? (fileText[i + 1] === 'u' ? 6 : 2) : 1;
+  }
+  offsets.push(end);
+  return offsets;
+}
+
+function actionAt(flow: CloudFlow, offset: number): FlowAction | undefined {
+  let best: FlowAction | undefined;
+  for (const a of [...flow.triggers, ...flow.actions]) {
+    if (offset >= a.node.offset && offset < a.node.offset + a.node.length && (!best || a.node.offset >= best.node.offset)) best = a;
+  }
+  return best;
+}
+
+function stringNodeAt(node: JsonNode, start: number, end: number): JsonNode | undefined {
+  if (node.type === 'string') return start > node.offset && end < node.offset + node.length ? node : undefined;
+  for (const c of node.children ?? []) {
+    if (start >= c.offset && end <= c.offset + c.length) return stringNodeAt(c, start, end);
+  }
+  return undefined;
+}
+
+function locateLiteral(finding: Finding): CloudLiteral | undefined {
+  const flow = finding.owner.cloudFlow;
+  const solution = finding.owner.solution;
+  if (!flow || !solution || finding.loc.file !== flow.file) return undefined;
+  const { start: fs, end: fe } = finding.loc.span;
+  const action = actionAt(flow, fs);
+  if (!action) return undefined;
+  const node = stringNodeAt(action.node, fs, fe);
+  if (!node) return undefined;
+  const value = node.value as string;
+  const offsets = decodedOffsets(flow.file.text, node);
+  if (offsets.length !== value.length + 1) return undefined;
+  const start = offsets.indexOf(fs);
+  const end = offsets.indexOf(fe, start);
+  if (start < 0 || end <= start) return undefined;
+  const literal = value.slice(start, end);
+  if (value.startsWith('@@')) return undefined;
+  const seg = segmentString(value).find(s => start >= s.start && end <= s.end);
+  if (!seg || seg.kind === 'token') return undefined;
+  if (seg.kind === 'literal') {
+    return { solution, flow, action, node, value, offsets, start, end, literal, where: start === 0 && end === value.length ? 'whole' : 'part' };
+  }
+  const constant = constantAround(value, seg.start, seg.end, start, end);
+  if (!constant) return undefined;
+  return { solution, flow, action, node, value, offsets, start, end, literal, where: 'constant', constant };
+}
+
+/** The single-quoted constant of an expression segment that contains [start, end). */
+function constantAround(text: string, segStart: number, segEnd: number, start: number, end: number): { start: number; end: number } | undefined {
+  let open = -1;
+  for (let j = segStart; j < segEnd; j++) {
+    if (text[j] !== "'") continue;
+    if (open < 0) open = j + 1;
+    else if (text[j + 1] === "'") j++;
+    else {
+      if (start >= open && end <= j) return { start: open, end: j };
+      open = -1;
+    }
+  }
+  return undefined;
+}
+
+function jsonInner(s: string): string {
+  return JSON.stringify(s).slice(1, -1);
+}
+
+/** Replaces the literal with an expression (`parameters('…')`, `body('…')?['…']`). */
+function replaceLiteral(b: ChangeBuilder, lit: CloudLiteral, expression: string): void {
+  const file = lit.flow.file;
+  const raw = (a: number, z: number) => ({ start: lit.offsets[a], end: lit.offsets[z] });
+  if (lit.where === 'whole') {
+    b.replace(file, raw(lit.start, lit.end), jsonInner(`@${expression}`));
+  } else if (lit.where === 'part') {
+    b.replace(file, raw(lit.start, lit.end), jsonInner(`@{${expression}}`));
+  } else {
+    const c = lit.constant!;
+    // The constant with its quotes becomes the expression, or concat('before', expression, 'after').
+    const before = lit.value.slice(c.start, lit.start);
+    const after = lit.value.slice(lit.end, c.end);
+    const parts = [...(before ? [`'${before}'`] : []), expression, ...(after ? [`'${after}'`] : [])];
+    b.replace(file, raw(c.start - 1, c.end + 1), jsonInner(parts.length === 1 ? expression : `concat(${parts.join(', ')})`));
+  }
+}
+
+function pointerPath(pointer: string): string[] {
+  return pointer.split('/').slice(1).map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function activeNote(active: boolean, hasSettings: boolean): string {
+  if (!hasSettings) return '';
+  return active ? '' : ' (no active environment: the value stays only in the flow parameter\'s default)';
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Literal → environment variable
+
+function environmentVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
+  const lit = locateLiteral(finding);
+  if (!lit || !lit.literal.trim()) return undefined;
+  const { solution, flow, action } = lit;
+  const active = activeSettings(solution, ctx.environment);
+  const reuse = findReusable(solution, lit.literal, active, flow);
+  const kind = typeof finding.data?.kind === 'string' ? finding.data.kind : undefined;
+  const parameter = typeof finding.data?.parameter === 'string' ? finding.data.parameter : undefined;
+  const actionWords = wordsOf(action.name);
+  const noun = cloudKindNoun(kind, parameter);
+  // `Compose_share` + `Share` reads "Compose Share", not "Compose Share Share".
+  const words = actionWords.length && actionWords[actionWords.length - 1].toLowerCase() === noun[0].toLowerCase() && noun.length === 1 ? actionWords : [...actionWords, ...noun];
+  const displayName = titleCase(words);
+  const probe = new ChangeBuilder();
+  const schemaName = reuse?.schemaName ?? newSchemaName(solution, probe, schemaBody(words));
+  const hasSettings = solution.environments.length > 0;
+  const title = reuse
+    ? `Read it from environment variable ${schemaName}, which already holds this value`
+    : `Move it to a new environment variable ${schemaName}${activeNote(!!active, hasSettings)}`;
+  const settingsNote = !hasSettings
+    ? ' The solution has no deployment settings files: give the variable its value in each target environment.'
+    : active
+      ? ` The value went into ${active.environment}'s deployment settings; the other environments' settings have an empty Value for ${schemaName} to fill in.`
+      : ` No active environment was chosen (--env), so the value is kept only as the flow parameter's default: fill the Value of ${schemaName} in every environment's deployment settings.`;
+  const description = (reuse
+    ? `Replaces the literal in "${action.name}" with @parameters('…') of the existing environment variable ${schemaName}.`
+    : `Creates the String environment variable ${schemaName} ("${displayName}"), adds the workflow parameter to flow "${flow.name}" and reads it in "${action.name}" instead of the literal.`)
+    + settingsNote;
+  return lazyFix({ title, kind: 'quickfix', preferred: true, ruleId: finding.ruleId, description }, b => {
+    const target = reuse ?? { schemaName: newSchemaName(solution, b, schemaBody(words)), displayName };
+    replaceLiteral(b, lit, parametersCall(parameterKeyFor(flow, target)));
+    if (!reuse) {
+      createDefinition(b, solution, {
+        schemaName: target.schemaName,
+        displayName: target.displayName,
+        description: `${titleCase(cloudKindNoun(kind, parameter))} used by "${action.name}" in cloud flow "${flow.name}".`,
+        kind: 'String',
+      });
+    }
+    ensureFlowParameter(b, flow, target, lit.literal);
+    ensureSettingsEntries(b, solution, target.schemaName, active, active ? lit.literal : undefined);
+  });
+}
+
+/** The parameter key the flow uses (or will use) for an environment variable. */
+function parameterKeyFor(flow: CloudFlow, v: { schemaName: string; displayName: string }): string {
+  const existing = flow.parameters.find(p => p.schemaName?.toLowerCase() === v.schemaName.toLowerCase());
+  return existing?.name ?? `${v.displayName} (${v.schemaName})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Secret → Secret environment variable read at run time
+
+const UNSECURABLE = new Set([
+  'initializevariable', 'setvariable', 'appendtostringvariable', 'appendtoarrayvariable', 'incrementvariable', 'decrementvariable',
+  'if', 'switch', 'foreach', 'until', 'scope', 'terminate',
+]);
+
+function assignedVariable(action: FlowAction): string | undefined {
+  const type = action.type.toLowerCase();
+  if (type === 'initializevariable') return stringValue(prop(prop(action.inputs, 'variables')?.children?.[0], 'name'));
+  if (type === 'setvariable' || type === 'appendtostringvariable') return stringValue(prop(action.inputs, 'name'));
+  return undefined;
+}
+
+function secretVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
+  const lit = locateLiteral(finding);
+  if (!lit || lit.action.trigger) return undefined;
+  const { solution, flow, action } = lit;
+  const secretWhat = typeof finding.data?.secret === 'string' ? finding.data.secret : undefined;
+  const variable = assignedVariable(action);
+  const words = variable ? wordsOf(variable) : [...wordsOf(action.name), ...secretNoun(secretWhat)];
+  if (!words.length) return undefined;
+  const displayName = titleCase(words);
+  const schemaName = newSchemaName(solution, new ChangeBuilder(), schemaBody(words));
+  const allNames = new Set([...flow.actions, ...flow.triggers].map(a => a.name.toLowerCase()));
+  const readName = unique(`Get_${displayName.replace(/ /g, '_')}`, n => allNames.has(n.toLowerCase()));
+  void ctx;
+  const description = `Creates the Secret environment variable ${schemaName} (Azure Key Vault), reads it in a new action "${readName}" `
+    + `(Dataverse RetrieveEnvironmentVariableSecretValue, secure outputs) before "${action.name}", and uses its value instead of the literal. `
+    + 'The secret itself is written nowhere: store it in Azure Key Vault, then put its Key Vault reference '
+    + '(/subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>) '
+    + `as the Value of ${schemaName} in each environment's deployment settings. The old value is still in source control history: rotate it.`;
+  return lazyFix({ title: `Move the secret to a new Secret environment variable ${schemaName} (Azure Key Vault)`, kind: 'quickfix', preferred: true, ruleId: finding.ruleId, description }, b => {
+    b.redact(lit.literal, flow.file.text.slice(lit.offsets[lit.start], lit.offsets[lit.end]));
+    const schema = newSchemaName(solution, b, schemaBody(words));
+    replaceLiteral(b, lit, `body('${readName.replace(/'/g, "''")}')?['EnvironmentVariableSecretValue']`);
+    createDefinition(b, solution, {
+      schemaName: schema,
+      displayName,
+      description: `${titleCase(secretNoun(secretWhat))} used by "${action.name}" in cloud flow "${flow.name}" (kept in Azure Key Vault).`,
+      kind: 'Secret',
+    });
+    const connection = dataverseConnection(b, solution, flow);
+    insertReadAction(b, flow, action, readName, schema, connection.key);
+    if (!UNSECURABLE.has(action.type.toLowerCase())) ensureSecure(b, flow, action, ['inputs']);
+    ensureSettingsEntries(b, solution, schema, undefined, undefined);
+  });
+}
+
+/** Inserts the read action before the consumer (same container), taking over its runAfter. */
+function insertReadAction(b: ChangeBuilder, flow: CloudFlow, consumer: FlowAction, readName: string, schemaName: string, connectionName: string): void {
+  const path = pointerPath(consumer.pointer);
+  const container = path.slice(0, -1);
+  const runAfterNode = prop(consumer.node, 'runAfter');
+  const runAfter = runAfterNode ? JSON.parse(flow.file.text.slice(runAfterNode.offset, runAfterNode.offset + runAfterNode.length)) : {};
+  const keys = entries(consumer.node).map(([k]) => k);
+  const sorted = keys.length > 1 && keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k) <= 0);
+  const host = { connectionName, operationId: 'PerformUnboundAction', apiId: DATAVERSE_CONNECTOR_ID };
+  const inputs = {
+    host,
+    parameters: { actionName: 'RetrieveEnvironmentVariableSecretValue', 'item/EnvironmentVariableName': schemaName.toLowerCase() },
+    authentication: "@parameters('$authentication')",
+  };
+  const action = {
+    runAfter,
+    type: 'OpenApiConnection',
+    inputs,
+    runtimeConfiguration: { secureData: { properties: ['outputs'] } },
+    metadata: { operationMetadataId: stableGuid(`${flow.id}/${readName}`) },
+  };
+  b.modifyJson(flow.file, [...container, readName], sorted ? sortDeep(action) : action, { before: consumer.name });
+  b.modifyJson(flow.file, [...path, 'runAfter'], { [readName]: ['Succeeded'] });
+}
+
+function sortDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortDeep);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map(k => [k, sortDeep((v as Record<string, unknown>)[k])]));
+  return v;
+}
+
+/** Adds what is missing to runtimeConfiguration.secureData.properties, keeping what is there. */
+function ensureSecure(b: ChangeBuilder, flow: CloudFlow, action: FlowAction, wanted: Array<'inputs' | 'outputs'>): void {
+  const propsNode = prop(prop(prop(action.node, 'runtimeConfiguration'), 'secureData'), 'properties');
+  const existing = (propsNode?.children ?? []).map(c => c.value).filter((x): x is string => typeof x === 'string');
+  const missing = wanted.filter(w => !existing.some(e => e.toLowerCase() === w));
+  if (!missing.length) return;
+  const list = [...existing, ...missing];
+  const path = [...pointerPath(action.pointer), 'runtimeConfiguration', 'secureData', 'properties'];
+  b.modifyJson(flow.file, path, list);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Secure inputs/outputs
+
+function secureDataFix(finding: Finding, ctx: FixContext): Fix | undefined {
+  const flow = finding.owner.cloudFlow;
+  const solution = finding.owner.solution;
+  if (!flow || !solution) return undefined;
+  const span = finding.loc.span;
+  const candidates = [...flow.actions, ...flow.triggers];
+  const action = candidates.find(a => a.loc.file === finding.loc.file && span.start >= a.loc.span.start && span.start < Math.max(a.loc.span.end, a.loc.span.start + 1))
+    ?? candidates.find(a => a.name === finding.data?.action)
+    ?? actionAt(flow, span.start);
+  if (!action || UNSECURABLE.has(action.type.toLowerCase())) return undefined;
+  const config = ctx.configs?.configFor(solution.root);
+  const settings: GlobalSettings = { allowedHosts: config?.allow.hosts ?? [], allowedPaths: config?.allow.paths ?? [], allowedMachines: config?.allow.machines ?? [] };
+  let missing: Array<'inputs' | 'outputs'> | undefined = analyzeFlow(flow, solution, settings).secure.find(s => s.action === action)?.missing;
+  if (!missing?.length && Array.isArray(finding.data?.missing)) missing = (finding.data!.missing as unknown[]).filter((m): m is 'inputs' | 'outputs' => m === 'inputs' || m === 'outputs');
+  if (!missing?.length) {
+    missing = [];
+    if (/secure inputs/i.test(finding.message)) missing.push('inputs');
+    if (/secure outputs/i.test(finding.message)) missing.push('outputs');
+  }
+  if (!missing.length) return undefined;
+  const what = missing.map(m => (m === 'inputs' ? 'Secure Inputs' : 'Secure Outputs')).join(' and ');
+  return lazyFix({
+    title: `Turn on ${what} for "${action.name}"`,
+    kind: 'quickfix',
+    preferred: true,
+    ruleId: finding.ruleId,
+    description: `Adds ${missing.map(m => `"${m}"`).join(' and ')} to runtimeConfiguration.secureData.properties of "${action.name}", so run history hides them.`,
+  }, b => ensureSecure(b, flow, action, missing!));
+}

@@ -1,0 +1,338 @@
+// Environment variables for fixes: reuse one that already holds a value, or create a definition in
+// the shape real exports have; the workflow parameter a cloud flow reads it through; the entries of
+// every environment's deployment settings; the Dataverse connection reference a Secret read needs.
+import * as nodePath from 'node:path';
+import type { CloudFlow, DeploymentSettings, EnvironmentVariableDefinition, Solution } from '../model/types';
+import { JsonNode, prop, propIgnoreCase, stringValue } from '../load/json';
+import { attr, child, children, escapeXml, parseXml } from '../load/xml';
+import { dominantEol } from '../util/text';
+import type { ChangeBuilder } from './change';
+import { FixError } from './change';
+import { stableSuffix, unique } from './names';
+
+export const DATAVERSE_API = 'shared_commondataserviceforapps';
+export const DATAVERSE_CONNECTOR_ID = `/providers/Microsoft.PowerApps/apis/${DATAVERSE_API}`;
+
+/** The deployment settings of the active environment (`--env`, the editor's choice), if the solution has them. */
+export function activeSettings(solution: Solution, environment: string | undefined): DeploymentSettings | undefined {
+  if (!environment) return undefined;
+  const lower = environment.toLowerCase();
+  return solution.environments.find(e => e.environment.toLowerCase() === lower);
+}
+
+/** Workflow parameter key of an environment variable: `<Display name> (<schema>)`. */
+export function parameterKey(displayName: string, schemaName: string): string {
+  return `${displayName} (${schemaName})`;
+}
+
+/** Values an environment variable holds, for reuse: default, committed value, active settings, flow parameter defaults. */
+function heldValues(solution: Solution, v: { schemaName: string; def?: EnvironmentVariableDefinition }, active: DeploymentSettings | undefined): string[] {
+  const out: string[] = [];
+  const lower = v.schemaName.toLowerCase();
+  if (v.def?.defaultValue) out.push(v.def.defaultValue.value);
+  if (v.def?.currentValue) out.push(v.def.currentValue.value);
+  const s = active?.environmentVariables.find(e => e.schemaName.toLowerCase() === lower);
+  if (s?.value) out.push(s.value);
+  for (const flow of solution.cloudFlows) {
+    for (const p of flow.parameters) {
+      if (p.schemaName?.toLowerCase() !== lower) continue;
+      const d = stringValue(p.defaultValue);
+      if (d !== undefined) out.push(d);
+    }
+  }
+  return out.map(x => x.trim()).filter(Boolean);
+}
+
+export interface ReusableVariable {
+  schemaName: string;
+  displayName: string;
+  def?: EnvironmentVariableDefinition;
+}
+
+/**
+ * An environment variable of the solution (String, or a workflow parameter of this flow) that already
+ * holds `value`: its default, its committed current value, the active environment's settings value,
+ * or a flow parameter's default.
+ */
+export function findReusable(solution: Solution, value: string, active: DeploymentSettings | undefined, flow?: CloudFlow): ReusableVariable | undefined {
+  const wanted = value.trim();
+  if (!wanted) return undefined;
+  for (const def of solution.environmentVariables) {
+    if (def.kind !== 'String') continue;
+    if (heldValues(solution, { schemaName: def.schemaName, def }, active).includes(wanted)) return { schemaName: def.schemaName, displayName: def.displayName, def };
+  }
+  // A parameter of this very flow whose definition is not in the tree.
+  for (const p of flow?.parameters ?? []) {
+    if (!p.schemaName || p.type?.toLowerCase() !== 'string') continue;
+    if (solution.environmentVariables.some(d => d.schemaName.toLowerCase() === p.schemaName!.toLowerCase())) continue;
+    if (stringValue(p.defaultValue)?.trim() === wanted) {
+      const m = /^(.*) \((?:[^()]*)\)$/.exec(p.name);
+      return { schemaName: p.schemaName, displayName: m ? m[1] : p.name };
+    }
+  }
+  return undefined;
+}
+
+function schemaTaken(solution: Solution, b: ChangeBuilder, schema: string): boolean {
+  const lower = schema.toLowerCase();
+  if (solution.environmentVariables.some(v => v.schemaName.toLowerCase() === lower)) return true;
+  if (solution.cloudFlows.some(f => f.parameters.some(p => p.schemaName?.toLowerCase() === lower))) return true;
+  return b.creating(definitionPath(solution, schema));
+}
+
+/** A schema name `<prefix>_<body>` no other environment variable of the solution uses. */
+export function newSchemaName(solution: Solution, b: ChangeBuilder, body: string): string {
+  return unique(`${publisherPrefix(solution)}_${body}`, s => schemaTaken(solution, b, s));
+}
+
+/** The publisher's customization prefix (or the one existing variables use). */
+export function publisherPrefix(solution: Solution): string {
+  if (solution.publisher.prefix) return solution.publisher.prefix;
+  const fromVars = solution.environmentVariables.map(v => /^([A-Za-z0-9]+)_/.exec(v.schemaName)?.[1]).find(Boolean);
+  const fromRefs = solution.connectionReferences.map(r => /^([A-Za-z0-9]+)_/.exec(r.logicalName)?.[1]).find(Boolean);
+  return fromVars ?? fromRefs ?? 'new';
+}
+
+function definitionsFolder(solution: Solution): string {
+  for (const v of solution.environmentVariables) {
+    const dir = nodePath.dirname(nodePath.dirname(v.file.path));
+    if (nodePath.basename(dir).toLowerCase() === 'environmentvariabledefinitions' && !v.file.entry) return dir;
+  }
+  return nodePath.join(solution.root, 'environmentvariabledefinitions');
+}
+
+export function definitionPath(solution: Solution, schema: string): string {
+  return nodePath.join(definitionsFolder(solution), schema, 'environmentvariabledefinition.xml');
+}
+
+/** Conventions of the solution's existing definition files (line ending, final newline, BOM, secretstore). */
+function definitionStyle(solution: Solution): { eol: string; finalNewline: boolean; bom: boolean; secretStore: boolean; languageCode: string } {
+  const sibling = solution.environmentVariables.find(v => nodePath.basename(v.file.path).toLowerCase() === 'environmentvariabledefinition.xml');
+  const manifestLang = solution.manifest ? attr(parseXml(solution.manifest.text).root, 'languagecode')?.value : undefined;
+  if (!sibling) return { eol: '\n', finalNewline: false, bom: false, secretStore: true, languageCode: manifestLang ?? '1033' };
+  const text = sibling.file.text;
+  const lang = /languagecode="(\d+)"/.exec(text)?.[1];
+  return {
+    eol: /\r\n/.test(text) ? '\r\n' : '\n',
+    finalNewline: /\n$/.test(text),
+    bom: sibling.file.bom,
+    // Newer exports write <secretstore> for every type; older ones (CoE's admin_CommunityURL) omit it.
+    secretStore: solution.environmentVariables.some(v => /<secretstore>/i.test(v.file.text)),
+    languageCode: lang ?? manifestLang ?? '1033',
+  };
+}
+
+export interface NewDefinition {
+  schemaName: string;
+  displayName: string;
+  description: string;
+  kind: 'String' | 'Secret';
+}
+
+/**
+ * Creates `environmentvariabledefinitions/<schema>/environmentvariabledefinition.xml` (children in
+ * alphabetical order, no default value, introducedversion = the solution's version) and, where the
+ * manifest lists environment variables as root components (type 380), adds one.
+ */
+export function createDefinition(b: ChangeBuilder, solution: Solution, d: NewDefinition): string {
+  const style = definitionStyle(solution);
+  const e = style.eol;
+  const desc = escapeXml(d.description, true);
+  const display = escapeXml(d.displayName, true);
+  const secret = d.kind === 'Secret';
+  const lines = [
+    `<environmentvariabledefinition schemaname="${d.schemaName}">`,
+    `  <description default="${desc}">`,
+    `    <label description="${desc}" languagecode="${style.languageCode}" />`,
+    '  </description>',
+    `  <displayname default="${display}">`,
+    `    <label description="${display}" languagecode="${style.languageCode}" />`,
+    '  </displayname>',
+    `  <introducedversion>${escapeXml(solution.version || '1.0.0.0')}</introducedversion>`,
+    '  <iscustomizable>1</iscustomizable>',
+    '  <isrequired>0</isrequired>',
+    ...(secret || style.secretStore ? ['  <secretstore>0</secretstore>'] : []),
+    `  <type>${secret ? 100000005 : 100000000}</type>`,
+    '</environmentvariabledefinition>',
+  ];
+  const path = definitionPath(solution, d.schemaName);
+  b.create(path, lines.join(e) + (style.finalNewline ? e : ''), style.bom);
+  addRootComponent(b, solution, d.schemaName);
+  return path;
+}
+
+/** A type-380 root component, only where Solution.xml already lists environment variables that way. */
+function addRootComponent(b: ChangeBuilder, solution: Solution, schemaName: string): void {
+  const manifest = solution.manifest;
+  const existing = solution.rootComponents.filter(r => r.type === 380);
+  if (!manifest || !existing.length) return;
+  if (existing.some(r => r.schemaName?.toLowerCase() === schemaName.toLowerCase())) return;
+  const last = existing[existing.length - 1];
+  const text = manifest.text;
+  const tag = text.slice(last.loc.span.start, last.loc.span.end);
+  const lineStart = text.lastIndexOf('\n', last.loc.span.start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const newTag = /schemaName="[^"]*"/i.test(tag) ? tag.replace(/schemaName="[^"]*"/i, `schemaName="${schemaName}"`).replace(/\s+id="[^"]*"/i, '')
+    : `<RootComponent type="380" schemaName="${schemaName}" behavior="0" />`;
+  b.insert(manifest, last.loc.span.end, `${dominantEol(text)}${indent}${newTag}`);
+}
+
+/** The JSON path of `definition` in a flow file (`properties.definition`, or `definition` at the root). */
+export function definitionPathOf(flow: CloudFlow): string[] {
+  return prop(prop(flow.json, 'properties'), 'definition') ? ['properties', 'definition'] : ['definition'];
+}
+
+/**
+ * The flow's workflow parameter for an environment variable: the existing one (by metadata.schemaName),
+ * or a new `"<Display> (<schema>)": {"defaultValue", "type": "String", "metadata": {"schemaName"}}`.
+ */
+export function ensureFlowParameter(b: ChangeBuilder, flow: CloudFlow, v: { schemaName: string; displayName: string }, defaultValue: string): string {
+  const lower = v.schemaName.toLowerCase();
+  const existing = flow.parameters.find(p => p.schemaName?.toLowerCase() === lower);
+  if (existing) return existing.name;
+  const key = parameterKey(v.displayName, v.schemaName);
+  b.modifyJson(flow.file, [...definitionPathOf(flow), 'parameters', key], { defaultValue, type: 'String', metadata: { schemaName: v.schemaName } });
+  return key;
+}
+
+/** An expression reading a workflow parameter, with `'` doubled. */
+export function parametersCall(key: string): string {
+  return `parameters('${key.replace(/'/g, "''")}')`;
+}
+
+/**
+ * Makes every environment's deployment settings name the variable: the active environment gets
+ * `activeValue` (when given), the others an empty Value, so settings/missing-value lists what is left.
+ * Existing entries are kept (an empty one in the active environment is filled).
+ */
+export function ensureSettingsEntries(b: ChangeBuilder, solution: Solution, schemaName: string, active: DeploymentSettings | undefined, activeValue: string | undefined): void {
+  const lower = schemaName.toLowerCase();
+  for (const env of solution.environments) {
+    if (env.file.entry) continue;
+    const value = env === active && activeValue !== undefined ? activeValue : '';
+    const existing = env.environmentVariables.find(e => e.schemaName.toLowerCase() === lower);
+    if (existing) {
+      if (env === active && activeValue !== undefined && !existing.value) {
+        const entryNode = findEntryNode(env, existing.loc.span.start);
+        const valueKey = keyOf(entryNode, 'Value') ?? 'Value';
+        const arrayKey = keyOf(env.json, 'EnvironmentVariables')!;
+        const index = propIgnoreCase(env.json, 'EnvironmentVariables')!.children!.indexOf(entryNode!);
+        b.modifyJson(env.file, [arrayKey, index, valueKey], activeValue);
+      }
+      continue;
+    }
+    const arrayNode = propIgnoreCase(env.json, 'EnvironmentVariables');
+    const arrayKey = keyOf(env.json, 'EnvironmentVariables') ?? 'EnvironmentVariables';
+    const sample = arrayNode?.children?.find(c => c.type === 'object');
+    const entry = { [keyOf(sample, 'SchemaName') ?? 'SchemaName']: schemaName, [keyOf(sample, 'Value') ?? 'Value']: value };
+    if (!arrayNode || arrayNode.type !== 'array') b.modifyJson(env.file, [arrayKey], [entry], { before: keyOf(env.json, 'ConnectionReferences') });
+    else b.modifyJson(env.file, [arrayKey, arrayNode.children?.length ?? 0], entry, { arrayInsert: true });
+  }
+}
+
+/** Entries for a connection reference in every environment's settings (ConnectionId left empty). */
+export function ensureSettingsConnection(b: ChangeBuilder, solution: Solution, logicalName: string, connectorId: string): void {
+  const lower = logicalName.toLowerCase();
+  for (const env of solution.environments) {
+    if (env.file.entry || env.connectionReferences.some(c => c.logicalName.toLowerCase() === lower)) continue;
+    const arrayNode = propIgnoreCase(env.json, 'ConnectionReferences');
+    const arrayKey = keyOf(env.json, 'ConnectionReferences') ?? 'ConnectionReferences';
+    const sample = arrayNode?.children?.find(c => c.type === 'object');
+    const entry = {
+      [keyOf(sample, 'LogicalName') ?? 'LogicalName']: logicalName,
+      [keyOf(sample, 'ConnectionId') ?? 'ConnectionId']: '',
+      [keyOf(sample, 'ConnectorId') ?? 'ConnectorId']: connectorId,
+    };
+    if (!arrayNode || arrayNode.type !== 'array') b.modifyJson(env.file, [arrayKey], [entry]);
+    else b.modifyJson(env.file, [arrayKey, arrayNode.children?.length ?? 0], entry, { arrayInsert: true });
+  }
+}
+
+function findEntryNode(env: DeploymentSettings, offset: number): JsonNode | undefined {
+  return propIgnoreCase(env.json, 'EnvironmentVariables')?.children?.find(c => c.offset === offset);
+}
+
+/** The key of an object as written (case-insensitive lookup), e.g. `EnvironmentVariables`. */
+function keyOf(node: JsonNode | undefined, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  for (const p of node?.children ?? []) {
+    const k = p.children?.[0]?.value;
+    if (typeof k === 'string' && k.toLowerCase() === lower) return k;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Dataverse connection a Secret environment variable is read through
+
+/**
+ * The key of the flow's Dataverse connection (`inputs.host.connectionName`): the flow's own, or a new
+ * entry in properties.connectionReferences for the solution's Dataverse connection reference, created
+ * in Customizations.xml (and every environment's settings) when the solution has none.
+ */
+export function dataverseConnection(b: ChangeBuilder, solution: Solution, flow: CloudFlow): { key: string; createdReference?: string } {
+  const own = flow.connectionReferences.find(r => (r.apiName ?? '').split('/').pop()?.toLowerCase() === DATAVERSE_API && (r.logicalName || r.connectionName));
+  if (own) return { key: own.key };
+  let logicalName = solution.connectionReferences.find(r => r.connectorName.toLowerCase() === DATAVERSE_API)?.logicalName;
+  let createdReference: string | undefined;
+  if (!logicalName) {
+    logicalName = `${publisherPrefix(solution)}_${DATAVERSE_API.replace(/_/g, '')}_${stableSuffix(`${solution.uniqueName}/${DATAVERSE_API}`)}`;
+    createConnectionReference(b, solution, logicalName, `${solution.displayName} - Dataverse`, DATAVERSE_CONNECTOR_ID);
+    ensureSettingsConnection(b, solution, logicalName, DATAVERSE_CONNECTOR_ID);
+    createdReference = logicalName;
+  }
+  const key = unique(DATAVERSE_API, k => flow.connectionReferences.some(r => r.key === k), '_');
+  const props = prop(flow.json, 'properties') ? ['properties'] : [];
+  b.modifyJson(flow.file, [...props, 'connectionReferences', key], {
+    runtimeSource: 'embedded',
+    connection: { connectionReferenceLogicalName: logicalName },
+    api: { name: DATAVERSE_API },
+  });
+  return { key, createdReference };
+}
+
+/** A `<connectionreference>` in Customizations.xml, in the shape of the solution's existing ones. */
+function createConnectionReference(b: ChangeBuilder, solution: Solution, logicalName: string, displayName: string, connectorId: string): void {
+  const file = solution.customizations;
+  if (!file) throw new FixError('the solution has no Customizations.xml to hold a Dataverse connection reference');
+  const doc = parseXml(file.text);
+  const root = doc.root;
+  if (!root) throw new FixError('Customizations.xml cannot be read');
+  const text = file.text;
+  const eol = dominantEol(text);
+  const indentOf = (offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+  const container = child(root, 'connectionreferences');
+  const siblings = children(container, 'connectionreference');
+  const withPrompting = siblings.length === 0 || siblings.some(s => child(s, 'promptingbehavior'));
+  const element = (indent: string, unit: string) => [
+    `${indent}<connectionreference connectionreferencelogicalname="${logicalName}">`,
+    `${indent}${unit}<connectionreferencedisplayname>${escapeXml(displayName)}</connectionreferencedisplayname>`,
+    `${indent}${unit}<connectorid>${connectorId}</connectorid>`,
+    `${indent}${unit}<iscustomizable>1</iscustomizable>`,
+    ...(withPrompting ? [`${indent}${unit}<promptingbehavior>0</promptingbehavior>`] : []),
+    `${indent}${unit}<statecode>0</statecode>`,
+    `${indent}${unit}<statuscode>1</statuscode>`,
+    `${indent}</connectionreference>`,
+  ].join(eol);
+  if (siblings.length) {
+    const last = siblings[siblings.length - 1];
+    const indent = indentOf(last.span.start);
+    const inner = children(last)[0];
+    const unit = inner ? indentOf(inner.span.start).slice(indent.length) || '  ' : '  ';
+    b.insert(file, last.span.end, eol + element(indent, unit));
+    return;
+  }
+  const rootChild = children(root)[0];
+  const indent = rootChild ? indentOf(rootChild.span.start) : '  ';
+  const unit = indent || '  ';
+  if (container) {
+    // <connectionreferences /> or an empty element.
+    const block = `<connectionreferences>${eol}${element(indent + unit, unit)}${eol}${indent}</connectionreferences>`;
+    b.replace(file, container.span, block);
+    return;
+  }
+  const languages = child(root, 'Languages');
+  const block = `${indent}<connectionreferences>${eol}${element(indent + unit, unit)}${eol}${indent}</connectionreferences>${eol}`;
+  if (languages) b.insert(file, text.lastIndexOf('\n', languages.span.start - 1) + 1, block);
+  else b.insert(file, root.content.end, `${block}`);
+}

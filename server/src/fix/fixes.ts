@@ -1,0 +1,34 @@
+// The fix engine's entry point: `fixesFor(finding, context)` lists what can be done about a finding,
+// each fix with a title, whether it is the preferred one, its kind, and its edits computed on demand.
+// Used by `flowcop lint --fix` (every preferred fix) and by the language server's code actions.
+import type { Finding } from '../findings/finding';
+import type { Fix, FixContext } from './fix';
+import { cloudFixes } from './cloud';
+import { padFixes } from './pad';
+import { suppressFixes } from './suppress';
+
+export type { Fix, FixContext } from './fix';
+export { lazyFix } from './fix';
+
+/** Why no fix is offered for a finding at all (a packed .zip), or undefined. */
+export function unfixableReason(finding: Finding): string | undefined {
+  if (finding.loc.file.entry || finding.owner.solution?.layout === 'zip') {
+    return 'The finding is inside a packed solution .zip: FlowCop never edits packed solutions. Unpack it (pac solution unpack) and lint the unpacked folder to get fixes.';
+  }
+  return undefined;
+}
+
+/** Every fix for a finding: the quick fixes of its rule (preferred first), then the suppressions. */
+export function fixesFor(finding: Finding, context: FixContext): Fix[] {
+  if (unfixableReason(finding)) return [];
+  if (finding.ruleId === 'flowcop/parse-error' || finding.ruleId === 'pad/syntax') return [];
+  const quick = finding.ruleId.startsWith('cloud/') ? cloudFixes(finding, context)
+    : finding.ruleId.startsWith('pad/') ? padFixes(finding, context)
+      : [];
+  return [...quick, ...suppressFixes(finding, context)];
+}
+
+/** The preferred fix of a finding, if any. */
+export function preferredFix(finding: Finding, context: FixContext): Fix | undefined {
+  return fixesFor(finding, context).find(f => f.preferred);
+}

@@ -1,0 +1,87 @@
+// Readable names for what fixes create: environment variables, flow parameters, desktop-flow inputs,
+// credential variables, actions. Deterministic, so applying a fix twice yields the same names.
+import { createHash } from 'node:crypto';
+
+/** Splits `Get_invoice_properties`, `InvoiceSiteUrl`, `ERPAuditLog`, `x-api-key` into words. */
+export function wordsOf(name: string): string[] {
+  return name
+    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** `Get Invoice Properties` (each word capitalised, acronyms kept). */
+export function titleCase(words: string[]): string {
+  return words.map(w => w[0].toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** `GetInvoiceProperties`. */
+export function pascalCase(words: string[]): string {
+  return words.map(w => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+/** A valid schema-name body (letters, digits; starts with a letter), at most `max` characters. */
+export function schemaBody(words: string[], max = 60): string {
+  let s = pascalCase(words).replace(/[^A-Za-z0-9]/g, '');
+  if (!/^[A-Za-z]/.test(s)) s = `V${s}`;
+  return s.slice(0, max);
+}
+
+/** The first of base, base2, base3… that `taken` (case-insensitive) does not hold. */
+export function unique(base: string, taken: (name: string) => boolean, separator = ''): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}${separator}${n}`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** A GUID derived from a seed (stable across runs, so fixes are reproducible). */
+export function stableGuid(seed: string): string {
+  const h = createHash('sha1').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Five hex characters derived from a seed, like the suffix of exported connection reference names. */
+export function stableSuffix(seed: string): string {
+  return createHash('sha1').update(seed).digest('hex').slice(0, 5);
+}
+
+/** Noun for what a cloud literal is (from the rule's kind), for environment variable names. */
+export function cloudKindNoun(kind: string | undefined, parameter: string | undefined): string[] {
+  switch (kind) {
+    case 'sharepoint-site': return ['Site'];
+    case 'sharepoint-list': return ['List'];
+    case 'excel-location': return ['Location'];
+    case 'dataverse-org': return ['Environment'];
+    case 'environment-id': return ['Environment', 'Id'];
+    case 'teams-team': return ['Team'];
+    case 'teams-channel': return ['Channel'];
+    case 'path': return ['Path'];
+    case 'url': return ['URL'];
+    case 'unc': return ['Share'];
+    case 'server': case 'connection-string': return ['Server'];
+    case 'machine': return ['Machine'];
+    default: {
+      const last = (parameter ?? '').split('/').filter(Boolean).pop() ?? '';
+      const w = wordsOf(last.replace(/^item\//, ''));
+      return w.length ? w : ['Value'];
+    }
+  }
+}
+
+/** Noun for a secret (from the rule's `secret`/`kind`), for Secret environment variable names. */
+export function secretNoun(what: string | undefined): string[] {
+  const w = (what ?? '').toLowerCase();
+  if (/client secret/.test(w)) return ['Client', 'Secret'];
+  if (/api key/.test(w)) return ['API', 'Key'];
+  if (/access key|storage/.test(w)) return ['Access', 'Key'];
+  if (/password/.test(w)) return ['Password'];
+  if (/token/.test(w)) return ['Token'];
+  if (/signature/.test(w)) return ['Signature'];
+  if (/key/.test(w)) return ['Key'];
+  if (/credential/.test(w)) return ['Credential'];
+  return ['Secret'];
+}
