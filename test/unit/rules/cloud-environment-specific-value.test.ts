@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import rule from '../../../server/src/rules/cloud/environment-specific-value';
 import type { RuleCase } from '../../support/rule-tester';
 import { runCase, ruleTester } from '../../support/rule-tester';
+import { classifyHost, environmentInPath } from '../../../server/src/rules/shared/values';
 
 function flow(actions: Record<string, unknown>, more: Partial<RuleCase> & { definition?: Record<string, unknown> } = {}): RuleCase {
   const { definition, ...rest } = more;
@@ -31,13 +32,15 @@ ruleTester(rule, {
     { name: 'schema URLs in an adaptive card and in text', ...flow({ Post_card: connector('shared_teams', 'PostCardToConversation', { poster: 'Flow bot', location: 'Chat with Flow bot', 'body/messageBody': '{"$schema":"http://adaptivecards.io/schemas/adaptive-card.json","type":"AdaptiveCard","version":"1.4"}' }), Compose: { type: 'Compose', runAfter: {}, inputs: { '$schema': 'https://json-schema.org/draft-07/schema', ns: 'http://www.w3.org/2001/XMLSchema-instance' } } }) },
     { name: 'the environment variable default values in definition.parameters', ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: "@parameters('Invoice Site (cr1a2_InvoiceSite)')", table: "@parameters('Invoice List (cr1a2_InvoiceList)')" }) }, { definition: { parameters: PARAMS } }) },
     { name: 'OData filters and descriptions', ...flow({ List: connector('shared_commondataserviceforapps', 'ListRecords', { entityName: 'cr1a2_sites', $filter: "cr1a2_url eq 'https://contoso.sharepoint.com/sites/Finance-Dev'" }), Compose: { type: 'Compose', runAfter: {}, description: 'copies https://contoso.sharepoint.com/sites/Finance-Dev', inputs: "@triggerBody()?['text']" } }) },
-    { name: 'an ordinary public host (a vendor API) is not reported by default', ...flow({ HTTP_Fetch_Releases: http({ uri: 'https://api.github.com/repos/microsoft/powercat-automation-kit/releases?page=1&per_page=5' }) }) },
+    { name: 'global public services: GitHub, Translator, the Business Central API audience', ...flow({ HTTP_Fetch_Releases: http({ uri: 'https://api.github.com/repos/microsoft/powercat-automation-kit/releases?page=1&per_page=5' }), Translate: http({ method: 'POST', uri: 'https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=en' }), Get_vendors: http({ uri: "@{parameters('BC Base (cr1a2_BcBase)')}/vendors", authentication: { type: 'ActiveDirectoryOAuth', tenant: 'contoso.onmicrosoft.com', audience: 'https://api.businesscentral.dynamics.com', clientId: 'x', secret: "@parameters('BC Secret (cr1a2_BcSecret)')" } }) }) },
+    { name: 'links to public and global hosts inside an e-mail body are text, not addresses (also with "test" or "live" in the path)', ...flow({ Send: connector('shared_office365', 'SendEmailV2', { 'emailMessage/To': 'ap@contoso.com', 'emailMessage/Subject': 'Approved', 'emailMessage/Body': '<p>Approved. <img src="http://pngimg.com/uploads/microsoft/microsoft_PNG16.png"> See https://support.microsoft.com/help/test-your-connection and https://www.youtube.com/live/abc</p>' }) }) },
+    { name: 'reportPublicHosts: false leaves ordinary public hosts alone', options: { reportPublicHosts: false }, ...flow({ Upload: http({ method: 'PUT', uri: 'https://erp-archive.contoso.com/dms/v1/documents/1' }) }) },
+    { name: 'a Blob Storage action on the connection\'s own account', ...flow({ Create_blob: connector('shared_azureblob', 'CreateFile_V2', { dataset: 'AccountNameFromSettings', folderPath: '/invoices', name: 'a.pdf', body: "@triggerBody()?['file']" }) }) },
     { name: 'allowed hosts and paths', allow: { hosts: ['contoso.sharepoint.com'], paths: ['C:\\Program Files\\'] }, ...flow({ HTTP: http({ uri: 'https://contoso.sharepoint.com/sites/intranet/_api/web' }), Compose: { type: 'Compose', runAfter: {}, inputs: 'C:\\Program Files\\Contoso\\tool.exe' } }) },
     { name: 'rows bound from expressions, and solution-aware rows (workflows) bound by id', ...flow({ Create_row: connector('shared_commondataserviceforapps', 'CreateRecord', { entityName: 'cr1a2_runs', 'item/ownerid@odata.bind': "/systemusers(@{variables('Service Account')})", 'item/cr1a2_Flow@odata.bind': '/workflows(33a0af05-b43b-ec11-b6e5-00224809b791)' }) }) },
     { name: 'the legacy Common Data Service "current environment" dataset', ...flow({ List: connector('shared_commondataservice', 'GetItems', { dataset: 'default.cds', table: 'accounts' }) }) },
     { name: 'pipeline tokens and interpolated hosts', ...flow({ HTTP: http({ uri: 'https://#{TenantName}#.sharepoint.com/sites/finance/_api/web' }), HTTP_2: http({ uri: "https://@{parameters('Tenant (cr1a2_Tenant)')}.sharepoint.com/sites/finance" }) }) },
     { name: 'site and list interpolated from environment variables', ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: "@{parameters('Invoice Site (cr1a2_InvoiceSite)')}", table: "@{parameters('Invoice List (cr1a2_InvoiceList)')}" }) }, { definition: { parameters: PARAMS } }) },
-    { name: 'a secret wins: a tenant URL carrying a SAS signature is left to cloud/plaintext-secret', ...flow({ Upload: http({ method: 'PUT', uri: 'https://stcontoso.blob.core.windows.net/invoices/a.pdf?sv=2022-11-02&sp=cw&sig=Qx7pL2mN9vB4cD1eF6gH3jK8sT5uW0yZ' }) }) },
   ],
   invalid: [
     {
@@ -82,10 +85,31 @@ ruleTester(rule, {
       errors: [{ text: 'https://api-test.contoso.com/v1/orders', message: /URL .* in URI/ }],
     },
     {
-      name: 'reportPublicHosts reports every public host',
-      options: { reportPublicHosts: true },
-      ...flow({ HTTP_Fetch_Releases: http({ uri: 'https://api.github.com/repos/microsoft/powercat-automation-kit/releases' }) }),
-      errors: [{ text: 'https://api.github.com/repos/microsoft/powercat-automation-kit/releases' }],
+      name: 'a public host used as an address (the organisation\'s own application, a vendor endpoint) is reported by default',
+      ...flow({ Upload_PDF: http({ method: 'PUT', uri: "https://erp-archive.contoso.com/dms/v1/documents/@{body('Post')?['documentId']}" }) }),
+      errors: [{ text: 'https://erp-archive.contoso.com/dms/v1/documents/', message: /^Action "Upload_PDF" hard-codes the URL "https:\/\/erp-archive\.contoso\.com\/dms\/v1\/documents\/" in URI/ }],
+    },
+    {
+      name: 'the address of a tenant URL whose query holds a key or a signature (the key is cloud/plaintext-secret)',
+      ...flow({
+        Score: http({ method: 'POST', uri: 'https://func-credit-scoring-prd.azurewebsites.net/api/score?code=Xk3v9Lq2Rm8Tn4Wp7Ys1Zb6Cd0Fg5Hj3Kl9Mn2Pq8Rs4Tu7Vw1Xy==' }),
+        Upload: http({ method: 'PUT', uri: 'https://stcontoso.blob.core.windows.net/invoices/a.pdf?sv=2022-11-02&sp=cw&sig=Qx7pL2mN9vB4cD1eF6gH3jK8sT5uW0yZ' }),
+      }),
+      errors: [
+        { text: 'https://func-credit-scoring-prd.azurewebsites.net/api/score', message: /^Action "Score" hard-codes the URL "https:\/\/func-credit-scoring-prd\.azurewebsites\.net" in URI/ },
+        { text: 'https://stcontoso.blob.core.windows.net/invoices/a.pdf', message: /URL "https:\/\/stcontoso\.blob\.core\.windows\.net" in URI/ },
+      ],
+      secrets: ['Xk3v9Lq2Rm8Tn4Wp7Ys1Zb6Cd0Fg5Hj3Kl9Mn2Pq8Rs4Tu7Vw1Xy==', 'Qx7pL2mN9vB4cD1eF6gH3jK8sT5uW0yZ'],
+    },
+    {
+      name: 'the storage account of an Azure Blob Storage action',
+      ...flow({ Create_blob: connector('shared_azureblob', 'CreateFile_V2', { dataset: 'stcontosoprocprod', folderPath: '/supplier-docs', name: 'a.pdf', body: "@triggerBody()?['file']" }) }),
+      errors: [{ text: 'stcontosoprocprod', message: /storage account "stcontosoprocprod" in parameter "dataset"/ }],
+    },
+    {
+      name: 'the environment of a Business Central API URL (a global host)',
+      ...flow({ Get_vendors: http({ uri: 'https://api.businesscentral.dynamics.com/v2.0/a1f3c5e7-2b4d-4f6a-8c0e-9d1b3f5a7c2e/Production/api/v2.0/companies(5e2d1c0b-7f3a-4a9d-8b6e-0c1d2e3f4a5b)/vendors' }) }),
+      errors: [{ text: 'https://api.businesscentral.dynamics.com/v2.0/a1f3c5e7-2b4d-4f6a-8c0e-9d1b3f5a7c2e/Production/api/v2.0/companies(5e2d1c0b-7f3a-4a9d-8b6e-0c1d2e3f4a5b)/vendors' }],
     },
     {
       name: 'a site URL as a string constant in an expression, and one in a variable',
@@ -112,4 +136,19 @@ test('cloud/environment-specific-value: data for the fix engine', () => {
   const { findings } = runCase(rule, flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: 'https://contoso.sharepoint.com/sites/Finance-Dev', table: "@parameters('Invoice List (cr1a2_InvoiceList)')" }) }, { definition: { parameters: PARAMS } }));
   assert.equal(findings.length, 1);
   assert.deepEqual(findings[0].data, { action: 'Get_items', parameter: '/properties/definition/actions/Get_items/inputs/parameters/dataset', literal: 'whole', kind: 'sharepoint-site', host: 'contoso.sharepoint.com' });
+});
+
+test('values: global, tenant and loopback hosts; environments in the path of a global service', () => {
+  assert.equal(classifyHost('passwordreset.microsoftonline.com'), 'global');
+  assert.equal(classifyHost('api.businesscentral.dynamics.com'), 'global');
+  assert.equal(classifyHost('api.cognitive.microsofttranslator.com'), 'global');
+  assert.equal(classifyHost('contoso.crm4.dynamics.com'), 'tenant');
+  assert.equal(classifyHost('docintel-prod.cognitiveservices.azure.com'), 'tenant');
+  assert.equal(classifyHost('prod-23.westeurope.logic.azure.com'), 'tenant');
+  assert.equal(classifyHost('0.0.0.0'), 'loopback');
+  assert.deepEqual(environmentInPath('api.businesscentral.dynamics.com', '/v2.0/a1f3c5e7-2b4d-4f6a-8c0e-9d1b3f5a7c2e/Sandbox-2/api/v2.0/companies'), { word: 'Sandbox-2' });
+  assert.deepEqual(environmentInPath('api.businesscentral.dynamics.com', '/v2.0/Production/ODataV4/Company'), { word: 'Production' });
+  assert.equal(environmentInPath('api.businesscentral.dynamics.com', ''), undefined);
+  assert.equal(environmentInPath('graph.microsoft.com', '/v1.0/groups/3f2acc10-1d2e-4f5a-8b9c-0d1e2f3a4b5c/members'), undefined);
+  assert.deepEqual(environmentInPath('graph.microsoft.com', '/v1.0/sites/contoso.sharepoint.com:/sites/Finance-UAT'), { word: 'uat' });
 });

@@ -26,6 +26,7 @@ const PARAMS = {
 
 ruleTester(rule, {
   valid: [
+    { name: 'the id of an ordinary Dataverse row is not a machine', ...flow({ Get_account: connector('shared_commondataserviceforapps', 'GetItem', { entityName: 'accounts', recordId: '3f8a2c6e-9b1d-4e7a-a5c0-8d2f6b4e1c97' }) }) },
     { name: 'loopback hosts are the machine the flow runs against, never another one', ...flow({ HTTP: http({ uri: 'http://localhost:5000/api/health' }), HTTP_2: http({ uri: 'http://127.0.0.1:8080/ping' }) }) },
     { name: 'the host comes from an environment variable', ...flow({ HTTP: http({ uri: "@{parameters('ERP Base URL (cr1a2_ErpBaseUrl)')}/api/orders" }) }, { definition: { parameters: PARAMS } }) },
     { name: 'the SQL connector using the connection\'s server ("default")', ...flow({ Get_rows: connector('shared_sql', 'GetItems_V2', { server: 'default', database: 'default', table: '[dbo].[Orders]' }) }) },
@@ -86,6 +87,17 @@ ruleTester(rule, {
       name: 'an internal host in a trigger',
       ...flow({}, { definition: { triggers: { When_posted: { type: 'HttpWebhook', inputs: { subscribe: { method: 'POST', uri: 'http://hooks.internal/subscribe', body: { callback: '@{listCallbackUrl()}' } }, unsubscribe: {} } } } } }),
       errors: [{ text: 'http://hooks.internal/subscribe', message: /^Trigger "When_posted" hard-codes the internal host "hooks.internal"/ }],
+    },
+    {
+      name: 'the id of one machine group read from the Dataverse machine-group table',
+      ...flow({ Check_group: connector('shared_commondataserviceforapps', 'GetItem', { entityName: 'flowmachinegroups', recordId: '3f8a2c6e-9b1d-4e7a-a5c0-8d2f6b4e1c97', $select: 'name' }) }),
+      errors: [{ text: '3f8a2c6e-9b1d-4e7a-a5c0-8d2f6b4e1c97', message: /^Action "Check_group" hard-codes the machine group "3f8a2c6e-9b1d-4e7a-a5c0-8d2f6b4e1c97" in parameter "recordId"/ }],
+    },
+    {
+      name: 'the server of a connection string that also holds a password (the password is cloud/plaintext-secret)',
+      ...flow({ Compose_connection: { type: 'Compose', runAfter: {}, inputs: 'Server=tcp:sqlprod01,1433;Database=Orders;User ID=rpa;Password=Str0ng!Pass' } }),
+      errors: [{ text: 'tcp:sqlprod01,1433', message: /server "tcp:sqlprod01,1433" in "Server" of a connection string/ }],
+      secrets: ['Str0ng!Pass'],
     },
   ],
 });

@@ -54,11 +54,14 @@ ruleTester(rule, {
       HTTP: http({ queries: { code: "@variables('key')" } }, secure('inputs')),
     }) },
     { name: 'a token request secured both ways', ...flow({ Get_token: http({ method: 'POST', uri: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token', body: "grant_type=client_credentials&client_id=abc&client_secret=@{parameters('Orders Password (cr1a2_OrdersPassword)')}" }, secure('inputs', 'outputs')) }, { definition: { parameters: PARAMS } }) },
-    { name: 'a value taken straight from secured outputs is hidden by the engine', ...flow({
+    { name: 'a Compose taking secured outputs directly is hidden by the engine; the sender has secure inputs', ...flow({
       Get_secret: getSecret(secure('outputs')),
-      HTTP: http({ queries: { code: "@body('Get_secret')?['value']" } }),
       Compose: { type: 'Compose', runAfter: {}, inputs: "@body('Get_secret')?['value']" },
       HTTP_2: http({ headers: { 'x-api-key': "@outputs('Compose')" } }, secure('inputs')),
+    }) },
+    { name: 'OAuth with a secret from secured outputs, sent with secure inputs', ...flow({
+      Get_client_secret: envSecret(secure('outputs')),
+      Create_user: http({ method: 'POST', uri: 'https://graph.microsoft.com/v1.0/users', authentication: { type: 'ActiveDirectoryOAuth', tenant: 'contoso.onmicrosoft.com', audience: 'https://graph.microsoft.com', clientId: 'abc', secret: "@body('Get_client_secret')?['EnvironmentVariableSecretValue']" } }, secure('inputs')),
     }) },
     { name: 'the run history never shows Authorization headers', ...flow({ HTTP: http({ headers: { Authorization: "Bearer @{parameters('Orders Password (cr1a2_OrdersPassword)')}" } }) }, { definition: { parameters: PARAMS } }) },
     { name: 'a Compose with Secure Inputs hides its outputs too', ...flow({
@@ -129,6 +132,21 @@ ruleTester(rule, {
         Run_function: http({ uri: "https://fn-orders.azurewebsites.net/api/run?code=@{variables('apiKey')}" }),
       }, { definition: { parameters: PARAMS } }),
       errors: [{ text: 'Call_API', message: /header "x-api-key"/ }, { text: 'Run_function', message: /"code" in the URI/ }],
+    },
+    {
+      name: 'securing the outputs of the reader does not secure the sender: OAuth secret, function key and desktop-flow input from secured outputs',
+      ...flow({
+        Get_client_secret: envSecret(secure('outputs')),
+        Get_key: getSecret(secure('inputs', 'outputs')),
+        Add_to_group: http({ method: 'POST', uri: 'https://graph.microsoft.com/v1.0/groups/1/members/$ref', authentication: { type: 'ActiveDirectoryOAuth', tenant: 'contoso.onmicrosoft.com', audience: 'https://graph.microsoft.com', clientId: 'abc', secret: "@body('Get_client_secret')?['EnvironmentVariableSecretValue']" } }),
+        Run_function: http({ queries: { code: "@body('Get_key')?['value']" } }),
+        Run_ERP: connector('shared_uiflow', 'RunUIFlow_V2', { uiFlowId: DF_ID, runMode: 'unattended', 'item/Input_User': 'svc-erp', 'item/Input_Password': "@body('Get_key')?['value']" }),
+      }, { solution: { desktopFlows: [desktopFlow()] } }),
+      errors: [
+        { text: 'Add_to_group', message: /it sends a client secret \(authentication secret\)\) but does not have secure inputs/ },
+        { text: 'Run_function', message: /it sends a key \(query parameter "code"\)\) but does not have secure inputs/ },
+        { text: 'Run_ERP', message: /it sends a sensitive desktop-flow input \(desktop-flow input "Input_Password"\)\) but does not have secure inputs/ },
+      ],
     },
   ],
 });

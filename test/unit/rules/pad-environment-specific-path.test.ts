@@ -21,10 +21,10 @@ File.WriteText File: $'''%USERPROFILE%\\\\Desktop\\\\out.txt''' TextToWrite: Lin
 File.Delete Files: $'''%Desktop%\\\\SanitizedTitleOutput_UTF8.txt'''`,
     },
     {
-      name: 'OS paths that are the same on every machine',
+      name: 'OS paths that are the same on every machine: the Windows folder and the known folders themselves',
       script: `System.RunApplication.RunApplication ApplicationPath: $'''C:\\\\Windows\\\\System32\\\\notepad.exe''' WindowStyle: System.ProcessWindowStyle.Normal ProcessId=> Pid
-System.RunApplication.RunApplication ApplicationPath: $'''C:\\\\Program Files\\\\Microsoft Office\\\\root\\\\Office16\\\\EXCEL.EXE''' WindowStyle: System.ProcessWindowStyle.Normal ProcessId=> Pid2
-SET PublicDocs TO $'''C:\\\\Users\\\\Public\\\\Documents'''`,
+SET PublicDocs TO $'''C:\\\\Users\\\\Public\\\\Documents'''
+Folder.GetFiles Folder: $'''C:\\\\ProgramData''' FileFilter: $'''*.log''' Files=> Files`,
     },
     {
       name: 'paths in log messages and email bodies',
@@ -54,8 +54,8 @@ Display.ShowMessageDialog.ShowMessage Title: $'''Done''' Message: Msg Icon: Disp
       script: `DISABLE Folder.GetFiles Folder: $'''C:\\\\Old\\\\Input''' FileFilter: $'''*''' Files=> Files`,
     },
     {
-      name: 'a secret literal is reported once, as a credential',
-      script: `Database.Connect.Connect ConnectionString: $'''Data Source=C:\\\\RPA\\\\queue.db;Password=Hunter2Hunter2''' Connection=> Conn`,
+      name: 'a path given to a secret argument is reported as a credential only',
+      script: `Access.LaunchAccess.LaunchExistingDbInAutomationMode Path: DbPath Password: $'''C:\\\\Keys\\\\pw.txt''' Visible: False Instance=> Db`,
     },
   ],
   invalid: [
@@ -130,6 +130,33 @@ Compression.ZipFiles ArchivePath: $'''F:\\\\Archive\\\\%Month%.zip''' FilesOrFol
       errors: [
         { text: `$'''C:\\\\PAD-Labs\\\\output\\\\proof.png'''`, message: /in File of WebAutomation\.TakeScreenshot\.TakeScreenshotSaveToFile/ },
         { text: `F:\\\\Archive\\\\`, message: /in ArchivePath of Compression\.ZipFiles/ },
+      ],
+    },
+    {
+      name: 'installation paths under Program Files and files under C:\\Users\\Public (pad-script.md: D:\\Program Files\\Contoso, Inc\\…)',
+      script: `System.RunApplication.RunApplication ApplicationPath: $'''C:\\\\Program Files\\\\Microsoft Office\\\\root\\\\Office16\\\\EXCEL.EXE''' WindowStyle: System.ProcessWindowStyle.Normal ProcessId=> Pid
+SET ErpClientPath TO $'''C:\\\\Program Files (x86)\\\\Contoso\\\\ERP Client\\\\ErpClient.exe'''
+System.RunApplication.RunApplicationAndWaitToLoad ApplicationPath: ErpClientPath CommandLineArguments: $'''/company:1000''' WorkingDirectory: $'''C:\\\\Program Files (x86)\\\\Contoso\\\\ERP Client''' WindowStyle: System.ProcessWindowStyle.Maximized Timeout: 60 ProcessId=> ErpPid
+File.WriteText File: $'''C:\\\\Users\\\\Public\\\\Documents\\\\CreditCheck\\\\audit.log''' TextToWrite: Line AppendNewLine: True IfFileExists: File.IfFileExists.Append Encoding: File.FileEncoding.UTF8`,
+      errors: [
+        { text: `$'''C:\\\\Program Files\\\\Microsoft Office\\\\root\\\\Office16\\\\EXCEL.EXE'''`, message: /in ApplicationPath of System\.RunApplication\.RunApplication is specific to one machine/ },
+        { text: `$'''C:\\\\Program Files (x86)\\\\Contoso\\\\ERP Client\\\\ErpClient.exe'''`, message: /assigned to ErpClientPath \(used as ApplicationPath of System\.RunApplication\.RunApplicationAndWaitToLoad\)/ },
+        { text: `$'''C:\\\\Program Files (x86)\\\\Contoso\\\\ERP Client'''`, message: /in WorkingDirectory of/ },
+        { text: `$'''C:\\\\Users\\\\Public\\\\Documents\\\\CreditCheck\\\\audit.log'''`, message: /in File of File\.WriteText is specific to one machine or environment/ },
+      ],
+    },
+    {
+      name: 'the file of a connection string that also holds a literal password (the password is pad/plaintext-secret)',
+      script: `Database.Connect.Connect ConnectionString: $'''Data Source=C:\\\\RPA\\\\queue.db;Password=Hunter2Hunter2''' Connection=> Conn`,
+      errors: [{ text: `C:\\\\RPA\\\\queue.db`, message: /^The absolute path 'C:\\RPA\\queue\.db' in ConnectionString of Database\.Connect\.Connect/ }],
+      secrets: ['Hunter2Hunter2'],
+    },
+    {
+      name: 'a drive path in a DOS command line stops before the next switch',
+      script: `Scripting.RunDOSCommand.RunDOSCommand DOSCommandOrApplication: $'''robocopy D:\\\\Exports\\\\Out E:\\\\Backup /MIR''' WorkingDirectory: $'''''' StandardOutput=> Out StandardError=> Err ExitCode=> Code`,
+      errors: [
+        { text: `D:\\\\Exports\\\\Out`, message: /in DOSCommandOrApplication of Scripting\.RunDOSCommand\.RunDOSCommand/ },
+        { text: `E:\\\\Backup`, message: /in DOSCommandOrApplication of Scripting\.RunDOSCommand\.RunDOSCommand/ },
       ],
     },
   ],

@@ -64,8 +64,14 @@ SET A TO 1`,
 System.RunApplication.RunApplication ApplicationPath: $'''chrome''' CommandLineArguments: CommandLineArguments WindowStyle: System.ProcessWindowStyle.Maximized ProcessId=> Pid`,
     },
     {
-      name: 'a URL with a literal secret is reported once, as a credential',
-      script: `SET BlobUrl TO $'''https://rpastore.blob.core.windows.net/in/orders.csv?sv=2022-11-02&sig=AbC123xyzSIG'''`,
+      name: 'global Microsoft endpoints in variables named like secrets, and a Business Central API audience',
+      script: `SET PasswordResetUrl TO $'''https://passwordreset.microsoftonline.com'''
+SET TokenAudience TO $'''https://api.businesscentral.dynamics.com'''
+Web.InvokeWebService.InvokeWebService Url: $'''https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=en''' ${WEB}`,
+    },
+    {
+      name: 'a URL that is all secret (a password argument) is reported as a credential only',
+      script: `Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: Sender Password: $'''https://contoso.sharepoint.com/x''' SendFrom: Sender SendTo: $'''ops@contoso.com''' Subject: $'''S''' Body: $'''B''' IsBodyHtml: False`,
     },
   ],
   invalid: [
@@ -121,6 +127,17 @@ SET SiteUrl TO $'''https://contoso.sharepoint.com/sites/RPA'''`,
 SET Address TO Start
 ${launch('Address')}`,
       errors: [{ text: 'https://contoso.crm.dynamics.com/main.aspx', message: /assigned to Start \(used as Url of WebAutomation\.LaunchChrome\.LaunchChrome\) belongs to one tenant/ }],
+    },
+    {
+      name: 'a tenant URL whose query carries a SAS signature: the address is reported here, the signature by pad/plaintext-secret',
+      script: `SET BlobUrl TO $'''https://rpastore.blob.core.windows.net/in/orders.csv?sv=2022-11-02&sig=AbC123xyzSIG'''`,
+      errors: [{ text: 'https://rpastore.blob.core.windows.net/in/orders.csv', message: /^The URL https:\/\/rpastore\.blob\.core\.windows\.net assigned to BlobUrl belongs to one tenant/ }],
+      secrets: ['AbC123xyzSIG'],
+    },
+    {
+      name: 'the environment segment of a Business Central API URL',
+      script: `Web.InvokeWebService.InvokeWebService Url: $'''https://api.businesscentral.dynamics.com/v2.0/a1f3c5e7-2b4d-4f6a-8c0e-9d1b3f5a7c2e/Production/api/v2.0/companies''' ${WEB}`,
+      errors: [{ message: /^The URL https:\/\/api\.businesscentral\.dynamics\.com in Url of Web\.InvokeWebService\.InvokeWebService names the 'Production' environment/ }],
     },
   ],
 });

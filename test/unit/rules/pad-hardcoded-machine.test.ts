@@ -55,8 +55,21 @@ Database.Connect.Connect ConnectionString: $'''Server=%DbServer%;Database=Sales;
 System.Ping HostName: TargetHost Timeout: 5000 PingReply=> Reply`,
     },
     {
-      name: 'a connection string with a literal password is reported once, as a credential',
-      script: `Database.Connect.Connect ConnectionString: $'''Server=sqlprod01;Database=Sales;User Id=sa;Password=Secr3t!x''' Connection=> Conn`,
+      name: 'a connection string whose only literal is the password: nothing for this rule (the password is pad/plaintext-secret)',
+      script: `Database.Connect.Connect ConnectionString: $'''Server=%DbServer%;Database=Sales;User Id=sa;Password=Secr3t!x''' Connection=> Conn`,
+    },
+    {
+      name: 'scripts and command lines: hosts from variables, the machine itself, loopback, Write-Host',
+      script: `Scripting.RunPowershellScript.RunPowershellScript Script: $'''Invoke-Command -ComputerName $env:COMPUTERNAME -ScriptBlock { Get-Service }
+Write-Host "done"
+Invoke-RestMethod -Uri "http://localhost:5080/health"
+Copy-Item -Path "x.csv" -Destination "\\\\\\\\%FileServer%\\\\drop"''' ScriptOutput=> PsOut ScriptError=> PsErr
+System.RunApplication.RunApplication ApplicationPath: ErpClient CommandLineArguments: $'''/server:%ErpServer% /company:1000''' WindowStyle: System.ProcessWindowStyle.Normal ProcessId=> Pid`,
+    },
+    {
+      name: 'a public host used as the host of a URL is a URL matter, not a machine',
+      script: `SET ApiHost TO $'''api.contoso.com'''
+Web.InvokeWebService.InvokeWebService Url: $'''https://%ApiHost%/v1/orders''' ${WEB}`,
     },
     {
       name: 'URLs inside appmask selectors',
@@ -135,6 +148,45 @@ Cyberark.GetPassword.GetPassword ServerAddress: $'''cyberark.corp.local''' Appli
       ],
     },
     {
+      name: 'the server of a connection string that also holds a literal password (the password is pad/plaintext-secret)',
+      script: `Database.Connect.Connect ConnectionString: $'''Server=sqlprod01;Database=Sales;User Id=sa;Password=Secr3t!x''' Connection=> Conn`,
+      errors: [{ text: 'sqlprod01', message: /names the database server 'sqlprod01'/ }],
+      secrets: ['Secr3t!x'],
+    },
+    {
+      name: 'HANA ServerNode= and Oracle Data Source=<TNS alias>',
+      script: `SET HanaConnection TO $'''Driver={HDBODBC};ServerNode=hanadb01:30015;UID=RPA_READ;PWD=H4na!Read;'''
+Database.Connect.ConnectOracle ConnectionString: $'''Data Source=ORAPRD;User Id=CREDIT_RO;Password=Or@cle-1;''' Connection=> OracleDb`,
+      errors: [
+        { text: 'hanadb01', message: /^The connection string assigned to HanaConnection names the database server 'hanadb01'/ },
+        { text: 'ORAPRD', message: /names the database server 'ORAPRD'/ },
+      ],
+      secrets: ['H4na!Read', 'Or@cle-1'],
+    },
+    {
+      name: 'a /server: switch in command-line arguments',
+      script: `System.RunApplication.RunApplicationAndWaitToLoad ApplicationPath: ErpClient CommandLineArguments: $'''/server:erpapp01 /company:1000 /lang:EN''' WindowStyle: System.ProcessWindowStyle.Maximized Timeout: 60 ProcessId=> Pid`,
+      errors: [{ text: 'erpapp01', message: /^CommandLineArguments of System\.RunApplication\.RunApplicationAndWaitToLoad names the machine 'erpapp01'/ }],
+    },
+    {
+      name: 'a UNC share mapped by a DOS command, and a host in an embedded script',
+      script: `Scripting.RunDOSCommand.RunDOSCommand DOSCommandOrApplication: $'''net use P: \\\\\\\\printsrv01\\\\labels /persistent:no''' WorkingDirectory: $'''''' StandardOutput=> Out StandardError=> Err ExitCode=> Code
+Scripting.RunPythonScript.RunPythonScript PythonCode: $'''import urllib.request
+print(urllib.request.urlopen("http://scoring.contoso.internal:8443/api/v2/ping").read())''' PythonVersion: Scripting.PythonVersion.Python3 ScriptOutput=> PyOut ScriptError=> PyErr
+Scripting.RunPowershellScript.RunPowershellScript Script: $'''Get-Service -ComputerName fs02 -Name Spooler''' ScriptOutput=> PsOut ScriptError=> PsErr`,
+      errors: [
+        { text: `\\\\\\\\printsrv01\\\\labels`, message: /^The UNC path in DOSCommandOrApplication of Scripting\.RunDOSCommand\.RunDOSCommand names the file server 'printsrv01'/ },
+        { text: 'scoring.contoso.internal', message: /^The URL in PythonCode of Scripting\.RunPythonScript\.RunPythonScript points at the internal host 'scoring\.contoso\.internal'/ },
+        { text: 'fs02', message: /^Script of Scripting\.RunPowershellScript\.RunPowershellScript names the machine 'fs02'/ },
+      ],
+    },
+    {
+      name: 'an IP address kept in a variable and used as the host of a URL',
+      script: `SET StatusHost TO $'''10.9.8.7'''
+Web.InvokeWebService.InvokeWebService Url: $'''http://%StatusHost%/status''' ${WEB}`,
+      errors: [{ text: `$'''10.9.8.7'''`, element: 'StatusHost', message: /^The host assigned to StatusHost \(used as the host of the URL in Url of Web\.InvokeWebService\.InvokeWebService\) names the machine '10\.9\.8\.7'/ }],
+    },
+    {
       name: 'a machine in a solution flow input default',
       solution: {
         desktopFlows: [{
@@ -144,6 +196,19 @@ Folder.GetFiles Folder: Input_ArchiveShare FileFilter: $'''*.pdf''' Files=> File
         }],
       },
       errors: [{ text: `$'''\\\\\\\\archive01\\\\scans'''`, element: 'Input_ArchiveShare', message: /^The UNC path as the default value of input Input_ArchiveShare \(used as Folder of Folder\.GetFiles\) names the file server 'archive01'/ }],
+    },
+    {
+      name: 'script variables and keyword arguments named like a server (not localhost, not PowerShell $Host)',
+      script: `Scripting.RunPowershellScript.RunPowershellScript Script: $'''$server = "sqlprd05"
+$fallback = "localhost"
+$Host.UI.RawUI.WindowTitle = "Export"''' ScriptOutput=> Out ScriptError=> Err
+Scripting.RunPythonScript.RunPythonScript PythonCode: $'''import psycopg2
+conn = psycopg2.connect(host="pgdb01", dbname="rpa")
+local = psycopg2.connect(host="localhost")''' PythonVersion: Scripting.PythonVersion.Python3 ScriptOutput=> PyOut ScriptError=> PyErr`,
+      errors: [
+        { text: 'sqlprd05', message: /^Script of Scripting\.RunPowershellScript\.RunPowershellScript names the machine 'sqlprd05'/ },
+        { text: 'pgdb01', message: /^PythonCode of Scripting\.RunPythonScript\.RunPythonScript names the machine 'pgdb01'/ },
+      ],
     },
   ],
 });

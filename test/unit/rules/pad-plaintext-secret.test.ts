@@ -8,6 +8,19 @@ const SEND = `SendFrom: $'''robot@contoso.com''' SendTo: $'''ops@contoso.com''' 
 ruleTester(rule, {
   valid: [
     {
+      name: 'embedded scripts: a user name typed by UI scripting, passwords from variables, prompts and policy switches',
+      script: `Scripting.RunVBScript.RunVBScript VBScriptCode: $'''Set Session = GetObject("SAPGUI").GetScriptingEngine.Children(0).Children(0)
+Session.findById("wnd[0]/usr/txtRSYST-BNAME").Text = "RPA_GL_POST"
+Session.findById("wnd[0]/usr/pwdRSYST-BCODE").Text = "%SapPassword%"
+If strPassword = "" Then WScript.Quit 1''' ScriptOutput=> VbOut ScriptError=> VbErr
+Scripting.RunPowershellScript.RunPowershellScript Script: $'''$password = Read-Host -AsSecureString
+New-ADUser -Name "bot" -AccountPassword $password -PasswordNeverExpires $true -Credential "CORP\\\\svc_ad"
+$passwordLength = "16"
+docker login --password-stdin -u rpa-bot''' ScriptOutput=> PsOut ScriptError=> PsErr
+Scripting.RunPythonScript.RunPythonScript PythonCode: $'''import base64
+auth = base64.b64encode(f"{user}:{pwd}".encode())''' PythonVersion: Scripting.PythonVersion.Python3 ScriptOutput=> PyOut ScriptError=> PyErr`,
+    },
+    {
       name: 'password read with Get credential and passed as Cred.Password',
       script: `PowerAutomateSecretVariables.GetCredential Credential: 'SMTP relay' Timeout: 0 Credential=> SmtpCred
 Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: SmtpCred.Username Password: SmtpCred.Password ${SEND}`,
@@ -213,6 +226,46 @@ Database.Connect.Connect ConnectionString: ConnStr Connection=> Conn`,
       },
       errors: [{ text: 'Qwerty!2345', message: /^The connection string assigned to ConnStr contains a literal Pwd= value/ }],
       secrets: ['Qwerty!2345'],
+    },
+    {
+      name: 'embedded scripts: a Basic credential, a password field set by SAP GUI scripting, a -Password switch, a secret-named assignment',
+      script: `Scripting.RunPythonScript.RunPythonScript PythonCode: $'''import base64
+auth = base64.b64encode(b"svc_score:Sc0re!Py2024").decode()''' PythonVersion: Scripting.PythonVersion.Python3 ScriptOutput=> PyOut ScriptError=> PyErr
+Scripting.RunVBScript.RunVBScript VBScriptCode: $'''Session.findById("wnd[0]/usr/txtRSYST-BNAME").Text = "RPA_GL_POST"
+Session.findById("wnd[0]/usr/pwdRSYST-BCODE").Text = "GLpost#2024"''' ScriptOutput=> VbOut ScriptError=> VbErr
+Scripting.RunPowershellScript.RunPowershellScript Script: $'''Connect-Erp -Server erp01 -User rpa -Password "P@ss-w0rd9"
+$apiKey = "k3yV4lue-77xQ"''' ScriptOutput=> PsOut ScriptError=> PsErr`,
+      errors: [
+        { text: 'Sc0re!Py2024', message: /^The script in PythonCode of Scripting\.RunPythonScript\.RunPythonScript contains a literal secret \(the password of a Basic credential\); read it at run time with the Get credential action/ },
+        { text: 'GLpost#2024', message: /contains a literal secret \(the text typed into a password field\)/ },
+        { text: 'P@ss-w0rd9', message: /contains a literal secret \(the Password switch\)/ },
+        { text: 'k3yV4lue-77xQ', message: /contains a literal secret \(the value assigned to apiKey\)/ },
+      ],
+      secrets: ['Sc0re!Py2024', 'GLpost#2024', 'P@ss-w0rd9', 'k3yV4lue-77xQ'],
+    },
+    {
+      name: 'a net use password in a DOS command and a connection string inside a script',
+      script: `Scripting.RunDOSCommand.RunDOSCommand DOSCommandOrApplication: $'''net use Q: \\\\\\\\fs01\\\\secure S3cure!Map /user:CORP\\\\svc_map''' WorkingDirectory: $'''''' StandardOutput=> Out StandardError=> Err ExitCode=> Code
+Scripting.RunPowershellScript.RunPowershellScript Script: $'''$conn = New-Object System.Data.SqlClient.SqlConnection("Server=sql01;Database=HR;User Id=hr;Password=Hr!2024x")''' ScriptOutput=> PsOut ScriptError=> PsErr`,
+      errors: [
+        { text: 'S3cure!Map', message: /^The command line in DOSCommandOrApplication of Scripting\.RunDOSCommand\.RunDOSCommand contains a literal secret \(the net use password\)/ },
+        { text: 'Hr!2024x', message: /^The connection string in Script of Scripting\.RunPowershellScript\.RunPowershellScript contains a literal Password= value/ },
+      ],
+      secrets: ['S3cure!Map', 'Hr!2024x'],
+    },
+    {
+      name: 'the password of a user name and password pair in a script (requests auth=, smtplib login, NetworkCredential)',
+      script: `Scripting.RunPythonScript.RunPythonScript PythonCode: $'''import requests, smtplib
+r = requests.get(url, auth=("svc_api", "Api#Pass2024"))
+s = smtplib.SMTP(host, 587); s.login("robot", "M4il!Robot")''' PythonVersion: Scripting.PythonVersion.Python3 ScriptOutput=> PyOut ScriptError=> PyErr
+Scripting.RunPowershellScript.RunPowershellScript Script: $'''$cred = New-Object System.Net.NetworkCredential("svc", "N3t!Cred2024")
+$cred2 = New-Object System.Net.NetworkCredential("svc", $SecurePwd)''' ScriptOutput=> Out ScriptError=> Err`,
+      errors: [
+        { text: 'Api#Pass2024', message: /\(the password of a user name and password pair\)/ },
+        { text: 'M4il!Robot', message: /\(the password of a user name and password pair\)/ },
+        { text: 'N3t!Cred2024', message: /\(the password of a user name and password pair\)/ },
+      ],
+      secrets: ['Api#Pass2024', 'M4il!Robot', 'N3t!Cred2024'],
     },
   ],
 });

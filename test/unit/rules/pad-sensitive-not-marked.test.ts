@@ -9,6 +9,14 @@ const input = (name: string, type = 'String') => `@INPUT ${name} : { 'Descriptio
 ruleTester(rule, {
   valid: [
     {
+      name: 'a redacted copy (Text.Replace with a mask) no longer carries the secret',
+      script: `${DEF}@SENSITIVE: [DbPwd, ConnStr]
+${CYBERARK('DbPwd')}
+SET ConnStr TO $'''Server=%DbServer%;Database=Sales;User Id=svc_rpa;Password=%DbPwd%'''
+Text.Replace Text: ConnStr TextToFind: $'''Password=[^;]*''' IsRegEx: True IgnoreCase: True ReplaceWith: $'''Password=***''' ActivateEscapeSequences: False Result=> MaskedConnection
+Logging.LogMessage Message: $'''Connecting with %MaskedConnection%''' LogLevel: Logging.LogLevel.InfoLevel`,
+    },
+    {
       name: 'CyberArk output into a sensitive variable',
       script: `${DEF}@SENSITIVE: [DbPassword]
 ${CYBERARK('DbPassword')}
@@ -185,6 +193,14 @@ ${CYBERARK('Pwd')}
 CALL Connect in_loc_Pwd: Pwd out_loc_Conn=> Conn
 SET Copy TO in_loc_Pwd`,
       errors: [{ text: 'Copy', message: /built from the secret in_loc_Pwd/ }],
+    },
+    {
+      name: 'Text.Replace that does not mask still carries the secret',
+      script: `${DEF}@SENSITIVE: [DbPwd, ConnStr]
+${CYBERARK('DbPwd')}
+SET ConnStr TO $'''Server=%DbServer%;Database=Sales;User Id=svc_rpa;Password=%DbPwd%'''
+Text.Replace Text: ConnStr TextToFind: $'''Sales''' IsRegEx: False IgnoreCase: True ReplaceWith: $'''SalesArchive''' ActivateEscapeSequences: False Result=> ArchiveConnection`,
+      errors: [{ text: 'ArchiveConnection', message: /^Variable ArchiveConnection carries a secret \(it is built from the secret ConnStr\)/ }],
     },
   ],
 });

@@ -17,6 +17,7 @@ const sol = (s: Record<string, unknown>, files?: Record<string, string>): Soluti
 
 ruleTester(rule, {
   valid: [
+    { name: 'a vendor sandbox serves every non-production environment (Dev and Test)', solution: sol({ Dev: settings([ev('cr1a2_InvoiceSite', 'https://sandbox.creditbureau-partner.com/api')]), Test: settings([ev('cr1a2_InvoiceSite', 'https://sandbox.creditbureau-partner.com/api')]) }) },
     { name: 'Prod values name Prod or nothing', solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', 'https://contoso.sharepoint.com/sites/Invoices')], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'prod-rpa-bot@contoso.com' })]) }) },
     { name: 'pipeline tokens name no environment', solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', '#{environmentvariable.dev.cr1a2_InvoiceSite}#')], [cr('cr1a2_sharepoint', '#{connectionreference.cr1a2_sharepoint}#', { ConnectionOwner: '#{connectionreference.user.cr1a2_sharepoint}#' })]) }) },
     { name: 'hex letters in GUIDs are not words ("acc", "dec")', solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', '3f2acc10-1d2e-4f5a-8b9c-0d1e2f3a4b5c')], [cr('cr1a2_sharepoint', '4deca0ff-acc1-4b2c-9d3e-0f1a2b3c4d5e')]) }) },
@@ -28,6 +29,11 @@ ruleTester(rule, {
     { name: 'environment words inside other words do not count (DevicesAndTesting)', solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', 'https://contoso.sharepoint.com/sites/DevicesAndTesting')]) }) },
   ],
   invalid: [
+    {
+      name: 'a vendor sandbox in Prod',
+      solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', 'https://sandbox.creditbureau-partner.com/api')]) }),
+      errors: [{ text: 'https://sandbox.creditbureau-partner.com/api', message: /^The Prod deployment settings give environment variable "cr1a2_InvoiceSite" a value that names the development environment \("sandbox"\)/ }],
+    },
     {
       name: 'a -dev host in Prod',
       solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', 'https://erp-dev.contoso.com/api')]) }),

@@ -14,14 +14,15 @@
 //    teams and channels, absolute paths, tenant URLs);
 //  - follows `variables('x')` and `outputs('Compose')` back from secret places to the literals that
 //    feed them, and to the actions whose outputs carry a secret (for secure inputs/outputs);
-//  - reports each literal once: credential before machine before environment-specific.
+//  - reports each piece of text once: credential before machine before environment-specific (distinct
+//    parts of one string, such as the host and the signature of a URL, each by its own rule).
 import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/types';
 import type { GlobalSettings } from '../rule';
 import { entries, JsonNode, pointerOf, prop, stringValue } from '../../load/json';
 import type { Span } from '../../util/text';
 import {
   classifyHost, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, connectionKeyIs, environmentOfValue, findPaths, findStructuredSecrets,
-  findUrls, GUID_RE, hostAllowed, isDocumentationHost, isPipelineToken, isPlaceholderSecret, isSecretName, looksRandom, normalizeHost, parseConnectionString,
+  environmentInPath, findUrls, GUID_RE, hostAllowed, isDocumentationHost, isPipelineToken, isPlaceholderSecret, isSecretName, looksRandom, normalizeHost, parseConnectionString,
   pathAllowed, serverHost,
 } from '../shared/values';
 
@@ -222,6 +223,8 @@ const ADMIN_CONNECTORS = new Set([
 ]);
 
 const CONNECTOR_ACTION_TYPES = /^(OpenApiConnection|ApiConnection)/i;
+/** Azure Storage connectors: their `dataset` parameter names the storage account. */
+const STORAGE_CONNECTORS = new Set(['shared_azureblob', 'shared_azurefile', 'shared_azuretables', 'shared_azurequeues']);
 const HTTP_TYPES = new Set(['http', 'httpwebhook', 'function', 'apimanagement', 'workflow']);
 /** Actions the designer cannot mark secure (Logic Apps: variables, control actions). */
 const UNSECURABLE_TYPES = new Set([
@@ -264,6 +267,11 @@ export interface ValueFinding {
   display?: string;
   /** The host is an ordinary public host (reported only when the rule asks for it). */
   publicHost?: boolean;
+  /**
+   * A narrower report for a URL whose query holds a secret reported by another rule: the address
+   * without its query (the secret is not repeated in this finding's span or message).
+   */
+  narrow?: { span: Span; display: string; literal: 'whole' | 'part' };
 }
 
 export interface SecureNeed {
@@ -281,7 +289,11 @@ export interface SecretSinkUse {
 
 export interface FlowAnalysis {
   leaves: StringLeaf[];
-  /** Literal findings of the three value rules, each literal at most once (credential > machine > environment). */
+  /**
+   * Literal findings of the three value rules. A piece of text is reported by one rule only (credential >
+   * machine > environment); distinct parts of one string (the server and the password of a connection
+   * string, the host and the signature of a URL) are reported each by its own rule.
+   */
   values: ValueFinding[];
   /** Actions that read or send a secret without secure inputs/outputs covering it. */
   secure: SecureNeed[];
@@ -606,10 +618,11 @@ class Analyzer {
       const exprs = this.expressionsIn(hit.leaf, hit.start, hit.end);
       const hasValue = exprs.length > 0 || this.literalParts(hit.leaf, hit.start, hit.end, hit.scheme).some(p => secretText(hit.leaf.text.slice(p.start, p.end), hit.weak));
       const sends = HTTP_TYPES.has(hit.leaf.action.type.toLowerCase()) || CONNECTOR_ACTION_TYPES.test(hit.leaf.action.type);
-      // The run history never shows Authorization headers; a value taken straight from secured outputs is hidden too.
+      // The run history never shows Authorization headers.
       const hidden = hit.kind === 'header' && /^(proxy-)?authorization$/i.test(hit.where.replace(/^header "|"$/g, ''));
-      const literal = this.literalParts(hit.leaf, hit.start, hit.end, hit.scheme).some(p => secretText(hit.leaf.text.slice(p.start, p.end), hit.weak));
-      if (sends && hasValue && !hidden && !onlyConnectionAuth(exprs) && (literal || !this.fromSecuredOutputs(exprs))) {
+      // Secured outputs of the action the secret comes from do not count: the sender's own Secure Inputs
+      // setting is what keeps the value out of its run history (and out of every later copy of the action).
+      if (sends && hasValue && !hidden && !onlyConnectionAuth(exprs)) {
         this.need(hit.leaf.action, 'inputs', `it sends a ${hit.what} (${hit.where})`);
       }
       for (const e of exprs) {
@@ -775,7 +788,9 @@ class Analyzer {
       if (kind !== 'internal' && kind !== 'ip') continue;
       if (machineAllowed(u.host)) continue;
       const end = cut(m, u.start, u.end);
-      this.push('machine', leaf, u.start, end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where: describeWhere(leaf.path), host: u.host, display: u.host });
+      const q = leaf.text.slice(u.start, end).search(/[?#]/);
+      const narrow = q > 0 ? this.narrowOf(leaf, u.start, u.start + q, u.host) : undefined;
+      this.push('machine', leaf, u.start, end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where: describeWhere(leaf.path), host: u.host, display: u.host, ...(narrow ? { narrow } : {}) });
     }
     for (const part of parseConnectionString(m)) {
       if (!connectionKeyIs(part.key, CONNECTION_SERVER_KEYS) || part.value.includes('\u0000')) continue;
@@ -792,6 +807,13 @@ class Analyzer {
     const name = normalizeName(lastSegment(leaf.path[leaf.path.length - 1]));
     const connector = connectorOf(leaf.action, this.flow);
     const start = leaf.text.indexOf(value);
+    // A Dataverse row of the machine or machine-group table, addressed by its id: the id differs per environment.
+    const machineTable = this.machineTableOf(leaf.action, connector);
+    if (machineTable && (name === 'recordid' || name === 'id') && GUID_RE.test(value)) {
+      if (allowedMachines.some(x => x.toLowerCase() === value.toLowerCase())) return;
+      this.push('machine', leaf, start, start + value.length, { kind: 'machine', what: machineTable === 'group' ? 'machine group' : 'machine', where: describeWhere(leaf.path), host: value, display: value });
+      return;
+    }
     if (MACHINE_PARAMS.has(name)) {
       if (allowedMachines.some(x => x.toLowerCase() === value.toLowerCase())) return;
       this.push('machine', leaf, start, start + value.length, { kind: 'machine', what: /group/.test(name) ? 'machine group' : 'machine', where: describeWhere(leaf.path), host: value, display: value });
@@ -809,6 +831,16 @@ class Analyzer {
     if (kind === 'loopback' || kind === 'global' || machineAllowed(host)) return;
     serverStart = leaf.text.indexOf(serverValue);
     this.push('machine', leaf, serverStart, serverStart + serverValue.length, { kind: 'server', what: 'server', where: describeWhere(leaf.path), host, display: serverValue });
+  }
+
+  /** `group` / `machine` when a Dataverse action works on a row of the machine-group or machine table. */
+  private machineTableOf(action: FlowAction, connector: string | undefined): 'group' | 'machine' | undefined {
+    if (connector !== 'shared_commondataserviceforapps' && connector !== 'shared_commondataservice') return undefined;
+    const params = prop(action.inputs, 'parameters');
+    const entity = (stringValue(prop(params, 'entityName')) ?? stringValue(prop(params, 'table')) ?? '').toLowerCase();
+    if (/^flowmachinegroups?$/.test(entity)) return 'group';
+    if (/^flowmachines?$/.test(entity)) return 'machine';
+    return undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -846,6 +878,11 @@ class Analyzer {
       } else if (connector === 'shared_teams') {
         if (['groupid', 'teamid', 'team'].includes(name)) return report('teams-team', 'Teams team');
         if (['channelid', 'channel'].includes(name)) return report('teams-channel', 'Teams channel');
+      } else if (connector && STORAGE_CONNECTORS.has(connector)) {
+        // The storage account (name or endpoint); `AccountNameFromSettings` means the connection's own account.
+        if (['dataset', 'storageaccountname', 'accountname', 'storageaccount'].includes(name) && !/^accountnamefromsettings$/i.test(value) && !value.startsWith('/')) {
+          return report('storage-account', 'storage account');
+        }
       }
     }
 
@@ -872,16 +909,41 @@ class Analyzer {
     for (const u of findUrls(m)) this.urlFinding(leaf, u.start, cut(m, u.start, u.end), u.host, where, false);
   }
 
-  private urlFinding(leaf: StringLeaf, start: number, end: number, host: string, where: string, expression: boolean): void {
+  /**
+   * A URL literal at [start, end) of a leaf (or of a string constant starting at `constantStart`):
+   * tenant hosts, hosts naming an environment, global services whose path names an environment
+   * (`/v2.0/<tenant>/Production/api`), and other public hosts when the URL is an address (the value
+   * starts with it), not a link inside a text.
+   */
+  private urlFinding(leaf: StringLeaf, start: number, end: number, host: string, where: string, expression: boolean, constantStart?: number): void {
     if (hostAllowed(host, this.settings.allowedHosts) || isDocumentationHost(host)) return;
     const kind = classifyHost(host);
     const display = leaf.text.slice(start, end);
+    const url = findUrls(display)[0];
+    const path = url ? url.path : '';
+    // The address without its query: reported instead when the query holds a secret another rule reports.
+    const q = display.search(/[?#]/);
+    const narrow = q > 0 && url ? { start, end: start + q, display: `${url.scheme}://${url.host}` } : undefined;
+    const extra = { expression, ...(narrow ? { narrow: this.narrowOf(leaf, narrow.start, narrow.end, narrow.display) } : {}) };
     if (kind === 'tenant') {
-      this.push('env', leaf, start, end, { kind: 'url', what: 'URL', where, host, display, expression });
-    } else if (kind === 'public') {
-      const marked = environmentOfValue(host) !== undefined;
-      this.push('env', leaf, start, end, { kind: 'url', what: 'URL', where, host, display, expression, publicHost: !marked });
+      this.push('env', leaf, start, end, { kind: 'url', what: 'URL', where, host, display, ...extra });
+      return;
     }
+    // An address is the value itself (a URI, an endpoint parameter); a link inside a message or an e-mail body is text.
+    const address = leaf.text.slice(constantStart ?? 0, start).trim() === '' && isAddressPlace(leaf.path);
+    if (kind === 'global') {
+      // A global service addressed in one environment's part of it (`/v2.0/<tenant>/Production/api`, `/sites/Finance-UAT`).
+      if (address && environmentInPath(host, path)) this.push('env', leaf, start, end, { kind: 'url', what: 'URL', where, host, display, ...extra });
+    } else if (kind === 'public') {
+      // A host naming an environment is reported anywhere; an environment word in the path only in an address.
+      const marked = environmentOfValue(host) !== undefined || (address && environmentInPath(host, path) !== undefined);
+      if (!marked && !address) return;
+      this.push('env', leaf, start, end, { kind: 'url', what: 'URL', where, host, display, publicHost: !marked, ...extra });
+    }
+  }
+
+  private narrowOf(leaf: StringLeaf, start: number, end: number, display: string): ValueFinding['narrow'] {
+    return { span: { start: leaf.offsets[start], end: leaf.offsets[end] }, display, literal: start === 0 && end === leaf.text.length ? 'whole' : 'part' };
   }
 
   /** URLs, UNC paths and absolute paths written as string constants inside expressions. */
@@ -907,7 +969,7 @@ class Analyzer {
             if (isDocumentationHost(u.host) || hostAllowed(u.host, this.settings.allowedHosts) || this.settings.allowedMachines.some(x => normalizeHost(x) === normalizeHost(u.host))) continue;
             this.push('machine', leaf, c.start + u.start, c.start + u.end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where, host: u.host, display: u.host, expression: true });
           } else {
-            this.urlFinding(leaf, c.start + u.start, c.start + u.end, u.host, where, true);
+            this.urlFinding(leaf, c.start + u.start, c.start + u.end, u.host, where, true, c.start);
           }
         }
       }
@@ -936,6 +998,23 @@ const STRUCTURED_NAMES: Record<string, string> = {
   'jwt': 'JSON web token', 'github-token': 'GitHub token', 'slack-token': 'Slack token', 'aws-access-key': 'AWS access key',
   'private-key': 'private key', 'storage-key': 'storage account key',
 };
+
+/** Parameter and field names of text meant for people (messages, cards, e-mail), not addresses. */
+const TEXT_FIELD = /(body|message|messagebody|text|subject|comment|comments|content|html|card|note|notes|title|summary|details|description)$/i;
+const ADDRESS_FIELD = /(url|uri|endpoint|address|host|hostname|server|site|baseurl|link)$/i;
+
+/**
+ * Where a URL is an address the flow connects to: the `uri` of an HTTP action, a connector or trigger
+ * parameter that is not a text for people, a field named like an address. Not: e-mail bodies, card
+ * texts, messages.
+ */
+function isAddressPlace(path: string[]): boolean {
+  if (path[0] === 'uri') return true;
+  const names = path.filter(p => !/^\d+$/.test(p)).map(lastSegment);
+  const last = names[names.length - 1] ?? '';
+  if (ADDRESS_FIELD.test(last.replace(/[^A-Za-z]/g, ''))) return true;
+  return path[0] === 'parameters' && !TEXT_FIELD.test(last.replace(/[^A-Za-z]/g, ''));
+}
 
 function refCount(expression: string): number {
   const r = refsOf(expression);
@@ -988,19 +1067,29 @@ export function describeWhere(path: string[]): string {
   }
 }
 
-/** Keeps each literal with one rule (credential > machine > environment) and drops overlaps within a rule. */
+/**
+ * Keeps each piece of text with one rule (credential > machine > environment) and drops overlaps within
+ * a rule. A finding that overlaps a stronger one is dropped, or narrowed when it has a narrower form that
+ * does not overlap (a URL's address without the query whose signature is the credential).
+ */
 function dedupe(values: ValueFinding[]): ValueFinding[] {
   const rank: Record<ValueRule, number> = { secret: 0, machine: 1, env: 2 };
   const byNode = new Map<JsonNode, ValueFinding[]>();
   for (const v of values) byNode.set(v.node, [...(byNode.get(v.node) ?? []), v]);
   const out: ValueFinding[] = [];
+  const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
   for (const list of byNode.values()) {
-    const best = Math.min(...list.map(v => rank[v.rule]));
     const kept: ValueFinding[] = [];
-    for (const v of list) {
-      if (rank[v.rule] !== best) continue;
-      if (kept.some(k => k.span.start < v.span.end && v.span.start < k.span.end)) continue;
-      kept.push(v);
+    for (const v of [...list].sort((a, b) => rank[a.rule] - rank[b.rule])) {
+      if (!kept.some(k => overlaps(k.span, v.span))) {
+        kept.push(v);
+        continue;
+      }
+      // Within one rule the first finding wins; a weaker rule may keep a part the stronger ones do not cover.
+      if (!v.narrow || kept.some(k => k.rule === v.rule && overlaps(k.span, v.span))) continue;
+      const n = v.narrow;
+      if (kept.some(k => overlaps(k.span, n.span))) continue;
+      kept.push({ ...v, span: n.span, display: n.display, literal: n.literal, narrow: undefined });
     }
     out.push(...kept);
   }

@@ -14,14 +14,14 @@ export default defineRule({
     options: {
       reportPublicHosts: {
         type: 'boolean',
-        description: 'Also report URLs of ordinary public hosts (a vendor API, your own web site) that name no tenant and no environment. Off by default: those are usually the same from every environment.',
-        default: false,
+        description: 'Also report addresses on ordinary public hosts (a vendor API, your own application) that name no tenant and no environment: a URI or endpoint value that starts with the URL, not a link inside a text. Global services (Microsoft Graph, sign-in, Translator, GitHub) are never reported. On by default: a vendor\'s production endpoint or your own application\'s host differs between Dev, Test and Prod; set false when such hosts are shared by every environment.',
+        default: true,
       },
     },
   },
   cloudFlow(ctx, flow, solution) {
     const analysis = analyzeFlow(flow, solution, ctx.settings);
-    const publicHosts = ctx.options.reportPublicHosts === true;
+    const publicHosts = ctx.options.reportPublicHosts !== false;
     for (const v of analysis.values) {
       if (v.rule !== 'env' || (v.publicHost && !publicHosts)) continue;
       const who = `${v.action.trigger ? 'Trigger' : 'Action'} "${v.action.name}"`;

@@ -1,6 +1,7 @@
 // cloud/hardcoded-machine: a machine or host written literally in action inputs (UNC shares, internal
 // and IP hosts, SQL/file/gateway server parameters, connection-string servers, machine and machine-group
-// ids). Detection lives in analysis.ts; a literal that is also a secret is left to cloud/plaintext-secret.
+// ids, ids of machine-group rows). Detection lives in analysis.ts; text that is a secret is left to
+// cloud/plaintext-secret (the server of a connection string whose password is a secret is still reported).
 import { defineRule } from '../rule';
 import { analyzeFlow } from './analysis';
 

@@ -10,7 +10,7 @@ import type { Script } from '../../model/types';
 import type { ScriptUnit } from '../rule';
 import type { Span } from '../../util/text';
 import {
-  classifyHost, connectionKeyIs, findStructuredSecrets, StructuredSecret, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, environmentMarkerOf, findPaths, findUrls,
+  classifyHost, connectionKeyIs, findStructuredSecrets, StructuredSecret, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, environmentInPath, environmentMarkerOf, findPaths, findUrls,
   HostKind, hostAllowed, isDocumentationHost, isPlaceholderSecret, normalizeHost, parseConnectionString, PathMatch, serverHost, UrlMatch,
 } from '../shared/values';
 import {
@@ -126,6 +126,8 @@ export interface Hit {
   span: Span;
   /** The reported range is the whole literal (a pure literal that is the entire value). */
   literal: 'whole' | 'part';
+  /** For URLs: the address without its query, reported instead when the query holds a secret another rule reports. */
+  narrow?: Span;
 }
 
 export interface SecretHit extends Hit {
@@ -211,6 +213,12 @@ export interface ScriptAnalysis {
   credentialLiterals: Set<number>;
   /** Literal start offsets with a machine finding. */
   machineLiterals: Set<number>;
+  /**
+   * Script spans reported by a value rule, by literal start offset. A piece of text is reported by one
+   * rule only (credential > machine > environment-specific); distinct parts of one literal (the server and
+   * the password of a connection string, a host and a password in an embedded script) each by its own.
+   */
+  reportedSpans: Map<number, Span[]>;
   /** Name of a variable for messages (as first written). */
   displayName(key: string): string;
   /** Keys of a variable and its properties with a secret. */
@@ -233,6 +241,22 @@ export function analyzeScript(unit: ScriptUnit): ScriptAnalysis {
 interface Edge { from: Key; to: Key; alias: boolean; via?: string }
 
 const CONCAT_OPS = new Set(['+', '&']);
+
+/** A URL whose whole host is one interpolation (`%` in a flattened string): `https://%Host%:8443/x`. */
+const URL_HOST_INTERP = /\b(?:https?|ftps?|sftp|wss?|ldaps?|tcp):\/\/(?:[^\s/@'"<>%]*@)?%(?=$|[:/?#\s'"])/gi;
+
+/** Masks that replace a secret in a redacted copy: `***`, `xxxx`, `[REDACTED]`, `<hidden>`. */
+const MASK_RE = /\*{3,}|•{3,}|#{4,}|\bx{4,}\b|\[(?:redacted|hidden|masked|removed)\]|<(?:redacted|hidden|masked|removed)>/i;
+
+/**
+ * A Text.Replace whose replacement is a mask (`ReplaceWith: 'Password=***'`): its result is a redacted
+ * copy made for logging and no longer carries the secret it was given.
+ */
+function isRedaction(stmt: ActionStmt): boolean {
+  if (!/^text\.replace/i.test(stmt.id)) return false;
+  const replaceWith = stmt.args.find(a => a.name.toLowerCase() === 'replacewith')?.value;
+  return !!replaceWith && replaceWith.kind === 'string' && replaceWith.parts.every(p => p.kind === 'text') && MASK_RE.test(replaceWith.value ?? '');
+}
 
 const SHAPE_NAMES: Record<StructuredSecret['kind'], string> = {
   'jwt': 'a JSON web token', 'github-token': 'a GitHub token', 'slack-token': 'a Slack token',
@@ -260,10 +284,17 @@ function looksLikeCredential(value: string): boolean {
   return classes >= 2;
 }
 
-/** Paths that are the same on every Windows machine. */
+/**
+ * Paths that are the same on every Windows machine: the Windows folder, Microsoft's own ProgramData and
+ * the default profile. Installation folders (`C:\\Program Files\\Contoso\\…`) and files under
+ * `C:\\Users\\Public` or `C:\\ProgramData\\<vendor>` are not: the application, its version and its
+ * install drive differ between machines (pad-script.md §4: `D:\\Program Files\\Contoso, Inc\\…`).
+ */
 function isOsPath(path: string): boolean {
   const p = path.replace(/\//g, '\\').toLowerCase();
-  return /^c:\\(windows|program files|program files \(x86\)|programdata\\microsoft|users\\public|users\\default)(\\|$)/.test(p) || /^[a-z]:\\?$/.test(p);
+  return /^c:\\(windows|programdata\\microsoft|users\\default)(\\|$)/.test(p) || /^[a-z]:\\?$/.test(p)
+    // The known folders themselves (not what is put under them).
+    || /^c:\\(program files|program files \(x86\)|programdata|users\\public(\\(documents|desktop|downloads|pictures|music|videos))?)\\?$/.test(p);
 }
 
 class Analyzer {
@@ -356,6 +387,7 @@ class Analyzer {
       headerHits: [],
       credentialLiterals: new Set(),
       machineLiterals: new Set(),
+      reportedSpans: new Map(),
       displayName: key => this.variables.get(key)?.name ?? key,
       secretKeysOf: v => secrets.get(v) ?? secretByVar.get(v),
     };
@@ -613,10 +645,11 @@ class Analyzer {
       if (disabled) continue;
       this.noteSecretPropertyReads(arg.value);
       const witness: Witness = { role: role ?? 'secret', argument: typed ? `${arg.name} (typed into a password field)` : arg.name, action: stmt.id };
-      if (role && role !== 'connection' && role !== 'headers' && role !== 'targetDesktop') {
+      if (role && role !== 'connection' && role !== 'headers' && role !== 'script' && role !== 'targetDesktop') {
         for (const r of this.refs(arg.value)) this.sinkUse(role, r.key, witness);
       }
-      if (role === 'connection' || role === 'headers') {
+      // A variable interpolated into a connection string, header block or script is judged by its position there (structuralUses).
+      if (role === 'connection' || role === 'headers' || role === 'script') {
         for (const r of this.refs(arg.value)) if (r.whole) this.sinkUse(role, r.key, witness);
       }
       this.structuralUses(arg.value, role, `in ${arg.name} of ${stmt.id}`, stmt.id);
@@ -639,7 +672,7 @@ class Analyzer {
           if (src.kind === 'environmentSecret') this.autoSensitive.set(v, src.kind);
           this.sources.push({ key: { v }, reason: { kind: 'source', what: src.what, action: stmt.id }, kind: src.kind });
         }
-      } else if (passesDataThrough(stmt.id)) {
+      } else if (passesDataThrough(stmt.id) && !isRedaction(stmt)) {
         for (const arg of stmt.args) for (const r of this.refs(arg.value, false)) this.edges.push({ from: r.key, to: { v }, alias: false });
       }
     }
@@ -718,6 +751,14 @@ class Analyzer {
       for (const u of userInfoPasswords(f.text)) {
         for (const e of interpsIn(f, u.start, u.end)) {
           for (const r of this.refs(e, false)) this.sinkUse('secret', r.key, { role: 'secret', argument: `the password of the URL ${where}`, action });
+        }
+      }
+      // `http://%Host%/status`: the variable is the host of the URL.
+      for (const m of f.text.matchAll(URL_HOST_INTERP)) {
+        const at = m.index! + m[0].length - 1;
+        if (!f.interp[at]) continue;
+        for (const e of interpsIn(f, at, at + 1)) {
+          for (const r of this.refs(e, false)) this.sinkUse('urlHost', r.key, { role: 'urlHost', argument: `the host of the URL ${where}`, action });
         }
       }
     }
@@ -815,12 +856,34 @@ class Analyzer {
 
   private classify(a: ScriptAnalysis, reach: Map<ArgRole, Map<string, Witness>>): void {
     const secretReach = reach.get('secret');
+    const taken = a.reportedSpans;
+    const take = (lit: number, span: Span) => {
+      const list = taken.get(lit);
+      if (list) list.push(span);
+      else taken.set(lit, [span]);
+    };
+    const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
+    /** Hits whose text no stronger (or earlier) finding reports; a URL falls back to its address without the query. */
+    const free = <T extends Hit>(hits: T[]): T[] => {
+      const out: T[] = [];
+      for (const h of hits) {
+        const lit = h.use.lit.span.start;
+        const spans = taken.get(lit) ?? [];
+        let kept: T | undefined = h;
+        if (spans.some(x => overlaps(x, h.span))) {
+          kept = h.narrow && !spans.some(x => overlaps(x, h.narrow!)) ? { ...h, span: h.narrow, literal: 'part', narrow: undefined } : undefined;
+        }
+        if (kept) out.push(kept);
+      }
+      return out;
+    };
     // Secret-input defaults belong to pad/secret-input-variable.
     for (const [, si] of a.secretInputs) {
       const dv = si.decl.defaultValue;
       if (dv && !this.trivial(dv) && isLiteralValue(dv)) {
         si.literalDefault = true;
         a.credentialLiterals.add(dv.span.start);
+        take(dv.span.start, dv.span);
       }
     }
     for (const use of this.literals) {
@@ -829,20 +892,24 @@ class Analyzer {
       if (hits.length) {
         a.secretHits.push(...hits);
         a.credentialLiterals.add(use.lit.span.start);
+        for (const h of hits) take(use.lit.span.start, h.span);
       }
     }
+    const machineHits: MachineHit[] = [];
     for (const use of this.literals) {
-      if (use.disabled || a.credentialLiterals.has(use.lit.span.start)) continue;
-      const hits = this.machineHitsOf(use, reach);
+      if (use.disabled) continue;
+      const hits = free(this.machineHitsOf(use, reach));
       if (hits.length) {
-        a.machineHits.push(...hits);
+        machineHits.push(...hits);
         a.machineLiterals.add(use.lit.span.start);
       }
     }
+    for (const h of machineHits) take(h.use.lit.span.start, h.span);
+    a.machineHits.push(...machineHits);
     for (const use of this.literals) {
-      if (use.disabled || a.credentialLiterals.has(use.lit.span.start) || a.machineLiterals.has(use.lit.span.start)) continue;
-      a.pathHits.push(...this.pathHitsOf(use, reach));
-      a.urlHits.push(...this.urlHitsOf(use, reach));
+      if (use.disabled) continue;
+      a.pathHits.push(...free(this.pathHitsOf(use, reach)));
+      a.urlHits.push(...free(this.urlHitsOf(use, reach)));
     }
     for (const h of this.script.ast.headers) {
       const key = h.key.toLowerCase();
@@ -890,7 +957,9 @@ class Analyzer {
       for (const r of this.literalRanges(use)) hits.push({ ...base, span: r.span, literal: r.literal, how: typed ? 'typed-text' : 'argument', what: ctx.arg.name });
     }
     // 2. Structure: connection strings, URLs with credentials, JSON secret keys, authorization headers.
-    for (const part of parseConnectionString(f.text)) {
+    // (In scripts and command lines connection strings are read from their quoted strings, below.)
+    const code = ctx.kind === 'arg' && (ctx.role === 'script' || ctx.role === 'commandLine');
+    for (const part of code ? [] : parseConnectionString(f.text)) {
       if (!connectionKeyIs(part.key, CONNECTION_SECRET_KEYS) || !looksLikeConnectionString(f.text)) continue;
       if (hasInterp(f, part.start, part.end) || isPlaceholderSecret(part.value)) continue;
       hits.push({ ...base, span: flatSpan(f, part.start, part.end), literal: 'part', how: 'connection-string', what: `${part.key}=` });
@@ -920,6 +989,25 @@ class Analyzer {
       const end = start + m[2].length;
       if (hasInterp(f, start, end) || isPlaceholderSecret(m[2]) || /^\$/.test(m[2])) continue;
       hits.push({ ...base, span: flatSpan(f, start, end), literal: 'part', how: 'script', what: 'ConvertTo-SecureString' });
+    }
+    // Embedded scripts and command lines (pad-script.md §3.2): passwords assigned, passed as switches,
+    // typed into password fields by UI scripting, encoded as Basic credentials, given to net use / sqlcmd,
+    // and connection strings in quoted strings.
+    if (code) {
+      const covered = (a: number, b: number) => hits.some(h => h.span.start < flatSpan(f, a, b).end && flatSpan(f, a, b).start < h.span.end);
+      for (const x of scriptSecrets(f.text)) {
+        const value = f.text.slice(x.start, x.end);
+        if (hasInterp(f, x.start, x.end) || isPlaceholderSecret(value) || /^[$@(\[{]/.test(value) || isSentence(value) || covered(x.start, x.end)) continue;
+        hits.push({ ...base, span: flatSpan(f, x.start, x.end), literal: 'part', how: 'script', what: x.what });
+      }
+      for (const region of connectionRegions(f.text, false, true)) {
+        for (const part of parseConnectionString(region.text)) {
+          const a = region.offset + part.start;
+          const b = region.offset + part.end;
+          if (!connectionKeyIs(part.key, CONNECTION_SECRET_KEYS) || hasInterp(f, a, b) || isPlaceholderSecret(part.value) || covered(a, b)) continue;
+          hits.push({ ...base, span: flatSpan(f, a, b), literal: 'part', how: 'connection-string', what: `${part.key}=` });
+        }
+      }
     }
     const headerContext = (ctx.kind === 'arg' && ctx.role === 'headers') || this.reachOfKey(headerReach, use.target);
     if (headerContext) {
@@ -991,19 +1079,21 @@ class Analyzer {
       const whole = f.pure && use.entire && start <= leading && end >= text.trimEnd().length;
       hits.push({ use, span: whole ? use.lit.span : flatSpan(f, start, end), literal: whole ? 'whole' : 'part', host, how, witness, hostKind, ...(path ? { path } : {}) });
     };
-    // UNC paths in path arguments, in values stored whole, in what flows into a path argument.
-    const pathRole = roles.has('path') || roles.has('commandLine');
+    const code = roles.has('script') || roles.has('commandLine');
+    // UNC paths in path arguments, command lines and scripts, in values stored whole, in what flows into a path argument.
+    const pathRole = roles.has('path') || code;
     for (const p of findPaths(text)) {
       if (p.kind !== 'unc' || !p.server) continue;
       if (!(pathRole || (stored && p.start === leading) || roles.has('connection'))) continue;
       if (hasInterp(f, p.start, p.start + 2 + p.server.length)) continue;
       const kind = classifyHost(p.server);
       if (kind === 'loopback') continue;
-      add(p.start, p.end, p.server, 'unc', roles.get('path') ?? roles.get('commandLine'), kind, p.path);
+      add(p.start, p.end, p.server, 'unc', roles.get('path') ?? roles.get('commandLine') ?? roles.get('script'), kind, p.path);
     }
-    // Connection strings: Server= / Data Source= / Host=.
-    if (roles.has('connection') || (stored && looksLikeConnectionString(text))) {
-      for (const part of parseConnectionString(text)) {
+    // Connection strings: Server= / Data Source= / Host= / ServerNode= (the whole value, or a quoted string of a script).
+    for (const region of connectionRegions(text, roles.has('connection') || (stored && looksLikeConnectionString(text)), code)) {
+      for (const part0 of parseConnectionString(region.text)) {
+        const part = { ...part0, start: region.offset + part0.start, end: region.offset + part0.end };
         if (!connectionKeyIs(part.key, CONNECTION_SERVER_KEYS) || hasInterp(f, part.start, part.end)) continue;
         const value = part.value.trim();
         if (!value || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\') || /^(dsn)$/i.test(part.key)) continue;
@@ -1013,7 +1103,30 @@ class Analyzer {
         const kind = classifyHost(host);
         if (kind === 'loopback' || kind === 'global' || (url && (kind === 'tenant' || kind === 'public'))) continue;
         const hs = part.start + (url ? url.start + url.url.indexOf(url.host) : part.value.indexOf(host));
-        add(hs, hs + host.length, host, 'connection-string', roles.get('connection'), kind);
+        add(hs, hs + host.length, host, 'connection-string', roles.get('connection') ?? roles.get('script') ?? roles.get('commandLine'), kind);
+      }
+    }
+    // Server switches of command lines and scripts (`/server:erpapp01`, `-ComputerName fs02`, `--host=db01`)
+    // and script variables or keyword arguments named like a server (`$server = "sql01"`, `host="db01"`).
+    if (code) {
+      for (const m of [...text.matchAll(SERVER_SWITCH), ...text.matchAll(SERVER_ASSIGNMENT)]) {
+        const value = m[3];
+        const start = m.index! + m[0].indexOf(value, m[0].toLowerCase().indexOf(m[1].toLowerCase()) + m[1].length);
+        if (hasInterp(f, start, start + value.length)) continue;
+        const host = serverHost(value);
+        if (!host || isLocalServer(host) || isDocumentationHost(host) || /^\d+$/.test(host)) continue;
+        const kind = classifyHost(host);
+        if (kind === 'loopback' || kind === 'global') continue;
+        add(start, start + host.length, host, 'host-argument', roles.get('commandLine') ?? roles.get('script'), kind);
+      }
+    }
+    // A value used as the host of a URL (`http://%Host%/status`): an IP address or an internal name.
+    if (roles.has('urlHost')) {
+      const value = text.trim();
+      if (value && !hasInterp(f, leading, text.trimEnd().length) && /^[A-Za-z0-9._-]+(:\d+)?$/.test(value)) {
+        const host = value.replace(/:\d+$/, '');
+        const kind = classifyHost(host);
+        if ((kind === 'ip' || kind === 'internal') && !isDocumentationHost(host)) add(leading, leading + host.length, host, 'host-argument', roles.get('urlHost'), kind);
       }
     }
     // Host arguments: the whole value names a machine.
@@ -1029,16 +1142,16 @@ class Analyzer {
         }
       }
     }
-    // URLs with an internal, single-label or IP host.
-    if (roles.has('url') || roles.has('commandLine') || roles.has('host') || stored) {
+    // URLs with an internal, single-label or IP host (also inside command lines and scripts).
+    if (roles.has('url') || code || roles.has('host') || stored) {
       const whole = wholeUrlOf(text);
       for (const u of findUrls(text)) {
-        if (!(roles.has('url') || roles.has('commandLine') || (stored && sameUrl(whole, u)))) continue;
+        if (!(roles.has('url') || code || (stored && sameUrl(whole, u)))) continue;
         if (hits.some(h => h.host === u.host)) continue;
         const kind = classifyHost(u.host);
         if (kind !== 'internal' && kind !== 'ip') continue;
         const hs = u.start + u.url.indexOf(u.host, u.scheme.length + 3);
-        add(hs, hs + u.host.length, u.host, 'url', roles.get('url') ?? roles.get('commandLine'), kind);
+        add(hs, hs + u.host.length, u.host, 'url', roles.get('url') ?? roles.get('commandLine') ?? roles.get('script'), kind);
       }
     }
     // TargetDesktop of launch actions: a remote or virtual desktop.
@@ -1097,12 +1210,15 @@ class Analyzer {
       if (isDocumentationHost(u.host)) continue;
       const kind = classifyHost(u.host);
       if (kind === 'loopback' || kind === 'ip' || kind === 'internal') continue;
-      // A global service's host never names an environment (login.live.com); its path may (/sites/Finance-UAT).
+      // A global service's host never names an environment (login.live.com); its path may (/sites/Finance-UAT,
+      // the environment segment of a Business Central URL).
       const path = u.path.replace(/[?#].*$/, '');
-      const marker = kind === 'global' ? environmentMarkerOf(path) : environmentMarkerOf(u.host) ?? environmentMarkerOf(path);
+      const marker = kind === 'global' ? environmentInPath(u.host, path) : environmentMarkerOf(u.host) ?? environmentMarkerOf(path);
       if (kind === 'global' && !marker) continue;
       const isWhole = f.pure && use.entire && sameUrl(whole, u);
-      hits.push({ use, span: isWhole ? use.lit.span : flatSpan(f, u.start, u.end), literal: isWhole ? 'whole' : 'part', origin: `${u.scheme}://${u.host}`, host: normalizeHost(u.host), hostKind: kind, marker: marker?.word, witness: roles.get('url') ?? roles.get('commandLine') });
+      const q = u.url.search(/[?#]/);
+      const narrow = q > 0 && !hasInterp(f, u.start, u.start + q) ? flatSpan(f, u.start, u.start + q) : undefined;
+      hits.push({ use, span: isWhole ? use.lit.span : flatSpan(f, u.start, u.end), literal: isWhole ? 'whole' : 'part', origin: `${u.scheme}://${u.host}`, host: normalizeHost(u.host), hostKind: kind, marker: marker?.word, witness: roles.get('url') ?? roles.get('commandLine'), ...(narrow ? { narrow } : {}) });
     }
     return hits;
   }
@@ -1136,10 +1252,90 @@ export function valueStrings(expr: Expr): StringLit[] {
   return out;
 }
 
+/**
+ * Command-line and script switches that name a server: `/server:erpapp01`, `-ComputerName fs02`,
+ * `--host=db01.corp.local`, `-SqlInstance sql01\INST`. Groups: switch name, quote, value.
+ */
+const SERVER_SWITCH = /(?<=^|[\s(,;])(?:--?|\/)(server|servername|serverinstance|sqlserver|sqlinstance|dbserver|dataserver|srv|host|hostname|computername|computer|machine|machinename|ashost|mshost)(?:[:=]|[ \t]+)(["']?)([A-Za-z0-9][A-Za-z0-9._-]*(?:\\[A-Za-z0-9_$-]+)?)(?:[:,]\d+)?\2(?=$|[\s;,)"'])/gim;
+
+/** `$server = "sql01"`, `host="db01:5432"`, `objConn.ServerName = "ERP01"`. Groups: name, quote, value. */
+const SERVER_ASSIGNMENT = /(?<=^|[\s;(,{.$])(server|servername|serverinstance|sqlserver|sqlinstance|dbserver|dbhost|host|hostname|computername|smtpserver|smtphost|ftphost|sftphost|ashost|mshost)\s*(?::=|(?<![=!<>])=(?!=))\s*(["'])([A-Za-z0-9][A-Za-z0-9._-]*(?:\\[A-Za-z0-9_$-]+)?)(?:[:,]\d+)?\2/gim;
+
+/**
+ * Where connection strings may be in a text: the whole text (a connection argument or a stored value),
+ * and, in command lines and scripts, each quoted string that reads as one.
+ */
+function connectionRegions(text: string, whole: boolean, code: boolean): Array<{ offset: number; text: string }> {
+  const out: Array<{ offset: number; text: string }> = [];
+  if (whole) out.push({ offset: 0, text });
+  if (code) {
+    for (const m of text.matchAll(/(["'])([^"'\r\n]{8,})\1/g)) {
+      if (looksLikeConnectionString(m[2])) out.push({ offset: m.index! + 1, text: m[2] });
+    }
+    // An unquoted connection string as the whole command line (`--conn Server=…;Pwd=…`).
+    if (!out.length && looksLikeConnectionString(text)) out.push({ offset: 0, text });
+  }
+  return out;
+}
+
+/** Names a script gives to the code that encodes `user:password` as a Basic credential. */
+const BASE64_CALL = /(?:b64encode|ToBase64String|btoa|Base64Encode|EncodeBase64|base64_encode|Base64\.encode|encodebytes)\b/i;
+
+/**
+ * Literal secrets in the text of an embedded script or a command line, as [start, end) of the secret
+ * and what it is: `$password = '…'`, `api_key="…"`, `-Password '…'`, `--password=…`, `/pwd:…`,
+ * `findById("wnd[0]/usr/pwdRSYST-BCODE").Text = "…"` (a password field set by UI scripting),
+ * `b64encode(b"user:…")` (a Basic credential), `Authorization: Basic …`, `net use \\srv\share … /user:`,
+ * `sqlcmd … -P …`, `NetworkCredential("user", "…")`. References (`$var`, `%Var%`) are left to the caller to skip.
+ */
+export function scriptSecrets(text: string): Array<{ start: number; end: number; what: string }> {
+  const out: Array<{ start: number; end: number; what: string }> = [];
+  const push = (m: RegExpMatchArray, group: number, what: string) => {
+    const at = m.indices?.[group];
+    if (at && at[1] > at[0]) out.push({ start: at[0], end: at[1], what });
+  };
+  // Assignments to a variable, property or keyword argument named like a secret.
+  for (const m of text.matchAll(/(?<=^|[\s;(,{])\$?(?:env:)?(?:[A-Za-z_][\w]*\.)*([A-Za-z_][\w]*)\s*(?::=|(?<![=!<>])=(?!=))\s*[bruBRU]?(["'])((?:(?!\2)[^\r\n])+)\2/dgm)) {
+    if (secretNameStrength(m[1]) === 'strong') push(m, 3, `the value assigned to ${m[1]}`);
+  }
+  // Switches named like a secret: -Password 'x', --password=x, /pwd:x.
+  for (const m of text.matchAll(/(?<=^|[\s(,;])(?:--?|\/)([A-Za-z][\w-]*)(?:[:=]|[ \t]+)(?:(["'])((?:(?!\2)[^\r\n])+)\2|([^\s"';,)\/-][^\s"';,)]*))/dgm)) {
+    if (secretNameStrength(m[1]) !== 'strong') continue;
+    push(m, m[3] !== undefined ? 3 : 4, `the ${m[1]} switch`);
+  }
+  // UI scripting that types into a password field: Session.findById("…/pwdRSYST-BCODE").Text = "…".
+  for (const m of text.matchAll(/\(\s*(["'])([^"'\r\n]+)\1\s*\)\s*\.\s*(?:text|value|innertext)\s*=\s*(["'])((?:(?!\3)[^\r\n])+)\3/dgi)) {
+    if (isPasswordControlName(m[2])) push(m, 4, 'the text typed into a password field');
+  }
+  // user:password encoded as a Basic credential.
+  for (const line of text.matchAll(/[^\r\n]+/dg)) {
+    const call = BASE64_CALL.exec(line[0]);
+    if (!call) continue;
+    const rest = line[0].slice(call.index);
+    const m = /[bB]?(["'])([^"'\s:]{1,64}):([^"'\s]{1,128})\1/d.exec(rest);
+    const at = m?.indices?.[3];
+    if (!m || !at) continue;
+    // Not a URL (`https://…`, `urn:…`) or a time (`12:30`).
+    if (/^(https?|ftps?|sftp|file|mailto|urn|tcp|ldaps?)$/i.test(m[2]) || m[3].startsWith('//') || /^\d+$/.test(m[3])) continue;
+    const base = line.index! + call.index;
+    out.push({ start: base + at[0], end: base + at[1], what: 'the password of a Basic credential' });
+  }
+  // Authorization: Basic … / Bearer … written in the script.
+  for (const m of text.matchAll(/Authorization["']?\s*[:,=]\s*["']?(?:Basic|Bearer)\s+([A-Za-z0-9+/=._~-]{12,})/dgi)) push(m, 1, 'the Authorization header');
+  // net use \\srv\share <password> /user:… and net use … /user:… <password>.
+  for (const m of text.matchAll(/\bnet\s+use\b[^\r\n]*?\\\\[^\s"']+\s+(["']?)([^\s"'\/*][^\s"']*)\1\s+\/user:/dgi)) push(m, 2, 'the net use password');
+  for (const m of text.matchAll(/\bnet\s+use\b[^\r\n]*?\/user:\S+\s+(["']?)([^\s"'\/*][^\s"']*)\1/dgi)) push(m, 2, 'the net use password');
+  // sqlcmd / bcp / osql -P password.
+  for (const m of text.matchAll(/\b(?:sqlcmd|bcp|osql|isql)\b[^\r\n]*?\s-P\s*(["']?)([^\s"']+)\1/dg)) push(m, 2, 'the -P password');
+  // The password of a user/password pair: NetworkCredential("u", "p"), HTTPBasicAuth("u", "p"), auth=("u", "p"), smtp.login("u", "p").
+  for (const m of text.matchAll(/(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|\.login|\bauth\s*=\s*)\s*\(\s*[bru]?(["'])[^"'\r\n]*\1\s*,\s*[bru]?(["'])((?:(?!\2)[^\r\n])+)\2/dgi)) push(m, 3, 'the password of a user name and password pair');
+  return out;
+}
+
 /** Connection strings have at least one key only they use. */
 function looksLikeConnectionString(text: string): boolean {
   const parts = parseConnectionString(text);
-  return parts.some(p => /^(server|data ?source|database|initial catalog|user ?id|uid|password|pwd|provider|driver|dsn|trusted_connection|integrated security|persist security info|encrypt|accountname|accountkey|defaultendpointsprotocol|sharedaccesskey|sharedaccesskeyname|endpoint|authtype|host|port|dbq|sslmode)$/i.test(p.key));
+  return parts.some(p => /^(server|data ?source|database|initial catalog|user ?id|uid|password|pwd|provider|driver|dsn|trusted_connection|integrated security|persist security info|encrypt|accountname|accountkey|defaultendpointsprotocol|sharedaccesskey|sharedaccesskeyname|endpoint|authtype|host|port|dbq|sslmode|servernode|currentschema)$/i.test(p.key));
 }
 
 function isLocalServer(host: string): boolean {

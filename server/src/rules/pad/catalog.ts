@@ -22,8 +22,12 @@ export type ArgRole =
   | 'typedText'
   /** The `TargetDesktop` JSON of launch actions (local computer or a remote/virtual desktop). */
   | 'targetDesktop'
-  /** Command-line arguments of an application (may carry paths and URLs). */
-  | 'commandLine';
+  /** Command-line arguments of an application, or a DOS command line (may carry paths, URLs, hosts and passwords). */
+  | 'commandLine'
+  /** The code of an embedded PowerShell, VBScript, Python, JavaScript or .NET script (may carry secrets and hosts). */
+  | 'script'
+  /** The host of a URL (`https://%Host%/status`): a machine when it is an IP address or an internal name. */
+  | 'urlHost';
 
 export interface ArgumentInfo {
   role: ArgRole;
@@ -73,6 +77,11 @@ const NOT_PATH_ARGS = new Set([
 
 const URL_ARG_SUFFIX = /(url|uri|endpoint|urls)$/;
 
+/** The code argument of the Scripting.* actions (pad-script.md §3.2: secrets embedded in script text). */
+const SCRIPT_ARGS = new Set(['script', 'scripttext', 'code', 'vbscriptcode', 'pythoncode', 'javascriptcode', 'jscode', 'dotnetcode', 'dotnetcodetorun', 'powershellcode', 'powershellscript']);
+/** The command line of Scripting.RunDOSCommand. */
+const COMMAND_ARGS = new Set(['doscommandorapplication', 'doscommand', 'command']);
+
 /** Actions whose `Text` argument is typed into a UI field named by `Control`/`TextField`. */
 const TYPED_TEXT_ACTIONS = ['uiautomation.populatetextfield', 'webautomation.populatetextfield'];
 
@@ -83,6 +92,8 @@ export function argumentInfo(actionId: string, argName: string): ArgumentInfo | 
   const info = (role: ArgRole): ArgumentInfo => ({ role, name: argName });
   if (SECRET_ARGS.has(a)) return info('secret');
   for (const [prefix, names] of SECRET_ARGS_BY_ACTION) if (id.startsWith(prefix) && names.includes(a)) return info('secret');
+  if (id.startsWith('scripting.') && SCRIPT_ARGS.has(a)) return info('script');
+  if (id.startsWith('scripting.') && COMMAND_ARGS.has(a)) return info('commandLine');
   if (a === 'connectionstring') return info('connection');
   if (a === 'customheaders' || a === 'headers' || a === 'requestheaders') return info('headers');
   if (a === 'targetdesktop') return info('targetDesktop');

@@ -1,5 +1,6 @@
 // A literal machine in a desktop flow: the server of a UNC path, Server=/Data Source= of a connection
-// string, a terminal, mail, FTP, SAP or CyberArk host, an internal or IP host in a URL, a remote
+// string, a terminal, mail, FTP, SAP or CyberArk host, a server switch or host in a command line or an
+// embedded script, an internal or IP host in a URL (or kept in a variable used as a URL's host), a remote
 // TargetDesktop or a remote @@ConnectionString header. A flow that names its machines cannot move from
 // Dev to Prod unchanged; desktop flows should run on machine groups with targets kept in configuration.
 import { pathAllowed } from '../shared/values';

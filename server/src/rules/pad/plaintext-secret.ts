@@ -1,8 +1,10 @@
 // A secret written literally in a desktop flow: given to a secret-bearing argument, embedded in a
-// connection string, URL, JSON body or authorization header, or stored in a variable that reaches
-// one (or whose name says it holds a secret). Reported at the literal; the value never appears.
+// connection string, URL, JSON body or authorization header, written into an embedded script or a
+// command line, or stored in a variable that reaches one (or whose name says it holds a secret).
+// Reported at the literal (or the secret part of it); the value never appears.
 import { defineRule } from '../rule';
 import { analyzeScript, describeWitness, elementOf, locationData, SecretHit, whereOf } from './analysis';
+import { argumentInfo } from './catalog';
 
 const FIX = 'read it at run time with the Get credential action (Azure Key Vault, CyberArk) instead of writing it in the flow';
 
@@ -18,7 +20,11 @@ function message(h: SecretHit): string {
     case 'json': return `The JSON ${where} has a literal ${h.what} value; ${FIX}.`;
     case 'header': return `The ${h.what} ${where} holds a literal credential; ${FIX}.`;
     case 'shape': return `The literal ${where} contains ${h.what}; ${FIX}.`;
-    case 'script': return `The script ${where} passes a literal secret to ConvertTo-SecureString; ${FIX} and pass it to the script as a sensitive variable.`;
+    case 'script': {
+      if (h.what === 'ConvertTo-SecureString') return `The script ${where} passes a literal secret to ConvertTo-SecureString; ${FIX} and pass it to the script as a sensitive variable.`;
+      const what = h.use.ctx.kind === 'arg' && argumentInfo(h.use.ctx.stmt.id, h.use.ctx.arg.name)?.role === 'commandLine' ? 'command line' : 'script';
+      return `The ${what} ${where} contains a literal secret (${h.what}); ${FIX} and pass it to the ${what} as a sensitive variable.`;
+    }
     case 'data-flow': return `The literal ${where} is a secret: it reaches ${describeWitness(h.witness!, true)}; ${FIX}.`;
     case 'name': return `The literal ${where} is a secret (${h.what} names a credential); ${FIX}.`;
   }

@@ -2,7 +2,8 @@
 // environment: a `-dev` host in Prod, a `dev-rpa-bot` account in Prod, a Test SharePoint site or key
 // vault in Prod. The environment a value names comes from environmentOfValue (whole words split on
 // non-letters; GUIDs, hex ids and global hosts ignored); the environment's own stage from its name.
-// Reported only when both are known and differ. Pipeline tokens name nothing. Checked: environment
+// Reported only when both are known and differ; a sandbox (a vendor's non-production tier) only bleeds
+// into production. Pipeline tokens name nothing. Checked: environment
 // variable values, ConnectionIds, and other text fields of connection reference entries (such as
 // the ALM Accelerator's ConnectionOwner). Messages never quote the value (it may be a secret).
 import type { Loc } from '../../model/types';
@@ -11,6 +12,8 @@ import { defineRule } from '../rule';
 import { environmentOfValue, isPipelineToken, stageOfEnvironment } from '../shared/values';
 
 const STAGE_NAMES: Record<string, string> = { dev: 'development', test: 'test', prod: 'production' };
+/** Words that name "not production" rather than one stage: a vendor's sandbox serves Dev and Test alike. */
+const NON_PRODUCTION_WORDS = new Set(['sandbox', 'sbx']);
 
 export default defineRule({
   meta: {
@@ -30,6 +33,8 @@ export default defineRule({
         if (!value || isPipelineToken(value) || value.includes('#{')) return;
         const found = environmentOfValue(value);
         if (!found || found.stage === stage) return;
+        // A vendor's sandbox is its non-production tier: every non-production environment may use it.
+        if (NON_PRODUCTION_WORDS.has(found.word) && stage !== 'prod') return;
         ctx.report({
           message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment ("${found.word}"): ${env.environment} (${STAGE_NAMES[stage]}) would use another environment's ${what === 'environment variable' ? 'resource' : 'connection or account'}. Give it the ${env.environment} value.`,
           loc,

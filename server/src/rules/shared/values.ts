@@ -19,8 +19,20 @@ const GLOBAL_HOSTS = [
   // Public mail endpoints and search sites: the same service for every tenant and environment.
   'smtp.office365.com', 'smtp-mail.outlook.com', 'imap-mail.outlook.com', 'pop-mail.outlook.com',
   'smtp.gmail.com', 'imap.gmail.com', 'pop.gmail.com', 'www.google.com', 'google.com', 'www.bing.com', 'bing.com',
+  // Microsoft services shared by every tenant: the tenant or environment is in the path, the token or the key.
+  'login.microsoft.com', 'account.microsoft.com', 'myaccount.microsoft.com', 'mysignins.microsoft.com', 'myapps.microsoft.com',
+  'admin.microsoft.com', 'teams.microsoft.com', 'portal.office.com', 'www.office.com', 'office.com',
+  'api.businesscentral.dynamics.com', 'businesscentral.dynamics.com', 'globaldisco.crm.dynamics.com',
+  'api.cognitive.microsofttranslator.com', 'api.applicationinsights.io', 'api.loganalytics.io',
+  // Public code hosting APIs: the same for every environment.
+  'api.github.com', 'github.com', 'raw.githubusercontent.com', 'objects.githubusercontent.com',
 ];
-const GLOBAL_SUFFIXES = ['.schema.org', '.w3.org', '.xmlsoap.org', '.openxmlformats.org'];
+/**
+ * Suffixes of global service hosts: Microsoft Online sign-in and self-service (`passwordreset.microsoftonline.com`),
+ * Microsoft's own sites and services (`*.microsoft.com`: tenants get hosts on other domains), regional shared
+ * Cognitive Services endpoints.
+ */
+const GLOBAL_SUFFIXES = ['.schema.org', '.w3.org', '.xmlsoap.org', '.openxmlformats.org', '.microsoftonline.com', '.microsoft.com', '.api.cognitive.microsoft.com'];
 
 /** Suffixes whose first label names one tenant, org or environment. */
 const TENANT_SUFFIXES = [
@@ -32,6 +44,9 @@ const TENANT_SUFFIXES = [
   '.logic.azure.com', '.environment.api.powerplatform.com', '.powerappsportals.com', '.powerapps.com', '.crm.microsoftdynamics.us',
   '.my.salesforce.com', '.lightning.force.com', '.service-now.com', '.atlassian.net', '.okta.com', '.zendesk.com',
   '.workday.com', '.ariba.com', '.successfactors.com', '.s4hana.ondemand.com', '.hana.ondemand.com', '.box.com',
+  '.cognitiveservices.azure.com', '.openai.azure.com', '.search.windows.net', '.azurestaticapps.net', '.azure-devices.net',
+  '.redis.cache.windows.net', '.postgres.database.azure.com', '.mysql.database.azure.com', '.azconfig.io', '.webhook.office.com',
+  '.azureedge.net', '.kusto.windows.net', '.azuresynapse.net',
 ];
 
 /** Suffixes of names that only resolve inside one network. */
@@ -57,7 +72,7 @@ export function normalizeHost(host: string): string {
 
 export function classifyHost(rawHost: string): HostKind {
   const host = normalizeHost(rawHost);
-  if (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1') return 'loopback';
+  if (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === '0.0.0.0') return 'loopback';
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^[0-9a-f:]+:[0-9a-f:]*$/.test(host)) return 'ip';
   if (GLOBAL_HOSTS.includes(host) || GLOBAL_SUFFIXES.some(s => host.endsWith(s))) return 'global';
   if (!host.includes('.')) return 'internal';
@@ -178,8 +193,9 @@ export interface PathMatch {
 }
 
 // A path may hold spaces and commas (`D:\Program Files\Contoso, Inc\app.exe`) but stops at a
-// line end, a `;`, a `%variable%` (the literal part is what is hardcoded) or where the next path starts.
-const PATH_BODY = String.raw`(?:(?!\s+(?:[A-Za-z]:[\\/]|\\\\))[^\r\n"'<>|?*%;])*`;
+// line end, a `;`, a `%variable%` (the literal part is what is hardcoded), where the next path starts
+// or where a command-line switch follows (`\\srv\share /persistent:no`, `C:\in -Recurse`).
+const PATH_BODY = String.raw`(?:(?!\s+(?:[A-Za-z]:[\\/]|\\\\|\/[A-Za-z?]|--?[A-Za-z]))[^\r\n"'<>|?*%;])*`;
 const DRIVE_PATH_RE = new RegExp(String.raw`(?<![A-Za-z0-9])[A-Za-z]:[\\/]` + PATH_BODY, 'g');
 const UNC_RE = new RegExp(String.raw`(?<![\\A-Za-z0-9])\\\\([A-Za-z0-9_.$-]+)\\` + PATH_BODY, 'g');
 
@@ -194,7 +210,8 @@ export function findPaths(text: string): PathMatch[] {
   for (const m of text.matchAll(DRIVE_PATH_RE)) {
     const path = m[0].replace(/[\s.,;:)]+$/, '');
     if (out.some(o => m.index! >= o.start && m.index! < o.end)) continue;
-    const kind = /^[A-Za-z]:[\\/](users|documents and settings)[\\/][^\\/]+/i.test(path) ? 'user-profile' : 'drive';
+    // One user's profile; the shared profiles (Public, Default, All Users) are not one user's.
+    const kind = /^[A-Za-z]:[\\/](users|documents and settings)[\\/](?!(public|default|default user|all users)([\\/]|$))[^\\/]+/i.test(path) ? 'user-profile' : 'drive';
     out.push({ kind, start: m.index!, end: m.index! + path.length, path });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -239,7 +256,7 @@ export function parseConnectionString(text: string): ConnectionStringPart[] {
 }
 
 export const CONNECTION_SECRET_KEYS = ['password', 'pwd', 'accountkey', 'sharedaccesskey', 'sharedaccesssignature', 'clientsecret', 'client secret', 'secret', 'apikey', 'api key', 'token', 'accesskey', 'access key'];
-export const CONNECTION_SERVER_KEYS = ['server', 'data source', 'datasource', 'host', 'hostname', 'address', 'addr', 'network address', 'endpoint', 'accountendpoint', 'dsn', 'url'];
+export const CONNECTION_SERVER_KEYS = ['server', 'data source', 'datasource', 'host', 'hostname', 'address', 'addr', 'network address', 'endpoint', 'accountendpoint', 'dsn', 'url', 'servernode', 'server node', 'ashost', 'mshost'];
 
 export function connectionKeyIs(key: string, keys: readonly string[]): boolean {
   const k = key.toLowerCase().replace(/\s+/g, ' ');
@@ -352,4 +369,31 @@ export function environmentOfValue(value: string): ReturnType<typeof environment
     if (at >= 0) text = text.slice(0, at) + ' '.repeat(u.host.length) + text.slice(at + u.host.length);
   }
   return environmentMarkerOf(text);
+}
+
+/** Path segments after which a Business Central URL names its environment: `/v2.0/<tenant>/<environment>/api/…`. */
+const BC_SERVICE_SEGMENTS = /^(api|odatav4|ws|runtime|powerbi)$/i;
+
+/**
+ * The environment a URL on a global service names in its path, which makes the URL environment-specific
+ * although its host is shared: an environment word (`/sites/Finance-UAT`, GUIDs and hex ids ignored), or
+ * the environment segment of a Business Central API or web-client URL (`/v2.0/<tenant>/Production/api/…`,
+ * `businesscentral.dynamics.com/<tenant>/Sandbox-2/`), whatever it is called.
+ */
+export function environmentInPath(rawHost: string, path: string): { word: string } | undefined {
+  const p = path.replace(/[?#].*$/, '');
+  const host = normalizeHost(rawHost);
+  if (host === 'api.businesscentral.dynamics.com' || host === 'businesscentral.dynamics.com') {
+    const segs = p.split('/').filter(Boolean).map(s => { try { return decodeURIComponent(s); } catch { return s; } });
+    if (host.startsWith('api.')) {
+      const v = segs.findIndex(s => /^v\d+\.\d+$/i.test(s));
+      const rest = v >= 0 ? segs.slice(v + 1) : [];
+      if (rest.length >= 2 && BC_SERVICE_SEGMENTS.test(rest[1]) && !BC_SERVICE_SEGMENTS.test(rest[0])) return { word: rest[0] };
+      if (rest.length >= 3 && BC_SERVICE_SEGMENTS.test(rest[2]) && !BC_SERVICE_SEGMENTS.test(rest[1])) return { word: rest[1] };
+    } else if (segs.length >= 2 && !/\.(aspx|js|css|html?)$/i.test(segs[1])) {
+      return { word: segs[1] };
+    }
+  }
+  const marker = environmentOfValue(p);
+  return marker ? { word: marker.word } : undefined;
 }
