@@ -48,6 +48,9 @@ const NOISE = /^(Ignoring fetching additional builtin|Updating additional builti
 const runDir = makeRunDir('ext-host');
 const userDataDir = makeUserDataDir(path.join(runDir, 'user-data'));
 const workspace = fs.statSync(folder).isDirectory() ? copyWorkspace(folder, runDir) : folder;
+// The default workspace also gets a copy of the bundled example solution (<workspace>/ContosoInvoiceProcessing).
+const EXTRA_FOLDERS = [path.join(ROOT, 'examples/ContosoInvoiceProcessing')];
+if (folder === WORKSPACE) for (const extra of EXTRA_FOLDERS) fs.cpSync(extra, path.join(workspace, path.basename(extra)), { recursive: true });
 const extensionsDir = path.join(runDir, 'extensions'); // empty: only the extension under development is loaded
 fs.mkdirSync(extensionsDir, { recursive: true });
 

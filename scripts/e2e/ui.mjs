@@ -39,6 +39,9 @@ const runDir = makeRunDir('ui');
 const userDataDir = makeUserDataDir(path.join(runDir, 'user-data'));
 const extensionsDir = path.join(runDir, 'extensions');
 const workspace = copyWorkspace(folder, runDir); // tests may edit and save: never in the checkout
+// The default workspace also gets a copy of the bundled example solution (<workspace>/ContosoInvoiceProcessing).
+const EXTRA_FOLDERS = [path.join(ROOT, 'examples/ContosoInvoiceProcessing')];
+if (folder === WORKSPACE) for (const extra of EXTRA_FOLDERS) fs.cpSync(extra, path.join(workspace, path.basename(extra)), { recursive: true });
 const t0 = Date.now();
 let server, browser, failed = 0;
 const timings = {};

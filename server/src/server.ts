@@ -1,2 +1,4 @@
-// Language server entry point (filled in by the LSP work).
-export {};
+// Language server entry point (dist/server.js): the client starts it over IPC. See server/src/lsp/.
+import { startServer } from './lsp/server';
+
+startServer();

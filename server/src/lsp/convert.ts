@@ -1,0 +1,167 @@
+// Engine → LSP: findings become diagnostics, the fix engine's WorkspaceChange becomes a WorkspaceEdit with
+// documentChanges (CreateFile + versioned TextDocumentEdits, so that one undo reverts a multi-file fix).
+import * as nodePath from 'node:path';
+import {
+  CreateFile, Diagnostic, DiagnosticSeverity, OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Finding } from '../findings/finding';
+import { decodeDefinition } from '../load/definition';
+import { applyEdits, WorkspaceChange } from '../fix/change';
+import { ruleById } from '../rules/registry';
+import { packageRoot } from '../util/package';
+import { computeLineStarts, positionAt, SourceFile, Span } from '../util/text';
+import { sha1 } from './scriptFile';
+import type { DiagnosticData } from './protocol';
+import { pathToUri } from './uri';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** The rule's bundled documentation (docs/rules/<id>.md of the installed extension) as a file URI: works offline. */
+export function ruleDocUri(ruleId: string): string {
+  const docs = ruleById(ruleId)?.meta.docs ?? `docs/rules/${ruleId}.md`;
+  return pathToUri(nodePath.join(packageRoot(), docs));
+}
+
+/** A stable id for a finding within one analysis. */
+export function findingId(f: Finding): string {
+  return sha1(Buffer.from(`${f.ruleId}\u0000${f.loc.file.path}\u0000${f.loc.file.entry ?? ''}\u0000${f.loc.span.start}:${f.loc.span.end}\u0000${f.message}`)).slice(0, 20);
+}
+
+export function rangeOf(file: SourceFile, span: Span): Range {
+  return { start: positionAt(file, span.start), end: positionAt(file, span.end) };
+}
+
+/** Range of a span in a text (a decoded script), with its line starts. */
+export function rangeInText(lineStarts: number[], textLength: number, span: Span): Range {
+  const at = (offset: number) => {
+    const o = Math.max(0, Math.min(offset, textLength));
+    let lo = 0, hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= o) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: o - lineStarts[lo] };
+  };
+  return { start: at(span.start), end: at(span.end) };
+}
+
+export function toDiagnostic(f: Finding, id: string, range?: Range): Diagnostic {
+  const inZip = !!f.loc.file.entry;
+  let message = f.message;
+  if (inZip) {
+    const p = positionAt(f.loc.file, f.loc.span.start);
+    message = `${f.loc.file.entry}:${p.line + 1}:${p.character + 1}: ${f.message}`;
+  }
+  const data: DiagnosticData = { id, ruleId: f.ruleId };
+  return {
+    range: range ?? (inZip ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : rangeOf(f.loc.file, f.loc.span)),
+    severity: SEVERITY[f.severity],
+    source: 'flowcop',
+    code: f.ruleId,
+    codeDescription: { href: ruleDocUri(f.ruleId) },
+    message,
+    data,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// WorkspaceChange → WorkspaceEdit
+
+export interface EditTarget {
+  /** An open document of the path: its URI, version and current text. */
+  openDocument(path: string): { uri: string; version: number; text: string } | undefined;
+  /** The decoded text of the file on disk, or undefined when it does not exist. */
+  diskText(path: string): string | undefined;
+  exists(path: string): boolean;
+}
+
+/** The decoded-script editor a code action was asked from, and where its script sits in the XML as analysed. */
+export interface ScriptEditorTarget {
+  uri: string;
+  version: number;
+  text: string;
+  xmlPath: string;
+  /** The script's span in the analysed XML text. */
+  region: Span;
+  /** The <Definition> element's content span in the analysed XML text. */
+  definition: Span;
+  /** The script as analysed (equals `text` unless the editor changed meanwhile). */
+  analysedScript: string;
+  /** The script as it is on disk (the editor is clean when it equals `text`). */
+  diskScript: string | undefined;
+}
+
+function fullRangeEdit(lineStarts: number[], length: number, span: Span, newText: string): TextEdit {
+  return { range: rangeInText(lineStarts, length, span), newText };
+}
+
+/** The smallest single edit turning `before` into `after`. */
+export function minimalEdit(before: string, after: string): { span: Span; newText: string } | undefined {
+  if (before === after) return undefined;
+  let p = 0;
+  while (p < before.length && p < after.length && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < before.length - p && q < after.length - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+  return { span: { start: p, end: before.length - q }, newText: after.slice(p, after.length - q) };
+}
+
+/**
+ * The LSP WorkspaceEdit of a change, or why it cannot be applied: a file changed since it was analysed
+ * (the engine's guard: edits are only valid against the exact text they were computed on).
+ */
+export function toWorkspaceEdit(change: WorkspaceChange, target: EditTarget, script?: ScriptEditorTarget): { edit: WorkspaceEdit } | { stale: string } {
+  const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
+  for (const c of change.creates) {
+    if (target.exists(c.path)) return { stale: `${nodePath.basename(c.path)} already exists (created since the analysis)` };
+    const uri = pathToUri(c.path);
+    documentChanges.push(CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }));
+    documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [TextEdit.insert({ line: 0, character: 0 }, c.content)]));
+  }
+  for (const f of change.files) {
+    if (!f.edits.length) continue;
+    if (f.entry) return { stale: 'FlowCop never edits packed solutions (.zip)' };
+    const name = nodePath.basename(f.path);
+    if (script && nodePath.resolve(f.path) === nodePath.resolve(script.xmlPath)) {
+      const { region, definition } = script;
+      const inside = f.edits.filter(e => e.span.start >= region.start && e.span.end <= region.end);
+      const outside = f.edits.filter(e => !inside.includes(e));
+      if (script.text !== script.analysedScript) return { stale: 'the script changed since it was analysed' };
+      if (inside.length) {
+        const newXml = applyEdits(f.original, inside);
+        const delta = inside.reduce((d, e) => d + e.newText.length - (e.span.end - e.span.start), 0);
+        const newScript = decodeDefinition(newXml, { start: definition.start, end: definition.end + delta }).text;
+        const edit = minimalEdit(script.text, newScript);
+        if (edit) {
+          const starts = computeLineStarts(script.text);
+          documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(script.uri, script.version),
+            [fullRangeEdit(starts, script.text.length, edit.span, edit.newText)]));
+        }
+      }
+      if (outside.length) {
+        // These edits go to the XML on disk (its <Inputs>/<Outputs>…): only valid while the script editor matches the disk.
+        if (script.diskScript !== script.text) return { stale: `save the desktop flow script first: this fix also changes ${name} outside the script` };
+        const open = target.openDocument(f.path);
+        const current = open?.text ?? target.diskText(f.path);
+        if (current === undefined) return { stale: `${name} no longer exists` };
+        // The analysed XML carried the editor's script; on disk it is the same script (checked above).
+        if (current !== f.original) return { stale: `${name} changed since it was analysed` };
+        const starts = computeLineStarts(f.original);
+        documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(open?.uri ?? pathToUri(f.path), open ? open.version : null),
+          outside.map(e => fullRangeEdit(starts, f.original.length, e.span, e.newText))));
+      }
+      continue;
+    }
+    const open = target.openDocument(f.path);
+    const current = open ? open.text : target.diskText(f.path);
+    if (current === undefined) return { stale: `${name} no longer exists` };
+    if (current !== f.original) return { stale: `${name} changed since FlowCop analysed it; wait for the re-check and try again` };
+    const starts = computeLineStarts(f.original);
+    documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(open?.uri ?? pathToUri(f.path), open ? open.version : null),
+      f.edits.map(e => fullRangeEdit(starts, f.original.length, e.span, e.newText))));
+  }
+  return { edit: { documentChanges } };
+}

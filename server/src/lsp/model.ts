@@ -1,0 +1,159 @@
+// What the FlowCop views and hovers show: connection references with their bindings and uses, environment
+// variables with their values in the active environment, desktop flows, environments. A Secret's value is
+// never sent to the client nor shown.
+import type { DeploymentSettings, EnvironmentVariableDefinition, Loc, Solution } from '../model/types';
+import { offsetAt, positionAt } from '../util/text';
+import type {
+  EnvironmentInfo, FileLocation, ModelBinding, ModelConnectionReference, ModelEnvironmentVariable, ModelSolution, ModelValue,
+} from './protocol';
+
+export const SECRET_TEXT = '(secret)';
+
+export function locationOf(loc: Loc): FileLocation {
+  return { path: loc.file.path, entry: loc.file.entry, range: { start: positionAt(loc.file, loc.span.start), end: positionAt(loc.file, loc.span.end) } };
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function settingsFor(solution: Solution, environment: string | null): DeploymentSettings[] {
+  return environment ? solution.environments.filter(e => same(e.environment, environment)) : solution.environments;
+}
+
+/** Every environment named by a settings file, across solutions (case-insensitive, first spelling kept). */
+export function environmentsOf(solutions: Solution[]): EnvironmentInfo[] {
+  const byName = new Map<string, EnvironmentInfo>();
+  for (const s of solutions) {
+    for (const e of s.environments) {
+      const key = e.environment.toLowerCase();
+      let info = byName.get(key);
+      if (!info) byName.set(key, info = { name: e.environment, files: [], solutions: [] });
+      if (!info.files.includes(e.file.path)) info.files.push(e.file.path);
+      if (!info.solutions.includes(s.uniqueName)) info.solutions.push(s.uniqueName);
+    }
+  }
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The value of a variable in one environment's settings, else its committed current value, else its default. */
+export function valueIn(v: EnvironmentVariableDefinition, settings: DeploymentSettings | undefined): ModelValue {
+  const secret = v.kind === 'Secret';
+  const show = (text: string) => (secret ? SECRET_TEXT : text);
+  const entry = settings?.environmentVariables.find(e => same(e.schemaName, v.schemaName));
+  if (entry && entry.value !== null && entry.value !== '') {
+    return { text: show(entry.value), source: 'settings', environment: settings!.environment, file: settings!.file.path };
+  }
+  if (v.currentValue && v.currentValue.value !== '') return { text: show(v.currentValue.value), source: 'current', environment: settings?.environment, file: v.currentValue.file.path };
+  if (v.defaultValue && v.defaultValue.value !== '') return { text: show(v.defaultValue.value), source: 'default', environment: settings?.environment, file: v.file.path };
+  return { text: secret ? SECRET_TEXT : '', source: 'none', environment: settings?.environment };
+}
+
+/** The value in the active environment (or, with none active, the committed/default value). */
+export function activeValue(solution: Solution, v: EnvironmentVariableDefinition, environment: string | null): ModelValue {
+  const settings = environment ? solution.environments.find(e => same(e.environment, environment)) : undefined;
+  const value = valueIn(v, settings);
+  return environment && !settings ? { ...value, environment } : value;
+}
+
+export function modelOf(solution: Solution, environment: string | null): ModelSolution {
+  const shown = settingsFor(solution, environment);
+  const envNames = environment ? [environment] : [...new Set(solution.environments.map(e => e.environment))];
+  const connectionReferences: ModelConnectionReference[] = solution.connectionReferences.map(cr => {
+    const bindings: ModelBinding[] = [];
+    for (const s of shown) {
+      const entry = s.connectionReferences.find(e => same(e.logicalName, cr.logicalName));
+      if (entry) bindings.push({ environment: s.environment, connectionId: entry.connectionId || null, file: s.file.path });
+    }
+    const unbound = envNames.filter(name => !bindings.some(b => same(b.environment, name) && b.connectionId));
+    const usages: ModelConnectionReference['usages'] = [];
+    for (const flow of solution.cloudFlows) {
+      for (const ref of flow.connectionReferences) {
+        if (ref.logicalName && same(ref.logicalName, cr.logicalName)) usages.push({ kind: 'cloud', flowName: flow.name, location: locationOf(ref.loc) });
+      }
+    }
+    for (const df of solution.desktopFlows) {
+      if (df.connectionReferences.some(n => same(n, cr.logicalName))) usages.push({ kind: 'desktop', flowName: df.name, location: locationOf(df.loc) });
+    }
+    return {
+      logicalName: cr.logicalName, displayName: cr.displayName || cr.logicalName, connectorName: cr.connectorName, connectorId: cr.connectorId,
+      definition: locationOf(cr.loc), bindings, unbound, usages,
+    };
+  });
+  const environmentVariables: ModelEnvironmentVariable[] = solution.environmentVariables.map(v => {
+    const secret = v.kind === 'Secret';
+    return {
+      schemaName: v.schemaName,
+      displayName: v.displayName || v.schemaName,
+      kind: v.kind,
+      description: v.description,
+      secret,
+      definition: locationOf(v.loc),
+      value: activeValue(solution, v, environment),
+      perEnvironment: solution.environments.map(s => valueIn(v, s)),
+      defaultValue: v.defaultValue ? (secret ? SECRET_TEXT : v.defaultValue.value) : undefined,
+      currentValue: v.currentValue ? (secret ? SECRET_TEXT : v.currentValue.value) : undefined,
+    };
+  });
+  return {
+    uniqueName: solution.uniqueName,
+    displayName: solution.displayName || solution.uniqueName,
+    root: solution.root,
+    layout: solution.layout,
+    connectionReferences,
+    environmentVariables,
+    desktopFlows: solution.desktopFlows.map(d => ({ id: d.id, name: d.name, xmlPath: d.metadataFile.path, hasScript: !!d.script, location: locationOf(d.loc) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hover
+
+const inSpan = (offset: number, span: { start: number; end: number }) => offset >= span.start && offset <= span.end;
+
+/** The environment variable referenced at a position of a file of the solution, if any. */
+export function variableAt(solution: Solution, path: string, position: { line: number; character: number }): EnvironmentVariableDefinition | undefined {
+  const bySchema = (schema: string | undefined) => (schema ? solution.environmentVariables.find(v => same(v.schemaName, schema)) : undefined);
+  for (const flow of solution.cloudFlows) {
+    if (flow.file.path !== path) continue;
+    const offset = offsetAt(flow.file, position);
+    const use = flow.parameterUses.find(u => inSpan(offset, u.loc.span));
+    const param = flow.parameters.find(p => inSpan(offset, p.loc.span));
+    const name = use?.name ?? param?.name;
+    if (!name) return undefined;
+    const declared = flow.parameters.find(p => p.name === name);
+    return bySchema(declared?.schemaName) ?? bySchema(/\(([^()]+)\)\s*$/.exec(name)?.[1]);
+  }
+  for (const settings of solution.environments) {
+    if (settings.file.path !== path) continue;
+    const offset = offsetAt(settings.file, position);
+    return bySchema(settings.environmentVariables.find(e => inSpan(offset, e.loc.span))?.schemaName);
+  }
+  for (const v of solution.environmentVariables) {
+    if (v.file.path === path && inSpan(offsetAt(v.file, position), v.loc.span)) return v;
+    if (v.currentValue?.file.path === path && inSpan(offsetAt(v.currentValue.file, position), v.currentValue.loc.span)) return v;
+  }
+  return undefined;
+}
+
+export function hoverMarkdown(solution: Solution, v: EnvironmentVariableDefinition, environment: string | null): string {
+  const secret = v.kind === 'Secret';
+  const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+  const lines = [`**${v.displayName || v.schemaName}** — environment variable ${code(v.schemaName)}`, ''];
+  lines.push(`Type: ${v.kind}${secret && v.secretStore !== undefined ? ` (${v.secretStore === 0 ? 'Azure Key Vault' : 'Dataverse'})` : ''}`);
+  if (v.description) lines.push('', v.description);
+  if (v.defaultValue) lines.push('', `Default: ${secret ? SECRET_TEXT : code(v.defaultValue.value)}`);
+  const value = activeValue(solution, v, environment);
+  const where = value.source === 'settings' ? 'from the deployment settings'
+    : value.source === 'current' ? 'the committed current value'
+      : value.source === 'default' ? 'the default value' : 'no value';
+  lines.push('');
+  if (environment) {
+    lines.push(value.source === 'none' ? `In **${environment}**: no value` : `In **${environment}**: ${secret ? SECRET_TEXT : code(value.text)} (${where})`);
+  } else {
+    for (const s of solution.environments) {
+      const vi = valueIn(v, s);
+      lines.push(`- ${s.environment}: ${vi.source === 'none' ? 'no value' : secret ? SECRET_TEXT : code(vi.text)}${vi.source === 'settings' ? '' : vi.source === 'none' ? '' : ` (${vi.source} value)`}`);
+    }
+    if (!solution.environments.length) lines.push(value.source === 'none' ? 'No value' : `Value: ${secret ? SECRET_TEXT : code(value.text)} (${where})`);
+  }
+  return lines.join('\n');
+}
