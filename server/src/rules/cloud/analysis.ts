@@ -1095,3 +1095,27 @@ function dedupe(values: ValueFinding[]): ValueFinding[] {
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reporting helpers shared by the value rules (plaintext-secret, hardcoded-machine, environment-specific-value)
+
+/** `Action "X"` or `Trigger "X"`, as the messages name the element. */
+export function actionLabel(v: ValueFinding): string {
+  return `${v.action.trigger ? 'Trigger' : 'Action'} "${v.action.name}"`;
+}
+
+/** A value shown in a message, cut to a readable length. Never used for secrets. */
+export function shortened(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** The `data` every value finding carries for the fix engine. */
+export function valueData(v: ValueFinding): Record<string, unknown> {
+  return {
+    action: v.action.name,
+    parameter: v.parameter,
+    literal: v.literal,
+    kind: v.kind,
+    ...(v.expression ? { expression: true } : {}),
+  };
+}

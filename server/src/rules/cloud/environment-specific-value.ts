@@ -2,7 +2,7 @@
 // Dataverse org, environment id, Teams team and channel, absolute path, tenant URL) and is not read from
 // an environment variable. Detection lives in analysis.ts; secrets and machines win over this rule.
 import { defineRule } from '../rule';
-import { analyzeFlow } from './analysis';
+import { actionLabel, analyzeFlow, shortened, valueData } from './analysis';
 
 export default defineRule({
   meta: {
@@ -24,24 +24,13 @@ export default defineRule({
     const publicHosts = ctx.options.reportPublicHosts !== false;
     for (const v of analysis.values) {
       if (v.rule !== 'env' || (v.publicHost && !publicHosts)) continue;
-      const who = `${v.action.trigger ? 'Trigger' : 'Action'} "${v.action.name}"`;
       ctx.report({
-        message: `${who} hard-codes the ${v.what} "${shorten(v.display ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. It differs between Dev, Test and Prod: read it from an environment variable (@parameters('…')) that each environment's deployment settings fill.`,
+        message: `${actionLabel(v)} hard-codes the ${v.what} "${shortened(v.display ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. It differs between Dev, Test and Prod: read it from an environment variable (@parameters('…')) that each environment's deployment settings fill.`,
         loc: { file: flow.file, span: v.span },
         action: v.action,
-        data: {
-          action: v.action.name,
-          parameter: v.parameter,
-          literal: v.literal,
-          kind: v.kind,
-          ...(v.host ? { host: v.host } : {}),
-          ...(v.expression ? { expression: true } : {}),
-        },
+        data: { ...valueData(v), ...(v.host ? { host: v.host } : {}) },
       });
     }
   },
 });
 
-function shorten(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-}

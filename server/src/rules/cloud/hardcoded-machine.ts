@@ -3,7 +3,7 @@
 // ids, ids of machine-group rows). Detection lives in analysis.ts; text that is a secret is left to
 // cloud/plaintext-secret (the server of a connection string whose password is a secret is still reported).
 import { defineRule } from '../rule';
-import { analyzeFlow } from './analysis';
+import { actionLabel, analyzeFlow, shortened, valueData } from './analysis';
 
 export default defineRule({
   meta: {
@@ -17,24 +17,12 @@ export default defineRule({
     const analysis = analyzeFlow(flow, solution, ctx.settings);
     for (const v of analysis.values) {
       if (v.rule !== 'machine') continue;
-      const who = `${v.action.trigger ? 'Trigger' : 'Action'} "${v.action.name}"`;
       ctx.report({
-        message: `${who} hard-codes the ${v.what} "${shorten(v.display ?? v.host ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. Dev, Test and Prod use different machines: read it from an environment variable that each environment's deployment settings fill.`,
+        message: `${actionLabel(v)} hard-codes the ${v.what} "${shortened(v.display ?? v.host ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. Dev, Test and Prod use different machines: read it from an environment variable that each environment's deployment settings fill.`,
         loc: { file: flow.file, span: v.span },
         action: v.action,
-        data: {
-          action: v.action.name,
-          parameter: v.parameter,
-          literal: v.literal,
-          kind: v.kind,
-          host: v.host,
-          ...(v.expression ? { expression: true } : {}),
-        },
+        data: { ...valueData(v), host: v.host },
       });
     }
   },
 });
-
-function shorten(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-}
