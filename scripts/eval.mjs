@@ -4,6 +4,11 @@
 // unexpected findings per rule.
 //
 //   node scripts/eval.mjs [--json] [--cli dist/cli.js] [--report findings.json] [--verbose]
+//                         [--tree DIR] [--labels FILE]
+//
+// --tree scores another labelled tree (default test/eval/tree); --labels names its labels file
+// (default test/eval/labels.json), whose documented traps are read from negatives.json beside it
+// when that file exists.
 //
 // A finding matches a label when it names the same place — the same file and line, or for a
 // desktop-flow script stored inside XML the same flow and script line — and the same category
@@ -30,6 +35,15 @@ export function loadLabels(dir = EVAL_DIR) {
   return {
     labels: JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')),
     negatives: JSON.parse(fs.readFileSync(path.join(dir, 'negatives.json'), 'utf8')),
+  };
+}
+
+/** Labels from FILE, traps from negatives.json beside it (none when it is absent). */
+export function loadLabelFile(file) {
+  const negativesFile = path.join(path.dirname(file), 'negatives.json');
+  return {
+    labels: JSON.parse(fs.readFileSync(file, 'utf8')),
+    negatives: fs.existsSync(negativesFile) ? JSON.parse(fs.readFileSync(negativesFile, 'utf8')) : [],
   };
 }
 
@@ -219,18 +233,21 @@ function main() {
   const args = process.argv.slice(2);
   const opt = name => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
   const json = args.includes('--json');
+  const tree = opt('--tree') ? path.resolve(opt('--tree')) : TREE;
   let report;
+  let labelSet;
   try {
+    labelSet = opt('--labels') ? loadLabelFile(path.resolve(opt('--labels'))) : loadLabels();
     const reportFile = opt('--report');
     report = reportFile
       ? JSON.parse(fs.readFileSync(path.resolve(reportFile), 'utf8'))
-      : runFlowCop({ cli: path.resolve(ROOT, opt('--cli') ?? 'dist/cli.js') });
+      : runFlowCop({ cli: path.resolve(ROOT, opt('--cli') ?? 'dist/cli.js'), tree });
   } catch (e) {
     process.stderr.write(`eval: ${e.message}\n`);
     process.exitCode = 2;
     return;
   }
-  const ev = evaluate(report, loadLabels(), { treePrefix: `${posix(path.relative(ROOT, TREE))}/` });
+  const ev = evaluate(report, labelSet, { treePrefix: `${posix(path.relative(ROOT, tree))}/` });
   if (json) process.stdout.write(JSON.stringify(ev, null, 2) + '\n');
   else process.stdout.write(formatReport(ev, { verbose: args.includes('--verbose') }));
   process.exitCode = ev.failures.length ? 1 : 0;
