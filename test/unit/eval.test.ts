@@ -1,6 +1,7 @@
-// The evaluation gate: FlowCop against the labelled tree in test/eval/ (see test/eval/README.md).
-// Runs the engine in-process (the same code as `flowcop lint`), scores it with scripts/eval.mjs and
-// requires ≥95% precision and recall per category, exact ALM rules and a cleanly loading tree.
+// The evaluation gates: FlowCop against the labelled tree in test/eval/ (see test/eval/README.md) and
+// against the independently built held-out tree in test/eval-holdout/ (see its README). Runs the engine
+// in-process (the same code as `flowcop lint`), scores it with scripts/eval.mjs and requires, on both,
+// ≥95% precision and recall per category, exact ALM rules and a cleanly loading tree.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,6 +14,7 @@ import { DiskVfs } from '../../server/src/load/vfs';
 /** Repository root: this file runs from <out>/test/unit/. */
 const ROOT = [path.resolve(__dirname, '../../..'), path.resolve(__dirname, '../..')].find(d => fs.existsSync(path.join(d, 'scripts', 'eval.mjs')))!;
 const TREE = path.join(ROOT, 'test', 'eval', 'tree');
+const HOLDOUT = path.join(ROOT, 'test', 'eval-holdout');
 
 interface Label {
   id: string;
@@ -29,10 +31,10 @@ interface Label {
 // scripts/eval.mjs is an ES module; the tests are CommonJS.
 const loadEvaluator = (): Promise<any> => import(pathToFileURL(path.join(ROOT, 'scripts', 'eval.mjs')).href);
 
-function lintReport(): unknown {
+function lintReport(tree = TREE): unknown {
   let out = '';
   let err = '';
-  const code = runCli(['lint', path.relative(ROOT, TREE), '--format', 'json', '--fail-on', 'none'], {
+  const code = runCli(['lint', path.relative(ROOT, tree), '--format', 'json', '--fail-on', 'none'], {
     stdout: s => { out += s; },
     stderr: s => { err += s; },
     cwd: ROOT,
@@ -108,5 +110,52 @@ describe('evaluation set (test/eval)', () => {
     const ev = evaluate(lintReport(), loadLabels(), { treePrefix: 'test/eval/tree/' });
     const report: string = formatReport(ev);
     if (ev.failures.length) assert.fail(`evaluation gate failed:\n\n${report}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The held-out set: the same gates. Where the product deliberately reports a labelled problem at another
+// place than the label, the exception is listed here by label id with its reason (never a lowered
+// threshold, never a dropped finding: decided findings the labels do not list still count against
+// precision). Each exception must still apply, so a stale one fails the test.
+
+interface PlaceException {
+  /** The label FlowCop reports at another place. */
+  id: string;
+  /** The finding that reports it: rule, flow and logical element (variable, output…). */
+  rule: string;
+  flow: string;
+  element: string;
+  reason: string;
+}
+
+const HOLDOUT_EXCEPTIONS: PlaceException[] = [
+  { id: 'wgv-prov-temp-password-output', rule: 'pad/sensitive-not-marked', flow: 'IT - Provision New Hire Account', element: 'Output_TempPassword',
+    reason: 'product decision: a missing protection of an @OUTPUT is reported at its declaration (the element that lacks it); the label sits on the SET that copies the password into it' },
+];
+
+interface ReportFinding { ruleId: string; scriptLine?: number; logicalLocation?: { flow?: string; element?: { name?: string } } }
+
+/** The labels with FlowCop's place added to each relocated label (`also`). */
+function withExceptions(report: { findings: ReportFinding[] }, labelSet: { labels: Array<Label & { also?: unknown[] }>; negatives: Label[] }) {
+  const labels = labelSet.labels.map(l => ({ ...l }));
+  for (const x of HOLDOUT_EXCEPTIONS) {
+    const label = labels.find(l => l.id === x.id);
+    assert.ok(label, `exception ${x.id}: no such label`);
+    const found = report.findings.filter(f => f.ruleId === x.rule && f.logicalLocation?.flow === x.flow && f.logicalLocation?.element?.name === x.element && f.scriptLine !== undefined);
+    assert.ok(found.length > 0, `exception ${x.id} is stale: no ${x.rule} finding for ${x.element} in "${x.flow}" (remove it from HOLDOUT_EXCEPTIONS)`);
+    label!.also = [...(label!.also ?? []), ...found.map(f => ({ file: label!.file, flow: x.flow, scriptLine: f.scriptLine }))];
+  }
+  return { labels, negatives: labelSet.negatives };
+}
+
+describe('held-out evaluation set (test/eval-holdout)', () => {
+  test('FlowCop reaches the same gates on the held-out set: ≥95% precision and recall per category, exact ALM rules, clean load', async () => {
+    const { evaluate, formatReport, loadLabels } = await loadEvaluator();
+    const report = lintReport(path.join(HOLDOUT, 'tree')) as { findings: ReportFinding[] };
+    const ev = evaluate(report, withExceptions(report, loadLabels(HOLDOUT)), { treePrefix: 'test/eval-holdout/tree/' });
+    const text: string = formatReport(ev);
+    const documented = HOLDOUT_EXCEPTIONS.map(x => `  - ${x.id} (${x.rule}, ${x.element}): ${x.reason}`).join('\n');
+    if (ev.failures.length) assert.fail(`held-out evaluation gate failed (documented exceptions applied:\n${documented}):\n\n${text}`);
   });
 });

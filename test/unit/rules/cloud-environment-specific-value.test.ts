@@ -26,6 +26,11 @@ const PARAMS = {
 
 ruleTester(rule, {
   valid: [
+    { name: 'Power Platform APIs: the environment from an environment variable, the admin list of environments, the token audience', ...flow({
+      Check_flows: http({ uri: "https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/environments/@{parameters('Environment Id (cr1a2_EnvironmentId)')}/flows?api-version=2016-11-01", authentication: { type: 'ManagedServiceIdentity', audience: 'https://service.flow.microsoft.com/' } }),
+      List_environments: http({ uri: 'https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2021-04-01' }),
+    }) },
+    { name: 'a link to a flow in an environment inside an e-mail body is text', ...flow({ Send: connector('shared_office365', 'SendEmailV2', { 'emailMessage/To': 'ops@contoso.com', 'emailMessage/Subject': 'Failed', 'emailMessage/Body': '<p>See https://make.powerautomate.com/environments/8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d/flows</p>' }) }) },
     { name: 'site and list from environment variables', ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: "@parameters('Invoice Site (cr1a2_InvoiceSite)')", table: "@parameters('Invoice List (cr1a2_InvoiceList)')" }) }, { definition: { parameters: PARAMS } }) },
     { name: 'Dataverse table names are the same everywhere', ...flow({ List: connector('shared_commondataserviceforapps', 'ListRecords', { entityName: 'accounts', $top: 10 }) }) },
     { name: 'global endpoints: Graph, login, management', ...flow({ HTTP: http({ uri: 'https://graph.microsoft.com/v1.0/sites/root/lists', authentication: { type: 'ManagedServiceIdentity', audience: 'https://graph.microsoft.com' } }), HTTP_2: http({ uri: 'https://management.azure.com/subscriptions?api-version=2020-01-01' }) }) },
@@ -43,6 +48,19 @@ ruleTester(rule, {
     { name: 'site and list interpolated from environment variables', ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: "@{parameters('Invoice Site (cr1a2_InvoiceSite)')}", table: "@{parameters('Invoice List (cr1a2_InvoiceList)')}" }) }, { definition: { parameters: PARAMS } }) },
   ],
   invalid: [
+    {
+      name: 'the id of one environment in the path or query of a global Power Platform / Flow API host',
+      ...flow({
+        Check_flow_health: http({ uri: 'https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/environments/8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d/flows?api-version=2016-11-01', authentication: { type: 'ManagedServiceIdentity', audience: 'https://service.flow.microsoft.com/' } }),
+        List_apps: http({ uri: 'https://api.powerapps.com/providers/Microsoft.PowerApps/apps?api-version=2016-11-01&$filter=environment%20eq%20x&environmentName=4b7c1d2e-3f4a-4b5c-8d6e-7f8a9b0c1d2e' }),
+        Get_environment: http({ uri: 'https://management.azure.com/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments/Default-72f988bf-86f1-41af-91ab-2d7cd011db47?api-version=2020-10-01' }),
+      }),
+      errors: [
+        { text: 'https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/environments/8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d/flows?api-version=2016-11-01', message: /^Action "Check_flow_health" hard-codes the URL .* in URI/, element: 'Check_flow_health' },
+        { text: 'https://api.powerapps.com/providers/Microsoft.PowerApps/apps?api-version=2016-11-01&$filter=environment%20eq%20x&environmentName=4b7c1d2e-3f4a-4b5c-8d6e-7f8a9b0c1d2e', message: /^Action "List_apps" hard-codes the URL/ },
+        { text: 'Default-72f988bf-86f1-41af-91ab-2d7cd011db47', message: /^Action "Get_environment" hard-codes the environment id/ },
+      ],
+    },
     {
       name: 'SharePoint site and list written in Get items',
       ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: 'https://contoso.sharepoint.com/sites/Finance-Dev', table: '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) }),
@@ -151,4 +169,11 @@ test('values: global, tenant and loopback hosts; environments in the path of a g
   assert.equal(environmentInPath('api.businesscentral.dynamics.com', ''), undefined);
   assert.equal(environmentInPath('graph.microsoft.com', '/v1.0/groups/3f2acc10-1d2e-4f5a-8b9c-0d1e2f3a4b5c/members'), undefined);
   assert.deepEqual(environmentInPath('graph.microsoft.com', '/v1.0/sites/contoso.sharepoint.com:/sites/Finance-UAT'), { word: 'uat' });
+  // The id of one Power Platform environment: `/environments/<id>` (a GUID or Default-<tenant GUID>) or `environmentName=<id>`.
+  assert.deepEqual(environmentInPath('api.flow.microsoft.com', '/providers/Microsoft.ProcessSimple/environments/8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d/flows?api-version=2016-11-01'), { word: '8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d' });
+  assert.deepEqual(environmentInPath('make.powerautomate.com', '/environments/Default-72f988bf-86f1-41af-91ab-2d7cd011db47'), { word: 'Default-72f988bf-86f1-41af-91ab-2d7cd011db47' });
+  assert.deepEqual(environmentInPath('api.powerapps.com', '/providers/Microsoft.PowerApps/apps?environment=8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d&api-version=1'), { word: '8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d' });
+  assert.equal(environmentInPath('api.bap.microsoft.com', '/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2021-04-01'), undefined);
+  assert.equal(environmentInPath('api.flow.microsoft.com', '/environments/8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d0/flows'), undefined);
+  assert.equal(environmentInPath('api.powerapps.com', '/apps?environmentName=Contoso'), undefined);
 });

@@ -46,6 +46,7 @@ function runDesktop(parameters: Record<string, unknown>): Record<string, unknown
 
 ruleTester(rule, {
   valid: [
+    { name: 'headers that only mention a key or a token, and key headers from references', ...flow({ HTTP: http({ headers: { 'x-api-key-id': 'key-2025-07', 'x-token-type': 'opaque', 'X-Carrier-Api-Key': "@parameters('Api Password (cr1a2_ApiPassword)')", 'subscription-key': '#{MapsKey}#' } }) }, { definition: { parameters: PARAMS } }) },
     { name: 'Basic authentication reads the password from an environment variable', ...flow({ HTTP: http({ authentication: { type: 'Basic', username: 'svc-orders', password: "@parameters('Api Password (cr1a2_ApiPassword)')" } }, secure('inputs')) }, { definition: { parameters: PARAMS } }) },
     { name: 'bearer token from a previous action, interpolated', ...flow({ HTTP: http({ headers: { Authorization: "Bearer @{body('Get_token')?['access_token']}" } }) }) },
     { name: 'function key from an environment variable inside the URI', ...flow({ HTTP: http({ uri: "https://fn-orders.azurewebsites.net/api/run?code=@{parameters('Function Key (cr1a2_FunctionKey)')}" }) }, { definition: { parameters: PARAMS } }) },
@@ -72,6 +73,18 @@ ruleTester(rule, {
     { name: 'pagination tokens and boolean flags named like secrets', ...flow({ Call: connector('shared_contosoorders', 'ListOrders', { nextPageToken: 'c2tpcDoxMDA=', passwordRequired: 'false', isSecret: 'true' }) }) },
   ],
   invalid: [
+    {
+      name: 'API-key headers: known names and any *-api-key / *-subscription-key / *-access-token / *-secret header',
+      ...flow({ HTTP: http({ headers: { 'subscription-key': 'Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0', 'X-Subscription-Key': 'c0ffee00c0ffee00c0ffee00c0ffee00', 'X-Carrier-Api-Key': 'ck_live_51HqLk2eZvKYlo2C', 'x_partner_access_token': 'tok-9f8e7d6c5b4a', 'X-Webhook-Secret': 'whsec-3a4b5c6d7e' } }, secure('inputs')) }),
+      errors: [
+        { text: 'Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0', message: /header "subscription-key"/ },
+        { text: 'c0ffee00c0ffee00c0ffee00c0ffee00', message: /header "X-Subscription-Key"/ },
+        { text: 'ck_live_51HqLk2eZvKYlo2C', message: /header "X-Carrier-Api-Key"/ },
+        { text: 'tok-9f8e7d6c5b4a', message: /header "x_partner_access_token"/ },
+        { text: 'whsec-3a4b5c6d7e', message: /header "X-Webhook-Secret"/ },
+      ],
+      secrets: ['Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0', 'c0ffee00c0ffee00c0ffee00c0ffee00', 'ck_live_51HqLk2eZvKYlo2C', 'tok-9f8e7d6c5b4a', 'whsec-3a4b5c6d7e'],
+    },
     {
       name: 'Basic authentication with a literal password',
       ...flow({ HTTP: http({ authentication: { type: 'Basic', username: 'svc-orders', password: 'S3cr3t!Pass' } }) }),

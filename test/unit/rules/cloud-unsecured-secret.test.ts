@@ -63,7 +63,8 @@ ruleTester(rule, {
       Get_client_secret: envSecret(secure('outputs')),
       Create_user: http({ method: 'POST', uri: 'https://graph.microsoft.com/v1.0/users', authentication: { type: 'ActiveDirectoryOAuth', tenant: 'contoso.onmicrosoft.com', audience: 'https://graph.microsoft.com', clientId: 'abc', secret: "@body('Get_client_secret')?['EnvironmentVariableSecretValue']" } }, secure('inputs')),
     }) },
-    { name: 'the run history never shows Authorization headers', ...flow({ HTTP: http({ headers: { Authorization: "Bearer @{parameters('Orders Password (cr1a2_OrdersPassword)')}" } }) }, { definition: { parameters: PARAMS } }) },
+    { name: 'an Authorization header sent with secure inputs', ...flow({ HTTP: http({ headers: { Authorization: "Bearer @{parameters('Orders Password (cr1a2_OrdersPassword)')}" } }, secure('inputs')) }, { definition: { parameters: PARAMS } }) },
+    { name: 'an Authorization header with an empty or placeholder value carries no credential', ...flow({ HTTP: http({ headers: { Authorization: 'Bearer <token>', 'x-api-key': '' } }) }) },
     { name: 'a Compose with Secure Inputs hides its outputs too', ...flow({
       Get_secret: getSecret(secure('outputs')),
       Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'token', type: 'string', value: "@body('Get_secret')?['value']" }] } },
@@ -76,6 +77,24 @@ ruleTester(rule, {
     }, { definition: { parameters: PARAMS } }) },
   ],
   invalid: [
+    {
+      name: 'an Authorization header is no exemption: Basic and Bearer literals and references, a key header, authentication credentials (the engine\'s obfuscation has exceptions and a copy of the action loses it)',
+      ...flow({
+        Reorder: http({ method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Basic cnBhLXBoYXJtOlBoNHJtQCFudjIwMjU=' } }),
+        Call_API: http({ headers: { Authorization: "Bearer @{parameters('Orders Password (cr1a2_OrdersPassword)')}" } }),
+        Forward: http({ headers: { 'Proxy-Authorization': "@{body('Get_secret')?['value']}" } }),
+        Maps: http({ headers: { 'subscription-key': 'Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0' } }),
+        Raw: http({ authentication: { type: 'Raw', value: 'Bearer 5f1c2d3e4a5b6c7d8e9f0a1b2c3d4e5f' } }),
+      }, { definition: { parameters: PARAMS } }),
+      errors: [
+        { text: 'Reorder', message: /it sends a credential \(header "Authorization"\)\) but does not have secure inputs/ },
+        { text: 'Call_API', message: /it sends a credential \(header "Authorization"\)/ },
+        { text: 'Forward', message: /it sends a credential \(header "Proxy-Authorization"\)/ },
+        { text: 'Maps', message: /it sends a key \(header "subscription-key"\)/ },
+        { text: 'Raw', message: /it sends a credential \(authentication value\)/ },
+      ],
+      secrets: ['cnBhLXBoYXJtOlBoNHJtQCFudjIwMjU=', 'Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0', '5f1c2d3e4a5b6c7d8e9f0a1b2c3d4e5f'],
+    },
     {
       name: 'Key Vault GetSecret without secure outputs',
       ...flow({ Get_secret: getSecret() }),
@@ -122,7 +141,10 @@ ruleTester(rule, {
         Compose_header: { type: 'Compose', runAfter: {}, inputs: "Bearer @{variables('token')}" },
         HTTP: http({ headers: { Authorization: "@outputs('Compose_header')" } }),
       }),
-      errors: [{ text: 'Compose_header', message: /its inputs carry the secret that reaches header "Authorization" of "HTTP"\) but does not have secure inputs:/ }],
+      errors: [
+        { text: 'Compose_header', message: /its inputs carry the secret that reaches header "Authorization" of "HTTP"\) but does not have secure inputs:/ },
+        { text: 'HTTP', message: /it sends a credential \(header "Authorization"\)\) but does not have secure inputs/ },
+      ],
     },
     {
       name: 'a key header fed from a variable, and a function key in the URI',

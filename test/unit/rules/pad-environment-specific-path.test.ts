@@ -6,6 +6,11 @@ const DEF = `@@ConnectionString: ''\n@@Type: 'Local'\n@@DesktopType: 'local'\n@@
 ruleTester(rule, {
   valid: [
     {
+      name: 'Power Fx: a formula and a path built on a variable',
+      script: `File.WriteText File: $fx'=Concatenate(OutFolder, "\\\\run.log")' TextToWrite: $fx'=Line' AppendNewLine: $fx'=true' IfFileExists: File.IfFileExists.Append Encoding: File.FileEncoding.UTF8
+File.WriteText File: $fx'\${OutFolder}\\\\run.log' TextToWrite: $fx'=Line' AppendNewLine: $fx'=true' IfFileExists: File.IfFileExists.Append Encoding: File.FileEncoding.UTF8`,
+    },
+    {
       name: 'relative paths and file names',
       script: `File.WriteText File: $'''logs\\\\run.log''' TextToWrite: Line AppendNewLine: True IfFileExists: File.IfFileExists.Append Encoding: File.FileEncoding.UTF8
 Folder.Create FolderPath: OutputRoot FolderName: $'''2025-01''' Folder=> NewFolder`,
@@ -59,6 +64,15 @@ Display.ShowMessageDialog.ShowMessage Title: $'''Done''' Message: Msg Icon: Disp
     },
   ],
   invalid: [
+    {
+      name: 'Power Fx texts: the literal prefix before a ${…} interpolation, and a folder stored whole',
+      script: `File.WriteText File: $fx'D:\\GLOut\\\${GlFile.NameWithoutExtension}.enc' TextToWrite: $fx'=GlEncrypted' AppendNewLine: $fx'=false' IfFileExists: File.IfFileExists.Overwrite Encoding: File.FileEncoding.UTF8
+SET InputFolder TO $fx'D:\\Automation\\Input'`,
+      errors: [
+        { text: `D:\\GLOut\\`, message: /^The absolute path 'D:\\GLOut\\' in File of File\.WriteText/ },
+        { text: `$fx'D:\\Automation\\Input'`, element: 'InputFolder', message: /^The absolute path 'D:\\Automation\\Input' assigned to InputFolder/ },
+      ],
+    },
     {
       name: 'absolute folder in a folder argument',
       script: `Folder.GetFiles Folder: $'''C:\\\\RPA\\\\Input''' FileFilter: $'''*.csv''' Files=> Files`,

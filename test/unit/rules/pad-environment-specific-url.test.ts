@@ -8,6 +8,12 @@ const launch = (url: string) => `WebAutomation.LaunchChrome.LaunchChrome Url: ${
 ruleTester(rule, {
   valid: [
     {
+      name: 'Power Platform APIs without an environment id, and a Power Fx formula',
+      script: `Web.InvokeWebService.InvokeWebService Url: $'''https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/environments/%EnvId%/flows?api-version=2016-11-01''' ${WEB}
+Web.InvokeWebService.InvokeWebService Url: $'''https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2021-04-01''' ${WEB}
+Web.InvokeWebService.InvokeWebService Url: $fx'=Concatenate("https://contoso.sharepoint.com/sites/", Site)' ${WEB}`,
+    },
+    {
       name: 'global endpoints',
       script: `Web.InvokeWebService.InvokeWebService Url: $'''https://graph.microsoft.com/v1.0/me/messages''' ${WEB}
 Web.InvokeWebService.InvokeWebService Url: $'''https://login.microsoftonline.com/common/oauth2/v2.0/token''' ${WEB}
@@ -75,6 +81,17 @@ Web.InvokeWebService.InvokeWebService Url: $'''https://api.cognitive.microsofttr
     },
   ],
   invalid: [
+    {
+      name: 'the id of one environment in the path or query of a global Power Platform host',
+      script: `Web.InvokeWebService.InvokeWebService Url: $'''https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/environments/8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d/flows?api-version=2016-11-01''' ${WEB}
+SET MakerLink TO $'''https://make.powerautomate.com/environments/Default-72f988bf-86f1-41af-91ab-2d7cd011db47/flows'''
+Web.InvokeWebService.InvokeWebService Url: $fx'https://api.powerapps.com/providers/Microsoft.PowerApps/apps?api-version=2016-11-01&environmentName=Default-72f988bf-86f1-41af-91ab-2d7cd011db47' ${WEB}`,
+      errors: [
+        { text: `$'''https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/environments/8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d/flows?api-version=2016-11-01'''`, message: /^The URL https:\/\/api\.flow\.microsoft\.com in Url of Web\.InvokeWebService\.InvokeWebService names the '8d2f6b1a-4c7e-4f3a-9b5d-0e1c2a3f4b6d' environment/ },
+        { text: `$'''https://make.powerautomate.com/environments/Default-72f988bf-86f1-41af-91ab-2d7cd011db47/flows'''`, element: 'MakerLink', message: /names the 'Default-72f988bf-86f1-41af-91ab-2d7cd011db47' environment/ },
+        { text: `$fx'https://api.powerapps.com/providers/Microsoft.PowerApps/apps?api-version=2016-11-01&environmentName=Default-72f988bf-86f1-41af-91ab-2d7cd011db47'`, message: /^The URL https:\/\/api\.powerapps\.com/ },
+      ],
+    },
     {
       name: 'SharePoint tenant in a URL argument',
       script: launch(`$'''https://contoso.sharepoint.com/sites/Finance'''`),

@@ -9,6 +9,11 @@ const REMOTE_DESKTOP = `$'''{\\"DisplayName\\":\\"Citrix finance\\",\\"Route\\":
 ruleTester(rule, {
   valid: [
     {
+      name: 'Power Fx texts escape like $\'\'\'…\'\'\' strings (\\\\ is one backslash): not a UNC path; a formula is computed at run time',
+      script: `Folder.GetFiles Folder: $fx'\\\\server\\\\share' FileFilter: $fx'*' Files=> Files
+SET ShareRoot TO $fx'=Concatenate(ShareHost, "\\\\in")'`,
+    },
+    {
       name: 'loopback URLs and local SQL Server instances',
       script: `Web.InvokeWebService.InvokeWebService Url: $'''http://localhost:8080/api/health''' ${WEB}
 Web.InvokeWebService.InvokeWebService Url: $'''http://127.0.0.1/status''' ${WEB}
@@ -81,6 +86,15 @@ Web.InvokeWebService.InvokeWebService Url: $'''https://%ApiHost%/v1/orders''' ${
     },
   ],
   invalid: [
+    {
+      name: 'Power Fx texts: a UNC path stored in a variable, and the IP address of an SFTP host',
+      script: `SET GlExportFolder TO $fx'\\\\\\\\fingl02\\\\exports\\\\gl'
+FTP.OpenSecureConnection.ConnectWithSftpUsernameAndPassword Host: $fx'172.16.20.5' Port: $fx'=22' Username: $fx'=Cred.Username' Password: $fx'=Cred.Password' AcceptHostKey: $fx'=true' Timeout: $fx'=30' FtpConnection=> Sftp`,
+      errors: [
+        { text: `$fx'\\\\\\\\fingl02\\\\exports\\\\gl'`, element: 'GlExportFolder', message: /^The UNC path assigned to GlExportFolder names the file server 'fingl02'/ },
+        { text: `$fx'172.16.20.5'`, message: /names the machine '172\.16\.20\.5'/ },
+      ],
+    },
     {
       name: 'UNC path in a file argument',
       script: `File.Copy Files: Report Destination: $'''\\\\\\\\fs01.contoso.local\\\\finance\\\\out''' IfFileExists: File.IfExists.Overwrite CopiedFiles=> Copied`,

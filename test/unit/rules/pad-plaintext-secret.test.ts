@@ -8,6 +8,19 @@ const SEND = `SendFrom: $'''robot@contoso.com''' SendTo: $'''ops@contoso.com''' 
 ruleTester(rule, {
   valid: [
     {
+      name: 'CustomHeaders: key headers from variables, and headers that only mention a key or a token',
+      script: `Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' CustomHeaders: $'''subscription-key: %MapsKey%
+Ocp-Apim-Subscription-Key: %Env_ApimKey%
+x-api-key-id: 4711
+x-correlation-token-type: opaque
+x-request-id: 42''' ConnectionTimeout: 30 FollowRedirection: True ClearCookies: False FailOnErrorStatus: False EncodeRequestBody: True UserAgent: $'''Mozilla/5.0''' Encoding: Web.Encoding.AutoDetect AcceptUntrustedCertificates: False ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
+    },
+    {
+      name: 'Power Fx: a formula is computed at run time, and a Power Fx text with a reference',
+      script: `Web.InvokeWebService.InvokeWebService Url: $fx'=ApiUrl' Method: Web.Method.Get Accept: $fx'application/json' ContentType: $fx'application/json' CustomHeaders: $fx'x-api-key: \${Cred.Password}' ConnectionTimeout: $fx'=30' FollowRedirection: $fx'=true' ClearCookies: $fx'=false' FailOnErrorStatus: $fx'=false' EncodeRequestBody: $fx'=false' UserAgent: $fx'PAD' Encoding: Web.Encoding.AutoDetect AcceptUntrustedCertificates: $fx'=false' ResponseHeaders=> Headers Response=> Body StatusCode=> Status
+Database.Connect.Connect ConnectionString: $fx'=Concatenate("Server=", DbServer)' Connection=> Conn`,
+    },
+    {
       name: 'embedded scripts: a user name typed by UI scripting, passwords from variables, prompts and policy switches',
       script: `Scripting.RunVBScript.RunVBScript VBScriptCode: $'''Set Session = GetObject("SAPGUI").GetScriptingEngine.Children(0).Children(0)
 Session.findById("wnd[0]/usr/txtRSYST-BNAME").Text = "RPA_GL_POST"
@@ -97,6 +110,35 @@ Compression.ZipFiles ArchivePath: ZipPath FilesOrFoldersToZip: Files Compression
     },
   ],
   invalid: [
+    {
+      name: 'API-key headers in CustomHeaders: known names and any *-api-key / *-subscription-key / *-auth-token / *-secret header',
+      script: `Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' CustomHeaders: $'''subscription-key: Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0
+Ocp-Apim-Subscription-Key: 0f1e2d3c4b5a69788796a5b4c3d2e1f0
+X-Carrier-Api-Key: ck_live_51HqLk2eZvKYlo2C
+x_partner_auth_token: tok-9f8e7d6c5b4a
+X-Webhook-Secret: whsec-3a4b5c6d7e
+x-request-id: 42''' ConnectionTimeout: 30 FollowRedirection: True ClearCookies: False FailOnErrorStatus: False EncodeRequestBody: True UserAgent: $'''Mozilla/5.0''' Encoding: Web.Encoding.AutoDetect AcceptUntrustedCertificates: False ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
+      errors: [
+        { text: 'Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0', message: /^The subscription-key header in CustomHeaders of Web\.InvokeWebService\.InvokeWebService holds a literal/ },
+        { text: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', message: /^The Ocp-Apim-Subscription-Key header/ },
+        { text: 'ck_live_51HqLk2eZvKYlo2C', message: /^The X-Carrier-Api-Key header/ },
+        { text: 'tok-9f8e7d6c5b4a', message: /^The x_partner_auth_token header/ },
+        { text: 'whsec-3a4b5c6d7e', message: /^The X-Webhook-Secret header/ },
+      ],
+      secrets: ['Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0', '0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'ck_live_51HqLk2eZvKYlo2C', 'tok-9f8e7d6c5b4a', 'whsec-3a4b5c6d7e'],
+    },
+    {
+      name: 'Power Fx texts are analysed like $\'\'\'…\'\'\' strings: a key header, a connection-string password, an encryption key',
+      script: `Web.InvokeWebService.InvokeWebService Url: $fx'https://atlas.microsoft.com/route/directions/json?api-version=1.0' Method: Web.Method.Get Accept: $fx'application/json' ContentType: $fx'application/json' CustomHeaders: $fx'subscription-key: Fx9kLm2Np4Qr6St8Uv0Wx' ConnectionTimeout: $fx'=30' FollowRedirection: $fx'=true' ClearCookies: $fx'=false' FailOnErrorStatus: $fx'=false' EncodeRequestBody: $fx'=false' UserAgent: $fx'PAD' Encoding: Web.Encoding.AutoDetect AcceptUntrustedCertificates: $fx'=false' ResponseHeaders=> Headers Response=> Body StatusCode=> Status
+SET Conn TO $fx'Server=\${DbServer};Database=Ledger;User Id=gl_batch;Password=Gl-Batch-2025!'
+Cryptography.EncryptText.EncryptTextWithAES Encoding: Cryptography.EncryptionEncoding.UTF8 TextToEncrypt: $fx'=GlCsv' EncryptionKey: $fx'Gl-AES-Key-2025-Q3!' Padding: Cryptography.PaddingMode.PKCS7 KeySize: Cryptography.AESKeySize.Bits256 EncryptedText=> GlEncrypted`,
+      errors: [
+        { text: 'Fx9kLm2Np4Qr6St8Uv0Wx', message: /^The subscription-key header in CustomHeaders/ },
+        { text: 'Gl-Batch-2025!', message: /Password= value/ },
+        { text: `$fx'Gl-AES-Key-2025-Q3!'`, message: /^EncryptionKey of Cryptography\.EncryptText\.EncryptTextWithAES is given a literal secret/ },
+      ],
+      secrets: ['Fx9kLm2Np4Qr6St8Uv0Wx', 'Gl-Batch-2025!', 'Gl-AES-Key-2025-Q3!'],
+    },
     {
       name: 'literal password given to Email.SendEmail.AuthenticateAndSend',
       script: `Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: $'''robot@contoso.com''' Password: $'''hunter22!''' ${SEND}`,

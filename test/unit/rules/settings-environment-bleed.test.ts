@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import rule from '../../../server/src/rules/settings/environment-bleed';
+import rule, { bleedDirection } from '../../../server/src/rules/settings/environment-bleed';
 import { environmentOfValue, isPipelineToken } from '../../../server/src/rules/shared/values';
 import type { SolutionSpec } from '../../support/fixture';
 import { runCase, ruleTester } from '../../support/rule-tester';
@@ -27,6 +27,8 @@ ruleTester(rule, {
     { name: '--env Prod: a Test value naming Dev is not checked', environment: 'Prod', solution: sol({ Test: settings([ev('cr1a2_InvoiceSite', 'https://erp-dev.contoso.com')]), Prod: settings([ev('cr1a2_InvoiceSite', 'https://erp.contoso.com')]) }) },
     { name: 'Validation is a test stage: a UAT host is its own', solution: sol({ Validation: settings([ev('cr1a2_InvoiceSite', 'https://erp-uat.contoso.com/api')]) }) },
     { name: 'environment words inside other words do not count (DevicesAndTesting)', solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', 'https://contoso.sharepoint.com/sites/DevicesAndTesting')]) }) },
+    { name: 'a partner\'s test endpoint used from Dev: a higher stage that is not production is right (partners often have only test and production)', solution: sol({ Dev: settings([ev('cr1a2_InvoiceSite', 'https://uat.supplier-portal.net/api'), ev('cr1a2_ApiSecret', 'https://kv-rpa.vault.azure.net/secrets/partner-staging-key')], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'test-rpa-bot@contoso.com' })]) }) },
+    { name: 'Test using a QA host of a partner and its own values', solution: sol({ Test: settings([ev('cr1a2_InvoiceSite', 'https://qa.partner.example.org/api')]) }) },
   ],
   invalid: [
     {
@@ -67,6 +69,22 @@ ruleTester(rule, {
       errors: [{ text: 'https://erp.contoso.com/prod', message: /^The Validation deployment settings/ }],
     },
     {
+      name: 'a lower stage: a Dev host in Test, a UAT host in Prod',
+      solution: sol({ Test: settings([ev('cr1a2_InvoiceSite', 'https://erp-dev.contoso.com/api')]), Prod: settings([ev('cr1a2_InvoiceSite', 'https://uat.supplier-portal.net/api')]) }),
+      errors: [
+        { text: 'https://uat.supplier-portal.net/api', message: /^The Prod deployment settings .* names the test environment \("uat"\): Prod \(production\) would use a test resource/ },
+        { text: 'https://erp-dev.contoso.com/api', message: /^The Test deployment settings give environment variable "cr1a2_InvoiceSite" a value that names the development environment \("dev"\): Test \(test\) would use a development resource, outside the controls of test/ },
+      ],
+    },
+    {
+      name: 'production touched from Test: a production system and a production account',
+      solution: sol({ Test: settings([ev('cr1a2_InvoiceSite', 'https://erp.contoso.com/live/api')], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'prod-rpa-bot@contoso.com' })]) }),
+      errors: [
+        { text: 'https://erp.contoso.com/live/api', message: /names the production environment \("live"\): Test \(test\) would work against production/ },
+        { text: 'prod-rpa-bot@contoso.com', message: /a ConnectionOwner that names the production environment/ },
+      ],
+    },
+    {
       name: 'a connection id that names another environment',
       solution: sol({ Test: settings([], [cr('cr1a2_sharepoint', 'prod-sharepoint-connection')]) }),
       errors: [{ text: 'prod-sharepoint-connection', message: /a ConnectionId that names the production environment/ }],
@@ -76,7 +94,17 @@ ruleTester(rule, {
 
 test('settings/environment-bleed: data', () => {
   const { findings } = runCase(rule, { solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', 'https://erp-dev.contoso.com')]) }) });
-  assert.deepEqual(findings[0].data, { environment: 'Prod', stage: 'prod', kind: 'environmentVariable', name: 'cr1a2_InvoiceSite', field: 'Value', names: 'dev', word: 'dev' });
+  assert.deepEqual(findings[0].data, { environment: 'Prod', stage: 'prod', kind: 'environmentVariable', name: 'cr1a2_InvoiceSite', field: 'Value', names: 'dev', word: 'dev', direction: 'lower' });
+});
+
+test('settings/environment-bleed: the direction of a bleed', () => {
+  assert.equal(bleedDirection('dev', 'test'), 'lower');
+  assert.equal(bleedDirection('dev', 'prod'), 'lower');
+  assert.equal(bleedDirection('test', 'prod'), 'lower');
+  assert.equal(bleedDirection('prod', 'dev'), 'production');
+  assert.equal(bleedDirection('prod', 'test'), 'production');
+  assert.equal(bleedDirection('test', 'dev'), null);
+  assert.equal(bleedDirection('prod', 'prod'), null);
 });
 
 test('values: environmentOfValue and isPipelineToken', () => {

@@ -40,19 +40,29 @@ ruleTester(rule, {
       errors: [{ text: 'EnvironmentVariables', message: /^The Prod deployment settings have no entry for environment variable "cr1a2_InvoiceSite": after import it has no value there/, severity: 'warning', element: 'cr1a2_InvoiceSite' }],
     },
     {
-      name: 'an empty ConnectionId: reported at the entry',
+      name: 'an empty ConnectionId: reported at the empty value, the "" that has to be filled in',
       solution: { ...defs, settings: { Prod: settings([ev('cr1a2_InvoiceSite', 'https://contoso.sharepoint.com/sites/Invoices')], [cr('cr1a2_sharepoint', '')]) } },
-      errors: [{ text: entryText(cr('cr1a2_sharepoint', '')), message: /^The Prod deployment settings leave the ConnectionId of connection reference "cr1a2_sharepoint" \(shared_sharepointonline\) empty/ }],
+      errors: [{ text: '""', message: /^The Prod deployment settings leave the ConnectionId of connection reference "cr1a2_sharepoint" \(shared_sharepointonline\) empty/ }],
     },
     {
-      name: 'a null value and a missing connection reference entry',
+      name: 'a null value (reported at the null) and a missing connection reference entry (at the array\'s key)',
       solution: { ...defs, settings: { Test: settings([ev('cr1a2_InvoiceSite', null)], []) } },
-      errors: [{ text: entryText(ev('cr1a2_InvoiceSite', null)), message: /leave the value of environment variable "cr1a2_InvoiceSite" empty/ }, { text: 'ConnectionReferences', message: /no entry for connection reference "cr1a2_sharepoint"/ }],
+      errors: [{ text: 'null', message: /leave the value of environment variable "cr1a2_InvoiceSite" empty/ }, { text: 'ConnectionReferences', message: /no entry for connection reference "cr1a2_sharepoint"/ }],
     },
     {
-      name: 'every environment is checked without --env',
+      name: 'every environment is checked without --env; a blank value is reported at the value',
       solution: { ...defs, settings: { Test: settings([ev('cr1a2_InvoiceSite', 'x')], []), Prod: settings([ev('cr1a2_InvoiceSite', '  ')], [cr('cr1a2_sharepoint', 'y')]) } },
-      errors: [{ message: /The Prod deployment settings leave the value/ }, { message: /The Test deployment settings have no entry for connection reference/, text: 'ConnectionReferences' }],
+      errors: [{ text: '"  "', message: /The Prod deployment settings leave the value/ }, { message: /The Test deployment settings have no entry for connection reference/, text: 'ConnectionReferences' }],
+    },
+    {
+      name: 'an entry without a Value key: reported at the entry',
+      solution: { ...defs, settings: { Prod: settings([{ SchemaName: 'cr1a2_InvoiceSite' }], [cr('cr1a2_sharepoint', 'y')]) } },
+      errors: [{ text: entryText({ SchemaName: 'cr1a2_InvoiceSite' }), message: /leave the value of environment variable "cr1a2_InvoiceSite" empty/ }],
+    },
+    {
+      name: 'the value token in a hand-written file (the line a reviewer edits)',
+      solution: { ...defs, settings: { Prod: '{\n  "EnvironmentVariables": [\n    {\n      "SchemaName": "cr1a2_InvoiceSite",\n      "Value": ""\n    }\n  ],\n  "ConnectionReferences": [\n    { "LogicalName": "cr1a2_sharepoint", "ConnectionId": null, "ConnectorId": "/providers/Microsoft.PowerApps/apis/shared_sharepointonline" }\n  ]\n}\n' } },
+      errors: [{ text: '""', message: /environment variable "cr1a2_InvoiceSite" empty/ }, { text: 'null', message: /ConnectionId of connection reference "cr1a2_sharepoint"/ }],
     },
     {
       name: '--env picks one environment, case-insensitively',

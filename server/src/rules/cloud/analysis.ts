@@ -22,7 +22,7 @@ import { entries, JsonNode, pointerOf, prop, stringValue } from '../../load/json
 import type { Span } from '../../util/text';
 import {
   classifyHost, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, connectionKeyIs, environmentOfValue, findPaths, findStructuredSecrets,
-  environmentInPath, findUrls, GUID_RE, hostAllowed, isDocumentationHost, isPipelineToken, isPlaceholderSecret, isSecretName, looksRandom, normalizeHost, parseConnectionString,
+  environmentInPath, findUrls, GUID_RE, hostAllowed, isDocumentationHost, isPipelineToken, isPlaceholderSecret, isSecretHeaderName, isSecretName, looksRandom, normalizeHost, parseConnectionString,
   pathAllowed, serverHost,
 } from '../shared/values';
 
@@ -450,7 +450,7 @@ class Analyzer {
     // Headers.
     const headerName = path[0] === 'headers' && path.length === 2 ? path[1]
       : isConnector && path[0] === 'parameters' && path.length === 2 && /^headers?\//i.test(path[1]) ? lastSegment(path[1]) : undefined;
-    if (headerName !== undefined && (SECRET_HEADERS.has(normalizeName(headerName)) || isSecretName(headerName))) {
+    if (headerName !== undefined && (SECRET_HEADERS.has(normalizeName(headerName)) || isSecretHeaderName(headerName) || isSecretName(headerName))) {
       whole(normalizeName(headerName).includes('authorization') ? 'credential' : 'key', `header "${headerName}"`, 'header', { scheme: true });
     }
 
@@ -618,11 +618,12 @@ class Analyzer {
       const exprs = this.expressionsIn(hit.leaf, hit.start, hit.end);
       const hasValue = exprs.length > 0 || this.literalParts(hit.leaf, hit.start, hit.end, hit.scheme).some(p => secretText(hit.leaf.text.slice(p.start, p.end), hit.weak));
       const sends = HTTP_TYPES.has(hit.leaf.action.type.toLowerCase()) || CONNECTOR_ACTION_TYPES.test(hit.leaf.action.type);
-      // The run history never shows Authorization headers.
-      const hidden = hit.kind === 'header' && /^(proxy-)?authorization$/i.test(hit.where.replace(/^header "|"$/g, ''));
-      // Secured outputs of the action the secret comes from do not count: the sender's own Secure Inputs
+      // Every credential a request carries counts, the Authorization header too: the engine's obfuscation of
+      // that header has known exceptions (Azure/LogicAppsUX#9085) and is not part of the action, so a copy of
+      // the action (or a change of its type) loses it; only the sender's own Secure Inputs setting is explicit.
+      // Secured outputs of the action the secret comes from do not count either: the sender's own Secure Inputs
       // setting is what keeps the value out of its run history (and out of every later copy of the action).
-      if (sends && hasValue && !hidden && !onlyConnectionAuth(exprs)) {
+      if (sends && hasValue && !onlyConnectionAuth(exprs)) {
         this.need(hit.leaf.action, 'inputs', `it sends a ${hit.what} (${hit.where})`);
       }
       for (const e of exprs) {

@@ -14,7 +14,7 @@ import {
   HostKind, hostAllowed, isDocumentationHost, isPlaceholderSecret, normalizeHost, parseConnectionString, PathMatch, serverHost, UrlMatch,
 } from '../shared/values';
 import {
-  ArgRole, argumentInfo, isPasswordControlName, outputSource, passesDataThrough, queryParamIsSecret, SECRET_HEADER_NAMES,
+  ArgRole, argumentInfo, isPasswordControlName, outputSource, passesDataThrough, isSecretHeader, queryParamIsSecret,
   SECRET_JSON_KEYS, secretNameStrength, SourceKind, typedTextTargetArg,
 } from './catalog';
 
@@ -742,7 +742,7 @@ class Analyzer {
       }
       if (role === 'headers' || role === undefined) {
         for (const h of headerLines(f.text)) {
-          if (!SECRET_HEADER_NAMES.test(h.name)) continue;
+          if (!isSecretHeader(h.name)) continue;
           for (const e of interpsIn(f, h.valueStart, h.valueEnd)) {
             for (const r of this.refs(e, false)) this.sinkUse('secret', r.key, { role: 'secret', argument: `the ${h.name} header ${where}`, action });
           }
@@ -1012,7 +1012,7 @@ class Analyzer {
     const headerContext = (ctx.kind === 'arg' && ctx.role === 'headers') || this.reachOfKey(headerReach, use.target);
     if (headerContext) {
       for (const h of headerLines(f.text)) {
-        if (!SECRET_HEADER_NAMES.test(h.name)) continue;
+        if (!isSecretHeader(h.name)) continue;
         let vs = h.valueStart;
         const scheme = /^(bearer|basic|token|sharedaccesssignature|apikey|digest)\s+/i.exec(f.text.slice(vs, h.valueEnd));
         if (scheme) vs += scheme[0].length;
@@ -1211,9 +1211,9 @@ class Analyzer {
       const kind = classifyHost(u.host);
       if (kind === 'loopback' || kind === 'ip' || kind === 'internal') continue;
       // A global service's host never names an environment (login.live.com); its path may (/sites/Finance-UAT,
-      // the environment segment of a Business Central URL).
+      // the environment segment of a Business Central URL, /environments/<id> of the Power Platform APIs).
       const path = u.path.replace(/[?#].*$/, '');
-      const marker = kind === 'global' ? environmentInPath(u.host, path) : environmentMarkerOf(u.host) ?? environmentMarkerOf(path);
+      const marker = kind === 'global' ? environmentInPath(u.host, u.path) : environmentMarkerOf(u.host) ?? environmentMarkerOf(path);
       if (kind === 'global' && !marker) continue;
       const isWhole = f.pure && use.entire && sameUrl(whole, u);
       const q = u.url.search(/[?#]/);
@@ -1357,7 +1357,8 @@ function wholeUrlOf(text: string): UrlMatch | undefined {
 /** `Name: value` lines of an HTTP header block. */
 function headerLines(text: string): Array<{ name: string; valueStart: number; valueEnd: number }> {
   const out: Array<{ name: string; valueStart: number; valueEnd: number }> = [];
-  const re = /^[ \t]*([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*([^\r\n]*?)[ \t]*$/gm;
+  // Header names are HTTP tokens: letters, digits, `-` and `_` (`x_partner_auth_token`).
+  const re = /^[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*([^\r\n]*?)[ \t]*$/gm;
   for (const m of text.matchAll(re)) {
     const valueStart = m.index! + m[0].indexOf(m[2], m[0].indexOf(':') + 1);
     out.push({ name: m[1], valueStart, valueEnd: valueStart + m[2].length });

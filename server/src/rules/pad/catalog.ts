@@ -3,6 +3,7 @@
 // text on to their outputs; and how variable names read. Keyed by action id prefix and argument name,
 // case-insensitive (PAD itself ignores case in ids and argument names).
 // Sources: shared/reference/pad-script.md §3–4 (action KB, rpa-cli catalogue, Microsoft docs).
+import { isSecretHeaderName } from '../shared/values';
 
 /** What an argument does with the value it is given. */
 export type ArgRole =
@@ -225,6 +226,14 @@ export function secretNameStrength(name: string): SecretNameStrength | undefined
 
 /** HTTP headers whose value is a credential. */
 export const SECRET_HEADER_NAMES = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-apikey|ocp-apim-subscription-key|x-functions-key|x-auth-token|x-access-token|private-token|x-vault-token|x-ms-client-secret|client-secret|x-client-secret|cookie|x-csrf-token)$/i;
+
+/**
+ * A header of a CustomHeaders block whose value is a secret: the names of SECRET_HEADER_NAMES, and every
+ * API-key, subscription-key, token or secret header (`subscription-key`, `x-subscription-key`, `<vendor>-api-key`…).
+ */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADER_NAMES.test(name) || isSecretHeaderName(name);
+}
 
 /** URL query parameters that carry a secret: SAS signatures, API keys, tokens, passwords. */
 export const SECRET_QUERY_PARAMS = /^(sig|signature|apikey|api_key|api-key|key|access_token|accesstoken|auth_token|token|id_token|refresh_token|client_secret|password|passwd|pwd|secret|subscription-key|subscription_key|code|x-api-key)$/i;

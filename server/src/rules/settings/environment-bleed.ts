@@ -1,9 +1,15 @@
 // settings/environment-bleed: a value in one environment's deployment settings points at another
-// environment: a `-dev` host in Prod, a `dev-rpa-bot` account in Prod, a Test SharePoint site or key
-// vault in Prod. The environment a value names comes from environmentOfValue (whole words split on
-// non-letters; GUIDs, hex ids and global hosts ignored); the environment's own stage from its name.
-// Reported only when both are known and differ; a sandbox (a vendor's non-production tier) only bleeds
-// into production. Pipeline tokens name nothing. Checked: environment
+// environment in a direction that hurts: a `-dev` host in Prod, a `dev-rpa-bot` account in Test, a Test
+// SharePoint site or key vault in Prod, a production system in Dev or Test. The environment a value names
+// comes from environmentOfValue (whole words split on non-letters; GUIDs, hex ids and global hosts ignored);
+// the environment's own stage from its name. Stages are ordered dev < test < prod, and reported are:
+//  - a value of a LOWER stage than the environment (dev in Test or Prod, test/uat/staging in Prod): the
+//    environment would run against less controlled data, systems or identities;
+//  - a production value in a non-production environment (prod in Dev or Test): Dev and Test would touch
+//    production.
+// Not reported: a test-stage value (test, uat, staging…) in Dev — partners often offer only a test and a
+// production endpoint, and Dev using the partner's test endpoint is right; a sandbox (a vendor's
+// non-production tier) anywhere but production. Pipeline tokens name nothing. Checked: environment
 // variable values, ConnectionIds, and other text fields of connection reference entries (such as
 // the ALM Accelerator's ConnectionOwner). Messages never quote the value (it may be a secret).
 import type { Loc } from '../../model/types';
@@ -12,6 +18,17 @@ import { defineRule } from '../rule';
 import { environmentOfValue, isPipelineToken, stageOfEnvironment } from '../shared/values';
 
 const STAGE_NAMES: Record<string, string> = { dev: 'development', test: 'test', prod: 'production' };
+const STAGE_ORDER: Record<string, number> = { dev: 0, test: 1, prod: 2 };
+
+/**
+ * Whether a value of stage `found` in the settings of a `stage` environment bleeds: a lower stage than the
+ * environment's, or production in a non-production environment. `null` when it does not.
+ */
+export function bleedDirection(found: 'dev' | 'test' | 'prod', stage: 'dev' | 'test' | 'prod'): 'lower' | 'production' | null {
+  if (found === stage) return null;
+  if (found === 'prod') return 'production';
+  return STAGE_ORDER[found] < STAGE_ORDER[stage] ? 'lower' : null;
+}
 /** Words that name "not production" rather than one stage: a vendor's sandbox serves Dev and Test alike. */
 const NON_PRODUCTION_WORDS = new Set(['sandbox', 'sbx']);
 
@@ -32,14 +49,17 @@ export default defineRule({
       const check = (value: string | null | undefined, loc: Loc, what: string, name: string, field: string) => {
         if (!value || isPipelineToken(value) || value.includes('#{')) return;
         const found = environmentOfValue(value);
-        if (!found || found.stage === stage) return;
+        if (!found) return;
         // A vendor's sandbox is its non-production tier: every non-production environment may use it.
         if (NON_PRODUCTION_WORDS.has(found.word) && stage !== 'prod') return;
+        // A higher stage that is not production (a partner's test endpoint used from Dev) is not a bleed.
+        const direction = bleedDirection(found.stage, stage);
+        if (!direction) return;
         ctx.report({
-          message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment ("${found.word}"): ${env.environment} (${STAGE_NAMES[stage]}) would use another environment's ${what === 'environment variable' ? 'resource' : 'connection or account'}. Give it the ${env.environment} value.`,
+          message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment ("${found.word}"): ${env.environment} (${STAGE_NAMES[stage]}) would ${direction === 'production' ? 'work against production through this' : `use a ${STAGE_NAMES[found.stage]}`} ${what === 'environment variable' ? 'resource' : 'connection or account'}${direction === 'production' ? '' : `, outside the controls of ${STAGE_NAMES[stage]}`}. Give it the ${env.environment} value.`,
           loc,
           element: { kind: 'setting', name },
-          data: { environment: env.environment, stage, kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: found.stage, word: found.word },
+          data: { environment: env.environment, stage, kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: found.stage, word: found.word, direction },
         });
       };
       for (const e of env.environmentVariables) check(e.value, e.valueLoc, 'environment variable', e.schemaName, '');

@@ -9,8 +9,10 @@
 //    applies where no value is set), unless the default names another environment than the one being
 //    checked (`…-dev…` for Prod), or the option `requireExplicitValues` is on.
 //  - Connection references have no default: each needs a ConnectionId.
+//  - Where: an empty (or null) Value / ConnectionId is reported at that empty value; a missing entry at the
+//    file's EnvironmentVariables / ConnectionReferences key (its first character when the key is absent).
 import type { DeploymentSettings, Loc } from '../../model/types';
-import { innerSpan } from '../../load/json';
+import { innerSpan, JsonNode, propIgnoreCase, span } from '../../load/json';
 import { defineRule } from '../rule';
 import { environmentOfValue, stageOfEnvironment } from '../shared/values';
 
@@ -56,7 +58,7 @@ export default defineRule({
           : def ? ' (the option requireExplicitValues asks for one even though it has a default value)' : ': after import it has no value there, and the flows reading it fail or use an empty string';
         ctx.report({
           message: `The ${env.environment} deployment settings ${entry ? 'leave the value of' : 'have no entry for'} environment variable "${v.schemaName}"${entry ? ' empty' : ''}${tail}. Give it the ${env.environment} value (or a #{…}# pipeline token).`,
-          loc: entry ? entry.loc : keyLoc(env, 'EnvironmentVariables'),
+          loc: entry ? emptyValueLoc(env, entry.loc, 'Value') : keyLoc(env, 'EnvironmentVariables'),
           element: { kind: 'setting', name: v.schemaName },
           data: { environment: env.environment, kind: 'environmentVariable', name: v.schemaName, reason, file: env.file.path },
         });
@@ -68,7 +70,7 @@ export default defineRule({
         if (shared.some(s => s.connectionReferences.some(x => same(x) && hasValue(x.connectionId)))) continue;
         ctx.report({
           message: `The ${env.environment} deployment settings ${entry ? 'leave the ConnectionId of' : 'have no entry for'} connection reference "${c.logicalName}" (${c.connectorName})${entry ? ' empty' : ''}: after import it is bound to no connection and the flows using it stay off. Bind the ${env.environment} connection (or a #{…}# pipeline token).`,
-          loc: entry ? entry.loc : keyLoc(env, 'ConnectionReferences'),
+          loc: entry ? emptyValueLoc(env, entry.loc, 'ConnectionId') : keyLoc(env, 'ConnectionReferences'),
           element: { kind: 'setting', name: c.logicalName },
           data: { environment: env.environment, kind: 'connectionReference', name: c.logicalName, reason: entry ? 'empty' : 'missing', file: env.file.path },
         });
@@ -79,6 +81,27 @@ export default defineRule({
 
 function hasValue(value: string | null | undefined): boolean {
   return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * Where an entry with an empty value is reported: the empty value itself (the whole `""`, `"  "` or `null`
+ * token of `Value` / `ConnectionId`), which is what has to be filled in; the entry when it has no such key.
+ */
+function emptyValueLoc(env: DeploymentSettings, entryLoc: Loc, key: string): Loc {
+  const entry = findNode(env.json, entryLoc.span.start);
+  const value = entry?.type === 'object' ? propIgnoreCase(entry, key) : undefined;
+  return value ? { file: env.file, span: span(value) } : entryLoc;
+}
+
+/** The node starting at `offset` (an entry object of the settings file). */
+function findNode(root: JsonNode, offset: number): JsonNode | undefined {
+  const stack: JsonNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.offset === offset && n.type !== 'property') return n;
+    for (const c of n.children ?? []) if (c.offset <= offset && offset < c.offset + c.length) stack.push(c);
+  }
+  return undefined;
 }
 
 /** The `EnvironmentVariables` / `ConnectionReferences` key of a settings file, or its first character. */

@@ -322,6 +322,25 @@ export function isSecretName(name: string, extra: readonly string[] = []): boole
   return true;
 }
 
+/** Credential headers known by name. */
+const SECRET_HEADER_EXACT = new Set([
+  'authorization', 'proxy-authorization', 'subscription-key', 'ocp-apim-subscription-key', 'x-api-key', 'api-key', 'apikey', 'x-apikey',
+  'x-functions-key', 'x-auth-token', 'x-access-token', 'private-token', 'x-subscription-key', 'x-api-token', 'api-token', 'access-token',
+  'x-vault-token', 'x-ms-client-secret', 'client-secret', 'x-client-secret', 'x-secret', 'x-auth-key', 'auth-key',
+]);
+/** Credential headers known by their last word, after `-`, `_` or nothing. */
+const SECRET_HEADER_SUFFIX = /(^|[-_])(api[-_]?key|subscription[-_]?key|access[-_]?token|auth[-_]?token|secret)$/i;
+
+/**
+ * Header names whose value is a credential: `Authorization`, and API-key and token headers, known by name
+ * (`Ocp-Apim-Subscription-Key`, `x-api-key`, `x-functions-key`, `PRIVATE-TOKEN`…) or by their last word
+ * (`<vendor>-api-key`, `x_subscription_key`, `X-Auth-Token`, `X-Client-Secret`). Case-insensitive.
+ */
+export function isSecretHeaderName(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return SECRET_HEADER_EXACT.has(n) || SECRET_HEADER_SUFFIX.test(n);
+}
+
 export interface StructuredSecret {
   start: number;
   end: number;
@@ -371,6 +390,27 @@ export function environmentOfValue(value: string): ReturnType<typeof environment
   return environmentMarkerOf(text);
 }
 
+const ENV_GUID = String.raw`(?:Default-)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
+/** `/environments/<guid>` or `/environments/Default-<guid>` as a whole path segment. */
+const ENV_ID_SEGMENT = new RegExp(String.raw`/environments/(${ENV_GUID})(?=[/?#]|$)`, 'i');
+/** `?environmentName=<guid>`, `&environment=Default-<guid>`, `environmentId=` as a whole query value. */
+const ENV_ID_QUERY = new RegExp(String.raw`[?&](?:environmentName|environment|environmentId)=(?:%7B|\{)?(${ENV_GUID})(?:%7D|\})?(?=[&#]|$)`, 'i');
+
+/**
+ * The id of one Power Platform environment addressed in a URL's path or query: the Power Platform, Power
+ * Automate, Power Apps and BAP admin APIs (and their make/admin portals, and ARM's Microsoft.BusinessAppPlatform
+ * and Microsoft.ProcessSimple providers) are global hosts that name the environment in
+ * `/environments/<id>` or `?environmentName=<id>` (`<id>` a GUID or `Default-<tenant GUID>`).
+ */
+export function environmentIdInPath(pathAndQuery: string): string | undefined {
+  const p = pathAndQuery.replace(/#.*$/, '');
+  const q = p.indexOf('?');
+  const seg = ENV_ID_SEGMENT.exec(q >= 0 ? p.slice(0, q) : p);
+  if (seg) return seg[1];
+  const query = q >= 0 ? ENV_ID_QUERY.exec(p.slice(q)) : null;
+  return query ? query[1] : undefined;
+}
+
 /** Path segments after which a Business Central URL names its environment: `/v2.0/<tenant>/<environment>/api/…`. */
 const BC_SERVICE_SEGMENTS = /^(api|odatav4|ws|runtime|powerbi)$/i;
 
@@ -378,11 +418,15 @@ const BC_SERVICE_SEGMENTS = /^(api|odatav4|ws|runtime|powerbi)$/i;
  * The environment a URL on a global service names in its path, which makes the URL environment-specific
  * although its host is shared: an environment word (`/sites/Finance-UAT`, GUIDs and hex ids ignored), or
  * the environment segment of a Business Central API or web-client URL (`/v2.0/<tenant>/Production/api/…`,
- * `businesscentral.dynamics.com/<tenant>/Sandbox-2/`), whatever it is called.
+ * `businesscentral.dynamics.com/<tenant>/Sandbox-2/`), whatever it is called, or the id of one Power Platform
+ * environment (`/environments/<guid>`, `/environments/Default-<guid>`, `?environmentName=<guid>`). `path` may
+ * carry the query (only the environment id is looked for there).
  */
 export function environmentInPath(rawHost: string, path: string): { word: string } | undefined {
   const p = path.replace(/[?#].*$/, '');
   const host = normalizeHost(rawHost);
+  const id = environmentIdInPath(path);
+  if (id) return { word: id };
   if (host === 'api.businesscentral.dynamics.com' || host === 'businesscentral.dynamics.com') {
     const segs = p.split('/').filter(Boolean).map(s => { try { return decodeURIComponent(s); } catch { return s; } });
     if (host.startsWith('api.')) {
