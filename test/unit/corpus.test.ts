@@ -45,9 +45,13 @@ describe('the real corpus', () => {
     // Every workflow sidecar and flow JSON of the clone layouts is accounted for (30 cloud flows; the
     // remaining sidecars are classic workflows and business rules, which FlowCop does not lint).
     assert.equal(report.solutions.filter(s => s.layout === 'cdsproj').reduce((n, s) => n + s.cloudFlows.length, 0), 30);
-    // The designer copies (.txt) and saved scripts (.robin) are all found; prose is not.
-    assert.equal(report.scripts.length, 133);
+    // The designer copies (.txt), saved scripts (.robin) and a lone exported <Workflow> element are all
+    // found; prose is not.
+    assert.equal(report.scripts.length, 134);
     assert.equal(report.scripts.filter(s => s.file.endsWith('.robin')).length, 13);
+    assert.deepEqual(report.scripts.filter(s => s.file.endsWith('.xml')).map(s => [s.file.split('/').pop(), s.clipboard]), [
+      ['AgniusBartninkas__power-automate-desktop-framework__src_solutions_main_customizations.xml__BrowserLauncher.workflow-element.xml', false],
+    ]);
     assert.deepEqual(report.unassociatedSettings, []);
     const satellite = report.solutions.find(s => s.name === 'AutomationCoESatellite')!;
     assert.deepEqual(satellite.environments.map(e => e.name), ['Prod', 'Test', 'Validation']);

@@ -200,6 +200,17 @@ describe('solution layouts', () => {
     assert.equal(ws.solutions[0].environmentVariables.length, 3);
   });
 
+  test('a desktop flow\'s <Workflow> element kept on its own is read as a script inside the XML', () => {
+    const files = buildSolutionFiles(SPEC, 'unpacked');
+    const sidecar = Object.keys(files).find(p => p.startsWith('Workflows/InvoiceEntry') && p.endsWith('.data.xml'))!;
+    const ws = discover(['/x'], { vfs: new MemoryVfs({ '/x/exports/invoice-entry.xml': files[sidecar], '/x/exports/other.xml': '<Root><Category>6</Category></Root>' }) });
+    assert.equal(ws.solutions.length, 0);
+    assert.deepEqual(ws.scripts.map(s => [s.name, s.script.storage, s.script.clipboard]), [['Invoice Entry', 'json-string', false]]);
+    assert.equal(ws.scripts[0].script.text, SCRIPT);
+    const set = SCRIPT.indexOf('SET Folder');
+    assert.equal(ws.scripts[0].script.file.text.slice(ws.scripts[0].script.map.toFile(set), ws.scripts[0].script.map.toFile(set) + 10), 'SET Folder');
+  });
+
   test('a single file inside a solution loads its solution', () => {
     const files = buildSolutionFiles(SPEC, 'unpacked');
     const vfs = new MemoryVfs(Object.fromEntries(Object.entries(files).map(([p, c]) => [`/s/${p}`, c])));

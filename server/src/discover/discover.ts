@@ -11,7 +11,8 @@ import { loadSettings, settingsFileKind } from '../load/settings';
 import { COMPONENT_FOLDERS, loadSolution } from '../load/solution';
 import { DirTree, FileTree, ZipTree } from '../load/tree';
 import { decodeText, Vfs } from '../load/vfs';
-import { children, childText, parseXml } from '../load/xml';
+import { decodeDefinition } from '../load/definition';
+import { attr, child, children, childText, parseXml } from '../load/xml';
 
 export interface ExplicitSettings {
   /** Absolute path of the settings file. */
@@ -46,6 +47,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   const candidates = new Map<string, SolutionCandidate>();
   const zips: string[] = [];
   const scriptFiles: Array<{ file: SourceFile; ast?: ScriptAst }> = [];
+  const workflowFiles: SourceFile[] = [];
   const settingsCandidates: SettingsCandidate[] = [];
   const visitedFiles = new Set<string>();
 
@@ -102,6 +104,10 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
         const file = readText(filePath);
         if (file) settingsCandidates.push({ file, environment: kind.environment, solution: kind.solution, association: kind.solution ? 'file-name' : 'nearest' });
       }
+    } else if (lower.endsWith('.xml')) {
+      // A desktop flow's <Workflow> element kept on its own (a sidecar copied out of a solution).
+      const file = readText(filePath, MAX_SCRIPT_BYTES);
+      if (file && WORKFLOW_START.test(file.text.slice(0, 512))) workflowFiles.push(file);
     } else if (lower.endsWith('.cdsproj')) {
       const file = readText(filePath);
       const doc = file ? parseXml(file.text) : undefined;
@@ -194,6 +200,11 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
     return { name: nodePath.basename(file.path), script };
   });
 
+  for (const file of workflowFiles) {
+    const standalone = standaloneWorkflow(file, problems);
+    if (standalone) scripts.push(standalone);
+  }
+
   // Settings, associated with their solutions.
   const orphanSettings: DeploymentSettings[] = [];
   for (const c of settingsCandidates) {
@@ -211,6 +222,21 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   for (const s of solutions) s.environments.sort((a, b) => a.environment.localeCompare(b.environment));
 
   return { roots, solutions, scripts: scripts.sort((a, b) => (a.script.file.path < b.script.file.path ? -1 : 1)), orphanSettings, problems };
+}
+
+const WORKFLOW_START = /^\s*(<\?xml[^>]*>\s*)?<Workflow[\s>]/;
+
+/** A lone <Workflow> element of a desktop flow: its script, positioned inside the XML. */
+function standaloneWorkflow(file: SourceFile, problems: LoadProblem[]): StandaloneScript | undefined {
+  const doc = parseXml(file.text);
+  const definition = child(doc.root, 'Definition');
+  if (!doc.root || childText(doc, doc.root, 'Category') !== '6' || !definition || definition.selfClosing) return undefined;
+  const name = attr(doc.root, 'Name')?.value ?? nodePath.basename(file.path);
+  const decoded = decodeDefinition(file.text, definition.content);
+  const script = makeScript({ text: decoded.text, file, storage: decoded.storage, map: decoded.map, style: decoded.style });
+  for (const p of decoded.problems) problems.push({ ruleId: 'flowcop/parse-error', loc: { file, span: { start: p.offset, end: p.offset } }, message: `desktop flow "${name}": ${p.message}` });
+  for (const p of script.ast.problems) problems.push({ ruleId: 'pad/syntax', loc: { file, span: decoded.map.toFileSpan(p.span) }, message: p.message, script, scriptSpan: p.span, flowName: name });
+  return { name, script };
 }
 
 function hasFile(vfs: Vfs, dir: string, parts: string[]): boolean {
