@@ -4,6 +4,10 @@ import { ruleTester } from '../../support/rule-tester';
 const DEF = `@@ConnectionString: ''\n@@Type: 'Local'\n@@DesktopType: 'local'\n@@DisplayName: 'Local computer'\n`;
 const SEND = `SendFrom: $'''robot@contoso.com''' SendTo: $'''ops@contoso.com''' Subject: $'''Report''' Body: $'''Done''' IsBodyHtml: False`;
 const CYBERARK = (out: string) => `Cyberark.GetPassword.GetPassword ServerAddress: CyberArkHost ApplicationId: $'''RPA''' Safe: $'''Robots''' Folder: $'''Root''' Object: $'''sql-bot''' PlainTextPassword=> ${out}`;
+const READ_CONFIG = `File.ReadTextFromFile.ReadText File: $'''config\\\\freight.json''' Encoding: File.TextFileEncoding.UTF8 Content=> ConfigJson
+Variables.ConvertJsonToCustomObject Json: ConfigJson CustomObject=> FreightConfig`;
+const TYPE_PASSWORD = (text: string) => `WebAutomation.PopulateTextField.PopulateTextField BrowserInstance: Browser Control: appmask['Login']['Input password'] Text: ${text} EmulateTyping: True UnfocusAfterPopulate: True Mode: WebAutomation.PopulateTextMode.Replace`;
+const SAP_LOGIN = (password: string) => `SAP.SapLogin.SapLogInOptionSingle Server: SapServer Client: $'''100''' Username: $'''RPA''' Password: ${password} Language: $'''EN''' SapInstance=> Sap`;
 const input = (name: string, type = 'String') => `@INPUT ${name} : { 'Description': '', 'FriendlyName': '${name}', 'Type': '${type}', 'IsOptional': False, 'DefaultValue': '' }`;
 
 ruleTester(rule, {
@@ -95,6 +99,30 @@ FTP.OpenSecureConnection.ConnectWithSftpUsernameAndPassword Host: SftpHost Port:
       script: `${DEF}Display.InputDialog Title: $'''Invoice''' Message: $'''Enter the invoice number''' InputType: Display.InputType.SingleLine IsTopMost: True UserInput=> UserInput ButtonPressed=> Pressed`,
     },
     {
+      name: 'a config file whose password is read into a sensitive variable: the file and its object are containers',
+      script: `${DEF}@SENSITIVE: [CarrierHubPassword]
+${READ_CONFIG}
+SET CarrierHubUrl TO FreightConfig['carrierHub']['url']
+SET CarrierHubPassword TO FreightConfig['carrierHub']['password']
+${TYPE_PASSWORD('CarrierHubPassword')}`,
+    },
+    {
+      name: 'rows of a table whose password column is read into a sensitive variable: the table and the row are containers',
+      script: `${DEF}@SENSITIVE: [SftpPassword]
+Excel.ReadFromExcel.ReadAllCells Instance: Workbook ReadAsText: True FirstLineIsHeader: True RangeValue=> Accounts
+LOOP FOREACH Account IN Accounts
+    SET SftpPassword TO Account['Password']
+    FTP.OpenSecureConnection.ConnectWithSftpUsernameAndPassword Host: Account['Host'] Port: 22 Username: Account['User'] Password: SftpPassword FtpConnection=> Sftp
+END`,
+    },
+    {
+      name: 'an element of a list read into a sensitive variable: the list is a container',
+      script: `${DEF}@SENSITIVE: [ApiKey]
+Text.SplitText.Split Text: KeyFileText StandardDelimiter: Text.StandardDelimiter.NewLine DelimiterTimes: 1 Result=> KeyLines
+SET ApiKey TO KeyLines[0]
+Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' CustomHeaders: $'''x-api-key: %ApiKey%''' ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
+    },
+    {
       name: 'the length of a password is not the password',
       script: `${DEF}@SENSITIVE: [Pwd]
 ${CYBERARK('Pwd')}
@@ -156,10 +184,8 @@ FTP.OpenSecureConnection.ConnectWithFtpsExplicit Host: FtpHost Port: 21 Username
 Web.InvokeWebService.InvokeWebService Url: TokenEndpoint Method: Web.Method.Post Accept: $'''application/json''' ContentType: $'''application/x-www-form-urlencoded''' RequestBody: Form ResponseHeaders=> Headers Response=> TokenResponse StatusCode=> Status
 Variables.ConvertJsonToCustomObject Json: TokenResponse CustomObject=> TokenObject
 SET Output_Token TO TokenObject['access_token']`,
-      errors: [
-        { text: 'Output_Token', element: 'Output_Token', message: /^Output Output_Token carries a secret \(it is built from the secret TokenObject\.access_token\)/ },
-        { text: 'TokenObject', element: 'TokenObject', message: /^Variable TokenObject carries a secret \(its property 'access_token' holds a secret\)/ },
-      ],
+      // TokenObject is only the container the token is read out of: Output_Token holds it.
+      errors: [{ text: 'Output_Token', element: 'Output_Token', message: /^Output Output_Token carries a secret \(it is built from the secret TokenObject\.access_token\)/ }],
     },
     {
       name: 'secret interpolated into a log line',
@@ -201,6 +227,76 @@ ${CYBERARK('DbPwd')}
 SET ConnStr TO $'''Server=%DbServer%;Database=Sales;User Id=svc_rpa;Password=%DbPwd%'''
 Text.Replace Text: ConnStr TextToFind: $'''Sales''' IsRegEx: False IgnoreCase: True ReplaceWith: $'''SalesArchive''' ActivateEscapeSequences: False Result=> ArchiveConnection`,
       errors: [{ text: 'ArchiveConnection', message: /^Variable ArchiveConnection carries a secret \(it is built from the secret ConnStr\)/ }],
+    },
+    {
+      name: 'a password read out of a config file: reported at the variable that holds it, not at the file or its object',
+      script: `${DEF}${READ_CONFIG}
+SET CarrierHubUrl TO FreightConfig['carrierHub']['url']
+SET CarrierHubPassword TO FreightConfig['carrierHub']['password']
+${TYPE_PASSWORD('CarrierHubPassword')}`,
+      errors: [{ text: 'CarrierHubPassword', element: 'CarrierHubPassword', message: /^Variable CarrierHubPassword carries a secret \(it is used as Text \(typed into a password field\) of WebAutomation\.PopulateTextField\.PopulateTextField\)/ }],
+    },
+    {
+      name: 'a property of a config object going straight into the secret argument: the object holds it (not the file)',
+      script: `${DEF}${READ_CONFIG}
+${TYPE_PASSWORD("FreightConfig['carrierHub']['password']")}`,
+      errors: [{ text: 'FreightConfig', element: 'FreightConfig', message: /^Variable FreightConfig carries a secret \(it is used as Text \(typed into a password field\)/ }],
+    },
+    {
+      name: 'a config password built into a connection string: the connection string holds it, not the config',
+      script: `${DEF}${READ_CONFIG}
+SET ConnStr TO $'''Server=%FreightConfig['db']['server']%;Database=Freight;User Id=svc_rpa;Password=%FreightConfig['db']['password']%'''
+Database.Connect.Connect ConnectionString: ConnStr Connection=> Conn`,
+      errors: [{ text: 'ConnStr', element: 'ConnStr', message: /^Variable ConnStr carries a secret \(it is built from the secret FreightConfig\.db\)/ }],
+    },
+    {
+      name: 'a column of a table row going straight into Password: the row holds it (not the table)',
+      script: `${DEF}Excel.ReadFromExcel.ReadAllCells Instance: Workbook ReadAsText: True FirstLineIsHeader: True RangeValue=> Accounts
+LOOP FOREACH Account IN Accounts
+    FTP.OpenSecureConnection.ConnectWithSftpUsernameAndPassword Host: Account['Host'] Port: 22 Username: Account['User'] Password: Account['Password'] FtpConnection=> Sftp
+END`,
+      errors: [{ text: 'Account', element: 'Account', message: /^Variable Account carries a secret \(it is used as Password of FTP\.OpenSecureConnection/ }],
+    },
+    {
+      name: 'a container that came from CyberArk is still reported, as is what is read out of it',
+      script: `${DEF}${CYBERARK('VaultJson')}
+Variables.ConvertJsonToCustomObject Json: VaultJson CustomObject=> VaultObject
+SET SapSecret TO VaultObject['sap']
+${SAP_LOGIN('SapSecret')}`,
+      errors: [
+        { text: 'VaultJson', message: /receives the CyberArk password from Cyberark\.GetPassword\.GetPassword/ },
+        { text: 'VaultObject', message: /built from the secret VaultJson/ },
+        { text: 'SapSecret', message: /built from the secret VaultObject/ },
+      ],
+    },
+    {
+      name: 'a custom object built from a credential password is still reported, as is what is read out of it',
+      script: `${DEF}PowerAutomateSecretVariables.GetCredential Credential: 'SAP' Timeout: 0 Credential=> SapCred
+SET SapLogin TO { 'User': SapCred.Username, 'Secret': SapCred.Password }
+SET SapSecret TO SapLogin['Secret']
+${SAP_LOGIN('SapSecret')}`,
+      errors: [
+        { text: 'SapLogin', message: /^Variable SapLogin carries a secret \(it is built from the secret SapCred\.Password\)/ },
+        { text: 'SapSecret', message: /built from the secret SapLogin\.Secret/ },
+      ],
+    },
+    {
+      name: 'a secret input object whose password property is copied out is still a secret input',
+      script: `${DEF}@SENSITIVE: [SmtpPwd]
+${input('Input_SMTPObject', 'CustomObject')}
+SET SmtpPwd TO Input_SMTPObject['Password']
+Email.SendEmail.AuthenticateAndSend SMTPServer: Input_SMTPObject['Server'] Port: 587 EnableSSL: True Username: Input_SMTPObject['Username'] Password: SmtpPwd ${SEND}`,
+      errors: [{ text: 'Input_SMTPObject', element: 'Input_SMTPObject', message: /^Input Input_SMTPObject carries a secret/ }],
+    },
+    {
+      name: 'a conversion of a sensitive container is a secret too (not the other values read out of it)',
+      script: `${DEF}@SENSITIVE: [TokenResponse, AccessToken]
+Web.InvokeWebService.InvokeWebService Url: TokenUrl Method: Web.Method.Post Accept: $'''application/json''' ContentType: $'''application/x-www-form-urlencoded''' RequestBody: Form ResponseHeaders=> TokenHeaders Response=> TokenResponse StatusCode=> TokenStatus
+Variables.ConvertJsonToCustomObject Json: TokenResponse CustomObject=> TokenObject
+SET AccessToken TO TokenObject['access_token']
+SET ExpiresIn TO TokenObject['expires_in']
+Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' CustomHeaders: $'''Authorization: Bearer %AccessToken%''' ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
+      errors: [{ text: 'TokenObject', element: 'TokenObject', message: /^Variable TokenObject carries a secret \(it is built from the secret TokenResponse\)/ }],
     },
   ],
 });

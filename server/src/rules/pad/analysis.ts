@@ -86,7 +86,16 @@ function interpsIn(f: FlatString, a: number, b: number): Expr[] {
 export interface Key { v: string; p?: string; /** The property as written, for messages. */ pn?: string }
 const keyString = (k: Key) => (k.p === undefined ? k.v : `${k.v}\u0000${k.p}`);
 
-interface Ref { key: Key; /** The expression is exactly this reference (not interpolated or concatenated). */ whole: boolean }
+interface Ref {
+  key: Key;
+  /** The expression is exactly this reference (not interpolated or concatenated). */
+  whole: boolean;
+  /**
+   * The expression reads something out of the keyed value (`Config['a']['b']`, `Table[0]`, `Rows[i]['Pwd']`):
+   * a value extracted from it rather than the key's whole value.
+   */
+  deep: boolean;
+}
 
 /** Where a value flows or is used, for messages: `Password of Email.SendEmail.AuthenticateAndSend`. */
 export interface Witness {
@@ -202,6 +211,15 @@ export interface ScriptAnalysis {
   literals: LiteralUse[];
   /** Variables (and properties) that hold a secret, with the first reason found. */
   secrets: Map<string, SecretReason>;
+  /**
+   * The subset of `secrets` a reviewer points at: the keys that hold the secret value. A container (a
+   * custom object, a JSON or text document, a table, a list) is left out when only a value read out of
+   * it later reaches a secret argument or is named like a secret, and that value is stored in another
+   * variable first (that variable holds it); it stays when the value goes straight from it into the
+   * argument, when the container itself came from a secret source, or when it is a copy or conversion
+   * of a container marked sensitive.
+   */
+  holders: Map<string, SecretReason>;
   /** Inputs that are secrets (for pad/secret-input-variable), with why. */
   secretInputs: Map<string, { decl: VariableDeclaration; why: 'name' | 'sensitive-name' | 'sink'; witness?: Witness; literalDefault?: boolean }>;
   secretHits: SecretHit[];
@@ -221,7 +239,10 @@ export interface ScriptAnalysis {
   reportedSpans: Map<number, Span[]>;
   /** Name of a variable for messages (as first written). */
   displayName(key: string): string;
-  /** Keys of a variable and its properties with a secret. */
+  /**
+   * Why a variable holds a secret (itself or one of its properties), for pad/sensitive-not-marked: from
+   * `holders`, or from `secrets` for a secret input (a secret input is one whole, properties included).
+   */
   secretKeysOf(v: string): SecretReason | undefined;
 }
 
@@ -238,7 +259,17 @@ export function analyzeScript(unit: ScriptUnit): ScriptAnalysis {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Edge { from: Key; to: Key; alias: boolean; via?: string }
+interface Edge {
+  from: Key;
+  to: Key;
+  alias: boolean;
+  via?: string;
+  /**
+   * The target receives a value extracted from the source (an element of a list or table, a nested
+   * property below the first level): the source is a container of what flows, not the value itself.
+   */
+  extract?: boolean;
+}
 
 const CONCAT_OPS = new Set(['+', '&']);
 
@@ -304,10 +335,16 @@ class Analyzer {
   private readonly literals: LiteralUse[] = [];
   private readonly edges: Edge[] = [];
   /** Sink uses: key → witness, per role. */
-  private readonly sinkUses = new Map<ArgRole, Array<{ key: Key; witness: Witness }>>();
+  private readonly sinkUses = new Map<ArgRole, Array<{ key: Key; witness: Witness; /** At a secret position of a value stored in a variable. */ stored?: boolean }>>();
+  /**
+   * Secrets built into a stored value: `SET ConnStr TO $'''…;Password=%Cfg['db']['pwd']%'''` puts the
+   * value of the reference at a secret position of the text stored in the target, which then holds it.
+   */
+  private readonly builtInSecrets: Array<{ from: Key; into: Key }> = [];
   private readonly sources: Array<{ key: Key; reason: SecretReason; kind: SourceKind }> = [];
   private readonly autoSensitive = new Map<string, SourceKind>();
-  private readonly secretPropertyReads: Array<{ key: Key; property: string }> = [];
+  /** `X['Password']` reads; `stored`: the read value goes into another variable (a SET, an action's output). */
+  private readonly secretPropertyReads: Array<{ key: Key; property: string; stored: boolean }> = [];
   private readonly envSecretNames: Set<string>;
 
   constructor(private readonly unit: ScriptUnit) {
@@ -371,6 +408,38 @@ class Analyzer {
       if (!secretByVar.has(v)) secretByVar.set(v, r);
     }
 
+    // Holders of the secret value (what pad/sensitive-not-marked reports). The same seeds, each either a
+    // holder or a container of the value: a key the secret argument reaches only through a value read out
+    // of it (FreightConfig of `SET Pwd TO FreightConfig['hub']['password']`, and ConfigJson it was
+    // converted from) is a container; so is a property whose value is stored in another variable before it
+    // reaches the argument (TokenObject['access_token'] copied into Output_Token). A property read straight
+    // into the argument (`Password: Config['password']`) leaves no other variable to point at: the
+    // container holds it. Secret inputs and secret sources are holders whole, as are their copies; a
+    // container the author marked sensitive is a secret, and so are its copies and conversions
+    // (TokenObject converted from a sensitive TokenResponse), but not the other values read out of it.
+    const secretUses = this.sinkUses.get('secret') ?? [];
+    const exactReach = this.backward(secretUses, true);
+    // A property at a secret position of a text that is stored (`SET Conn TO $'''Password=%Cfg['pwd']%'''`)
+    // is not read straight into an argument: Conn holds it (seeded below).
+    const directProperties = new Set(secretUses.filter(u => u.key.p !== undefined && !u.stored).map(u => keyString(u.key)));
+    const holderSinkSeeds = [...secretReach].map(([ks, witness]) => {
+      const key = parseKey(ks);
+      const holds = secretInputs.has(key.v) || (exactReach.has(ks) && (key.p === undefined || directProperties.has(ks)));
+      return { key, reason: { kind: 'sink', witness } as SecretReason, level: holds ? 3 as const : 1 as const };
+    });
+    for (const b of this.builtInSecrets) {
+      const from = this.variables.get(b.from.v)?.name ?? b.from.v;
+      holderSinkSeeds.push({ key: b.into, reason: { kind: 'derived', from: b.from.p !== undefined ? `${from}.${b.from.pn ?? b.from.p}` : from }, level: 3 });
+    }
+    const readInline = new Set(this.secretPropertyReads.filter(r => !r.stored).map(r => keyString(r.key)));
+    const holderNameSeeds = nameSeeds.map(s => ({ ...s, level: s.key.p === undefined || secretInputs.has(s.key.v) || readInline.has(keyString(s.key)) ? 3 as const : 1 as const }));
+    const holders = this.holders([sourceSeeds.map(s => ({ ...s, level: 3 as const })), holderSinkSeeds, holderNameSeeds], sensitive);
+    const holderByVar = new Map<string, SecretReason>();
+    for (const [ks, r] of holders) {
+      const v = parseKey(ks).v;
+      if (!holderByVar.has(v)) holderByVar.set(v, r);
+    }
+
     const analysis: ScriptAnalysis = {
       script: this.script,
       clipboard: this.script.clipboard,
@@ -379,6 +448,7 @@ class Analyzer {
       autoSensitive: this.autoSensitive,
       literals: this.literals,
       secrets,
+      holders,
       secretInputs,
       secretHits: [],
       machineHits: [],
@@ -389,7 +459,7 @@ class Analyzer {
       machineLiterals: new Set(),
       reportedSpans: new Map(),
       displayName: key => this.variables.get(key)?.name ?? key,
-      secretKeysOf: v => secrets.get(v) ?? secretByVar.get(v),
+      secretKeysOf: v => (secretInputs.has(v) ? secrets.get(v) ?? secretByVar.get(v) : holders.get(v) ?? holderByVar.get(v)),
     };
     this.classify(analysis, reach);
     return analysis;
@@ -427,7 +497,8 @@ class Analyzer {
       case 'foreach':
         this.readsIn(stmt.collection);
         this.assign(stmt.variable, stmt.variableSpan, 'loop', false);
-        if (!disabled) for (const r of this.refs(stmt.collection, false)) this.edges.push({ from: r.key, to: { v: stmt.variable.toLowerCase() }, alias: false });
+        // The loop variable is one element of the collection.
+        if (!disabled) for (const r of this.refs(stmt.collection, false)) this.edges.push({ from: r.key, to: { v: stmt.variable.toLowerCase() }, alias: false, extract: true });
         return;
       case 'loop':
         for (const e of [stmt.from, stmt.to, stmt.step]) this.readsIn(e);
@@ -481,23 +552,29 @@ class Analyzer {
   }
 
   /** The variable and first-level property an lvalue-like expression is rooted at. */
-  private rootKey(expr: Expr): { key: Key; name: string; property?: string } | undefined {
+  private rootKey(expr: Expr): { key: Key; name: string; property?: string; deep: boolean } | undefined {
     let e = expr;
     let prop: string | undefined;
     let propName: string | undefined;
+    /** Member and index steps from the variable to the expression. */
+    let steps = 0;
     for (;;) {
       if (e.kind === 'var') {
         if (this.aliases.has(e.name.toLowerCase())) return undefined;
-        return { key: { v: e.name.toLowerCase(), p: prop?.toLowerCase(), pn: prop }, name: propName !== undefined ? `${e.name}['${propName}']` : e.name, property: propName };
+        // Deeper than the key: a nested property, or an element picked by a non-literal index.
+        const deep = steps > (prop !== undefined ? 1 : 0);
+        return { key: { v: e.name.toLowerCase(), p: prop?.toLowerCase(), pn: prop }, name: propName !== undefined ? `${e.name}['${propName}']` : e.name, property: propName, deep };
       }
       if (e.kind === 'member') {
         prop = e.property;
         propName = e.property;
+        steps++;
         e = e.object;
       } else if (e.kind === 'index') {
         const idx = e.index.kind === 'string' ? e.index.value : undefined;
         prop = idx;
         propName = idx;
+        steps++;
         e = e.object;
       } else if (e.kind === 'paren') {
         e = e.expr;
@@ -514,7 +591,7 @@ class Analyzer {
       case 'member':
       case 'index': {
         const r = this.rootKey(expr);
-        return r ? [{ key: r.key, whole }] : [];
+        return r ? [{ key: r.key, whole, deep: r.deep }] : [];
       }
       case 'paren': return this.refs(expr.expr, whole);
       case 'string': return expr.parts.flatMap(p => (p.kind === 'interpolation' ? this.refs(p.expr, false) : []));
@@ -533,7 +610,7 @@ class Analyzer {
         case 'string':
           if (e.form === 'fx' && e.formula !== undefined) return;
           this.literals.push({ lit: e, flat: flatten(e), ctx, entire, target: key, targetName: name, propertyName: prop, disabled });
-          if (key && !disabled) for (const r of this.refs(e, false)) this.edges.push({ from: r.key, to: key, alias: false });
+          if (key && !disabled) for (const r of this.refs(e, false)) this.edges.push({ from: r.key, to: key, alias: false, extract: r.deep });
           return;
         case 'paren': return visit(e.expr, entire, key, name, prop);
         case 'binary':
@@ -558,7 +635,7 @@ class Analyzer {
         case 'member':
         case 'index': {
           const r = this.rootKey(e);
-          if (r && key && !disabled) this.edges.push({ from: r.key, to: key, alias: entire && e.kind === 'var' });
+          if (r && key && !disabled) this.edges.push({ from: r.key, to: key, alias: entire && e.kind === 'var', extract: r.deep });
           return;
         }
         default:
@@ -592,13 +669,16 @@ class Analyzer {
     const key = root?.key ?? { v: stmt.variable.toLowerCase() };
     this.assign(stmt.variable, stmt.variableSpan, 'set', this.trivial(stmt.value));
     this.collectValue(stmt.value, { kind: 'set', variable: stmt.variable }, key, name, disabled, root?.property);
-    if (!disabled) this.noteSecretPropertyReads(stmt.value);
+    if (!disabled) this.noteSecretPropertyReads(stmt.value, stmt.target.kind === 'var');
     // Structural positions in the value (`Password=%DbPwd%` in a connection string, `Bearer %Token%`).
-    if (!disabled) this.structuralUses(stmt.value, undefined, `assigned to ${name}`);
+    if (!disabled) this.structuralUses(stmt.value, undefined, `assigned to ${name}`, undefined, key);
   }
 
-  /** `X['Password']` / `X.ApiKey` read anywhere: that property of X holds a secret. */
-  private noteSecretPropertyReads(expr: Expr): void {
+  /**
+   * `X['Password']` / `X.ApiKey` read anywhere: that property of X holds a secret. `stored`: the value
+   * read is stored in another variable (which then holds the secret).
+   */
+  private noteSecretPropertyReads(expr: Expr, stored: boolean): void {
     const stack: Expr[] = [expr];
     while (stack.length) {
       const e = stack.pop()!;
@@ -606,7 +686,7 @@ class Analyzer {
         const prop = e.kind === 'member' ? e.property : e.index.kind === 'string' ? e.index.value : undefined;
         if (prop && secretNameStrength(prop) === 'strong') {
           const r = this.rootKey(e);
-          if (r && r.key.p !== undefined) this.secretPropertyReads.push({ key: r.key, property: prop });
+          if (r && r.key.p !== undefined) this.secretPropertyReads.push({ key: r.key, property: prop, stored });
         }
         stack.push(e.object);
         if (e.kind === 'index') stack.push(e.index);
@@ -619,16 +699,18 @@ class Analyzer {
     }
   }
 
-  private sinkUse(role: ArgRole, key: Key, witness: Witness): void {
+  private sinkUse(role: ArgRole, key: Key, witness: Witness, stored = false): void {
     let list = this.sinkUses.get(role);
     if (!list) this.sinkUses.set(role, (list = []));
-    list.push({ key, witness });
+    list.push(stored ? { key, witness, stored } : { key, witness });
   }
 
   private actionStatement(stmt: ActionStmt, disabled: boolean): void {
     const argValues: string[] = [];
     const typedTargets = typedTextTargetArg(stmt.id);
     const passwordBox = typedTargets.length > 0 && stmt.args.some(a => typedTargets.includes(a.name.toLowerCase()) && this.controlIsPassword(a.value));
+    // The action's outputs are made of its arguments (Text.Trim, Convert JSON…): a value read in an argument is stored there.
+    const passesThrough = stmt.outputs.length > 0 && passesDataThrough(stmt.id) && !isRedaction(stmt);
     for (const arg of stmt.args) {
       this.readsIn(arg.value);
       if (arg.value.kind === 'string' && arg.value.value !== undefined) argValues.push(arg.value.value);
@@ -643,7 +725,7 @@ class Analyzer {
       const target = dynamicInput ? { v: `@${arg.name.toLowerCase()}` } : undefined;
       this.collectValue(arg.value, ctx, target, dynamicInput ? arg.name : undefined, disabled);
       if (disabled) continue;
-      this.noteSecretPropertyReads(arg.value);
+      this.noteSecretPropertyReads(arg.value, passesThrough);
       const witness: Witness = { role: role ?? 'secret', argument: typed ? `${arg.name} (typed into a password field)` : arg.name, action: stmt.id };
       if (role && role !== 'connection' && role !== 'headers' && role !== 'script' && role !== 'targetDesktop') {
         for (const r of this.refs(arg.value)) this.sinkUse(role, r.key, witness);
@@ -673,7 +755,7 @@ class Analyzer {
           this.sources.push({ key: { v }, reason: { kind: 'source', what: src.what, action: stmt.id }, kind: src.kind });
         }
       } else if (passesDataThrough(stmt.id) && !isRedaction(stmt)) {
-        for (const arg of stmt.args) for (const r of this.refs(arg.value, false)) this.edges.push({ from: r.key, to: { v }, alias: false });
+        for (const arg of stmt.args) for (const r of this.refs(arg.value, false)) this.edges.push({ from: r.key, to: { v }, alias: false, extract: r.deep });
       }
     }
   }
@@ -685,7 +767,7 @@ class Analyzer {
       this.variable(arg.name);
       this.collectValue(arg.value, { kind: 'call', stmt, arg }, target, arg.name, disabled);
       if (!disabled) {
-        this.noteSecretPropertyReads(arg.value);
+        this.noteSecretPropertyReads(arg.value, false);
         this.structuralUses(arg.value, undefined, `passed to ${arg.name} of CALL ${stmt.target}`);
       }
     }
@@ -726,7 +808,11 @@ class Analyzer {
    * Interpolations at secret or host positions of structured strings: `Password=%Pwd%` in a
    * connection string, `Authorization: Bearer %Token%`, `https://%User%:%Pwd%@host`.
    */
-  private structuralUses(value: Expr, role: ArgRole | undefined, where: string, action?: string): void {
+  private structuralUses(value: Expr, role: ArgRole | undefined, where: string, action?: string, into?: Key): void {
+    const secretAt = (r: Ref, witness: Witness) => {
+      this.sinkUse('secret', r.key, witness, !!into);
+      if (into) this.builtInSecrets.push({ from: r.key, into });
+    };
     for (const lit of valueStrings(value)) {
       const f = flatten(lit);
       if (f.pure) continue;
@@ -736,7 +822,8 @@ class Analyzer {
         if (!isSecret && !isServer) continue;
         for (const e of interpsIn(f, part.start, part.end)) {
           for (const r of this.refs(e, false)) {
-            this.sinkUse(isSecret ? 'secret' : 'host', r.key, { role: isSecret ? 'secret' : 'host', argument: `${part.key}= of the connection string ${where}`, action });
+            if (isSecret) secretAt(r, { role: 'secret', argument: `${part.key}= of the connection string ${where}`, action });
+            else this.sinkUse('host', r.key, { role: 'host', argument: `${part.key}= of the connection string ${where}`, action });
           }
         }
       }
@@ -744,13 +831,13 @@ class Analyzer {
         for (const h of headerLines(f.text)) {
           if (!isSecretHeader(h.name)) continue;
           for (const e of interpsIn(f, h.valueStart, h.valueEnd)) {
-            for (const r of this.refs(e, false)) this.sinkUse('secret', r.key, { role: 'secret', argument: `the ${h.name} header ${where}`, action });
+            for (const r of this.refs(e, false)) secretAt(r, { role: 'secret', argument: `the ${h.name} header ${where}`, action });
           }
         }
       }
       for (const u of userInfoPasswords(f.text)) {
         for (const e of interpsIn(f, u.start, u.end)) {
-          for (const r of this.refs(e, false)) this.sinkUse('secret', r.key, { role: 'secret', argument: `the password of the URL ${where}`, action });
+          for (const r of this.refs(e, false)) secretAt(r, { role: 'secret', argument: `the password of the URL ${where}`, action });
         }
       }
       // `http://%Host%/status`: the variable is the host of the URL.
@@ -767,7 +854,12 @@ class Analyzer {
   // ------------------------------------------------------------------------------------------
   // Closures
 
-  private backward(uses: Array<{ key: Key; witness: Witness }>): Map<string, Witness> {
+  /**
+   * Keys whose value reaches the uses. `exact`: only through steps that carry the value itself, not
+   * through a container it is read out of (a list or table element, a nested property, a property of a
+   * value converted from another: the JSON text of a custom object).
+   */
+  private backward(uses: Array<{ key: Key; witness: Witness }>, exact = false): Map<string, Witness> {
     const reached = new Map<string, Witness>();
     const byTarget = new Map<string, Edge[]>();
     for (const e of this.edges) {
@@ -787,6 +879,7 @@ class Analyzer {
       const { key, witness } = queue[qi];
       const via = witness.via ?? this.variables.get(key.v)?.name ?? key.v;
       for (const e of byTarget.get(key.v) ?? []) {
+        if (exact && (e.extract || (key.p !== undefined && e.to.p === undefined && !e.alias))) continue;
         const w: Witness = { ...witness, via: witness.via ?? via };
         if (e.to.p === undefined) {
           if (e.alias) add({ v: e.from.v, p: key.p ?? e.from.p }, w);
@@ -836,6 +929,57 @@ class Analyzer {
       }
     }
     return secrets;
+  }
+
+  /**
+   * Forward closure of the holders of a secret value, by level: 3 holds the value; 2 is a container of it
+   * that is a secret itself (marked sensitive by the author, or a copy or conversion of one); 1 is a
+   * container only known from a value read out of it. A higher level wins. Levels 2 and 3 are holders.
+   * A value (3) passes on being a value, as in `forward`. A container passes on its level to its copies
+   * and conversions (whole-value steps) and level 1 to what is read out of it, except that the value of
+   * one of its properties (not something nested in it) stored in a variable makes that variable a holder.
+   */
+  private holders(seedGroups: Array<Array<{ key: Key; reason: SecretReason; level: 1 | 3 }>>, sensitive: Set<string>): Map<string, SecretReason> {
+    const level = new Map<string, number>();
+    const out = new Map<string, SecretReason>();
+    const bySource = new Map<string, Edge[]>();
+    for (const e of this.edges) {
+      let list = bySource.get(e.from.v);
+      if (!list) bySource.set(e.from.v, (list = []));
+      list.push(e);
+    }
+    const queue: Key[] = [];
+    const add = (key: Key, reason: SecretReason, l: number) => {
+      // A container the author marked sensitive is a secret: its copies carry it.
+      if (l === 1 && sensitive.has(key.v)) l = 2;
+      const ks = keyString(key);
+      if ((level.get(ks) ?? 0) >= l) return;
+      level.set(ks, l);
+      if (l >= 2 && !out.has(ks)) out.set(ks, reason);
+      queue.push(key);
+    };
+    let qi = 0;
+    for (const group of seedGroups) {
+      for (const s of group) add(s.key, s.reason, s.level);
+      for (; qi < queue.length; qi++) {
+        const key = queue[qi];
+        const l = level.get(keyString(key))!;
+        const read = l === 3 ? 3 : 1;
+        const from = this.variables.get(key.v)?.name ?? key.v;
+        for (const e of bySource.get(key.v) ?? []) {
+          const reason: SecretReason = { kind: 'derived', from: key.p !== undefined ? `${from}.${key.pn ?? key.p}` : from };
+          if (e.from.p === undefined) {
+            if (e.alias) add(e.to.p !== undefined ? e.to : { v: e.to.v, p: key.p, pn: key.pn }, reason, l);
+            else if (key.p === undefined) add(e.to, reason, e.extract ? read : l);
+          } else if (key.p === undefined) {
+            add(e.to, reason, read);
+          } else if (key.p === e.from.p) {
+            add(e.to, reason, e.extract ? read : e.to.p === undefined ? 3 : l);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private reachOf(reach: Map<string, Witness>, v: string): Witness | undefined {

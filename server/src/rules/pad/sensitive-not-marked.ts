@@ -1,6 +1,8 @@
 // A variable that carries secret data but is not marked sensitive. Sensitivity does not inherit in
 // desktop flows: a variable built from a sensitive one, or assigned a CyberArk password, is shown in
-// plain text in logs and run details unless it is marked sensitive itself.
+// plain text in logs and run details unless it is marked sensitive itself. The rule names the variable
+// that holds the secret value (analysis `holders`), not a container (a custom object, a JSON text, a
+// table, a list) a value was read out of on its way to the secret argument.
 import type { Span } from '../../util/text';
 import { defineRule } from '../rule';
 import { analyzeScript, describeWitness, SecretReason, VariableInfo } from './analysis';
