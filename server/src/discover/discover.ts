@@ -10,7 +10,7 @@ import { makeScript } from '../load/script';
 import { loadSettings, settingsFileKind } from '../load/settings';
 import { COMPONENT_FOLDERS, loadSolution } from '../load/solution';
 import { DirTree, FileTree, ZipTree } from '../load/tree';
-import { decodeText, Vfs } from '../load/vfs';
+import { decodeText, DirEntry, Vfs } from '../load/vfs';
 import { decodeDefinition } from '../load/definition';
 import { attr, child, children, childText, parseXml } from '../load/xml';
 
@@ -24,7 +24,7 @@ export interface ExplicitSettings {
 export interface DiscoverOptions {
   vfs: Vfs;
   /** True for files and folders to leave out (flowcop.json `ignore` globs). */
-  ignored?: (absPath: string) => boolean;
+  ignored?: (absPath: string, isDirectory: boolean) => boolean;
   /** Settings files listed in flowcop.json; asked after the walk, once every config is known. */
   explicitSettings?: () => ExplicitSettings[];
 }
@@ -83,7 +83,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   };
 
   const considerFile = (filePath: string, explicit: boolean) => {
-    if (visitedFiles.has(filePath) || options.ignored?.(filePath)) return;
+    if (visitedFiles.has(filePath) || options.ignored?.(filePath, false)) return;
     visitedFiles.add(filePath);
     const name = nodePath.basename(filePath);
     const lower = name.toLowerCase();
@@ -118,19 +118,20 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   };
 
   const walk = (dir: string, depth: number) => {
-    if (depth > 40 || options.ignored?.(dir)) return;
+    if (depth > 40 || options.ignored?.(dir, true)) return;
     const entries = vfs.readDir(dir);
     if (!entries) return;
     // Project files first, so their src/ folder is known as a clone before it is walked.
     for (const e of entries) if (!e.isDirectory && e.name.toLowerCase().endsWith('.cdsproj')) considerFile(nodePath.join(dir, e.name), false);
     let isSolutionRoot = candidates.has(dir);
-    if (!isSolutionRoot && hasFile(vfs, dir, ['Other', 'Solution.xml'])) {
+    const other = entryNamed(entries, 'Other');
+    if (!isSolutionRoot && other?.isDirectory && hasFile(vfs, nodePath.join(dir, other.name), ['Solution.xml'])) {
       addCandidate({ root: dir, layout: 'unpacked' });
       isSolutionRoot = true;
-    } else if (!isSolutionRoot && hasFile(vfs, dir, ['solution.xml']) && hasFile(vfs, dir, ['customizations.xml'])) {
+    } else if (!isSolutionRoot && entryNamed(entries, 'solution.xml')?.isDirectory === false && entryNamed(entries, 'customizations.xml')?.isDirectory === false) {
       addCandidate({ root: dir, layout: 'raw' });
       isSolutionRoot = true;
-    } else if (!isSolutionRoot && isPartialSolution(vfs, dir)) {
+    } else if (!isSolutionRoot && isPartialSolution(vfs, dir, entries)) {
       addCandidate({ root: dir, layout: 'unpacked' });
       isSolutionRoot = true;
     }
@@ -239,15 +240,21 @@ function standaloneWorkflow(file: SourceFile, problems: LoadProblem[]): Standalo
   return { name, script };
 }
 
+/** The entry with this name, matched exactly first, then ignoring case (Windows-born trees mix cases). */
+function entryNamed(entries: DirEntry[] | undefined, name: string): DirEntry | undefined {
+  const lower = name.toLowerCase();
+  return entries?.find(e => e.name === name) ?? entries?.find(e => e.name.toLowerCase() === lower);
+}
+
+/** Whether `dir/parts…` is a file, reading each folder on the way once. */
 function hasFile(vfs: Vfs, dir: string, parts: string[]): boolean {
   let cur = dir;
-  for (const part of parts) {
-    const entries = vfs.readDir(cur);
-    const hit = entries?.find(e => e.name === part) ?? entries?.find(e => e.name.toLowerCase() === part.toLowerCase());
-    if (!hit) return false;
+  for (let k = 0; k < parts.length; k++) {
+    const hit = entryNamed(vfs.readDir(cur), parts[k]);
+    if (!hit || hit.isDirectory !== (k < parts.length - 1)) return false;
     cur = nodePath.join(cur, hit.name);
   }
-  return vfs.isFile(cur);
+  return true;
 }
 
 /**
@@ -255,12 +262,13 @@ function hasFile(vfs: Vfs, dir: string, parts: string[]): boolean {
  * environment variables): flow sidecars under Workflows/ or definitions under
  * environmentvariabledefinitions/.
  */
-function isPartialSolution(vfs: Vfs, dir: string): boolean {
-  const sub = (name: string) => vfs.readDir(dir)?.find(e => e.isDirectory && e.name.toLowerCase() === name.toLowerCase());
-  const workflows = sub('Workflows');
-  if (workflows && vfs.readDir(nodePath.join(dir, workflows.name))?.some(e => /\.json\.data\.xml$/i.test(e.name))) return true;
-  const envVars = sub('environmentvariabledefinitions');
-  return !!envVars && !!vfs.readDir(nodePath.join(dir, envVars.name))?.some(e => e.isDirectory && hasFile(vfs, nodePath.join(dir, envVars.name, e.name), ['environmentvariabledefinition.xml']));
+function isPartialSolution(vfs: Vfs, dir: string, entries: DirEntry[]): boolean {
+  const workflows = entryNamed(entries, 'Workflows');
+  if (workflows?.isDirectory && vfs.readDir(nodePath.join(dir, workflows.name))?.some(e => /\.json\.data\.xml$/i.test(e.name))) return true;
+  const envVars = entryNamed(entries, 'environmentvariabledefinitions');
+  if (!envVars?.isDirectory) return false;
+  const envDir = nodePath.join(dir, envVars.name);
+  return !!vfs.readDir(envDir)?.some(e => e.isDirectory && hasFile(vfs, nodePath.join(envDir, e.name), ['environmentvariabledefinition.xml']));
 }
 
 /** For a single file inside a solution folder, the solution it belongs to. */

@@ -27,7 +27,7 @@ export function loadWorkspace(paths: string[], options: AnalyzeOptions): { works
   const configs = new ConfigResolver(options.vfs, options.config);
   const workspace = discover(paths, {
     vfs: options.vfs,
-    ignored: p => isIgnoredByConfig(configs.configFor(p), p),
+    ignored: (p, isDirectory) => isIgnoredByConfig(configs.configFor(p, isDirectory), p),
     explicitSettings: () => (options.config ? [options.config] : configs.loaded()).flatMap(c => c.environments),
   });
   // A broken flowcop.json is a finding too, and the rest keeps working with what could be read.

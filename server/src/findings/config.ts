@@ -127,10 +127,10 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, Config>();
   constructor(private readonly vfs: Vfs, private readonly fixed?: Config) {}
 
-  /** The config for a file or folder. */
-  configFor(p: string): Config {
+  /** The config for a file or folder; callers that know which it is say so and save a stat. */
+  configFor(p: string, isDirectory = this.vfs.isDirectory(p)): Config {
     if (this.fixed) return this.fixed;
-    const start = this.vfs.isDirectory(p) ? p : nodePath.dirname(p);
+    const start = isDirectory ? p : nodePath.dirname(p);
     return this.lookup(nodePath.resolve(start));
   }
 
@@ -193,6 +193,3 @@ export function isIgnoredByConfig(config: Config, absPath: string): boolean {
   return config.ignoreGlobs.some(g => globToRegExp(g).test(rel));
 }
 
-export function severityFor(config: Config, ruleId: string, defaultSeverity: Severity): Level {
-  return config.rules[ruleId]?.level ?? defaultSeverity;
-}

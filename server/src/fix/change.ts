@@ -50,8 +50,6 @@ export interface WorkspaceChange {
 /** A fix that cannot be built for this finding (the reason is shown to the user). */
 export class FixError extends Error {}
 
-export const EMPTY_CHANGE: WorkspaceChange = { files: [], creates: [] };
-
 export function isEmptyChange(c: WorkspaceChange): boolean {
   return c.creates.length === 0 && c.files.every(f => f.edits.length === 0);
 }

@@ -92,11 +92,6 @@ export function innerSpan(node: JsonNode): Span {
   return node.type === 'string' ? { start: node.offset + 1, end: node.offset + node.length - 1 } : span(node);
 }
 
-/** The property node (key + value) holding `value`, when value is a property value. */
-export function propertyOf(value: JsonNode): JsonNode | undefined {
-  return value.parent?.type === 'property' ? value.parent : undefined;
-}
-
 /** JSON pointer of a node (RFC 6901). */
 export function pointerOf(node: JsonNode): string {
   const parts: string[] = [];

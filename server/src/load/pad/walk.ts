@@ -1,7 +1,7 @@
 // Traversal helpers for rules: every statement of a script in document order (nested bodies, ON ERROR
 // handlers and condition actions included) with the subflow it belongs to, and every nested expression.
 // Both walks use explicit stacks, so deeply nested scripts cannot exhaust the call stack.
-import type { ActionStmt, Expr, FunctionDef, ScriptAst, Statement, StringLit } from './ast';
+import type { ActionStmt, Expr, FunctionDef, ScriptAst, Statement } from './ast';
 
 /** How a statement hangs from its parent. */
 export type StatementRole =
@@ -50,11 +50,6 @@ export function walkStatements(ast: ScriptAst, visit: StatementVisitor): void {
       f++;
     }
   }
-}
-
-/** Visits the given statements and everything nested in them (e.g. the body of one FUNCTION). */
-export function walkStatementList(statements: readonly Statement[], fn: FunctionDef | undefined, visit: StatementVisitor): void {
-  walkList(statements, fn, visit);
 }
 
 interface Pending {
@@ -197,7 +192,3 @@ export function stringValue(expr: Expr | undefined): string | undefined {
   return expr?.kind === 'string' ? expr.value : undefined;
 }
 
-/** True for a string literal (any form) — convenience for rules. */
-export function isStringLiteral(expr: Expr | undefined): expr is StringLit {
-  return expr?.kind === 'string';
-}

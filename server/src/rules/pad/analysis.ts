@@ -11,7 +11,7 @@ import type { ScriptUnit } from '../rule';
 import type { Span } from '../../util/text';
 import {
   classifyHost, connectionKeyIs, findStructuredSecrets, StructuredSecret, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, environmentInPath, environmentMarkerOf, findPaths, findUrls,
-  HostKind, hostAllowed, isDocumentationHost, isPlaceholderSecret, normalizeHost, parseConnectionString, PathMatch, serverHost, UrlMatch,
+  HostKind, hostAllowed, isDocumentationHost, isPlaceholderSecret, normalizeHost, parseConnectionString, PathMatch, serverHost, UrlMatch, wholeUrl,
 } from '../shared/values';
 import {
   ArgRole, argumentInfo, isPasswordControlName, outputSource, passesDataThrough, isSecretHeader, queryParamIsSecret,
@@ -1288,7 +1288,7 @@ class Analyzer {
     }
     // URLs with an internal, single-label or IP host (also inside command lines and scripts).
     if (roles.has('url') || code || roles.has('host') || stored) {
-      const whole = wholeUrlOf(text);
+      const whole = wholeUrl(text);
       for (const u of findUrls(text)) {
         if (!(roles.has('url') || code || (stored && sameUrl(whole, u)))) continue;
         if (hits.some(h => h.host === u.host)) continue;
@@ -1346,7 +1346,7 @@ class Analyzer {
     const text = f.text;
     const roles = this.rolesOf(use, reach);
     const stored = this.storedWhole(use);
-    const whole = wholeUrlOf(text);
+    const whole = wholeUrl(text);
     const urlRole = roles.has('url');
     for (const u of findUrls(text)) {
       const inScope = urlRole || ((stored || roles.has('commandLine')) && sameUrl(whole, u));
@@ -1489,13 +1489,6 @@ function isLocalServer(host: string): boolean {
 
 function sameUrl(a: UrlMatch | undefined, b: UrlMatch): boolean {
   return !!a && a.start === b.start && a.end === b.end;
-}
-
-function wholeUrlOf(text: string): UrlMatch | undefined {
-  const t = text.trim();
-  const lead = text.length - text.trimStart().length;
-  const urls = findUrls(text);
-  return urls.length === 1 && urls[0].start === lead && urls[0].end === lead + t.length ? urls[0] : undefined;
 }
 
 /** `Name: value` lines of an HTTP header block. */

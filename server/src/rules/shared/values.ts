@@ -173,11 +173,11 @@ export function findUrls(text: string): UrlMatch[] {
   return out;
 }
 
-/** The URL when the whole (trimmed) text is one. */
+/** The URL when the whole text, white space aside, is one; offsets are in `text`. */
 export function wholeUrl(text: string): UrlMatch | undefined {
-  const trimmed = text.trim();
-  const urls = findUrls(trimmed);
-  return urls.length === 1 && urls[0].start === 0 && urls[0].end === trimmed.length ? urls[0] : undefined;
+  const lead = text.length - text.trimStart().length;
+  const urls = findUrls(text);
+  return urls.length === 1 && urls[0].start === lead && urls[0].end === lead + text.trim().length ? urls[0] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,13 +215,6 @@ export function findPaths(text: string): PathMatch[] {
     out.push({ kind, start: m.index!, end: m.index! + path.length, path });
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** The path when the whole (trimmed) text is one absolute path. */
-export function wholePath(text: string): PathMatch | undefined {
-  const trimmed = text.trim();
-  const paths = findPaths(trimmed);
-  return paths.length === 1 && paths[0].start === 0 && paths[0].end === trimmed.length ? paths[0] : undefined;
 }
 
 export function pathAllowed(path: string, allowed: readonly string[]): boolean {
