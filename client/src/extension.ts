@@ -8,7 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportK
 import { looksLikeScript } from '../../server/src/load/pad/sniff';
 import {
   ClientSettings, Commands, EnvironmentsRequest, EnvironmentsResult, InitializationOptions, LintZipRequest, LintZipResult, ModelDesktopFlow,
-  CancelScanNotification, ModelRequest, ModelResult, RescanRequest, ScanStarted, ScanStartedNotification, ScanStatus, ScanStatusNotification,
+  CancelScanNotification, ModelRequest, ModelResult, RescanRequest, ScanStarted, ScanStartedNotification, ScanStatus, ScanStatusNotification, WorkspaceTrustedNotification,
   SCRIPT_SCHEME, SetEnvironmentRequest,
 } from '../../server/src/lsp/protocol';
 import { ScriptFileSystem, scriptUri } from './scriptFs';
@@ -130,7 +130,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     context.subscriptions.push(watcher, folders);
     const relevant = /\.(xml|json|robin|txt|zip|cdsproj)$/i;
-    const init: InitializationOptions = { environment, settings: readSettings() };
+    // The server applies flowcop.json's getCredentialTemplate only in a trusted workspace.
+    const init: InitializationOptions = { environment, settings: readSettings(), workspaceTrusted: vscode.workspace.isTrusted };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', pattern: '**/*.{xml,json,robin,txt}' },
@@ -176,6 +177,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
     });
     scanItem.busy = true;
     await client.start();
+    if (!vscode.workspace.isTrusted) {
+      const started = client;
+      context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (client === started && started.state === State.Running) void started.sendNotification(WorkspaceTrustedNotification);
+      }));
+    }
     log(`language server started (${serverModule})`);
   };
 
@@ -369,20 +376,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
       defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(path.dirname(zipUri.fsPath)), openLabel: 'Extract Here',
     }))?.[0];
     if (!parent) return undefined;
-    const target = path.join(parent.fsPath, path.basename(zipUri.fsPath).replace(/\.zip$/i, ''));
-    const plan = planExtraction(entries, target);
+    // The whole archive and the target are judged first: a refused archive creates nothing, not even the folder.
+    const plan = planExtraction(entries, parent.fsPath, path.basename(zipUri.fsPath).replace(/\.zip$/i, ''));
     if ('unsafe' in plan) {
       const list = plan.unsafe.slice(0, 5).map(u => `${u.entry} (${u.reason})`).join(', ');
-      throw new Error(`refusing to unpack ${path.basename(zipUri.fsPath)}: ${plan.unsafe.length} entr${plan.unsafe.length === 1 ? 'y' : 'ies'} would leave the target folder: ${list}`);
+      throw new Error(`refusing to unpack ${path.basename(zipUri.fsPath)}: ${plan.unsafe.length} problem${plan.unsafe.length === 1 ? '' : 's'}: ${list}`);
     }
+    const target = plan.target;
     if (plan.existing.length) {
       const overwrite = options?.overwrite ?? (await vscode.window.showWarningMessage(
         `${plan.existing.length} file${plan.existing.length === 1 ? '' : 's'} already exist${plan.existing.length === 1 ? 's' : ''} in ${target}. Overwrite ${plan.existing.length === 1 ? 'it' : 'them'}?`,
         { modal: true, detail: plan.existing.slice(0, 10).map(p => path.relative(target, p)).join('\n') }, 'Overwrite')) === 'Overwrite';
       if (!overwrite) return { extracted: 0, target, refused: true };
     }
-    fs.mkdirSync(target, { recursive: true });
-    const count = extract(zip, plan, target);
+    // Through the write gate, all or nothing (the target folder is created by the first write).
+    const count = extract(zip, plan);
     log(`unpacked ${zipUri.fsPath} into ${target} (${count} files)`);
     const targetUri = vscode.Uri.file(target);
     const inWorkspace = vscode.workspace.getWorkspaceFolder(targetUri);

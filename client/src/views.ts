@@ -61,7 +61,9 @@ const markdown = (text: string) => {
   md.supportThemeIcons = true;
   return md;
 };
-const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+const code = (s: string) => '`' + s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ') + '`';
+/** Names from the files as plain text in markdown: no links, images, headings or theme icons. */
+const text = (s: string) => s.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#!<>|~&$]/g, '\\$&').replace(/^(\s*)([-+]|\d+\.)/, '$1\\$2');
 
 export class FlowCopTree implements vscode.TreeDataProvider<Node> {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
@@ -111,7 +113,7 @@ export class FlowCopTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(s.displayName, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `${node.view}:${s.root}`;
         item.description = s.displayName !== s.uniqueName ? s.uniqueName : s.layout === 'zip' ? path.basename(s.root) : undefined;
-        item.tooltip = markdown(`**${s.displayName}** ${code(s.uniqueName)}\n\n${s.layout} layout — ${s.root}`);
+        item.tooltip = markdown(`**${text(s.displayName)}** ${code(s.uniqueName)}\n\n${s.layout} layout — ${text(s.root)}`);
         item.iconPath = media(this.context, 'solution');
         item.contextValue = 'solution';
         return item;
@@ -123,8 +125,8 @@ export class FlowCopTree implements vscode.TreeDataProvider<Node> {
         const bound = r.bindings.filter(b => b.connectionId);
         const binding = bound.length === 1 ? bound[0].connectionId : bound.length > 1 ? bound.map(b => `${b.environment}: ${b.connectionId}`).join(', ') : undefined;
         item.description = r.unbound.length ? `${r.connectorName} · not bound in ${r.unbound.join(', ')}` : binding ? `${r.connectorName} · ${binding}` : r.connectorName;
-        const lines = [`**${r.displayName}** — connection reference ${code(r.logicalName)}`, '', `Connector: ${code(r.connectorName)}`, ''];
-        for (const b of r.bindings) lines.push(`- ${b.environment}: ${b.connectionId ? code(b.connectionId) : '_no connection_'} (${path.basename(b.file)})`);
+        const lines = [`**${text(r.displayName)}** — connection reference ${code(r.logicalName)}`, '', `Connector: ${code(r.connectorName)}`, ''];
+        for (const b of r.bindings) lines.push(`- ${text(b.environment)}: ${b.connectionId ? code(b.connectionId) : '_no connection_'} (${text(path.basename(b.file))})`);
         if (r.unbound.length) lines.push('', `$(warning) No connection bound in ${r.unbound.join(', ')}: the deployment settings of ${r.unbound.length > 1 ? 'these environments' : 'this environment'} give no ConnectionId, so import leaves the flows using it off.`);
         lines.push('', r.usages.length ? `Used by ${r.usages.length} flow(s)` : 'Used by no flow');
         item.tooltip = markdown(lines.join('\n'));
@@ -155,13 +157,15 @@ export class FlowCopTree implements vscode.TreeDataProvider<Node> {
           : `${v.kind} = ${show(v.value)}`;
         const from = v.value.source === 'settings' ? `the ${v.value.environment} deployment settings` : v.value.source === 'current' ? 'the committed current value'
           : v.value.source === 'default' ? 'the default value' : undefined;
-        const lines = [`**${v.displayName}** — environment variable ${code(v.schemaName)}`, '', `Type: ${v.kind}`];
-        if (v.description) lines.push('', v.description);
+        // `secret` is set by the server for a Secret and for any variable it finds holding a secret; the model
+        // then carries no value for it at all (server/src/lsp/model.ts), and nothing here shows one.
+        const lines = [`**${text(v.displayName)}** — environment variable ${code(v.schemaName)}`, '', `Type: ${v.kind}${v.secret && v.kind !== 'Secret' ? ' (holds a secret: its value is not shown)' : ''}`];
+        if (v.description) lines.push('', text(v.description));
         if (v.defaultValue !== undefined) lines.push('', `Default: ${v.secret ? '(secret)' : code(v.defaultValue)}`);
-        lines.push('', from ? `Value${v.value.environment ? ` in **${v.value.environment}**` : ''}: ${v.secret ? '(secret)' : code(v.value.text)} (from ${from})` : `No value${v.value.environment ? ` in **${v.value.environment}**` : ''}`);
+        lines.push('', from ? `Value${v.value.environment ? ` in **${text(v.value.environment)}**` : ''}: ${v.secret ? '(secret)' : code(v.value.text)} (from ${from})` : `No value${v.value.environment ? ` in **${v.value.environment}**` : ''}`);
         if (v.perEnvironment.length > 1 || (v.perEnvironment.length && !v.value.environment)) {
           lines.push('');
-          for (const p of v.perEnvironment) lines.push(`- ${p.environment}: ${p.source === 'none' ? 'no value' : v.secret ? '(secret)' : code(p.text)}${p.source !== 'settings' && p.source !== 'none' ? ` (${p.source})` : ''}`);
+          for (const p of v.perEnvironment) lines.push(`- ${text(p.environment ?? '')}: ${p.source === 'none' ? 'no value' : v.secret ? '(secret)' : code(p.text)}${p.source !== 'settings' && p.source !== 'none' ? ` (${p.source})` : ''}`);
         }
         item.tooltip = markdown(lines.join('\n'));
         item.iconPath = v.value.source === 'none' && v.value.environment ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))

@@ -4,17 +4,18 @@ import * as path from 'node:path';
 import { analyze, Analysis } from './findings/analyze';
 import { createBaseline, newSince, parseBaseline } from './findings/baseline';
 import { Config, loadConfigFile } from './findings/config';
-import { SEVERITY_RANK } from './findings/finding';
+import { secretSpansOf, SEVERITY_RANK } from './findings/finding';
 import type { Finding } from './findings/finding';
 import { loadWorkspace } from './findings/analyze';
 import { DiskVfs, MemoryVfs, Vfs } from './load/vfs';
 import { ChangeOverlayVfs, diskStore, memoryStore } from './fix/change';
 import { displayPath, fixAll, renderOverlayDiff } from './fix/run';
-import { formatInspectText, formatJson, inspectWorkspace } from './report/json';
+import { formatInspectJson, formatInspectText, formatJson, inspectWorkspace } from './report/json';
 import { automationDetails, formatSarif } from './report/sarif';
 import { formatText } from './report/text';
 import { RULES, ruleById } from './rules/registry';
 import { DOCS_BASE_URL, packageVersion, ruleDocMarkdown } from './util/package';
+import { escapeText } from './util/terminal';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -47,7 +48,7 @@ Lint options:
   --no-color                 plain text output
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
-            2 usage error or nothing lintable found.
+            2 usage error, nothing lintable found, or a --fix write failed (that round is rolled back).
 `;
 
 class UsageError extends Error {}
@@ -116,10 +117,12 @@ export function runCli(argv: string[], io: CliIO): number {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`flowcop: ${e.message}\n\n${USAGE}`);
+      io.stderr(`flowcop: ${escapeText(e.message)}\n\n${USAGE}`);
       return 2;
     }
-    io.stderr(`flowcop: internal error: ${(e as Error)?.stack ?? e}\n`);
+    // No stack trace by default: error messages can quote input text, and so a secret.
+    const detail = io.env.FLOWCOP_DEBUG ? String((e as Error)?.stack ?? e) : `${e instanceof Error ? e.name : typeof e} (set FLOWCOP_DEBUG=1 to see the stack trace)`;
+    io.stderr(`flowcop: internal error: ${detail}\n`);
     return 2;
   }
 }
@@ -144,21 +147,24 @@ function lintCommand(args: Parsed, io: CliIO): number {
   const paths = args.paths.map(p => path.resolve(io.cwd, p));
   const dryRun = args.flags.has('--fix-dry-run');
   let vfs: Vfs = io.vfs;
+  let writeFailed = false;
   if (dryRun || args.flags.has('--fix')) {
     // Fix first (on the disk, or in an overlay for a dry run), then report what remains as usual.
     const overlay = dryRun ? new ChangeOverlayVfs(io.vfs) : undefined;
     const store = overlay ?? (io.vfs instanceof MemoryVfs ? memoryStore(io.vfs) : diskStore());
     const result = fixAll({ paths, vfs: overlay ?? io.vfs, store, config: explicitConfig(args, io), environment });
+    writeFailed = !!result.writeFailed;
     const verb = dryRun ? 'would fix' : 'fixed';
     for (const a of result.applied) {
-      io.stderr(`flowcop: ${verb} ${a.ruleId} in ${displayPath(a.file, io.cwd)}: ${a.title}\n`);
-      if (a.description) io.stderr(`    ${a.description}\n`);
+      io.stderr(`flowcop: ${verb} ${a.ruleId} in ${escapeText(displayPath(a.file, io.cwd))}: ${escapeText(a.title)}\n`);
+      if (a.description) io.stderr(`    ${escapeText(a.description)}\n`);
     }
-    for (const f of result.failed) io.stderr(`flowcop: cannot fix ${f.ruleId} in ${displayPath(f.file, io.cwd)}: ${f.reason}\n`);
-    for (const r of result.refused) io.stderr(`flowcop: not written: ${displayPath(r.path, io.cwd)}: ${r.reason} (lint again to fix it)\n`);
+    for (const f of result.failed) io.stderr(`flowcop: cannot fix ${f.ruleId} in ${escapeText(displayPath(f.file, io.cwd))}: ${escapeText(f.reason)}\n`);
+    for (const r of result.refused) io.stderr(`flowcop: not written: ${escapeText(displayPath(r.path, io.cwd))}: ${escapeText(r.reason)} (lint again to fix it)\n`);
     io.stderr(`flowcop: ${result.applied.length} fix${result.applied.length === 1 ? '' : 'es'} ${dryRun ? 'would be applied' : 'applied'} in ${result.rounds} round${result.rounds === 1 ? '' : 's'}\n`);
     if (overlay) {
-      const diff = renderOverlayDiff(overlay, { base: io.cwd, redact: result.redact });
+      // Masked: the secrets the fixes removed, and those the run still reports (unfixable ones show as context).
+      const diff = renderOverlayDiff(overlay, { base: io.cwd, redact: result.redact, secretSpans: secretSpansOf(result.analysis.findings) });
       // The diff is the dry run's output; keep standard output parseable for json and sarif reports.
       if (format === 'text' || args.flags.has('--output')) io.stdout(diff);
       else io.stderr(diff);
@@ -170,12 +176,12 @@ function lintCommand(args: Parsed, io: CliIO): number {
   let findings = analysis.findings;
 
   if (!workspace.solutions.length && !workspace.scripts.length && !workspace.orphanSettings.length && !findings.length) {
-    io.stderr(`flowcop: nothing lintable found in ${args.paths.join(', ')} (no solution, packed solution .zip or desktop-flow script)\n`);
+    io.stderr(`flowcop: nothing lintable found in ${escapeText(args.paths.join(', '))} (no solution, packed solution .zip or desktop-flow script)\n`);
     return 2;
   }
   if (environment && !workspace.solutions.some(s => s.environments.some(e => e.environment.toLowerCase() === environment.toLowerCase()))) {
     const known = [...new Set(workspace.solutions.flatMap(s => s.environments.map(e => e.environment)))];
-    io.stderr(`flowcop: warning: no deployment settings for environment "${environment}"${known.length ? ` (found: ${known.join(', ')})` : ''}\n`);
+    io.stderr(`flowcop: warning: no deployment settings for environment "${escapeText(environment)}"${known.length ? ` (found: ${escapeText(known.join(', '))})` : ''}\n`);
   }
 
   const baselinePath = args.flags.get('--baseline');
@@ -186,7 +192,7 @@ function lintCommand(args: Parsed, io: CliIO): number {
       findings = [];
     } else if (!existing) {
       io.writeFile(abs, JSON.stringify(createBaseline(findings, io.cwd), null, 2) + '\n');
-      io.stderr(`flowcop: baseline written to ${baselinePath} (${findings.length} finding${findings.length === 1 ? '' : 's'} recorded)\n`);
+      io.stderr(`flowcop: baseline written to ${escapeText(baselinePath)} (${findings.length} finding${findings.length === 1 ? '' : 's'} recorded)\n`);
       findings = [];
     } else {
       const baseline = parseBaseline(Buffer.from(existing).toString('utf8'));
@@ -204,6 +210,11 @@ function lintCommand(args: Parsed, io: CliIO): number {
   const output = args.flags.get('--output');
   if (typeof output === 'string') io.writeFile(path.resolve(io.cwd, output), report);
   else io.stdout(report);
+  if (writeFailed) {
+    // The round was rolled back file by file: the tree is as it was before that round.
+    io.stderr('flowcop: error: a write failed during --fix; every file of that round was restored\n');
+    return 2;
+  }
   return exitCode(findings, failOn);
 }
 
@@ -219,10 +230,10 @@ function inspectCommand(args: Parsed, io: CliIO): number {
   const paths = args.paths.map(p => path.resolve(io.cwd, p));
   const { workspace } = loadWorkspace(paths, { vfs: io.vfs, config: explicitConfig(args, io) });
   const report = inspectWorkspace(workspace, io.cwd);
-  if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (format === 'json') io.stdout(formatInspectJson(report));
   else io.stdout(formatInspectText(report));
   if (!workspace.solutions.length && !workspace.scripts.length && !workspace.orphanSettings.length) {
-    io.stderr(`flowcop: nothing lintable found in ${args.paths.join(', ')}\n`);
+    io.stderr(`flowcop: nothing lintable found in ${escapeText(args.paths.join(', '))}\n`);
     return 2;
   }
   return 0;

@@ -3,7 +3,8 @@
 // scripts, and deployment settings files, each associated with its solution.
 import * as nodePath from 'node:path';
 import type { DeploymentSettings, Layout, LoadProblem, Solution, StandaloneScript, Workspace } from '../model/types';
-import { createSourceFile, SourceFile } from '../util/text';
+import { createSourceFile, SourceFile, Span } from '../util/text';
+import { TreeBoundary } from './boundary';
 import type { ScriptAst } from '../load/pad/ast';
 import { sniffScript } from '../load/pad/sniff';
 import { makeScript } from '../load/script';
@@ -11,14 +12,17 @@ import { loadSettings, settingsFileKind } from '../load/settings';
 import { COMPONENT_FOLDERS, loadSolution } from '../load/solution';
 import { DirTree, FileTree, ZipTree } from '../load/tree';
 import { decodeText, DirEntry, Vfs } from '../load/vfs';
+import { MAX_FILE_BYTES } from '../load/budget';
 import { decodeDefinition } from '../load/definition';
-import { attr, child, children, childText, parseXml } from '../load/xml';
+import { attr, child, children, childText, parseXml, textOf, trimmedContent } from '../load/xml';
 
 export interface ExplicitSettings {
   /** Absolute path of the settings file. */
   file: string;
   environment: string;
   solution?: string;
+  /** Where flowcop.json names the file (the JSON string value) and the path as written there. */
+  source?: { file: SourceFile; span: Span; written: string };
 }
 
 export interface DiscoverOptions {
@@ -50,9 +54,18 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   const workflowFiles: SourceFile[] = [];
   const settingsCandidates: SettingsCandidate[] = [];
   const visitedFiles = new Set<string>();
+  const boundary = new TreeBoundary();
+  for (const root of roots) {
+    if (vfs.isDirectory(root)) boundary.addFolder(root);
+    else if (/\.cdsproj$/i.test(root)) boundary.addFolder(nodePath.dirname(root));
+    else boundary.addFile(root);
+  }
 
-  const fileProblem = (filePath: string, message: string, offset = 0, entry?: string) => {
-    problems.push({ ruleId: 'flowcop/parse-error', loc: { file: createSourceFile(filePath, '', { entry }), span: { start: offset, end: offset } }, message });
+  // The file's text is not kept (it could not be read or decoded), so the finding sits at its start
+  // and the byte where reading stopped is named in the message.
+  const fileProblem = (filePath: string, message: string, byteOffset = 0, entry?: string) => {
+    const where = byteOffset > 0 ? ` (at byte ${byteOffset})` : '';
+    problems.push({ ruleId: 'flowcop/parse-error', loc: { file: createSourceFile(filePath, '', { entry }), span: { start: 0, end: 0 } }, message: `${message}${where}` });
   };
 
   const readText = (filePath: string, maxBytes = Infinity): SourceFile | undefined => {
@@ -101,7 +114,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
     } else if (lower.endsWith('.json')) {
       const kind = settingsFileKind(filePath.split(/[\\/]/));
       if (kind) {
-        const file = readText(filePath);
+        const file = readText(filePath, MAX_FILE_BYTES);
         if (file) settingsCandidates.push({ file, environment: kind.environment, solution: kind.solution, association: kind.solution ? 'file-name' : 'nearest' });
       }
     } else if (lower.endsWith('.xml')) {
@@ -109,11 +122,16 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
       const file = readText(filePath, MAX_SCRIPT_BYTES);
       if (file && WORKFLOW_START.test(file.text.slice(0, 512))) workflowFiles.push(file);
     } else if (lower.endsWith('.cdsproj')) {
-      const file = readText(filePath);
+      const file = readText(filePath, MAX_FILE_BYTES);
       const doc = file ? parseXml(file.text) : undefined;
-      const rootPath = children(doc?.root, 'PropertyGroup').map(g => childText(doc!, g, 'SolutionRootPath')).find(Boolean) || 'src';
+      const rootElement = children(doc?.root, 'PropertyGroup').map(g => child(g, 'SolutionRootPath')).find(e => textOf(doc!, e)?.trim());
+      const rootPath = (rootElement && textOf(doc!, rootElement)?.trim()) || 'src';
       const root = nodePath.resolve(nodePath.dirname(filePath), rootPath.replace(/\\/g, '/'));
-      if (hasFile(vfs, root, ['Other', 'Solution.xml'])) addCandidate({ root, layout: 'cdsproj', projectFile: filePath });
+      if (!boundary.contains(root)) {
+        // The project file comes with the tree: it must not send the lint (and --fix) elsewhere.
+        const span = rootElement && doc ? trimmedContent(doc, rootElement) : { start: 0, end: 0 };
+        problems.push({ ruleId: 'flowcop/parse-error', loc: { file: file ?? createSourceFile(filePath, ''), span }, message: outsideMessage('SolutionRootPath', rootPath, 'the solution there is not read') });
+      } else if (hasFile(vfs, root, ['Other', 'Solution.xml'])) addCandidate({ root, layout: 'cdsproj', projectFile: filePath });
     }
   };
 
@@ -159,6 +177,11 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
     }
   }
   for (const s of options.explicitSettings?.() ?? []) {
+    if (s.source ? !boundary.allowsConfigPath(s.file, s.source.file.path) : !boundary.contains(s.file)) {
+      const message = outsideMessage(`environments.${s.environment}`, s.source?.written ?? s.file, 'the settings file is not read');
+      problems.push({ ruleId: 'flowcop/parse-error', loc: s.source ? { file: s.source.file, span: s.source.span } : { file: createSourceFile(s.file, ''), span: { start: 0, end: 0 } }, message });
+      continue;
+    }
     const file = readText(s.file);
     if (file) {
       const i = settingsCandidates.findIndex(c => c.file.path === file.path);
@@ -223,6 +246,18 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   for (const s of solutions) s.environments.sort((a, b) => a.environment.localeCompare(b.environment));
 
   return { roots, solutions, scripts: scripts.sort((a, b) => (a.script.file.path < b.script.file.path ? -1 : 1)), orphanSettings, problems };
+}
+
+/** Why a path named inside the tree is refused, as a finding message. */
+function outsideMessage(what: string, written: string, consequence: string): string {
+  return `${printable(what)} "${printable(written)}" leads outside the linted folder; ${consequence} (FlowCop reads and fixes only inside the folders it was given: `
+    + 'name that folder too to include it)';
+}
+
+/** The repository's text, shortened and with control characters escaped, for a message. */
+function printable(text: string): string {
+  const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const WORKFLOW_START = /^\s*(<\?xml[^>]*>\s*)?<Workflow[\s>]/;

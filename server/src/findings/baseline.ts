@@ -1,5 +1,8 @@
 // Baselines: record today's findings by rule, file and logical location (not line, not message),
 // then report only what is new. Duplicates are counted, so a third identical finding is new.
+// A baseline is committed to the repository: it holds no message text (a finding without a logical element
+// is told apart by a hash of its message), so nothing quoted from the files can reach it.
+import { createHash } from 'node:crypto';
 import type { Finding } from './finding';
 import { fullyQualifiedName } from './finding';
 import { relativePath } from '../report/paths';
@@ -9,10 +12,16 @@ export interface BaselineFile {
   findings: Array<{ ruleId: string; file: string; location: string; count: number }>;
 }
 
-function key(f: Finding, base: string): { ruleId: string; file: string; location: string } {
+/** The identity of a message in a baseline: a hash, never the text. */
+export function messageDigest(message: string): string {
+  return `sha256:${createHash('sha256').update(message).digest('hex').slice(0, 24)}`;
+}
+
+function key(f: Finding, base: string, legacy = false): { ruleId: string; file: string; location: string } {
   const file = relativePath(f.loc.file.path, base) + (f.loc.file.entry ? `!/${f.loc.file.entry}` : '');
-  // Without a logical element (parse errors, some solution findings) the message identifies it.
-  const location = fullyQualifiedName(f) + (f.logical.element ? '' : `#${f.message}`);
+  // Without a logical element (parse errors, some solution findings) the message identifies it: by its
+  // hash (baselines written before kept the text itself; they still match).
+  const location = fullyQualifiedName(f) + (f.logical.element ? '' : `#${legacy ? f.message : messageDigest(f.message)}`);
   return { ruleId: f.ruleId, file, location };
 }
 
@@ -46,13 +55,11 @@ export function newSince(findings: Finding[], baseline: BaselineFile, base: stri
     const id = JSON.stringify({ ruleId: b.ruleId, file: b.file, location: b.location });
     remaining.set(id, (remaining.get(id) ?? 0) + b.count);
   }
-  return findings.filter(f => {
-    const id = JSON.stringify(key(f, base));
+  const take = (id: string) => {
     const left = remaining.get(id) ?? 0;
-    if (left > 0) {
-      remaining.set(id, left - 1);
-      return false;
-    }
+    if (left <= 0) return false;
+    remaining.set(id, left - 1);
     return true;
-  });
+  };
+  return findings.filter(f => !take(JSON.stringify(key(f, base))) && (!!f.logical.element || !take(JSON.stringify(key(f, base, true)))));
 }

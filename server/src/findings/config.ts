@@ -2,10 +2,12 @@
 // the linted file; `--config FILE` (CLI) replaces the search.
 import * as nodePath from 'node:path';
 import type { ExplicitSettings } from '../discover/discover';
+import { credentialTemplateProblem } from './credential-template';
 import { entries, JsonNode, parseJson, prop, span, stringValue } from '../load/json';
 import { decodeText, Vfs } from '../load/vfs';
 import type { Severity } from '../rules/rule';
 import type { SourceFile, Span } from '../util/text';
+import { compileGlob, GlobMatcher } from '../util/glob';
 
 export type Level = Severity | 'off';
 
@@ -77,16 +79,18 @@ export function parseConfig(file: SourceFile): Config {
   const envs = prop(root, 'environments');
   if (envs?.type === 'object') {
     for (const [name, , v] of entries(envs)) {
-      const fileName = stringValue(v) ?? stringValue(prop(v, 'file'));
-      if (!fileName) { bad(v, `environments.${name}: expected a settings file path`); continue; }
-      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')) });
+      const fileNode = v.type === 'string' ? v : prop(v, 'file');
+      const fileName = stringValue(fileNode);
+      if (!fileName || !fileNode) { bad(v, `environments.${name}: expected a settings file path`); continue; }
+      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')), source: { file, span: span(fileNode), written: fileName } });
     }
   } else if (envs?.type === 'array') {
     for (const v of envs.children ?? []) {
       const name = stringValue(prop(v, 'name'));
-      const fileName = stringValue(prop(v, 'file'));
-      if (!name || !fileName) { bad(v, 'environments entries need "name" and "file"'); continue; }
-      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')) });
+      const fileNode = prop(v, 'file');
+      const fileName = stringValue(fileNode);
+      if (!name || !fileName || !fileNode) { bad(v, 'environments entries need "name" and "file"'); continue; }
+      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')), source: { file, span: span(fileNode), written: fileName } });
     }
   } else if (envs) {
     bad(envs, 'environments must be an object ({"Prod": "path"}) or an array of {name, file, solution}');
@@ -110,7 +114,13 @@ export function parseConfig(file: SourceFile): Config {
     const list = prop(allow, key);
     if (list?.type === 'array') config.allow[key] = (list.children ?? []).map(stringValue).filter((x): x is string => !!x);
   }
-  config.getCredentialTemplate = stringValue(prop(root, 'getCredentialTemplate'));
+  const templateNode = prop(root, 'getCredentialTemplate');
+  const template = stringValue(templateNode);
+  const templateProblem = template !== undefined ? credentialTemplateProblem(template) : undefined;
+  // A refused template is dropped, so the fix falls back to the built-in one.
+  if (templateNode && templateProblem) bad(templateNode, `getCredentialTemplate refused: ${templateProblem}; the built-in Get credential template is used instead`);
+  else if (templateNode && template === undefined) bad(templateNode, 'getCredentialTemplate must be a string');
+  else config.getCredentialTemplate = template;
   return config;
 }
 
@@ -124,37 +134,62 @@ function jsonValue(node: JsonNode): unknown {
 
 /** Finds and caches the nearest flowcop.json above a path. */
 export class ConfigResolver {
-  private readonly byDir = new Map<string, Config>();
-  constructor(private readonly vfs: Vfs, private readonly fixed?: Config) {}
+  private readonly withoutTemplate = new WeakMap<Config, Config>();
+  constructor(private readonly vfs: Vfs, private readonly fixed?: Config,
+    private readonly byDir = new Map<string, Config>(), private readonly ignoreTemplates = false) {}
+
+  /**
+   * The same configs (sharing this cache) without their getCredentialTemplate: in an untrusted
+   * workspace the editor does not let the repository choose the text the fixes insert.
+   */
+  withoutCredentialTemplates(): ConfigResolver {
+    return new ConfigResolver(this.vfs, this.fixed, this.byDir, true);
+  }
 
   /** The config for a file or folder; callers that know which it is say so and save a stat. */
   configFor(p: string, isDirectory = this.vfs.isDirectory(p)): Config {
-    if (this.fixed) return this.fixed;
+    if (this.fixed) return this.view(this.fixed);
     const start = isDirectory ? p : nodePath.dirname(p);
-    return this.lookup(nodePath.resolve(start));
+    return this.view(this.lookup(nodePath.resolve(start)));
+  }
+
+  private view(config: Config): Config {
+    if (!this.ignoreTemplates || config.getCredentialTemplate === undefined) return config;
+    let stripped = this.withoutTemplate.get(config);
+    if (!stripped) this.withoutTemplate.set(config, stripped = { ...config, getCredentialTemplate: undefined });
+    return stripped;
   }
 
   private lookup(dir: string): Config {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    const candidate = nodePath.join(dir, CONFIG_FILE);
-    let config: Config;
-    const bytes = this.vfs.isFile(candidate) ? this.vfs.readFile(candidate) : undefined;
-    if (bytes) {
-      const decoded = decodeText(bytes, candidate);
-      config = 'error' in decoded ? { ...emptyConfig(dir), problems: [{ span: { start: 0, end: 0 }, message: decoded.error }] } : parseConfig(decoded.file);
-      if ('error' in decoded) config.file = { path: candidate, text: '', bom: false, encoding: 'utf8', hash: '' };
-    } else {
-      const parent = nodePath.dirname(dir);
-      config = parent === dir ? emptyConfig(dir) : this.lookup(parent);
-    }
+    const parent = nodePath.dirname(dir);
+    const config = this.read(dir) ?? (parent === dir ? emptyConfig(dir) : this.lookup(parent));
     this.byDir.set(dir, config);
     return config;
   }
 
+  /**
+   * The flowcop.json in this folder, or undefined when there is none. One FlowCop cannot read, decode
+   * or parse is a finding (its problems); the run goes on without its settings.
+   */
+  private read(dir: string): Config | undefined {
+    const candidate = nodePath.join(dir, CONFIG_FILE);
+    const unreadable = (message: string): Config =>
+      ({ ...emptyConfig(dir), file: { path: candidate, text: '', bom: false, encoding: 'utf8', hash: '' }, problems: [{ span: { start: 0, end: 0 }, message }] });
+    try {
+      const bytes = this.vfs.isFile(candidate) ? this.vfs.readFile(candidate) : undefined;
+      if (!bytes) return undefined;
+      const decoded = decodeText(bytes, candidate);
+      return 'error' in decoded ? unreadable(decoded.error) : parseConfig(decoded.file);
+    } catch (e) {
+      return unreadable(`cannot read file: ${(e as Error).message}`);
+    }
+  }
+
   /** Every distinct config file found so far. */
   loaded(): Config[] {
-    return [...new Set(this.byDir.values())].filter(c => c.file);
+    return [...new Set(this.byDir.values())].filter(c => c.file).map(c => this.view(c));
   }
 }
 
@@ -167,23 +202,12 @@ export function loadConfigFile(vfs: Vfs, filePath: string): Config | { error: st
   return parseConfig(decoded.file);
 }
 
-/** Minimal glob matching: `**` any folders, `*` within a segment, `?` one character. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === '*' && g[i + 1] === '*') {
-      const slash = g[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  // A pattern without a slash matches at any depth, like .gitignore.
-  const anchored = g.includes('/') ? `^${re}` : `^(?:.*/)?${re}`;
-  return new RegExp(`${anchored}(?:/.*)?$`, 'i');
+/**
+ * Minimal glob matching: `**` any folders, `*` within a segment, `?` one character. Matched without a
+ * regular expression (util/glob.ts): linear in the path for a given pattern, whatever its stars.
+ */
+export function globToRegExp(glob: string): GlobMatcher {
+  return compileGlob(glob);
 }
 
 export function isIgnoredByConfig(config: Config, absPath: string): boolean {

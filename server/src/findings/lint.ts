@@ -1,7 +1,7 @@
 // The lint run: every enabled rule over every unit of a workspace, then suppression.
 // Shared by the CLI and the language server, so the editor and CI never disagree.
 import * as nodePath from 'node:path';
-import type { FlowAction, LoadProblem, Loc, Solution, StandaloneScript, Workspace } from '../model/types';
+import type { DesktopFlow, FlowAction, LoadProblem, Loc, Script, Solution, StandaloneScript, Workspace } from '../model/types';
 import type { GlobalSettings, Report, Rule, RuleContext, ScriptUnit, Severity } from '../rules/rule';
 import type { FunctionDef } from '../load/pad/ast';
 import { createSourceFile, Span } from '../util/text';
@@ -25,13 +25,17 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
     return options.override ? options.override(rule.meta.id, level) : level;
   };
 
+  // The desktop flow of each script, found once (a search per problem was O(problems × flows)).
+  const flowOfScript = new Map<Script, { solution: Solution; flow: DesktopFlow }>();
+  for (const s of workspace.solutions) for (const d of s.desktopFlows) if (d.script) flowOfScript.set(d.script, { solution: s, flow: d });
   for (const p of workspace.problems) {
     const rule = byId.get(p.ruleId);
     if (!rule) continue;
     const config = options.configs.configFor(p.loc.file.path);
     const level = levelOf(rule, config);
     if (level === 'off') continue;
-    findings.push(problemFinding(p, rule, level));
+    const owner = p.script ? flowOfScript.get(p.script) : undefined;
+    findings.push(problemFinding(p, rule, level, owner && owner.solution === p.solution ? owner.flow : undefined));
   }
 
   for (const solution of workspace.solutions) {
@@ -123,12 +127,33 @@ function rank(s: Severity): number {
   return s === 'error' ? 2 : s === 'warning' ? 1 : 0;
 }
 
+/** Functions of a script sorted by start, built once: a scan per finding was O(findings × functions). */
+const sortedFunctions = new WeakMap<FunctionDef[], FunctionDef[] | 'overlapping'>();
+
 function subflowAt(functions: FunctionDef[], offset: number): string {
-  for (const f of functions) if (offset >= f.span.start && offset < f.span.end) return f.name;
-  return 'main';
+  let sorted = sortedFunctions.get(functions);
+  if (!sorted) {
+    const byStart = [...functions].sort((a, b) => a.span.start - b.span.start);
+    sorted = byStart.some((f, k) => k > 0 && f.span.start < byStart[k - 1].span.end) ? 'overlapping' : byStart;
+    sortedFunctions.set(functions, sorted);
+  }
+  if (sorted === 'overlapping') {
+    for (const f of functions) if (offset >= f.span.start && offset < f.span.end) return f.name;
+    return 'main';
+  }
+  // Functions do not overlap: the last one starting at or before the offset is the only candidate.
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const f = sorted[lo - 1];
+  return f && offset < f.span.end ? f.name : 'main';
 }
 
-function problemFinding(p: LoadProblem, rule: Rule, level: Exclude<Level, 'off'>): Finding {
+function problemFinding(p: LoadProblem, rule: Rule, level: Exclude<Level, 'off'>, desktopFlow: DesktopFlow | undefined): Finding {
   return {
     ruleId: p.ruleId,
     category: rule.meta.category,
@@ -136,7 +161,7 @@ function problemFinding(p: LoadProblem, rule: Rule, level: Exclude<Level, 'off'>
     message: p.message,
     loc: p.loc,
     scriptSpan: p.scriptSpan,
-    owner: { solution: p.solution, script: p.script, desktopFlow: p.solution?.desktopFlows.find(d => d.script && d.script === p.script) },
+    owner: { solution: p.solution, script: p.script, desktopFlow },
     logical: { solution: p.solution?.uniqueName, flow: p.flowName, subflow: p.script && p.scriptSpan ? subflowAt(p.script.ast.functions, p.scriptSpan.start) : undefined },
   };
 }
@@ -171,7 +196,8 @@ function isSuppressed(f: Finding, r: Report, config: Config): boolean {
 }
 
 function idsMatch(list: string, ruleId: string): boolean {
-  const ids = list.split(/\s+--\s/)[0].split(/[\s,]+/).filter(Boolean);
+  // The lookbehind reads each run of spaces once (`\s+--` alone retries the run from every space).
+  const ids = list.split(/(?<!\s)\s+--\s/)[0].split(/[\s,]+/).filter(Boolean);
   return ids.length === 0 || ids.some(id => id === ruleId || (id.endsWith('/*') && ruleId.startsWith(id.slice(0, -1))));
 }
 

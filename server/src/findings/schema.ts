@@ -42,7 +42,7 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         additionalProperties: false,
       },
       environments: {
-        description: 'Deployment settings files per environment, for names FlowCop does not discover by itself. Paths are relative to this file.',
+        description: 'Deployment settings files per environment, for names FlowCop does not discover by itself. Paths are relative to this file and must stay inside the linted folder (symbolic links resolved); others are refused (flowcop/parse-error).',
         oneOf: [
           {
             type: 'object',
@@ -94,7 +94,7 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
       },
       getCredentialTemplate: {
         type: 'string',
-        description: 'Script text of the Get credential action inserted by the quick fix; `${credential}` is the credential name and `${variable}` the output variable.',
+        description: 'Script text of the Get credential action inserted by the quick fix; `${credential}` is the credential name and `${variable}` the output variable. It must be exactly one PowerAutomateSecretVariables.GetCredential action (no other statements); otherwise it is refused and the built-in template is used. VS Code ignores it in Restricted Mode.',
       },
     },
     additionalProperties: false,

@@ -6,8 +6,12 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { FormattingOptions, JSONPath, modify } from 'jsonc-parser';
-import { decodeText, DirEntry, encodeText, MemoryVfs, Vfs } from '../load/vfs';
+import { parseJson, prop } from '../load/json';
+import type { JsonNode } from '../load/json';
+import { decodeText, DirEntry, DiskVfs, encodeText, MemoryVfs, Vfs } from '../load/vfs';
 import { dominantEol, fileLabel, SourceFile, Span, TextEncoding } from '../util/text';
+import { TextComposer } from './text-composer';
+import { existingAncestor, gatedWrite, gatePath, nodeWriter, RawWriter, rootOf, WriteRefused } from './write-gate';
 
 export interface TextEdit {
   /** Span in the decoded text (BOM excluded) of the file as analysed. */
@@ -57,106 +61,8 @@ export function isEmptyChange(c: WorkspaceChange): boolean {
 // ---------------------------------------------------------------------------------------------
 // Composing several edits of one file (each computed on the text as changed by the previous ones)
 
-type Segment = { s: number; e: number; t?: undefined } | { t: string; s?: undefined; e?: undefined };
-
-/**
- * The text of a file under a sequence of edits, each expressed in offsets of the text as it is
- * after the previous ones; turns them back into minimal edits of the original text.
- */
-export class TextComposer {
-  private segs: Segment[];
-  private cache: string | undefined;
-
-  constructor(readonly original: string) {
-    this.segs = original.length ? [{ s: 0, e: original.length }] : [];
-    this.cache = original;
-  }
-
-  get text(): string {
-    if (this.cache === undefined) this.cache = this.segs.map(g => (g.t !== undefined ? g.t : this.original.slice(g.s, g.e))).join('');
-    return this.cache;
-  }
-
-  /** Replaces [offset, offset + length) of the current text. The edit is trimmed to what changes. */
-  apply(offset: number, length: number, content: string): void {
-    const current = this.text;
-    if (offset < 0 || length < 0 || offset + length > current.length) throw new Error(`edit out of range (${offset}+${length} of ${current.length})`);
-    // Minimal: drop the common prefix and suffix of the old and new text.
-    const old = current.slice(offset, offset + length);
-    let p = 0;
-    while (p < old.length && p < content.length && old[p] === content[p]) p++;
-    let q = 0;
-    while (q < old.length - p && q < content.length - p && old[old.length - 1 - q] === content[content.length - 1 - q]) q++;
-    offset += p;
-    length = old.length - p - q;
-    content = content.slice(p, content.length - q);
-    if (length === 0 && content === '') return;
-
-    const out: Segment[] = [];
-    let pos = 0;
-    let inserted = false;
-    const end = offset + length;
-    const insert = () => {
-      if (!inserted) {
-        if (content) out.push({ t: content });
-        inserted = true;
-      }
-    };
-    for (const g of this.segs) {
-      const len = g.t !== undefined ? g.t.length : g.e - g.s;
-      const a = pos;
-      const b = pos + len;
-      pos = b;
-      if (b <= offset) { out.push(g); continue; }
-      if (a >= end && a >= offset) { insert(); out.push(g); continue; }
-      // Keep the part before the edit, drop the overlap, keep the part after.
-      const keepBefore = Math.max(0, offset - a);
-      const keepAfterFrom = Math.max(0, end - a);
-      if (keepBefore > 0) out.push(slice(g, 0, keepBefore));
-      insert();
-      if (keepAfterFrom < len) out.push(slice(g, keepAfterFrom, len));
-    }
-    insert();
-    this.segs = out.filter(g => (g.t !== undefined ? g.t.length > 0 : g.e > g.s));
-    this.cache = undefined;
-  }
-
-  /** Offset in the current text of an original offset that no edit has touched, else undefined. */
-  mapOriginal(offset: number, side: 'start' | 'end' = 'start'): number | undefined {
-    let pos = 0;
-    for (const g of this.segs) {
-      if (g.t !== undefined) { pos += g.t.length; continue; }
-      if (side === 'start' ? offset >= g.s && offset < g.e : offset > g.s && offset <= g.e) return pos + offset - g.s;
-      pos += g.e - g.s;
-    }
-    if (offset === this.original.length && side === 'start') return this.segsEndsWithOriginalEnd() ? pos : undefined;
-    return undefined;
-  }
-
-  private segsEndsWithOriginalEnd(): boolean {
-    const last = this.segs[this.segs.length - 1];
-    return !last || (last.t === undefined && last.e === this.original.length);
-  }
-
-  /** The edits of the original text. */
-  edits(): TextEdit[] {
-    const out: TextEdit[] = [];
-    let p = 0;
-    let pending = '';
-    for (const g of this.segs) {
-      if (g.t !== undefined) { pending += g.t; continue; }
-      if (g.s > p || pending) out.push({ span: { start: p, end: g.s }, newText: pending });
-      pending = '';
-      p = g.e;
-    }
-    if (p < this.original.length || pending) out.push({ span: { start: p, end: this.original.length }, newText: pending });
-    return out;
-  }
-}
-
-function slice(g: Segment, from: number, to: number): Segment {
-  return g.t !== undefined ? { t: g.t.slice(from, to) } : { s: g.s + from, e: g.s + to };
-}
+// The composer lives in text-composer.ts (a treap of pieces: O(log k) per edit).
+export { TextComposer } from './text-composer';
 
 // ---------------------------------------------------------------------------------------------
 // Building a change
@@ -233,15 +139,31 @@ export class ChangeBuilder {
   modifyJson(file: SourceFile, path: JSONPath, value: unknown, options: JsonModifyOptions = {}): void {
     const e = this.entry(file);
     const text = e.composer.text;
+    // jsonc-parser's modify recurses per level and throws plain errors on shapes it cannot edit: only a
+    // file that parses (within the depth cap) and whose path runs through objects and arrays is edited.
+    const parsed = parseJson(text);
+    if (parsed.problems.length || !parsed.root) throw new FixError(`${fileLabel(file)} is not valid JSON (${parsed.problems[0]?.message ?? 'empty'}); fix it first`);
+    let node: JsonNode | undefined = parsed.root;
+    for (const segment of path.slice(0, -1)) {
+      if (!node) break;
+      const wanted = typeof segment === 'number' ? 'array' : 'object';
+      if (node.type !== wanted) throw new FixError(`${fileLabel(file)}: ${path.slice(0, path.indexOf(segment)).join('.') || 'the root'} is not an ${wanted}; FlowCop does not edit it`);
+      node = typeof segment === 'number' ? node.children?.[segment] : prop(node, segment);
+    }
     const formattingOptions = formattingOf(text);
-    const edits = modify(text, path, value, {
-      formattingOptions,
-      isArrayInsertion: options.arrayInsert,
-      getInsertionIndex: options.before !== undefined ? props => {
-        const i = props.indexOf(options.before!);
-        return i < 0 ? props.length : i;
-      } : undefined,
-    });
+    let edits: ReturnType<typeof modify>;
+    try {
+      edits = modify(text, path, value, {
+        formattingOptions,
+        isArrayInsertion: options.arrayInsert,
+        getInsertionIndex: options.before !== undefined ? props => {
+          const i = props.indexOf(options.before!);
+          return i < 0 ? props.length : i;
+        } : undefined,
+      });
+    } catch (err) {
+      throw new FixError(`cannot edit ${fileLabel(file)}: ${(err as Error).message}`);
+    }
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) e.composer.apply(edit.offset, edit.length, edit.content);
   }
 
@@ -282,41 +204,92 @@ function editsConflict(a: TextEdit, b: TextEdit): boolean {
   return Math.max(a.span.start, b.span.start) <= Math.min(a.span.end, b.span.end);
 }
 
+/** Index of the first edit of `sorted` (non-overlapping, by start) whose end is at or after `offset`. */
+function firstEndingAtOrAfter(sorted: readonly TextEdit[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.end < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether an edit conflicts with one of sorted, non-overlapping edits: O(log k). */
+function conflictsWithSorted(sorted: readonly TextEdit[], e: TextEdit): boolean {
+  const i = firstEndingAtOrAfter(sorted, e.span.start);
+  return i < sorted.length && editsConflict(sorted[i], e);
+}
+
+/**
+ * Changes merged one after another, each checked against what was merged so far by binary search
+ * (not against every edit): merging k changes costs O(k log k), not O(k²).
+ */
+export class ChangeMerger {
+  private readonly files = new Map<string, FileChange>();
+  private readonly creates = new Map<string, NewFile>();
+  private readonly redactions = new Set<string>();
+
+  constructor(base?: WorkspaceChange) {
+    if (base) this.add(base);
+  }
+
+  /** Why `next` cannot be merged (overlapping edits, clashing new files), or undefined. */
+  conflict(next: WorkspaceChange): string | undefined {
+    for (const c of next.creates) {
+      const key = nodePath.resolve(c.path);
+      const same = this.creates.get(key);
+      if (same && same.content !== c.content) return `both create ${c.path}`;
+      if (this.files.has(key)) return `${c.path} is both created and edited`;
+    }
+    for (const f of next.files) {
+      const key = fileKey(f);
+      if (this.creates.has(key)) return `${key} is both created and edited`;
+      const other = this.files.get(key);
+      if (!other) continue;
+      if (other.hash !== f.hash) return `${key} was read twice with different contents`;
+      if (f.edits.some(e => conflictsWithSorted(other.edits, e))) return `overlapping edits in ${key}`;
+    }
+    return undefined;
+  }
+
+  /** Merges `next`; throws FixError when it conflicts. */
+  add(next: WorkspaceChange): void {
+    const why = this.conflict(next);
+    if (why) throw new FixError(why);
+    for (const f of next.files) {
+      const key = fileKey(f);
+      const existing = this.files.get(key);
+      if (!existing) { this.files.set(key, { ...f, edits: [...f.edits].sort((a, b) => a.span.start - b.span.start) }); continue; }
+      for (const e of f.edits) existing.edits.splice(firstEndingAtOrAfter(existing.edits, e.span.start), 0, e);
+    }
+    for (const c of next.creates) {
+      const key = nodePath.resolve(c.path);
+      if (!this.creates.has(key)) this.creates.set(key, c);
+    }
+    for (const r of next.redact ?? []) this.redactions.add(r);
+  }
+
+  build(): WorkspaceChange {
+    const redact = [...this.redactions];
+    return {
+      files: [...this.files.values()].map(f => ({ ...f, edits: [...f.edits] })),
+      creates: [...this.creates.values()],
+      ...(redact.length ? { redact } : {}),
+    };
+  }
+}
+
 /** Whether `next` can be merged into `base` (no overlapping edit, no clash of new files). */
 export function conflicts(base: WorkspaceChange, next: WorkspaceChange): string | undefined {
-  const created = new Set(base.creates.map(c => nodePath.resolve(c.path)));
-  const edited = new Map(base.files.map(f => [fileKey(f), f]));
-  for (const c of next.creates) {
-    const key = nodePath.resolve(c.path);
-    const same = base.creates.find(x => nodePath.resolve(x.path) === key);
-    if (same && same.content !== c.content) return `both create ${c.path}`;
-    if (edited.has(key)) return `${c.path} is both created and edited`;
-  }
-  for (const f of next.files) {
-    const key = fileKey(f);
-    if (created.has(key)) return `${key} is both created and edited`;
-    const other = edited.get(key);
-    if (!other) continue;
-    if (other.hash !== f.hash) return `${key} was read twice with different contents`;
-    for (const a of f.edits) for (const b of other.edits) if (editsConflict(a, b)) return `overlapping edits in ${key}`;
-  }
-  return undefined;
+  return new ChangeMerger(base).conflict(next);
 }
 
 /** Merges `next` into `base` (returns a new change); throws when they conflict. */
 export function mergeInto(base: WorkspaceChange, next: WorkspaceChange): WorkspaceChange {
-  const why = conflicts(base, next);
-  if (why) throw new FixError(why);
-  const files = new Map(base.files.map(f => [fileKey(f), { ...f, edits: [...f.edits] }]));
-  for (const f of next.files) {
-    const existing = files.get(fileKey(f));
-    if (existing) existing.edits = [...existing.edits, ...f.edits].sort((a, b) => a.span.start - b.span.start);
-    else files.set(fileKey(f), { ...f, edits: [...f.edits] });
-  }
-  const creates = [...base.creates];
-  for (const c of next.creates) if (!creates.some(x => nodePath.resolve(x.path) === nodePath.resolve(c.path))) creates.push(c);
-  const redact = [...new Set([...(base.redact ?? []), ...(next.redact ?? [])])];
-  return { files: [...files.values()], creates, ...(redact.length ? { redact } : {}) };
+  const merger = new ChangeMerger(base);
+  merger.add(next);
+  return merger.build();
 }
 
 /**
@@ -324,27 +297,28 @@ export function mergeInto(base: WorkspaceChange, next: WorkspaceChange): Workspa
  * Returns the merged change and the indexes accepted and skipped.
  */
 export function mergeChanges(changes: WorkspaceChange[]): { change: WorkspaceChange; accepted: number[]; skipped: number[] } {
-  let merged: WorkspaceChange = { files: [], creates: [] };
+  const merger = new ChangeMerger();
   const accepted: number[] = [];
   const skipped: number[] = [];
   changes.forEach((c, i) => {
-    if (conflicts(merged, c)) { skipped.push(i); return; }
-    merged = mergeInto(merged, c);
+    if (merger.conflict(c)) { skipped.push(i); return; }
+    merger.add(c);
     accepted.push(i);
   });
-  return { change: merged, accepted, skipped };
+  return { change: merger.build(), accepted, skipped };
 }
 
-/** The text of a file after the change's edits. */
+/** The text of a file after the change's edits: one pass, O(n + k log k). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = '';
+  const parts: string[] = [];
   let p = 0;
   for (const e of [...edits].sort((a, b) => a.span.start - b.span.start)) {
     if (e.span.start < p) throw new Error('overlapping edits');
-    out += text.slice(p, e.span.start) + e.newText;
+    parts.push(text.slice(p, e.span.start), e.newText);
     p = e.span.end;
   }
-  return out + text.slice(p);
+  parts.push(text.slice(p));
+  return parts.join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,21 +327,48 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /** Where changes are read from and written to. */
 export interface FileStore {
   readFile(absPath: string): Uint8Array | undefined;
-  writeFile(absPath: string, bytes: Uint8Array): void;
+  /** Writes a file; `root` is the tree root it must stay in (the disk store enforces it). */
+  writeFile(absPath: string, bytes: Uint8Array, root?: string): void;
+  /** Removes a file this store created (undoing a failed round). */
+  removeFile?(absPath: string): void;
+  /** Why `absPath` may not be written below `root` (links, non-files), or undefined. */
+  checkWrite?(absPath: string, root: string | undefined): string | undefined;
 }
 
-export function diskStore(): FileStore {
+/**
+ * The disk, written only through the write gate (write-gate.ts): inside the root, never through a
+ * symbolic link, through a temporary file renamed over the target. Reads never follow links.
+ * `writer` is injectable so tests can make a write fail.
+ */
+export function diskStore(writer: RawWriter = nodeWriter): FileStore {
+  const createdDirs = new Map<string, string[]>();
   return {
     readFile(p) {
       try {
-        return fs.statSync(p).isFile() ? fs.readFileSync(p) : undefined;
+        return fs.lstatSync(p).isFile() ? fs.readFileSync(p) : undefined;
       } catch {
         return undefined;
       }
     },
-    writeFile(p, bytes) {
-      fs.mkdirSync(nodePath.dirname(p), { recursive: true });
-      fs.writeFileSync(p, bytes);
+    writeFile(p, bytes, root) {
+      const result = gatedWrite(root ?? existingAncestor(p), p, bytes, writer);
+      if (!result.existed) createdDirs.set(nodePath.resolve(p), result.createdDirs);
+    },
+    removeFile(p) {
+      fs.unlinkSync(p);
+      for (const dir of [...(createdDirs.get(nodePath.resolve(p)) ?? [])].reverse()) {
+        try { fs.rmdirSync(dir); } catch { /* not empty */ }
+      }
+      createdDirs.delete(nodePath.resolve(p));
+    },
+    checkWrite(p, root) {
+      try {
+        gatePath(root ?? existingAncestor(p), p);
+        return undefined;
+      } catch (e) {
+        if (e instanceof WriteRefused) return e.message;
+        return `cannot check it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+      }
     },
   };
 }
@@ -381,8 +382,18 @@ export interface ApplyResult {
   /** Files edited and created (absolute paths). */
   written: string[];
   created: string[];
-  /** Why the change was refused (nothing of it was written). */
+  /** Why the change was refused (nothing of it was written, or everything written was undone). */
   refused: Array<{ path: string; reason: string }>;
+  /** A write failed midway (an I/O error, not a refusal): the round was undone, the run should fail. */
+  writeFailed?: boolean;
+}
+
+export interface ApplyOptions {
+  /**
+   * The tree roots (the linted folders): every path written must be inside one of them. Without
+   * roots only the links and file types on the way are checked.
+   */
+  roots?: readonly string[];
 }
 
 function sha1(bytes: Uint8Array): string {
@@ -391,15 +402,25 @@ function sha1(bytes: Uint8Array): string {
 
 /**
  * Writes a change: every edited file must still hash to what was analysed and every new file must
- * not exist yet (or hold exactly the new content). Anything refused, nothing is written.
- * The BOM, the encoding and every byte outside the edits are kept.
+ * not exist yet (or hold exactly the new content); every path must pass the write gate. Anything
+ * refused, nothing is written; a write that fails midway undoes every write before it (edited files
+ * restored, new files removed). The BOM, the encoding and every byte outside the edits are kept.
  */
-export function applyChange(change: WorkspaceChange, store: FileStore): ApplyResult {
+export function applyChange(change: WorkspaceChange, store: FileStore, options: ApplyOptions = {}): ApplyResult {
   const refused: ApplyResult['refused'] = [];
-  const writes: Array<{ path: string; bytes: Uint8Array; created: boolean }> = [];
+  const writes: Array<{ path: string; bytes: Uint8Array; created: boolean; previous?: Uint8Array; root?: string }> = [];
+  const gate = (path: string): { root?: string } | undefined => {
+    const root = options.roots ? rootOf(options.roots, path) : undefined;
+    if (options.roots && !root) { refused.push({ path, reason: 'it is outside the tree being fixed' }); return undefined; }
+    const why = store.checkWrite?.(path, root);
+    if (why) { refused.push({ path, reason: why }); return undefined; }
+    return { root };
+  };
   for (const f of change.files) {
     if (!f.edits.length) continue;
     if (f.entry) { refused.push({ path: fileLabel(f), reason: 'inside a packed .zip; FlowCop never edits packed solutions' }); continue; }
+    const gated = gate(f.path);
+    if (!gated) continue;
     let bytes: Uint8Array | undefined;
     try {
       bytes = store.readFile(f.path);
@@ -412,9 +433,11 @@ export function applyChange(change: WorkspaceChange, store: FileStore): ApplyRes
     const decoded = decodeText(bytes, f.path);
     if ('error' in decoded || decoded.file.text !== f.original) { refused.push({ path: f.path, reason: 'it changed since it was analysed' }); continue; }
     const text = applyEdits(f.original, f.edits);
-    writes.push({ path: f.path, bytes: encodeText(text, { bom: f.bom, encoding: f.encoding }), created: false });
+    writes.push({ path: f.path, bytes: encodeText(text, { bom: f.bom, encoding: f.encoding }), created: false, previous: bytes, root: gated.root });
   }
   for (const c of change.creates) {
+    const gated = gate(c.path);
+    if (!gated) continue;
     const bytes = encodeText(c.content, { bom: !!c.bom, encoding: 'utf8' });
     const existing = store.readFile(c.path);
     if (existing) {
@@ -422,11 +445,42 @@ export function applyChange(change: WorkspaceChange, store: FileStore): ApplyRes
       refused.push({ path: c.path, reason: 'it already exists' });
       continue;
     }
-    writes.push({ path: c.path, bytes, created: true });
+    writes.push({ path: c.path, bytes, created: true, root: gated.root });
   }
   if (refused.length) return { ok: false, written: [], created: [], refused };
-  for (const w of writes) store.writeFile(w.path, w.bytes);
+  const done: typeof writes = [];
+  for (const w of writes) {
+    try {
+      store.writeFile(w.path, w.bytes, w.root);
+      done.push(w);
+    } catch (e) {
+      const notRestored = undoWrites(done, store);
+      const why = e instanceof WriteRefused ? e.message : `cannot write it (${(e as Error).message})`;
+      const undo = notRestored.length
+        ? `; ${notRestored.length} file(s) written before could not be restored: ${notRestored.join(', ')}`
+        : done.length ? `; the ${done.length} file(s) written before it in this round were restored, nothing of the round remains` : '';
+      return { ok: false, written: [], created: [], refused: [{ path: w.path, reason: why + undo }], writeFailed: true };
+    }
+  }
   return { ok: true, written: writes.filter(w => !w.created).map(w => w.path), created: writes.filter(w => w.created).map(w => w.path), refused };
+}
+
+/** Puts back what a failed round wrote (last first); returns the paths that could not be restored. */
+function undoWrites(done: ReadonlyArray<{ path: string; created: boolean; previous?: Uint8Array; root?: string }>, store: FileStore): string[] {
+  const failed: string[] = [];
+  for (const w of [...done].reverse()) {
+    try {
+      if (w.created) {
+        if (!store.removeFile) throw new Error('the store cannot remove files');
+        store.removeFile(w.path);
+      } else {
+        store.writeFile(w.path, w.previous!, w.root);
+      }
+    } catch {
+      failed.push(w.path);
+    }
+  }
+  return failed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,6 +497,11 @@ export class ChangeOverlayVfs implements Vfs, FileStore {
 
   writeFile(absPath: string, bytes: Uint8Array): void {
     this.files.set(this.key(absPath), bytes);
+  }
+
+  /** Over the disk, a dry run refuses what `--fix` would refuse (links on the way), so its diff tells the truth. */
+  checkWrite(absPath: string, root: string | undefined): string | undefined {
+    return this.base instanceof DiskVfs ? diskStore().checkWrite!(absPath, root) : undefined;
   }
 
   /** Paths written so far. */
@@ -490,145 +549,7 @@ export class ChangeOverlayVfs implements Vfs, FileStore {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Unified diff
+// Unified diffs live in diff.ts (linear space, masking, escaping); re-exported for every importer.
 
-export interface DiffOptions {
-  /** Paths are shown relative to this folder. */
-  base?: string;
-  /** Lines of context around each change (default 3). */
-  context?: number;
-  /** Text to mask (secret literals). */
-  redact?: readonly string[];
-}
-
-/** A unified diff of a change (git-style a/ and b/ paths, `/dev/null` for new files). */
-export function renderDiff(change: WorkspaceChange, options: DiffOptions = {}): string {
-  const parts: string[] = [];
-  const redact = [...(options.redact ?? []), ...(change.redact ?? [])];
-  for (const f of change.files) {
-    if (!f.edits.length) continue;
-    parts.push(unifiedDiff(f.path, f.original, applyEdits(f.original, f.edits), { ...options, redact }));
-  }
-  for (const c of change.creates) parts.push(unifiedDiff(c.path, undefined, c.content, { ...options, redact }));
-  return parts.join('');
-}
-
-function splitLines(text: string): string[] {
-  if (!text) return [];
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  return lines;
-}
-
-function mask(text: string, redact: readonly string[]): string {
-  let out = text;
-  for (const r of [...redact].sort((a, b) => b.length - a.length)) if (r) out = out.split(r).join('••••••');
-  return out;
-}
-
-/** A unified diff of one file; `oldText` undefined for a new file. */
-export function unifiedDiff(absPath: string, oldText: string | undefined, newText: string, options: DiffOptions = {}): string {
-  const rel = options.base ? nodePath.relative(options.base, absPath).split(nodePath.sep).join('/') : absPath.split(nodePath.sep).join('/');
-  const ctx = options.context ?? 3;
-  const a = splitLines(oldText ?? '');
-  const b = splitLines(newText);
-  const ops = diffLines(a, b);
-  if (!ops.some(o => o.kind !== 'same')) return '';
-  const head = `--- ${oldText === undefined ? '/dev/null' : `a/${rel}`}\n+++ b/${rel}\n`;
-  // Group the changed operations into hunks with `ctx` lines of context.
-  const changed: number[] = [];
-  ops.forEach((o, k) => { if (o.kind !== 'same') changed.push(k); });
-  const groups: Array<[number, number]> = [];
-  for (const k of changed) {
-    const last = groups[groups.length - 1];
-    if (last && k - last[1] - 1 <= 2 * ctx) last[1] = k;
-    else groups.push([k, k]);
-  }
-  // Line numbers (0-based) in a and b before each operation.
-  const aBefore: number[] = [];
-  const bBefore: number[] = [];
-  let na = 0;
-  let nb = 0;
-  for (const o of ops) {
-    aBefore.push(na);
-    bBefore.push(nb);
-    if (o.kind !== 'add') na++;
-    if (o.kind !== 'del') nb++;
-  }
-  const hunks: string[] = [];
-  for (const [first, last] of groups) {
-    const start = Math.max(0, first - ctx);
-    const end = Math.min(ops.length, last + 1 + ctx);
-    const slice = ops.slice(start, end);
-    const oldCount = slice.filter(o => o.kind !== 'add').length;
-    const newCount = slice.filter(o => o.kind !== 'del').length;
-    const oldStart = aBefore[start] + (oldCount ? 1 : 0);
-    const newStart = bBefore[start] + (newCount ? 1 : 0);
-    let body = `@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`;
-    for (const o of slice) {
-      const line = o.kind === 'add' ? b[o.b!] : a[o.a!];
-      const sign = o.kind === 'add' ? '+' : o.kind === 'del' ? '-' : ' ';
-      const shown = mask(line, options.redact ?? []);
-      body += sign + shown + (shown.endsWith('\n') ? '' : '\n\\ No newline at end of file\n');
-    }
-    hunks.push(body);
-  }
-  return head + hunks.join('');
-}
-
-interface DiffOp { kind: 'same' | 'add' | 'del'; a?: number; b?: number }
-
-/** Line diff: common prefix and suffix, then Myers' O(ND) algorithm on the rest. */
-function diffLines(a: string[], b: string[]): DiffOp[] {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const ops: DiffOp[] = [];
-  for (let k = 0; k < pre; k++) ops.push({ kind: 'same', a: k, b: k });
-  ops.push(...myers(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf)).map(o => ({ kind: o.kind, a: o.a !== undefined ? o.a + pre : undefined, b: o.b !== undefined ? o.b + pre : undefined })));
-  for (let k = 0; k < suf; k++) ops.push({ kind: 'same', a: a.length - suf + k, b: b.length - suf + k });
-  return ops;
-}
-
-function myers(a: string[], b: string[]): DiffOp[] {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0) return b.map((_, k) => ({ kind: 'add' as const, b: k }));
-  if (m === 0) return a.map((_, k) => ({ kind: 'del' as const, a: k }));
-  const max = n + m;
-  const offset = max;
-  let v: Int32Array = new Int32Array(2 * max + 2);
-  const trace: Int32Array[] = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) { x++; y++; }
-      v[offset + k] = x;
-      if (x >= n && y >= m) { found = true; break; }
-    }
-    if (d > 4000) {
-      // Too different: show it as one replacement.
-      return [...a.map((_, k) => ({ kind: 'del' as const, a: k })), ...b.map((_, k) => ({ kind: 'add' as const, b: k }))];
-    }
-  }
-  trace.push(v.slice());
-  // Backtrack.
-  const ops: DiffOp[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 2; d >= 0 && (x > 0 || y > 0); d--) {
-    v = trace[d];
-    const k = x - y;
-    const prevK = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : v[offset + prevK];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) { x--; y--; ops.push({ kind: 'same', a: x, b: y }); }
-    if (d === 0) break;
-    if (x === prevX) { y--; ops.push({ kind: 'add', b: y }); } else { x--; ops.push({ kind: 'del', a: x }); }
-  }
-  while (x > 0 && y > 0) { x--; y--; ops.push({ kind: 'same', a: x, b: y }); }
-  return ops.reverse();
-}
+export { renderDiff, unifiedDiff } from './diff';
+export type { DiffOptions } from './diff';

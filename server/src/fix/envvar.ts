@@ -8,7 +8,7 @@ import { attr, child, children, escapeXml, parseXml } from '../load/xml';
 import { dominantEol } from '../util/text';
 import type { ChangeBuilder } from './change';
 import { FixError } from './change';
-import { stableSuffix, unique } from './names';
+import { assertLogicalName, assertPublisherPrefix, assertSchemaName, stableSuffix, unique } from './names';
 
 export const DATAVERSE_API = 'shared_commondataserviceforapps';
 export const DATAVERSE_CONNECTOR_ID = `/providers/Microsoft.PowerApps/apis/${DATAVERSE_API}`;
@@ -82,15 +82,18 @@ function schemaTaken(solution: Solution, b: ChangeBuilder, schema: string): bool
 
 /** A schema name `<prefix>_<body>` no other environment variable of the solution uses. */
 export function newSchemaName(solution: Solution, b: ChangeBuilder, body: string): string {
-  return unique(`${publisherPrefix(solution)}_${body}`, s => schemaTaken(solution, b, s));
+  return assertSchemaName(unique(`${publisherPrefix(solution)}_${body}`, s => schemaTaken(solution, b, s)));
 }
 
-/** The publisher's customization prefix (or the one existing variables use). */
+/**
+ * The publisher's customization prefix (or the one existing variables use), checked against
+ * Dataverse's rules: it becomes part of folder names and XML. Throws FixError when it is not valid.
+ */
 export function publisherPrefix(solution: Solution): string {
-  if (solution.publisher.prefix) return solution.publisher.prefix;
+  if (solution.publisher.prefix) return assertPublisherPrefix(solution.publisher.prefix);
   const fromVars = solution.environmentVariables.map(v => /^([A-Za-z0-9]+)_/.exec(v.schemaName)?.[1]).find(Boolean);
   const fromRefs = solution.connectionReferences.map(r => /^([A-Za-z0-9]+)_/.exec(r.logicalName)?.[1]).find(Boolean);
-  return fromVars ?? fromRefs ?? 'new';
+  return assertPublisherPrefix(fromVars ?? fromRefs ?? 'new');
 }
 
 function definitionsFolder(solution: Solution): string {
@@ -101,8 +104,9 @@ function definitionsFolder(solution: Solution): string {
   return nodePath.join(solution.root, 'environmentvariabledefinitions');
 }
 
+/** Where a new definition goes; the schema name must be valid (it becomes a folder name). */
 export function definitionPath(solution: Solution, schema: string): string {
-  return nodePath.join(definitionsFolder(solution), schema, 'environmentvariabledefinition.xml');
+  return nodePath.join(definitionsFolder(solution), assertSchemaName(schema), 'environmentvariabledefinition.xml');
 }
 
 /** Conventions of the solution's existing definition files (line ending, final newline, BOM, secretstore). */
@@ -135,18 +139,19 @@ export interface NewDefinition {
  * manifest lists environment variables as root components (type 380), adds one.
  */
 export function createDefinition(b: ChangeBuilder, solution: Solution, d: NewDefinition): string {
+  assertSchemaName(d.schemaName);
   const style = definitionStyle(solution);
   const e = style.eol;
   const desc = escapeXml(d.description, true);
   const display = escapeXml(d.displayName, true);
   const secret = d.kind === 'Secret';
   const lines = [
-    `<environmentvariabledefinition schemaname="${d.schemaName}">`,
+    `<environmentvariabledefinition schemaname="${escapeXml(d.schemaName, true)}">`,
     `  <description default="${desc}">`,
-    `    <label description="${desc}" languagecode="${style.languageCode}" />`,
+    `    <label description="${desc}" languagecode="${escapeXml(style.languageCode, true)}" />`,
     '  </description>',
     `  <displayname default="${display}">`,
-    `    <label description="${display}" languagecode="${style.languageCode}" />`,
+    `    <label description="${display}" languagecode="${escapeXml(style.languageCode, true)}" />`,
     '  </displayname>',
     `  <introducedversion>${escapeXml(solution.version || '1.0.0.0')}</introducedversion>`,
     '  <iscustomizable>1</iscustomizable>',
@@ -172,8 +177,10 @@ function addRootComponent(b: ChangeBuilder, solution: Solution, schemaName: stri
   const tag = text.slice(last.loc.span.start, last.loc.span.end);
   const lineStart = text.lastIndexOf('\n', last.loc.span.start - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  const newTag = /schemaName="[^"]*"/i.test(tag) ? tag.replace(/schemaName="[^"]*"/i, `schemaName="${schemaName}"`).replace(/\s+id="[^"]*"/i, '')
-    : `<RootComponent type="380" schemaName="${schemaName}" behavior="0" />`;
+  const attribute = `schemaName="${escapeXml(assertSchemaName(schemaName), true)}"`;
+  // A function replacer: `$&` in a name must not be expanded by String.replace.
+  const newTag = /schemaName="[^"]*"/i.test(tag) ? tag.replace(/schemaName="[^"]*"/i, () => attribute).replace(/\s+id="[^"]*"/i, '')
+    : `<RootComponent type="380" ${attribute} behavior="0" />`;
   b.insert(manifest, last.loc.span.end, `${dominantEol(text)}${indent}${newTag}`);
 }
 
@@ -276,7 +283,7 @@ export function dataverseConnection(b: ChangeBuilder, solution: Solution, flow: 
   let logicalName = solution.connectionReferences.find(r => r.connectorName.toLowerCase() === DATAVERSE_API)?.logicalName;
   let createdReference: string | undefined;
   if (!logicalName) {
-    logicalName = `${publisherPrefix(solution)}_${DATAVERSE_API.replace(/_/g, '')}_${stableSuffix(`${solution.uniqueName}/${DATAVERSE_API}`)}`;
+    logicalName = assertLogicalName(`${publisherPrefix(solution).toLowerCase()}_${DATAVERSE_API.replace(/_/g, '')}_${stableSuffix(`${solution.uniqueName}/${DATAVERSE_API}`)}`);
     createConnectionReference(b, solution, logicalName, `${solution.displayName} - Dataverse`, DATAVERSE_CONNECTOR_ID);
     ensureSettingsConnection(b, solution, logicalName, DATAVERSE_CONNECTOR_ID);
     createdReference = logicalName;
@@ -305,9 +312,9 @@ function createConnectionReference(b: ChangeBuilder, solution: Solution, logical
   const siblings = children(container, 'connectionreference');
   const withPrompting = siblings.length === 0 || siblings.some(s => child(s, 'promptingbehavior'));
   const element = (indent: string, unit: string) => [
-    `${indent}<connectionreference connectionreferencelogicalname="${logicalName}">`,
+    `${indent}<connectionreference connectionreferencelogicalname="${escapeXml(assertLogicalName(logicalName), true)}">`,
     `${indent}${unit}<connectionreferencedisplayname>${escapeXml(displayName)}</connectionreferencedisplayname>`,
-    `${indent}${unit}<connectorid>${connectorId}</connectorid>`,
+    `${indent}${unit}<connectorid>${escapeXml(connectorId)}</connectorid>`,
     `${indent}${unit}<iscustomizable>1</iscustomizable>`,
     ...(withPrompting ? [`${indent}${unit}<promptingbehavior>0</promptingbehavior>`] : []),
     `${indent}${unit}<statecode>0</statecode>`,

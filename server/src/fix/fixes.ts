@@ -3,6 +3,7 @@
 // Used by `flowcop lint --fix` (every preferred fix) and by the language server's code actions.
 import type { Finding } from '../findings/finding';
 import type { Fix, FixContext } from './fix';
+import { FixError } from './change';
 import { cloudFixes } from './cloud';
 import { padFixes } from './pad';
 import { suppressFixes } from './suppress';
@@ -22,10 +23,23 @@ export function unfixableReason(finding: Finding): string | undefined {
 export function fixesFor(finding: Finding, context: FixContext): Fix[] {
   if (unfixableReason(finding)) return [];
   if (finding.ruleId === 'flowcop/parse-error' || finding.ruleId === 'pad/syntax') return [];
-  const quick = finding.ruleId.startsWith('cloud/') ? cloudFixes(finding, context)
-    : finding.ruleId.startsWith('pad/') ? padFixes(finding, context)
-      : [];
+  let quick: Fix[];
+  try {
+    quick = finding.ruleId.startsWith('cloud/') ? cloudFixes(finding, context)
+      : finding.ruleId.startsWith('pad/') ? padFixes(finding, context)
+        : [];
+  } catch (e) {
+    // A name the fix would need is not valid (a hostile or broken publisher prefix): the fix is not
+    // offered, its reason is (`--fix` lists it as not fixable, the editor shows it disabled).
+    if (!(e instanceof FixError)) throw e;
+    quick = [unavailableFix(finding, e)];
+  }
   return [...quick, ...suppressFixes(finding, context)];
+}
+
+/** A fix that cannot be built: its change() throws the reason. */
+function unavailableFix(finding: Finding, reason: FixError): Fix {
+  return { title: `Fix ${finding.ruleId}`, kind: 'quickfix', preferred: true, ruleId: finding.ruleId, change: () => { throw reason; } };
 }
 
 /** The preferred fix of a finding, if any. */

@@ -1,6 +1,7 @@
 // Readable names for what fixes create: environment variables, flow parameters, desktop-flow inputs,
 // credential variables, actions. Deterministic, so applying a fix twice yields the same names.
 import { createHash } from 'node:crypto';
+import { FixError } from './change';
 
 /** Splits `Get_invoice_properties`, `InvoiceSiteUrl`, `ERPAuditLog`, `x-api-key` into words. */
 export function wordsOf(name: string): string[] {
@@ -84,4 +85,40 @@ export function secretNoun(what: string | undefined): string[] {
   if (/key/.test(w)) return ['Key'];
   if (/credential/.test(w)) return ['Credential'];
   return ['Secret'];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dataverse's own naming rules, checked before a name becomes a path or is written into XML: a
+// publisher prefix read from a repository is input like any other (`../../x` or `a"b` must not
+// reach the disk or the markup).
+
+const PREFIX = /^[A-Za-z][A-Za-z0-9]{1,7}$/;
+const SCHEMA_NAME = /^[A-Za-z][A-Za-z0-9]{1,7}_[A-Za-z0-9_]+$/;
+const MAX_SCHEMA_NAME = 100;
+
+/** A name for messages: quoted, control characters escaped, cut short. */
+function shown(name: string): string {
+  return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+}
+
+/** A publisher customization prefix: 2–8 letters or digits, starting with a letter, not starting with `mscrm`. */
+export function assertPublisherPrefix(prefix: string): string {
+  if (!PREFIX.test(prefix) || /^mscrm/i.test(prefix)) {
+    throw new FixError(`the publisher's customization prefix ${shown(prefix)} is not a valid Dataverse prefix (2 to 8 letters or digits, starting with a letter, not "mscrm"): FlowCop creates no component named after it; correct <CustomizationPrefix> in Solution.xml`);
+  }
+  return prefix;
+}
+
+/** A schema name `<prefix>_<letters, digits, underscores>`, at most 100 characters. */
+export function assertSchemaName(name: string): string {
+  const prefix = name.slice(0, Math.max(0, name.indexOf('_')));
+  if (name.length <= MAX_SCHEMA_NAME && SCHEMA_NAME.test(name) && !/^mscrm/i.test(prefix) && /[A-Za-z0-9]/.test(name.slice(prefix.length + 1))) return name;
+  throw new FixError(`${shown(name)} is not a valid Dataverse schema name (<prefix>_ then letters, digits and underscores, at most ${MAX_SCHEMA_NAME} characters)`);
+}
+
+/** A logical name: a valid schema name in lower case. */
+export function assertLogicalName(name: string): string {
+  assertSchemaName(name);
+  if (name !== name.toLowerCase()) throw new FixError(`${shown(name)} is not a valid Dataverse logical name (the lower-case form of a schema name)`);
+  return name;
 }

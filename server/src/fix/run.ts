@@ -7,8 +7,9 @@ import type { Config } from '../findings/config';
 import type { Finding } from '../findings/finding';
 import { decodeText, Vfs } from '../load/vfs';
 import { fileLabel } from '../util/text';
-import { applyChange, ApplyResult, ChangeOverlayVfs, conflicts, DiffOptions, FileStore, isEmptyChange, mergeInto, unifiedDiff, WorkspaceChange } from './change';
+import { applyChange, ApplyResult, ChangeMerger, ChangeOverlayVfs, DiffOptions, FileStore, isEmptyChange, unifiedDiff, WorkspaceChange } from './change';
 import { FixContext, preferredFix } from './fixes';
+import { relativeInside } from './write-gate';
 
 export interface FixRunOptions {
   paths: string[];
@@ -22,6 +23,11 @@ export interface FixRunOptions {
   getCredentialTemplate?: string;
   /** At most this many analyse-fix rounds (default 10). */
   maxRounds?: number;
+  /**
+   * The trees fixes may write in (default: each linted folder, or the folder of each linted file):
+   * every path written must stay inside one of them.
+   */
+  roots?: string[];
 }
 
 export interface AppliedFix {
@@ -38,8 +44,13 @@ export interface FixRunResult {
   applied: AppliedFix[];
   /** Fixes that could not be built, with why. */
   failed: Array<{ ruleId: string; file: string; reason: string }>;
-  /** Files a round refused to write (changed on disk meanwhile); the run stops there. */
+  /**
+   * Files a round refused to write (changed on disk meanwhile, outside the tree, a symbolic link on
+   * the way, a failed write); nothing of that round remains on disk and the run stops there.
+   */
   refused: ApplyResult['refused'];
+  /** A write failed midway (I/O error): that round was undone; the CLI should exit 2. */
+  writeFailed?: boolean;
   /** Every change written, in order. */
   changes: WorkspaceChange[];
   /** Text never to print (secret literals removed by the fixes). */
@@ -70,6 +81,7 @@ export function fixAll(options: FixRunOptions): FixRunResult {
   const failed: FixRunResult['failed'] = [];
   const failedKeys = new Set<string>();
   const refused: FixRunResult['refused'] = [];
+  let writeFailed = false;
   const changes: WorkspaceChange[] = [];
   const redact = new Set<string>();
   const stuck = new Set<string>();
@@ -81,7 +93,7 @@ export function fixAll(options: FixRunOptions): FixRunResult {
   let rounds = 0;
   for (let round = 1; round <= maxRounds; round++) {
     const context: FixContext = { workspace: analysis.workspace, configs: analysis.configs, environment: options.environment, getCredentialTemplate: options.getCredentialTemplate };
-    let merged: WorkspaceChange = { files: [], creates: [] };
+    const merger = new ChangeMerger();
     const picked: AppliedFix[] = [];
     const pickedKeys: string[] = [];
     for (const finding of [...analysis.findings].sort((a, b) => priority(a) - priority(b))) {
@@ -98,16 +110,18 @@ export function fixAll(options: FixRunOptions): FixRunResult {
         failed.push({ ruleId: finding.ruleId, file: fileLabel(finding.loc.file), reason: (e as Error).message });
         continue;
       }
-      if (isEmptyChange(change) || conflicts(merged, change)) continue;
-      merged = mergeInto(merged, change);
+      if (isEmptyChange(change) || merger.conflict(change)) continue;
+      merger.add(change);
       picked.push({ ruleId: finding.ruleId, file: finding.loc.file.path, title: fix.title, description: fix.description, round });
       pickedKeys.push(key);
     }
     if (!picked.length) break;
     rounds = round;
-    const result = applyChange(merged, options.store);
+    const merged = merger.build();
+    const result = applyChange(merged, options.store, { roots: options.roots ?? treeRoots(options.paths, options.vfs, analysis.workspace.solutions) });
     if (!result.ok) {
       refused.push(...result.refused);
+      writeFailed = !!result.writeFailed;
       break;
     }
     for (const r of merged.redact ?? []) redact.add(r);
@@ -118,7 +132,19 @@ export function fixAll(options: FixRunOptions): FixRunResult {
     const after = counts(analysis);
     for (const k of pickedKeys) if ((after.get(k) ?? 0) >= (before.get(k) ?? 0)) stuck.add(k);
   }
-  return { rounds, applied, failed, refused, changes, redact: [...redact], analysis };
+  return { rounds, applied, failed, refused, ...(writeFailed ? { writeFailed } : {}), changes, redact: [...redact], analysis };
+}
+
+/**
+ * The folders fixes may write in: each linted folder; for a linted file, the root of the solution
+ * holding it (a fix of one flow may create a definition elsewhere in its solution), else its folder.
+ */
+export function treeRoots(paths: readonly string[], vfs: Vfs, solutions: ReadonlyArray<{ root: string }> = []): string[] {
+  return paths.map(p => nodePath.resolve(p)).map(p => {
+    if (vfs.isDirectory(p)) return p;
+    const holder = solutions.map(s => nodePath.resolve(s.root)).filter(r => relativeInside(r, p) !== undefined).sort((a, b) => a.length - b.length)[0];
+    return holder ?? nodePath.dirname(p);
+  });
 }
 
 /** The unified diff of everything written into a dry-run overlay, against its base. */

@@ -114,30 +114,47 @@ const PARAMETERS_CALL = /parameters\(\s*'((?:[^']|'')*)'\s*\)/g;
 function parameterUses(file: SourceFile, definition: JsonNode, actions: FlowAction[]): ParameterUse[] {
   const uses: ParameterUse[] = [];
   const skip = prop(definition, 'parameters');
-  const visit = (node: JsonNode) => {
-    if (node === skip) return;
+  const innermostAction = actionLocator(actions);
+  // An explicit stack, in document order: the walk's depth must not depend on the file's nesting.
+  const stack: JsonNode[] = [definition];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === skip) continue;
     if (node.type === 'string') {
       const raw = file.text.slice(node.offset, node.offset + node.length);
-      if (raw.indexOf('parameters(') < 0) return;
+      if (raw.indexOf('parameters(') < 0) continue;
       for (const m of raw.matchAll(PARAMETERS_CALL)) {
         const name = m[1].replace(/''/g, "'");
         if (name.startsWith('$')) continue;
         const start = node.offset + m.index!;
-        uses.push({ name, action: innermostAction(actions, start), loc: { file, span: { start, end: start + m[0].length } } });
+        uses.push({ name, action: innermostAction(start), loc: { file, span: { start, end: start + m[0].length } } });
       }
-      return;
+      continue;
     }
-    for (const c of node.children ?? []) visit(c);
-  };
-  visit(definition);
+    const kids = node.children ?? [];
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+  }
   return uses;
 }
 
-function innermostAction(actions: FlowAction[], offset: number): FlowAction | undefined {
-  let best: FlowAction | undefined;
-  for (const a of actions) {
-    const s = a.node.offset;
-    if (offset >= s && offset < s + a.node.length && (!best || s >= best.node.offset)) best = a;
-  }
-  return best;
+/**
+ * Finds the innermost action holding an offset in O(log n + depth): a scan of every action for every
+ * parameters() use was O(uses × actions). Action nodes nest or are disjoint, so the action starting
+ * last at or before the offset holds it, or one of its parents does.
+ */
+function actionLocator(actions: FlowAction[]): (offset: number) => FlowAction | undefined {
+  const sorted = [...actions].sort((a, b) => a.node.offset - b.node.offset);
+  return offset => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].node.offset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let a: FlowAction | undefined = sorted[lo - 1]; a; a = a.parent) {
+      if (offset < a.node.offset + a.node.length) return a;
+    }
+    return undefined;
+  };
 }

@@ -5,6 +5,8 @@
 //   xml-text:    the element text is the script itself, XML-escaped.
 import type { Span } from '../util/text';
 import { SegmentMap, SourceMap } from './sourcemap';
+import { guardLoad } from './guard';
+import { unitsToString as unitsToStringChunked } from './jsonscan';
 import { entityAt } from './xml';
 
 export interface DecodedDefinition {
@@ -34,6 +36,13 @@ export interface EncodingStyle {
  * `fileText`. Never throws: malformed escapes are kept literally and reported.
  */
 export function decodeDefinition(fileText: string, content: Span): DecodedDefinition {
+  return guardLoad(() => decodeDefinitionUnguarded(fileText, content), message => ({
+    text: '', storage: 'xml-text', map: new SegmentMap([content.start]), problems: [{ offset: content.start, message }],
+    style: { xmlQuot: false, xmlApos: false, xmlGt: true, jsonAsciiOnly: false, jsonSlash: false },
+  }));
+}
+
+function decodeDefinitionUnguarded(fileText: string, content: Span): DecodedDefinition {
   const problems: DecodedDefinition['problems'] = [];
   const raw = fileText.slice(content.start, content.end);
   // Layer 1: XML. xml[k] is a decoded UTF-16 unit; xmlStart[k] the file offset where it begins.
@@ -69,7 +78,7 @@ export function decodeDefinition(fileText: string, content: Span): DecodedDefini
   const style: EncodingStyle = {
     xmlQuot: raw.includes('&quot;'),
     xmlApos: raw.includes('&apos;'),
-    xmlGt: !/[^\]]>/.test(stripCdata(raw)),
+    xmlGt: !hasBareGt(raw),
     jsonAsciiOnly: false,
     jsonSlash: false,
   };
@@ -152,9 +161,7 @@ function isSpace(c: number): boolean {
 
 /** Builds a string from UTF-16 units exactly (a decoder would replace lone surrogates and shift offsets). */
 function unitsToString(units: Uint16Array, length: number): string {
-  let out = '';
-  for (let k = 0; k < length; k += 8192) out += String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + 8192)) as unknown as number[]);
-  return out;
+  return unitsToStringChunked(units, length);
 }
 
 /**
@@ -165,21 +172,7 @@ export function encodeForDefinition(text: string, storage: 'json-string' | 'xml-
   if (storage === 'file') return text;
   let s = text;
   if (storage === 'json-string') {
-    let json = '';
-    for (const ch of s) {
-      const code = ch.codePointAt(0)!;
-      if (ch === '"') json += '\\"';
-      else if (ch === '\\') json += '\\\\';
-      else if (ch === '\r') json += '\\r';
-      else if (ch === '\n') json += '\\n';
-      else if (ch === '\t') json += '\\t';
-      else if (ch === '/' && style?.jsonSlash) json += '\\/';
-      else if (code < 0x20) json += '\\u' + code.toString(16).padStart(4, '0');
-      else if (code > 127 && style?.jsonAsciiOnly) {
-        for (let u = 0; u < ch.length; u++) json += '\\u' + ch.charCodeAt(u).toString(16).padStart(4, '0');
-      } else json += ch;
-    }
-    s = json;
+    s = encodeJsonStringBody(s, style);
   }
   s = s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   if (style?.xmlGt !== false) s = s.replace(/>/g, '&gt;');
@@ -188,6 +181,50 @@ export function encodeForDefinition(text: string, storage: 'json-string' | 'xml-
   return s;
 }
 
-function stripCdata(s: string): string {
-  return s.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+/**
+ * The body of a JSON string literal for `text`. Runs that need no escape are copied as slices
+ * (never one concatenation per character: scripts reach millions of characters).
+ */
+function encodeJsonStringBody(text: string, style?: EncodingStyle): string {
+  const chunks: string[] = [];
+  let run = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    let esc: string | undefined;
+    if (c === 34) esc = '\\"';
+    else if (c === 92) esc = '\\\\';
+    else if (c === 13) esc = '\\r';
+    else if (c === 10) esc = '\\n';
+    else if (c === 9) esc = '\\t';
+    else if (c === 47 && style?.jsonSlash) esc = '\\/';
+    else if (c < 0x20 || (c > 127 && style?.jsonAsciiOnly)) esc = '\\u' + c.toString(16).padStart(4, '0');
+    if (esc === undefined) continue;
+    if (k > run) chunks.push(text.slice(run, k));
+    chunks.push(esc);
+    run = k + 1;
+  }
+  if (chunks.length === 0) return text;
+  if (run < text.length) chunks.push(text.slice(run));
+  return chunks.join('');
+}
+
+/**
+ * Whether a '>' is written as itself (not after ']') outside CDATA sections. One pass: a lazy regex
+ * stripping the sections rescanned the rest of the text for every unterminated '<![CDATA['.
+ */
+function hasBareGt(raw: string): boolean {
+  let i = 0;
+  // The last character of the text before a section: with the sections removed, it precedes the next text.
+  let carry = '';
+  for (;;) {
+    const open = raw.indexOf('<![CDATA[', i);
+    const close = open < 0 ? -1 : raw.indexOf(']]>', open + 9);
+    // An unterminated section is text (the stripping regex left it in place).
+    const textEnd = close < 0 ? raw.length : open;
+    const text = carry + raw.slice(i, textEnd);
+    if (/[^\]]>/.test(text)) return true;
+    if (close < 0) return false;
+    if (text) carry = text[text.length - 1];
+    i = close + 3;
+  }
 }

@@ -1,6 +1,7 @@
 // JSON with positions (jsonc-parser's tree keeps offsets for every node).
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Span } from '../util/text';
+import { decodeJsonStringToken, MAX_JSON_DEPTH, scanJson } from './jsonscan';
 
 export type { JsonNode };
 
@@ -10,12 +11,31 @@ export interface JsonParseResult {
 }
 
 export function parseJson(text: string): JsonParseResult {
+  const scan = scanJson(text);
+  if (scan.tooDeepAt >= 0) {
+    // Refused before parsing: jsonc-parser's tree builder recurses once per level.
+    return { problems: [{ offset: scan.tooDeepAt, length: 1, message: `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep; not read` }] };
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const root = parseTree(scan.masked ?? text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  if (root && scan.escapedStrings.size) decodeEscapedStrings(root, text, scan.escapedStrings);
+  const all: Array<{ offset: number; length: number; message: string }> = errors.map(e => ({ offset: e.offset, length: e.length, message: describe(e) }));
+  all.push(...scan.badEscapes);
+  all.sort((a, b) => a.offset - b.offset);
   // Later errors mostly cascade from the first (a truncated file misses every closing brace).
-  const [first] = errors;
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} after it)` : '';
-  return { root, problems: first ? [{ offset: first.offset, length: first.length, message: describe(first) + more }] : [] };
+  const [first] = all;
+  const more = all.length > 1 ? ` (and ${all.length - 1} more problem${all.length > 2 ? 's' : ''} after it)` : '';
+  return { root, problems: first ? [{ offset: first.offset, length: first.length, message: first.message + more }] : [] };
+}
+
+/** Sets the value of every string node whose escapes were masked, from the original text (iterative walk). */
+function decodeEscapedStrings(root: JsonNode, text: string, escaped: Set<number>): void {
+  const stack: JsonNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'string' && escaped.has(node.offset)) (node as { value: unknown }).value = decodeJsonStringToken(text, node.offset, node.length);
+    if (node.children) for (const c of node.children) stack.push(c);
+  }
 }
 
 function describe(e: ParseError): string {

@@ -3,6 +3,7 @@
 // `#{token}#` placeholders are fine.
 import type { DeploymentSettings, SettingsConnectionReference, SettingsEnvironmentVariable } from '../model/types';
 import type { SourceFile, Span } from '../util/text';
+import { guardLoad } from './guard';
 import { innerSpan, JsonNode, parseJson, propIgnoreCase, span } from './json';
 
 export interface SettingsLoadResult {
@@ -11,6 +12,10 @@ export interface SettingsLoadResult {
 }
 
 export function loadSettings(file: SourceFile, environment: string, association: DeploymentSettings['association']): SettingsLoadResult {
+  return guardLoad(() => loadSettingsUnguarded(file, environment, association), message => ({ problems: [{ span: { start: 0, end: 0 }, message }] }));
+}
+
+function loadSettingsUnguarded(file: SourceFile, environment: string, association: DeploymentSettings['association']): SettingsLoadResult {
   const parsed = parseJson(file.text);
   const problems = parsed.problems.map(p => ({ span: { start: p.offset, end: p.offset + p.length }, message: p.message }));
   const root = parsed.root;

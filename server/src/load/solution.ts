@@ -4,10 +4,11 @@ import type {
 } from '../model/types';
 import { ENV_VAR_TYPES } from '../model/types';
 import { createSourceFile, SourceFile, Span } from '../util/text';
-import { loadCloudFlow } from './cloudflow';
+import { CloudFlowLoadResult, loadCloudFlow } from './cloudflow';
 import { decodeDefinition } from './definition';
 import { innerSpan, parseJson, propPath, stringValue } from './json';
 import { makeScript } from './script';
+import { guardLoad } from './guard';
 import { FileTree, readSource } from './tree';
 import { attr, child, children, childText, parseXml, path, textOf, trimmedContent, validateXml, XmlDocument, XmlElement } from './xml';
 
@@ -27,6 +28,16 @@ interface Ctx {
 
 export function loadSolution(tree: FileTree, layout: Layout, projectFile?: string): SolutionLoadResult {
   const ctx: Ctx = { tree, problems: [] };
+  // Each file is guarded below; this catches what is left (a folder listing, the manifest's shape).
+  return guardLoad(() => loadSolutionUnguarded(ctx, layout, projectFile), message => {
+    const at = createSourceFile(tree.root, '');
+    ctx.problems.push({ ruleId: 'flowcop/parse-error', loc: { file: at, span: { start: 0, end: 0 } }, message, solution: ctx.solution });
+    return { solution: ctx.solution, problems: ctx.problems };
+  });
+}
+
+function loadSolutionUnguarded(ctx: Ctx, layout: Layout, projectFile?: string): SolutionLoadResult {
+  const tree = ctx.tree;
   const unpacked = layout === 'unpacked' || layout === 'cdsproj';
   const manifestRel = tree.resolve(unpacked ? 'Other/Solution.xml' : 'solution.xml') ?? tree.resolve('Other/Solution.xml');
   const manifestFile = manifestRel ? read(ctx, manifestRel) : undefined;
@@ -68,9 +79,12 @@ export function loadSolution(tree: FileTree, layout: Layout, projectFile?: strin
   let customDoc: XmlDocument | undefined;
   if (customFile) {
     solution.customizations = customFile;
-    customDoc = parseXmlFile(ctx, customFile);
-    solution.connectionReferences = connectionReferences(customDoc, customFile);
-    solution.environmentVariables.push(...inlineEnvironmentVariables(customDoc, customFile));
+    customDoc = guarded(ctx, customFile, () => {
+      const doc = parseXmlFile(ctx, customFile);
+      solution.connectionReferences = connectionReferences(doc, customFile);
+      solution.environmentVariables.push(...inlineEnvironmentVariables(doc, customFile));
+      return doc;
+    });
   }
   solution.environmentVariables.push(...folderEnvironmentVariables(ctx));
   loadWorkflows(ctx, customDoc, customFile);
@@ -81,13 +95,23 @@ export function loadSolution(tree: FileTree, layout: Layout, projectFile?: strin
 
 function read(ctx: Ctx, rel: string): SourceFile | undefined {
   return readSource(ctx.tree, rel, (where, message, offset) => {
+    // The file has no text to point into: the offset (in bytes) goes into the message.
     const file = createSourceFile(where.path, '', { entry: where.entry });
-    ctx.problems.push({ ruleId: 'flowcop/parse-error', loc: { file, span: { start: offset ?? 0, end: offset ?? 0 } }, message, solution: ctx.solution });
+    const at = offset ? ` (at byte ${offset})` : '';
+    ctx.problems.push({ ruleId: 'flowcop/parse-error', loc: { file, span: { start: 0, end: 0 } }, message: message + at, solution: ctx.solution });
   });
 }
 
 function problem(ctx: Ctx, file: SourceFile, span: Span, message: string, flowName?: string): void {
   ctx.problems.push({ ruleId: 'flowcop/parse-error', loc: { file, span }, message, solution: ctx.solution, flowName });
+}
+
+/** Runs the loading of one file; an exception becomes a parse error at that file and the rest goes on. */
+function guarded<T>(ctx: Ctx, file: SourceFile, load: () => T): T | undefined {
+  return guardLoad<T | undefined>(load, message => {
+    problem(ctx, file, { start: 0, end: 0 }, message);
+    return undefined;
+  });
 }
 
 /**
@@ -188,28 +212,34 @@ function folderEnvironmentVariables(ctx: Ctx): EnvironmentVariableDefinition[] {
     if (!defRel) continue;
     const file = read(ctx, defRel);
     if (!file) continue;
-    const doc = parseXmlFile(ctx, file);
-    if (!doc.root || doc.root.name.toLowerCase() !== 'environmentvariabledefinition') {
-      problem(ctx, file, { start: 0, end: 0 }, 'expected an <environmentvariabledefinition> element');
-      continue;
-    }
-    const def = environmentVariable(doc, doc.root, file, dir.name);
-    const valuesRel = ctx.tree.resolve(`${base}/environmentvariablevalues.json`);
-    const valuesFile = valuesRel ? read(ctx, valuesRel) : undefined;
-    if (valuesFile) {
-      const parsed = parseJson(valuesFile.text);
-      if (parsed.problems.length) {
-        const p = parsed.problems[0];
-        problem(ctx, valuesFile, { start: p.offset, end: p.offset + p.length }, p.message);
-      }
-      const valueNode = propPath(parsed.root, 'environmentvariablevalues', 'environmentvariablevalue', 'value');
-      const value = stringValue(valueNode);
-      const at = valueNode ? innerSpan(valueNode) : { start: 0, end: 0 };
-      def.currentValue = { value: value ?? '', loc: loc(valuesFile, at), file: valuesFile };
-    }
-    out.push(def);
+    const def = guarded(ctx, file, () => folderEnvironmentVariable(ctx, file, base, dir.name));
+    if (def) out.push(def);
   }
   return out;
+}
+
+/** One environmentvariabledefinitions/<schema>/ folder: its definition and committed value. */
+function folderEnvironmentVariable(ctx: Ctx, file: SourceFile, base: string, dirName: string): EnvironmentVariableDefinition | undefined {
+  const doc = parseXmlFile(ctx, file);
+  if (!doc.root || doc.root.name.toLowerCase() !== 'environmentvariabledefinition') {
+    problem(ctx, file, { start: 0, end: 0 }, 'expected an <environmentvariabledefinition> element');
+    return undefined;
+  }
+  const def = environmentVariable(doc, doc.root, file, dirName);
+  const valuesRel = ctx.tree.resolve(`${base}/environmentvariablevalues.json`);
+  const valuesFile = valuesRel ? read(ctx, valuesRel) : undefined;
+  if (valuesFile) guarded(ctx, valuesFile, () => {
+    const parsed = parseJson(valuesFile.text);
+    if (parsed.problems.length) {
+      const p = parsed.problems[0];
+      problem(ctx, valuesFile, { start: p.offset, end: p.offset + p.length }, p.message);
+    }
+    const valueNode = propPath(parsed.root, 'environmentvariablevalues', 'environmentvariablevalue', 'value');
+    const value = stringValue(valueNode);
+    const at = valueNode ? innerSpan(valueNode) : { start: 0, end: 0 };
+    def.currentValue = { value: value ?? '', loc: loc(valuesFile, at), file: valuesFile };
+  });
+  return def;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,16 +262,18 @@ function loadWorkflows(ctx: Ctx, customDoc: XmlDocument | undefined, customFile:
     }
   };
 
-  for (const wf of children(child(customDoc?.root, 'Workflows'), 'Workflow')) handle(customDoc!, wf, customFile!);
+  for (const wf of children(child(customDoc?.root, 'Workflows'), 'Workflow')) guarded(ctx, customFile!, () => handle(customDoc!, wf, customFile!));
 
   const workflowFiles = ctx.tree.list('Workflows').filter(e => !e.isDirectory).map(e => `${ctx.tree.resolve('Workflows')}/${e.name}`);
   for (const rel of workflowFiles) {
     if (!rel.toLowerCase().endsWith('.data.xml')) continue;
     const file = read(ctx, rel);
     if (!file) continue;
-    const doc = parseXmlFile(ctx, file);
-    if (doc.root?.name === 'Workflow') handle(doc, doc.root, file);
-    else if (doc.root) problem(ctx, file, doc.root.startTag, `expected a <Workflow> element, found <${doc.root.name}>`);
+    guarded(ctx, file, () => {
+      const doc = parseXmlFile(ctx, file);
+      if (doc.root?.name === 'Workflow') handle(doc, doc.root, file);
+      else if (doc.root) problem(ctx, file, doc.root.startTag, `expected a <Workflow> element, found <${doc.root.name}>`);
+    });
   }
   // A flow JSON without metadata (hand-copied, or a sidecar lost): still a cloud flow if it has a definition.
   for (const rel of workflowFiles) {
@@ -260,7 +292,8 @@ function cloudFlowFromJson(ctx: Ctx, jsonRel: string, id: string, name: string, 
   }
   const file = read(ctx, real);
   if (!file) return undefined;
-  const result = loadCloudFlow(file, { id: id || (guidFromFileName(real) ?? ''), name, metadataFile });
+  const result = guardLoad<CloudFlowLoadResult>(() => loadCloudFlow(file, { id: id || (guidFromFileName(real) ?? ''), name, metadataFile }),
+    message => ({ isFlow: true, problems: [{ span: { start: 0, end: 0 }, message }] }));
   for (const p of result.problems) problem(ctx, file, p.span, p.message, name);
   if (onlyIfFlow && !result.isFlow) return undefined;
   return result.flow;

@@ -35,9 +35,11 @@ export class IdentityMap implements SourceMap {
  * escaped character whose encoding is `width[i]` file characters long.
  */
 export class SegmentMap implements SourceMap {
-  private readonly scriptStart: number[] = [];
-  private readonly fileStart: number[] = [];
-  private readonly width: number[] = [];
+  // Typed arrays, sized exactly in a counting pass: a script made only of escapes has one segment
+  // per character, and number[] arrays grown by push cost ~3x more per segment.
+  private readonly scriptStart: Int32Array;
+  private readonly fileStart: Int32Array;
+  private readonly width: Int32Array;
   readonly fileSpan: Span;
   readonly scriptLength: number;
 
@@ -47,23 +49,22 @@ export class SegmentMap implements SourceMap {
    */
   constructor(charStarts: ArrayLike<number>) {
     const n = charStarts.length - 1;
-    this.scriptLength = n;
+    this.scriptLength = Math.max(0, n);
     this.fileSpan = { start: n >= 0 ? charStarts[0] : 0, end: n >= 0 ? charStarts[n] : 0 };
-    let i = 0;
-    while (i < n) {
-      const w = charStarts[i + 1] - charStarts[i];
-      this.scriptStart.push(i);
-      this.fileStart.push(charStarts[i]);
-      this.width.push(w);
-      i++;
-      if (w === 1) {
-        while (i < n && charStarts[i + 1] - charStarts[i] === 1) i++;
-      }
-    }
+    const count = forEachSegment(charStarts, n, () => undefined);
+    this.scriptStart = new Int32Array(count + 1);
+    this.fileStart = new Int32Array(count + 1);
+    this.width = new Int32Array(count + 1);
+    let k = 0;
+    forEachSegment(charStarts, n, (i, w) => {
+      this.scriptStart[k] = i;
+      this.fileStart[k] = charStarts[i];
+      this.width[k++] = w;
+    });
     // Sentinel: the end of the script.
-    this.scriptStart.push(n);
-    this.fileStart.push(this.fileSpan.end);
-    this.width.push(0);
+    this.scriptStart[k] = this.scriptLength;
+    this.fileStart[k] = this.fileSpan.end;
+    this.width[k] = 0;
   }
 
   toFile(o: number): number {
@@ -82,7 +83,9 @@ export class SegmentMap implements SourceMap {
   toScript(f: number): number {
     if (f <= this.fileSpan.start) return 0;
     if (f >= this.fileSpan.end) return this.scriptLength;
-    const k = Math.max(0, upperBound(this.fileStart, f) - 1);
+    let k = Math.max(0, upperBound(this.fileStart, f) - 1);
+    // Several characters can start at one file offset (an entity for a surrogate pair): the first wins.
+    if (f === this.fileStart[k]) k = Math.min(k, upperBound(this.fileStart, f - 1));
     const within = f - this.fileStart[k];
     if (this.width[k] === 1) return this.scriptStart[k] + within;
     return this.scriptStart[k];
@@ -97,7 +100,23 @@ export class SegmentMap implements SourceMap {
   }
 }
 
-function upperBound(arr: number[], value: number): number {
+/** Calls `segment(firstChar, width)` for each segment; returns how many there are. */
+function forEachSegment(charStarts: ArrayLike<number>, n: number, segment: (i: number, width: number) => void): number {
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const w = charStarts[i + 1] - charStarts[i];
+    segment(i, w);
+    count++;
+    i++;
+    if (w === 1) {
+      while (i < n && charStarts[i + 1] - charStarts[i] === 1) i++;
+    }
+  }
+  return count;
+}
+
+function upperBound(arr: Int32Array, value: number): number {
   let lo = 0;
   let hi = arr.length;
   while (lo < hi) {

@@ -4,6 +4,8 @@
 import AdmZip from 'adm-zip';
 import * as nodePath from 'node:path';
 import type { SourceFile } from '../util/text';
+import { activeBudget, MAX_FILE_BYTES } from './budget';
+import { loadErrorMessage } from './guard';
 import { decodeText, DirEntry, Vfs } from './vfs';
 
 export interface FileTree {
@@ -18,29 +20,45 @@ export interface FileTree {
   location(rel: string): { path: string; entry?: string };
 }
 
+/** A folder's entries, indexed by exact and by lower-case name (lookups stay O(1) in huge folders). */
+interface Listing {
+  entries: DirEntry[];
+  exact: Map<string, DirEntry>;
+  lower: Map<string, DirEntry>;
+}
+
 export class DirTree implements FileTree {
   readonly kind = 'dir';
-  private readonly listings = new Map<string, DirEntry[]>();
+  private readonly listings = new Map<string, Listing>();
   constructor(private readonly vfs: Vfs, readonly root: string) {}
 
   list(relDir: string): DirEntry[] {
     const real = relDir === '' ? '' : this.resolve(relDir);
-    if (real === undefined) return [];
-    let entries = this.listings.get(real);
-    if (!entries) {
-      entries = this.vfs.readDir(nodePath.join(this.root, real)) ?? [];
-      this.listings.set(real, entries);
+    return real === undefined ? [] : this.listing(real).entries;
+  }
+
+  private listing(real: string): Listing {
+    let listing = this.listings.get(real);
+    if (!listing) {
+      const entries = this.vfs.readDir(nodePath.join(this.root, real)) ?? [];
+      listing = { entries, exact: new Map(), lower: new Map() };
+      for (const e of entries) {
+        listing.exact.set(e.name, e);
+        // The first entry in listing order wins, as a linear search would pick it.
+        const key = e.name.toLowerCase();
+        if (!listing.lower.has(key)) listing.lower.set(key, e);
+      }
+      this.listings.set(real, listing);
     }
-    return entries;
+    return listing;
   }
 
   resolve(rel: string): string | undefined {
     const parts = rel.split('/').filter(Boolean);
     let cur = '';
     for (const part of parts) {
-      const lower = part.toLowerCase();
-      const entries = this.list(cur);
-      const hit = entries.find(e => e.name === part) ?? entries.find(e => e.name.toLowerCase() === lower);
+      const listing = this.listing(cur);
+      const hit = listing.exact.get(part) ?? listing.lower.get(part.toLowerCase());
       if (!hit) return undefined;
       cur = cur ? `${cur}/${hit.name}` : hit.name;
     }
@@ -49,7 +67,13 @@ export class DirTree implements FileTree {
 
   readFile(rel: string): Uint8Array | undefined {
     const real = this.resolve(rel);
-    return real === undefined ? undefined : this.vfs.readFile(nodePath.join(this.root, real));
+    if (real === undefined) return undefined;
+    const abs = nodePath.join(this.root, real);
+    const size = this.vfs.fileSize?.(abs);
+    if (size !== undefined && size > MAX_FILE_BYTES) throw new Error(tooLarge(size));
+    const bytes = this.vfs.readFile(abs);
+    if (bytes && bytes.length > MAX_FILE_BYTES) throw new Error(tooLarge(bytes.length));
+    return bytes;
   }
 
   location(rel: string): { path: string } {
@@ -57,9 +81,20 @@ export class DirTree implements FileTree {
   }
 }
 
-/** Limits that keep a hostile or corrupt archive from exhausting memory. */
+/** Limits that keep a hostile or corrupt archive from exhausting memory (see also budget.ts, per run). */
 const MAX_ENTRIES = 20000;
 const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+
+/** `s` without trailing slashes (`/\/+$/` re-reads a run of slashes from each of them: quadratic). */
+function trimTrailingSlashes(s: string): string {
+  let e = s.length;
+  while (e > 0 && s.charCodeAt(e - 1) === 47) e--;
+  return s.slice(0, e);
+}
+
+function tooLarge(bytes: number): string {
+  return `file is ${Math.round(bytes / 1048576)} MiB, larger than the ${MAX_FILE_BYTES / 1048576} MiB cap for one file`;
+}
 
 export class ZipTree implements FileTree {
   readonly kind = 'zip';
@@ -85,13 +120,17 @@ export class ZipTree implements FileTree {
     }
     if (entries.length > MAX_ENTRIES) return { error: `zip archive has ${entries.length} entries (more than ${MAX_ENTRIES})` };
     let total = 0;
+    for (const entry of entries) total += entry.header.size;
+    if (total > MAX_TOTAL_BYTES) return { error: 'zip archive expands to more than 512 MiB' };
+    const overBudget = activeBudget().takeArchive(total, entries.length);
+    if (overBudget) return { error: overBudget };
     for (const entry of entries) {
-      total += entry.header.size;
-      if (total > MAX_TOTAL_BYTES) return { error: 'zip archive expands to more than 512 MiB' };
       const name = entry.entryName.replace(/\\/g, '/').replace(/^\/+/, '');
       // An entry that climbs out of the archive root is never a solution file.
       if (name.split('/').includes('..')) continue;
-      const parts = name.split('/').filter(Boolean);
+      // '.' segments name the folder itself: dropped, so that what is listed also resolves.
+      const parts = name.split('/').filter(p => p && p !== '.');
+      if (!parts.length) continue;
       for (let k = 0; k < parts.length; k++) {
         const dir = parts.slice(0, k).join('/').toLowerCase();
         const isDir = k < parts.length - 1 || entry.isDirectory;
@@ -100,17 +139,19 @@ export class ZipTree implements FileTree {
         if (!listing.has(parts[k].toLowerCase())) listing.set(parts[k].toLowerCase(), { name: parts[k], isDirectory: isDir });
       }
       if (!entry.isDirectory) tree.files.set(parts.join('/').toLowerCase(), { name: parts.join('/'), entry });
+      // An empty folder has a listing of its own (empty), so that it resolves like any other.
+      else if (!tree.dirs.has(parts.join('/').toLowerCase())) tree.dirs.set(parts.join('/').toLowerCase(), new Map());
     }
     return tree;
   }
 
   list(relDir: string): DirEntry[] {
-    const listing = this.dirs.get(relDir.replace(/\/+$/, '').toLowerCase());
+    const listing = this.dirs.get(trimTrailingSlashes(relDir).toLowerCase());
     return listing ? [...listing.values()].sort((a, b) => (a.name < b.name ? -1 : 1)) : [];
   }
 
   resolve(rel: string): string | undefined {
-    const key = rel.replace(/\/+$/, '').toLowerCase();
+    const key = trimTrailingSlashes(rel).toLowerCase();
     const file = this.files.get(key);
     if (file) return file.name;
     if (!this.dirs.has(key)) return undefined;
@@ -122,6 +163,7 @@ export class ZipTree implements FileTree {
   readFile(rel: string): Uint8Array | undefined {
     const hit = this.files.get(rel.toLowerCase());
     if (!hit) return undefined;
+    if (hit.entry.header.size > MAX_FILE_BYTES) throw new Error(tooLarge(hit.entry.header.size));
     try {
       return hit.entry.getData();
     } catch {
@@ -149,7 +191,13 @@ export function readSource(
     return undefined;
   }
   if (!bytes) return undefined;
-  const decoded = decodeText(bytes, where.path, where.entry);
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(bytes, where.path, where.entry);
+  } catch (e) {
+    problem(where, loadErrorMessage(e));
+    return undefined;
+  }
   if ('error' in decoded) {
     problem(where, decoded.error, decoded.offset);
     return undefined;

@@ -17,6 +17,8 @@ export interface Vfs {
   readDir(absPath: string): DirEntry[] | undefined;
   isDirectory(absPath: string): boolean;
   isFile(absPath: string): boolean;
+  /** Size in bytes without reading the file (optional: lets readers refuse oversized files first). */
+  fileSize?(absPath: string): number | undefined;
 }
 
 export class DiskVfs implements Vfs {
@@ -27,6 +29,9 @@ export class DiskVfs implements Vfs {
       return undefined;
     }
     return fs.readFileSync(absPath);
+  }
+  fileSize(absPath: string): number | undefined {
+    try { return fs.statSync(absPath).size; } catch { return undefined; }
   }
   readDir(absPath: string): DirEntry[] | undefined {
     try {
@@ -68,6 +73,9 @@ export class OverlayVfs implements Vfs {
   }
   isFile(absPath: string): boolean {
     return this.overlays.has(path.resolve(absPath)) || this.base.isFile(absPath);
+  }
+  fileSize(absPath: string): number | undefined {
+    return this.overlays.get(path.resolve(absPath))?.length ?? this.base.fileSize?.(absPath);
   }
 }
 
@@ -123,6 +131,8 @@ export function decodeText(bytes: Uint8Array, filePath: string, entry?: string):
   // UTF-16 needs its BOM to be recognised; Power Platform tools write UTF-8.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const le = bytes[0] === 0xff;
+    // An odd byte count cannot be UTF-16 (swap16 would throw): the file is cut off mid-character.
+    if (bytes.length % 2 !== 0) return { error: 'UTF-16 file with an odd number of bytes (truncated?)', offset: 0 };
     const body = Buffer.from(bytes.subarray(2));
     if (!le) body.swap16();
     text = body.toString('utf16le');

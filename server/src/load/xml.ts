@@ -50,6 +50,18 @@ const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
 export function parseXml(text: string): XmlDocument {
   const problems: XmlProblem[] = [];
   const stack: XmlElement[] = [];
+  // How many elements of each name are open: an end tag with no open match is known in O(1)
+  // (scanning the stack for each of many stray end tags was quadratic).
+  const openByName = new Map<string, number>();
+  const push = (el: XmlElement) => {
+    stack.push(el);
+    openByName.set(el.name, (openByName.get(el.name) ?? 0) + 1);
+  };
+  const pop = (): XmlElement => {
+    const el = stack.pop()!;
+    openByName.set(el.name, openByName.get(el.name)! - 1);
+    return el;
+  };
   let root: XmlElement | undefined;
   let i = 0;
   const n = text.length;
@@ -100,19 +112,17 @@ export function parseXml(text: string): XmlDocument {
       if (gt < 0) { problems.push({ offset: start, message: `unterminated end tag </${name}>` }); break; }
       i = gt + 1;
       // Close the nearest open element of that name; anything opened after it was never closed.
-      let k = stack.length - 1;
-      while (k >= 0 && stack[k].name !== name) k--;
-      if (k < 0) {
+      if (!openByName.get(name)) {
         problems.push({ offset: start, message: `end tag </${name}> has no matching start tag` });
         continue;
       }
-      while (stack.length - 1 > k) {
-        const open = stack.pop()!;
+      while (stack[stack.length - 1].name !== name) {
+        const open = pop();
         problems.push({ offset: open.span.start, message: `element <${open.name}> is not closed` });
         open.content.end = start;
         open.span.end = start;
       }
-      const el = stack.pop()!;
+      const el = pop();
       el.content.end = start;
       el.span.end = i;
     } else {
@@ -126,10 +136,12 @@ export function parseXml(text: string): XmlDocument {
         continue;
       }
       const attrs: XmlAttr[] = [];
+      const attrNames = new Set<string>();
       let selfClosing = false;
       let closed = false;
       while (j < n) {
         while (j < n && /\s/.test(text[j])) j++;
+        if (j >= n) break;
         if (text[j] === '>') { j++; closed = true; break; }
         if (text[j] === '/' && text[j + 1] === '>') { j += 2; selfClosing = true; closed = true; break; }
         if (text[j] === '<') break;
@@ -146,11 +158,14 @@ export function parseXml(text: string): XmlDocument {
         const vs = j + 1;
         const ve = text.indexOf(quote, vs);
         if (ve < 0) { problems.push({ offset: vs, message: `unterminated value of attribute ${attrName}` }); j = n; break; }
-        if (attrs.some(a => a.name === attrName)) problems.push({ offset: an, message: `attribute ${attrName} is repeated` });
-        const lt = text.indexOf('<', vs);
-        if (lt >= 0 && lt < ve) problems.push({ offset: lt, message: `'<' in the value of attribute ${attrName}` });
+        if (attrNames.has(attrName)) problems.push({ offset: an, message: `attribute ${attrName} is repeated` });
+        attrNames.add(attrName);
+        // Searched within the value only: a search to the next '<' of the file was quadratic.
+        const raw = text.slice(vs, ve);
+        const lt = raw.indexOf('<');
+        if (lt >= 0) problems.push({ offset: vs + lt, message: `'<' in the value of attribute ${attrName}` });
         checkAmpersands(text, vs, ve, problems);
-        attrs.push({ name: attrName, value: decodeEntities(text.slice(vs, ve)), nameSpan: { start: an, end: an + attrName.length }, valueSpan: { start: vs, end: ve } });
+        attrs.push({ name: attrName, value: decodeEntities(raw), nameSpan: { start: an, end: an + attrName.length }, valueSpan: { start: vs, end: ve } });
         j = ve + 1;
       }
       if (!closed) problems.push({ offset: start, message: `unterminated start tag <${name}>` });
@@ -159,12 +174,12 @@ export function parseXml(text: string): XmlDocument {
         span: { start, end: j }, startTag: { start, end: j }, content: { start: j, end: j },
       };
       addChild(el);
-      if (!selfClosing && closed) stack.push(el);
+      if (!selfClosing && closed) push(el);
       i = j;
     }
   }
   while (stack.length) {
-    const open = stack.pop()!;
+    const open = pop();
     problems.push({ offset: open.span.start, message: `element <${open.name}> is not closed (file truncated?)` });
     open.content.end = n;
     open.span.end = n;
@@ -221,13 +236,13 @@ export function attr(el: XmlElement | undefined, name: string): XmlAttr | undefi
 /** Decoded text content of an element (its text and CDATA children). */
 export function textOf(doc: XmlDocument, el: XmlElement | undefined): string | undefined {
   if (!el) return undefined;
-  let out = '';
+  const out: string[] = [];
   for (const c of el.children) {
     if (c.kind !== 'text') continue;
     const raw = doc.text.slice(c.span.start, c.span.end);
-    out += raw.startsWith('<![CDATA[') ? raw.slice(9, -3) : decodeEntities(raw);
+    out.push(raw.startsWith('<![CDATA[') ? raw.slice(9, -3) : decodeEntities(raw));
   }
-  return out;
+  return out.join('');
 }
 
 /** Text of a child element, trimmed; undefined when the child is absent. */
@@ -279,17 +294,18 @@ export function entityAt(text: string, i: number): { length: number; value: stri
 
 export function decodeEntities(raw: string): string {
   if (raw.indexOf('&') < 0) return raw;
-  let out = '';
+  // Pieces joined once: one concatenation per entity cost ~30 bytes per entity in cons strings.
+  const out: string[] = [];
   let i = 0;
   while (i < raw.length) {
     const amp = raw.indexOf('&', i);
-    if (amp < 0) { out += raw.slice(i); break; }
-    out += raw.slice(i, amp);
+    if (amp < 0) { out.push(raw.slice(i)); break; }
+    if (amp > i) out.push(raw.slice(i, amp));
     const ent = entityAt(raw, amp);
-    if (ent) { out += ent.value; i = amp + ent.length; }
-    else { out += '&'; i = amp + 1; }
+    if (ent) { out.push(ent.value); i = amp + ent.length; }
+    else { out.push('&'); i = amp + 1; }
   }
-  return out;
+  return out.join('');
 }
 
 /** Escapes text for element content. `quotes` also escapes " and ' (for attribute values). */

@@ -9,7 +9,8 @@ import type { Finding } from '../findings/finding';
 import { lintWorkspace } from '../findings/lint';
 import type { OverlayVfs } from '../load/vfs';
 import type { LoadProblem, Solution, StandaloneScript, Workspace } from '../model/types';
-import type { SourceFile } from '../util/text';
+import { createSourceFile, SourceFile } from '../util/text';
+import { loadErrorMessage } from '../load/guard';
 import { RULES } from '../rules/registry';
 
 export type UnitKind = 'solution' | 'zip' | 'script' | 'rest';
@@ -62,6 +63,27 @@ function solutionFiles(s: Solution): string[] {
   return out.filter((x): x is SourceFile | string => !!x).map(x => (typeof x === 'string' ? x : x.path));
 }
 
+const RELINT_FAILED = 'FlowCop could not re-read this unit: ';
+
+/** A finding that stands for a unit whose loading or linting threw (its other units keep theirs). */
+function unitFailure(u: Unit, message: string): Finding {
+  const file = u.solution?.manifest ?? createSourceFile(u.root || '.', '');
+  return {
+    ruleId: 'flowcop/parse-error', category: 'syntax', severity: 'error', message,
+    loc: { file, span: { start: 0, end: 0 } },
+    owner: { solution: u.solution, standalone: u.script },
+    logical: { solution: u.solution?.uniqueName, flow: u.script?.name },
+  };
+}
+
+function lintUnitGuarded(u: Unit, lint: () => Finding[]): Finding[] {
+  try {
+    return lint();
+  } catch (e) {
+    return [unitFailure(u, loadErrorMessage(e))];
+  }
+}
+
 export class Analyzer {
   readonly units = new Map<string, Unit>();
 
@@ -77,8 +99,20 @@ export class Analyzer {
     const sub = (solutions: Solution[], scripts: StandaloneScript[], problems: LoadProblem[]): Workspace =>
       ({ roots: workspace.roots, solutions, scripts, orphanSettings: [], problems });
 
+    // Problems grouped in one pass: a filter per solution or script was O(units × problems).
+    const bySolution = new Map<Solution, LoadProblem[]>();
+    const byScript = new Map<unknown, LoadProblem[]>();
+    const add = <K>(map: Map<K, LoadProblem[]>, key: K, p: LoadProblem) => {
+      const list = map.get(key);
+      if (list) list.push(p);
+      else map.set(key, [p]);
+    };
+    for (const p of workspace.problems) {
+      if (p.solution) add(bySolution, p.solution, p);
+      if (p.script) add(byScript, p.script, p);
+    }
     for (const s of workspace.solutions) {
-      const problems = workspace.problems.filter(p => p.solution === s);
+      const problems = bySolution.get(s) ?? [];
       problems.forEach(p => used.add(p));
       const kind: UnitKind = s.layout === 'zip' ? 'zip' : 'solution';
       const outside = s.environments.map(e => e.file.path).filter(p => kind === 'solution' && !isInside(p, s.root));
@@ -86,7 +120,7 @@ export class Analyzer {
       units.push(this.makeUnit(kind, s.root, paths, sub([s], [], problems), configs, { solution: s }));
     }
     for (const sc of workspace.scripts) {
-      const problems = workspace.problems.filter(p => p.script === sc.script);
+      const problems = byScript.get(sc.script) ?? [];
       problems.forEach(p => used.add(p));
       units.push(this.makeUnit('script', sc.script.file.path, [sc.script.file.path], sub([], [sc], problems), configs, { script: sc }));
     }
@@ -107,7 +141,7 @@ export class Analyzer {
       const u = units[i];
       progress?.(i, units.length, u.solution?.uniqueName ?? (u.script ? nodePath.basename(u.root) : 'other files'));
       const t1 = Date.now();
-      u.findings = lintWorkspace(u.workspace, { rules: [...RULES], configs, environment, override });
+      u.findings = lintUnitGuarded(u, () => lintWorkspace(u.workspace, { rules: [...RULES], configs, environment, override }));
       u.ms = Date.now() - t1;
       this.indexFiles(u);
       linted.push(u);
@@ -144,7 +178,14 @@ export class Analyzer {
     if (u.kind === 'rest') return false;
     const t1 = Date.now();
     const { environment, override } = this.options();
-    const result = analyze(u.paths, { vfs: this.vfs, environment, override });
+    let result: ReturnType<typeof analyze>;
+    try {
+      result = analyze(u.paths, { vfs: this.vfs, environment, override });
+    } catch (e) {
+      // Keep the unit's last findings, plus the failure, rather than blanking the workspace.
+      u.findings = [...u.findings.filter(f => !f.message.startsWith(RELINT_FAILED)), unitFailure(u, `${RELINT_FAILED}${loadErrorMessage(e)}`)];
+      return true;
+    }
     const w = result.workspace;
     if (u.kind === 'solution' || u.kind === 'zip') {
       const solution = w.solutions.find(s => s.root === u.root);

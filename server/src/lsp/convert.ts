@@ -7,6 +7,7 @@ import {
 import type { Finding } from '../findings/finding';
 import { decodeDefinition } from '../load/definition';
 import { applyEdits, WorkspaceChange } from '../fix/change';
+import { existingAncestor, gatePath, relativeInside, WriteRefused } from '../fix/write-gate';
 import { ruleById } from '../rules/registry';
 import { packageRoot } from '../util/package';
 import { computeLineStarts, positionAt, SourceFile, Span } from '../util/text';
@@ -77,6 +78,11 @@ export interface EditTarget {
   /** The decoded text of the file on disk, or undefined when it does not exist. */
   diskText(path: string): string | undefined;
   exists(path: string): boolean;
+  /**
+   * The workspace folders: every path a fix edits or creates must be inside the folder of the file
+   * the fix started from (or, without an origin, inside one of them).
+   */
+  workspaceFolders?: readonly string[];
 }
 
 /** The decoded-script editor a code action was asked from, and where its script sits in the XML as analysed. */
@@ -110,11 +116,38 @@ export function minimalEdit(before: string, after: string): { span: Span; newTex
 }
 
 /**
- * The LSP WorkspaceEdit of a change, or why it cannot be applied: a file changed since it was analysed
- * (the engine's guard: edits are only valid against the exact text they were computed on).
+ * Why the editor may not write `path` for a fix that started from `origin`, or undefined: it must be
+ * inside the workspace folder of the origin (the deepest folder holding it), and — like `--fix` —
+ * must not be or pass through a symbolic link (a dangling one planted at a new file's path included).
  */
-export function toWorkspaceEdit(change: WorkspaceChange, target: EditTarget, script?: ScriptEditorTarget): { edit: WorkspaceEdit } | { stale: string } {
+export function outsideWorkspace(path: string, folders: readonly string[] | undefined, origin: string | undefined): string | undefined {
+  const name = nodePath.basename(path);
+  let root: string | undefined;
+  if (folders?.length) {
+    const holding = (p: string) => folders.filter(f => relativeInside(nodePath.resolve(f), nodePath.resolve(p)) !== undefined).sort((a, b) => b.length - a.length)[0];
+    root = origin ? holding(origin) ?? nodePath.dirname(origin) : holding(path);
+    if (!root || relativeInside(nodePath.resolve(root), nodePath.resolve(path)) === undefined) return `${name} is outside the workspace folder of the file being fixed`;
+  }
+  try {
+    gatePath(root ?? existingAncestor(path), path);
+  } catch (e) {
+    if (e instanceof WriteRefused) return `${name} cannot be written: ${e.message}`;
+    return `${name} cannot be checked (${(e as Error).message})`;
+  }
+  return undefined;
+}
+
+/**
+ * The LSP WorkspaceEdit of a change, or why it cannot be applied: a file changed since it was analysed
+ * (the engine's guard: edits are only valid against the exact text they were computed on), or a path
+ * outside the workspace folder of `origin` (the file the fix started from) or behind a symbolic link.
+ */
+export function toWorkspaceEdit(change: WorkspaceChange, target: EditTarget, script?: ScriptEditorTarget, origin?: string): { edit: WorkspaceEdit } | { stale: string } {
   const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
+  for (const p of [...change.creates.map(c => c.path), ...change.files.filter(f => f.edits.length && !f.entry).map(f => f.path)]) {
+    const why = outsideWorkspace(p, target.workspaceFolders, origin);
+    if (why) return { stale: why };
+  }
   for (const c of change.creates) {
     if (target.exists(c.path)) return { stale: `${nodePath.basename(c.path)} already exists (created since the analysis)` };
     const uri = pathToUri(c.path);

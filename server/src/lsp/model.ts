@@ -1,7 +1,13 @@
 // What the FlowCop views and hovers show: connection references with their bindings and uses, environment
-// variables with their values in the active environment, desktop flows, environments. A Secret's value is
-// never sent to the client nor shown.
+// variables with their values in the active environment, desktop flows, environments. The value of a
+// variable that holds a secret is never sent to the client nor shown: a Secret variable, one FlowCop reports
+// as holding a secret (solution/secret-env-var-as-text, run here on the solution, or any credential finding
+// passed in), or one with a value whose secret parts the shared classifier finds (rules/shared/secret-parts).
+import type { Finding } from '../findings/finding';
 import type { DeploymentSettings, EnvironmentVariableDefinition, Loc, Solution } from '../model/types';
+import type { Report } from '../rules/rule';
+import { secretSpansInValue } from '../rules/shared/secret-parts';
+import secretEnvVarAsText from '../rules/solution/secret-env-var-as-text';
 import { offsetAt, positionAt } from '../util/text';
 import type {
   EnvironmentInfo, FileLocation, ModelBinding, ModelConnectionReference, ModelEnvironmentVariable, ModelSolution, ModelValue,
@@ -34,9 +40,52 @@ export function environmentsOf(solutions: Solution[]): EnvironmentInfo[] {
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Which variables hold a secret
+
+const reportedBySolution = new WeakMap<Solution, Set<string>>();
+
+/** Schema names (lower case) that solution/secret-env-var-as-text reports: its name, description, value and use checks. */
+function reportedAsSecret(solution: Solution): Set<string> {
+  let names = reportedBySolution.get(solution);
+  if (names) return names;
+  const found = new Set<string>();
+  const report = (r: Report) => {
+    if (r.element?.kind === 'environmentVariable') found.add(r.element.name.toLowerCase());
+  };
+  try {
+    secretEnvVarAsText.solution?.({ options: {}, settings: { allowedHosts: [], allowedPaths: [], allowedMachines: [] }, report }, solution);
+  } catch {
+    // The rule fails the same way in the lint run, which reports it; the other signals still hold.
+  }
+  reportedBySolution.set(solution, names = found);
+  return names;
+}
+
+/** Every value a variable has: default, committed current value, each environment's settings. */
+function valuesOf(solution: Solution, v: EnvironmentVariableDefinition): string[] {
+  const out = [v.defaultValue?.value, v.currentValue?.value];
+  for (const s of solution.environments) out.push(s.environmentVariables.find(e => same(e.schemaName, v.schemaName))?.value ?? undefined);
+  return out.filter((x): x is string => !!x);
+}
+
+/**
+ * Whether the variable's value must never be shown: a Secret, a variable FlowCop reports as holding a
+ * secret (by the rule, or by a credential finding about it among `findings`), or one with a value in which
+ * the shared classifier finds a secret part (a password in a connection string, a token in a fragment…).
+ */
+export function holdsSecret(solution: Solution, v: EnvironmentVariableDefinition, findings: readonly Finding[] = []): boolean {
+  if (v.kind === 'Secret') return true;
+  const name = v.schemaName.toLowerCase();
+  if (reportedAsSecret(solution).has(name)) return true;
+  if (findings.some(f => f.category === 'credential' && (
+    (f.logical.element?.kind === 'environmentVariable' && f.logical.element.name.toLowerCase() === name)
+    || (typeof f.data?.schemaName === 'string' && f.data.schemaName.toLowerCase() === name)))) return true;
+  return valuesOf(solution, v).some(value => secretSpansInValue(value).length > 0);
+}
+
 /** The value of a variable in one environment's settings, else its committed current value, else its default. */
-export function valueIn(v: EnvironmentVariableDefinition, settings: DeploymentSettings | undefined): ModelValue {
-  const secret = v.kind === 'Secret';
+export function valueIn(v: EnvironmentVariableDefinition, settings: DeploymentSettings | undefined, secret = v.kind === 'Secret'): ModelValue {
   const show = (text: string) => (secret ? SECRET_TEXT : text);
   const entry = settings?.environmentVariables.find(e => same(e.schemaName, v.schemaName));
   if (entry && entry.value !== null && entry.value !== '') {
@@ -48,13 +97,14 @@ export function valueIn(v: EnvironmentVariableDefinition, settings: DeploymentSe
 }
 
 /** The value in the active environment (or, with none active, the committed/default value). */
-export function activeValue(solution: Solution, v: EnvironmentVariableDefinition, environment: string | null): ModelValue {
+export function activeValue(solution: Solution, v: EnvironmentVariableDefinition, environment: string | null, secret = v.kind === 'Secret'): ModelValue {
   const settings = environment ? solution.environments.find(e => same(e.environment, environment)) : undefined;
-  const value = valueIn(v, settings);
+  const value = valueIn(v, settings, secret);
   return environment && !settings ? { ...value, environment } : value;
 }
 
-export function modelOf(solution: Solution, environment: string | null): ModelSolution {
+/** What the views show of a solution; `findings` (the solution's, when known) mark more variables as secret. */
+export function modelOf(solution: Solution, environment: string | null, findings: readonly Finding[] = []): ModelSolution {
   const shown = settingsFor(solution, environment);
   const envNames = environment ? [environment] : [...new Set(solution.environments.map(e => e.environment))];
   const connectionReferences: ModelConnectionReference[] = solution.connectionReferences.map(cr => {
@@ -79,7 +129,7 @@ export function modelOf(solution: Solution, environment: string | null): ModelSo
     };
   });
   const environmentVariables: ModelEnvironmentVariable[] = solution.environmentVariables.map(v => {
-    const secret = v.kind === 'Secret';
+    const secret = holdsSecret(solution, v, findings);
     return {
       schemaName: v.schemaName,
       displayName: v.displayName || v.schemaName,
@@ -87,8 +137,8 @@ export function modelOf(solution: Solution, environment: string | null): ModelSo
       description: v.description,
       secret,
       definition: locationOf(v.loc),
-      value: activeValue(solution, v, environment),
-      perEnvironment: solution.environments.map(s => valueIn(v, s)),
+      value: activeValue(solution, v, environment, secret),
+      perEnvironment: solution.environments.map(s => valueIn(v, s, secret)),
       defaultValue: v.defaultValue ? (secret ? SECRET_TEXT : v.defaultValue.value) : undefined,
       currentValue: v.currentValue ? (secret ? SECRET_TEXT : v.currentValue.value) : undefined,
     };
@@ -134,24 +184,26 @@ export function variableAt(solution: Solution, path: string, position: { line: n
   return undefined;
 }
 
-export function hoverMarkdown(solution: Solution, v: EnvironmentVariableDefinition, environment: string | null): string {
-  const secret = v.kind === 'Secret';
-  const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
-  const lines = [`**${v.displayName || v.schemaName}** — environment variable ${code(v.schemaName)}`, ''];
-  lines.push(`Type: ${v.kind}${secret && v.secretStore !== undefined ? ` (${v.secretStore === 0 ? 'Azure Key Vault' : 'Dataverse'})` : ''}`);
-  if (v.description) lines.push('', v.description);
+export function hoverMarkdown(solution: Solution, v: EnvironmentVariableDefinition, environment: string | null, findings: readonly Finding[] = []): string {
+  const secret = holdsSecret(solution, v, findings);
+  // Names and values from the files are shown as text, never as markdown (links, images, headings).
+  const code = (s: string) => '`' + s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ') + '`';
+  const text = (s: string) => s.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#!<>|~&]/g, '\\$&').replace(/^(\s*)([-+]|\d+\.)/, '$1\\$2');
+  const lines = [`**${text(v.displayName || v.schemaName)}** — environment variable ${code(v.schemaName)}`, ''];
+  lines.push(`Type: ${v.kind}${v.kind === 'Secret' && v.secretStore !== undefined ? ` (${v.secretStore === 0 ? 'Azure Key Vault' : 'Dataverse'})` : secret && v.kind !== 'Secret' ? ' (holds a secret: its value is not shown)' : ''}`);
+  if (v.description) lines.push('', text(v.description));
   if (v.defaultValue) lines.push('', `Default: ${secret ? SECRET_TEXT : code(v.defaultValue.value)}`);
-  const value = activeValue(solution, v, environment);
+  const value = activeValue(solution, v, environment, secret);
   const where = value.source === 'settings' ? 'from the deployment settings'
     : value.source === 'current' ? 'the committed current value'
       : value.source === 'default' ? 'the default value' : 'no value';
   lines.push('');
   if (environment) {
-    lines.push(value.source === 'none' ? `In **${environment}**: no value` : `In **${environment}**: ${secret ? SECRET_TEXT : code(value.text)} (${where})`);
+    lines.push(value.source === 'none' ? `In **${text(environment)}**: no value` : `In **${text(environment)}**: ${secret ? SECRET_TEXT : code(value.text)} (${where})`);
   } else {
     for (const s of solution.environments) {
-      const vi = valueIn(v, s);
-      lines.push(`- ${s.environment}: ${vi.source === 'none' ? 'no value' : secret ? SECRET_TEXT : code(vi.text)}${vi.source === 'settings' ? '' : vi.source === 'none' ? '' : ` (${vi.source} value)`}`);
+      const vi = valueIn(v, s, secret);
+      lines.push(`- ${text(s.environment)}: ${vi.source === 'none' ? 'no value' : secret ? SECRET_TEXT : code(vi.text)}${vi.source === 'settings' ? '' : vi.source === 'none' ? '' : ` (${vi.source} value)`}`);
     }
     if (!solution.environments.length) lines.push(value.source === 'none' ? 'No value' : `Value: ${secret ? SECRET_TEXT : code(value.text)} (${where})`);
   }

@@ -38,6 +38,13 @@ export interface ScanStarted { reason: string }
  */
 export const CancelScanNotification = 'flowcop/cancelScan';
 
+/**
+ * `flowcop/workspaceTrusted` (client → server): the user trusted the workspace (Restricted Mode ended).
+ * Until then the server ignores flowcop.json's getCredentialTemplate, as VS Code ignores the workspace's
+ * flowcop.getCredentialTemplate setting.
+ */
+export const WorkspaceTrustedNotification = 'flowcop/workspaceTrusted';
+
 export interface EnvironmentInfo {
   /** As first spelled in the settings files (matching is case-insensitive). */
   name: string;
@@ -152,6 +159,8 @@ export interface DiagnosticData {
 export interface InitializationOptions {
   environment: string | null;
   settings: ClientSettings;
+  /** vscode.workspace.isTrusted at start; when absent the workspace counts as untrusted. */
+  workspaceTrusted?: boolean;
 }
 
 export interface RuleCustomization {

@@ -5,7 +5,7 @@
 import * as nodePath from 'node:path';
 import {
   CodeAction, CodeActionKind, CodeActionParams, Command, createConnection, Diagnostic, FileChangeType,
-  Hover, HoverParams, InitializeParams, InitializeResult, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  Hover, HoverParams, InitializeParams, InitializeResult, ProposedFeatures, Range, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../findings/finding';
@@ -20,7 +20,8 @@ import { settingsFileKind } from '../load/settings';
 import { decodeText, DiskVfs, OverlayVfs } from '../load/vfs';
 import type { Solution } from '../model/types';
 import { ruleById } from '../rules/registry';
-import { computeLineStarts } from '../util/text';
+import { escapeText } from '../util/terminal';
+import { computeLineStarts, Span } from '../util/text';
 import { Analyzer, Unit } from './analyzer';
 import { findingId, rangeInText, ruleDocUri, ScriptEditorTarget, toDiagnostic, toWorkspaceEdit } from './convert';
 import { customizationOverride } from './customizations';
@@ -28,8 +29,9 @@ import { environmentsOf, hoverMarkdown, modelOf, variableAt } from './model';
 import {
   CancelScanNotification, ClientSettings, Commands, DiagnosticData, EnvironmentsRequest, EnvironmentsResult, InitializationOptions, LintZipParams, LintZipRequest,
   LintZipResult, ModelRequest, ModelResult, RescanRequest, ScanStartedNotification, ScanStatus, ScanStatusNotification, SCRIPT_SCHEME, SetEnvironmentParams,
-  SetEnvironmentRequest,
+  SetEnvironmentRequest, WorkspaceTrustedNotification,
 } from './protocol';
+import { chooseCredentialTemplate } from './trust';
 import { locateScriptInText, parseScriptUri, replaceScriptInText } from './scriptFile';
 import { pathToUri, uriToPath } from './uri';
 
@@ -51,6 +53,8 @@ export function startServer(): void {
   let folders: string[] = [];
   let environment: string | null = null;
   let settings: ClientSettings = DEFAULT_SETTINGS;
+  /** Workspace trust as the client reports it; untrusted until it says otherwise. */
+  let workspaceTrusted = false;
   let override = customizationOverride(settings.rulesCustomizations);
   let configurationPull = false;
   let progressSupported = false;
@@ -61,8 +65,9 @@ export function startServer(): void {
   // ---- logging and guards ---------------------------------------------------------------------
 
   // The client's output channel "FlowCop" adds the time stamps.
-  const log = (message: string) => connection.console.info(message);
-  const logError = (where: string, e: unknown) => connection.console.error(`${where} failed: ${(e as Error)?.stack ?? String(e)}`);
+  // Paths and names in log lines come from the workspace: control characters shown escaped (util/terminal.ts).
+  const log = (message: string) => connection.console.info(escapeText(message));
+  const logError = (where: string, e: unknown) => connection.console.error(`${escapeText(where)} failed: ${String((e as Error)?.stack ?? e).split('\n').map(escapeText).join('\n')}`);
   function guard<T>(where: string, fallback: T, fn: () => T): T {
     try {
       return fn();
@@ -339,16 +344,49 @@ export function startServer(): void {
 
   const lineStartsOf = (text: string) => computeLineStarts(text);
 
+  /**
+   * Files the engine reads with unsaved decoded-script edits merged in, while their own editor shows the
+   * text without them: findings there are placed against the editor's text (those inside the edited part
+   * show in the script editor only).
+   */
+  function mergedViews(): Map<string, { place(span: Span): Range | undefined }> {
+    const views = new Map<string, { place(span: Span): Range | undefined }>();
+    for (const [path, merged] of overlayText) {
+      const uri = docUriByPath.get(path);
+      const shown = uri ? documents.get(uri)?.getText() : readDisk(path)?.text;
+      if (shown === undefined || shown === merged) continue;
+      // The part that differs: [head, merged.length - tail) in the merged text.
+      let head = 0;
+      while (head < merged.length && head < shown.length && merged.charCodeAt(head) === shown.charCodeAt(head)) head++;
+      let tail = 0;
+      while (tail < merged.length - head && tail < shown.length - head && merged.charCodeAt(merged.length - 1 - tail) === shown.charCodeAt(shown.length - 1 - tail)) tail++;
+      const starts = computeLineStarts(shown);
+      const delta = shown.length - merged.length;
+      views.set(path, {
+        place: span => {
+          if (span.end <= head) return rangeInText(starts, shown.length, span);
+          if (span.start >= merged.length - tail) return rangeInText(starts, shown.length, { start: span.start + delta, end: span.end + delta });
+          return undefined;
+        },
+      });
+    }
+    return views;
+  }
+
   function publish(): void {
     const map = new Map<string, Located>();
     const byUri = new Map<string, { diags: Diagnostic[]; seen: Set<string> }>();
+    const views = mergedViews();
     for (const u of analyzer.units.values()) {
       for (const finding of u.findings) {
         const id = findingId(finding);
         if (map.has(id)) continue;
         map.set(id, { finding, unit: u, id });
         const uri = uriOf(finding.loc.file.path);
-        const d = toDiagnostic(finding, id);
+        const view = views.get(finding.loc.file.path);
+        const range = view?.place(finding.loc.span);
+        if (view && !range) continue;
+        const d = toDiagnostic(finding, id, range);
         let entry = byUri.get(uri);
         if (!entry) byUri.set(uri, entry = { diags: [], seen: new Set() });
         const key = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
@@ -420,6 +458,7 @@ export function startServer(): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = params.initializationOptions as Partial<InitializationOptions> | undefined;
     environment = init?.environment ?? null;
+    workspaceTrusted = init?.workspaceTrusted === true;
     if (init?.settings) applySettings(init.settings);
     const wsFolders = params.workspaceFolders?.map(f => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
     const root = params.rootUri ? uriToPath(params.rootUri) : undefined;
@@ -459,6 +498,9 @@ export function startServer(): void {
       getCredentialTemplate: typeof s.getCredentialTemplate === 'string' ? s.getCredentialTemplate : '',
     };
     override = customizationOverride(settings.rulesCustomizations);
+    const { settingProblem } = chooseCredentialTemplate({ setting: settings.getCredentialTemplate, configs: undefined, trusted: workspaceTrusted });
+    // Logged only: the fix's description names the template it used (the built-in one).
+    if (settingProblem) log(`the setting flowcop.getCredentialTemplate is not used: ${settingProblem}`);
   }
 
   async function pullSettings(): Promise<void> {
@@ -467,6 +509,15 @@ export function startServer(): void {
     const rules = raw.rules as { customizations?: ClientSettings['rulesCustomizations'] } | undefined;
     applySettings({ enable: raw.enable as boolean, rulesCustomizations: rules?.customizations ?? [], getCredentialTemplate: raw.getCredentialTemplate as string });
   }
+
+  connection.onNotification(WorkspaceTrustedNotification, () => void guardAsync('workspace trust', undefined, async () => {
+    workspaceTrusted = true;
+    log('the workspace is trusted: flowcop.json getCredentialTemplate applies');
+    // Restricted settings (the workspace's flowcop.* values) become readable too.
+    const before = JSON.stringify(settings);
+    if (configurationPull) await pullSettings();
+    if (JSON.stringify(settings) !== before) scheduleFull('settings changed');
+  }));
 
   connection.onDidChangeConfiguration(() => void guardAsync('configuration', undefined, async () => {
     const before = JSON.stringify(settings);
@@ -505,10 +556,14 @@ export function startServer(): void {
     }
   }));
 
-  connection.onRequest(ModelRequest, (): ModelResult => guard('model', { environment, solutions: [] }, () => ({
-    environment,
-    solutions: analyzer.solutions().map(s => modelOf(s, environment)).sort((a, b) => a.uniqueName.localeCompare(b.uniqueName)),
-  })));
+  connection.onRequest(ModelRequest, (): ModelResult => guard('model', { environment, solutions: [] }, () => {
+    // Credential findings about a variable also keep its value out of the model (model.ts holdsSecret).
+    const findings = analyzer.allFindings();
+    return {
+      environment,
+      solutions: analyzer.solutions().map(s => modelOf(s, environment, findings.filter(f => f.owner.solution === s))).sort((a, b) => a.uniqueName.localeCompare(b.uniqueName)),
+    };
+  }));
 
   connection.onRequest(LintZipRequest, (params: LintZipParams): LintZipResult => guard('lint zip', { findings: 0, solutions: 0, error: 'internal error (see the FlowCop output)' }, () => {
     const path = nodePath.resolve(params.path);
@@ -535,11 +590,14 @@ export function startServer(): void {
       },
       diskText: (path: string) => readDisk(path)?.text,
       exists: (path: string) => disk.isFile(path) || disk.isDirectory(path),
+      workspaceFolders: folders,
     };
   }
 
   function fixContext(unit: Unit): FixContext {
-    return { workspace: unit.workspace, configs: unit.configs, environment: environment ?? undefined, getCredentialTemplate: settings.getCredentialTemplate || undefined };
+    // The template follows workspace trust and must be a Get credential action (see trust.ts).
+    const template = chooseCredentialTemplate({ setting: settings.getCredentialTemplate, configs: unit.configs, trusted: workspaceTrusted });
+    return { workspace: unit.workspace, configs: template.configs, environment: environment ?? undefined, getCredentialTemplate: template.getCredentialTemplate };
   }
 
   function scriptTarget(uri: string, sd: ScriptDoc, finding: Finding): ScriptEditorTarget | undefined {
@@ -555,8 +613,9 @@ export function startServer(): void {
     };
   }
 
-  function changeAction(title: string, kind: string, change: WorkspaceChange, diag: Diagnostic | undefined, script: ScriptEditorTarget | undefined, preferred = false): CodeAction {
-    const converted = toWorkspaceEdit(change, editTarget(), script);
+  /** `origin`: the file the fix started from; every path the change touches must be in its workspace folder. */
+  function changeAction(title: string, kind: string, change: WorkspaceChange, diag: Diagnostic | undefined, script: ScriptEditorTarget | undefined, origin: string, preferred = false): CodeAction {
+    const converted = toWorkspaceEdit(change, editTarget(), script, origin);
     const action: CodeAction = { title, kind, diagnostics: diag ? [diag] : undefined };
     if ('stale' in converted) action.disabled = { reason: converted.stale };
     else action.edit = converted.edit;
@@ -579,8 +638,14 @@ export function startServer(): void {
       const existing = prop(prop(parseJson(file.text).root, 'rules'), finding.ruleId);
       if (existing) return { title, kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, command: reveal(file.path) };
       const b = new ChangeBuilder();
-      b.modifyJson(file, ['rules', finding.ruleId], level);
-      const action = changeAction(title, CodeActionKind.QuickFix, b.build(), diag, script);
+      try {
+        b.modifyJson(file, ['rules', finding.ruleId], level);
+      } catch (e) {
+        // flowcop.json that cannot be edited safely (broken, too deep, "rules" not an object): say why.
+        if (e instanceof FixError) return { title, kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, disabled: { reason: e.message } };
+        throw e;
+      }
+      const action = changeAction(title, CodeActionKind.QuickFix, b.build(), diag, script, finding.loc.file.path);
       action.command = reveal(file.path);
       return action;
     }
@@ -588,7 +653,7 @@ export function startServer(): void {
     const path = nodePath.join(dir, CONFIG_FILE);
     const b = new ChangeBuilder();
     b.create(path, `${JSON.stringify({ rules: { [finding.ruleId]: level } }, null, 2)}\n`);
-    const action = changeAction(title, CodeActionKind.QuickFix, b.build(), diag, script);
+    const action = changeAction(title, CodeActionKind.QuickFix, b.build(), diag, script, finding.loc.file.path);
     action.command = reveal(path);
     return action;
   }
@@ -643,7 +708,7 @@ export function startServer(): void {
       .find(a => a.title === data.title);
     if (fresh?.edit) return { ...action, edit: fresh.edit };
     const why = fresh?.disabled?.reason ?? 'the finding is gone (fixed or changed since)';
-    void connection.window.showWarningMessage(`FlowCop: "${data.title}" was not applied: ${why}.`);
+    void connection.window.showWarningMessage(`FlowCop: "${escapeText(data.title)}" was not applied: ${escapeText(why)}.`);
     return action;
   }));
 
@@ -671,7 +736,7 @@ export function startServer(): void {
             actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, disabled: { reason: e instanceof FixError ? e.message : `cannot build the fix: ${(e as Error).message}` } });
             continue;
           }
-          actions.push(changeAction(fix.title, CodeActionKind.QuickFix, change, diag, script, fix.preferred));
+          actions.push(changeAction(fix.title, CodeActionKind.QuickFix, change, diag, script, path, fix.preferred));
         }
         if (!why) {
           const configure = guard('configure action', undefined, () => configureAction(found, diag, script));
@@ -716,7 +781,7 @@ export function startServer(): void {
     }
     if (!changes.length) return undefined;
     const { change } = mergeChanges(changes);
-    const action = changeAction('Fix all auto-fixable FlowCop problems', FIX_ALL_KIND, change, undefined, script);
+    const action = changeAction('Fix all auto-fixable FlowCop problems', FIX_ALL_KIND, change, undefined, script, path);
     return action.disabled ? undefined : action;
   }
 
@@ -730,7 +795,7 @@ export function startServer(): void {
       const solution: Solution | undefined = u.solution;
       if (!solution) continue;
       const v = variableAt(solution, path, params.position);
-      if (v) return { contents: { kind: 'markdown', value: hoverMarkdown(solution, v, environment) } };
+      if (v) return { contents: { kind: 'markdown', value: hoverMarkdown(solution, v, environment, u.findings) } };
     }
     return null;
   }));

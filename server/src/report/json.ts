@@ -1,12 +1,14 @@
-// Machine-readable report (`--format json`) and the `inspect` listing.
+// Machine-readable report (`--format json`) and the `inspect` listing. JSON output is printed to CI logs
+// too: jsonForLogs writes what a log viewer acts on as \u escapes; the text listing escapes every name.
 import type { Finding } from '../findings/finding';
 import type { Workspace } from '../model/types';
+import { escapeText, jsonForLogs, safeLines } from '../util/terminal';
 import { displayFile, findingPosition, relativePath } from './paths';
 
 export function formatJson(findings: Finding[], workspace: Workspace, base: string, version: string): string {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return JSON.stringify({
+  return jsonForLogs(JSON.stringify({
     tool: { name: 'flowcop', version },
     summary: { ...counts, total: findings.length, solutions: workspace.solutions.length, scripts: workspace.scripts.length },
     findings: findings.map(f => {
@@ -31,7 +33,7 @@ export function formatJson(findings: Finding[], workspace: Workspace, base: stri
         } : undefined,
       };
     }),
-  }, null, 2) + '\n';
+  }, null, 2)) + '\n';
 }
 
 export interface InspectReport {
@@ -77,31 +79,38 @@ export function inspectWorkspace(workspace: Workspace, base: string): InspectRep
   };
 }
 
+/** `inspect --format json`. */
+export function formatInspectJson(report: InspectReport): string {
+  return jsonForLogs(JSON.stringify(report, null, 2)) + '\n';
+}
+
+/** `inspect` as text: names and paths from the files escaped (util/terminal.ts). */
 export function formatInspectText(report: InspectReport): string {
   const out: string[] = [];
+  const e = escapeText;
   for (const s of report.solutions) {
-    out.push(`${s.name} ${s.version} (${s.layout}, prefix ${s.publisherPrefix || '-'}) ${s.root}`);
+    out.push(`${e(s.name)} ${e(s.version)} (${e(s.layout)}, prefix ${e(s.publisherPrefix) || '-'}) ${e(s.root)}`);
     const section = (title: string, items: string[]) => {
       out.push(`  ${title}: ${items.length}`);
       for (const i of items) out.push(`    ${i}`);
     };
-    section('cloud flows', s.cloudFlows.map(f => `${f.name} — ${f.file} (${f.actions} actions)`));
-    section('desktop flows', s.desktopFlows.map(f => `${f.name} — ${f.file}${f.scriptLines ? ` (${f.scriptLines} script lines, ${f.storage})` : ''}`));
-    section('connection references', s.connectionReferences.map(r => `${r.logicalName} (${r.connectorId.split('/').pop()})`));
-    section('environment variables', s.environmentVariables.map(v => `${v.schemaName} (${v.type})`));
-    section('environments', s.environments.map(e => `${e.name} — ${e.file}`));
+    section('cloud flows', s.cloudFlows.map(f => `${e(f.name)} — ${e(f.file)} (${f.actions} actions)`));
+    section('desktop flows', s.desktopFlows.map(f => `${e(f.name)} — ${e(f.file)}${f.scriptLines ? ` (${f.scriptLines} script lines, ${e(f.storage ?? '')})` : ''}`));
+    section('connection references', s.connectionReferences.map(r => `${e(r.logicalName)} (${e(r.connectorId.split('/').pop() ?? '')})`));
+    section('environment variables', s.environmentVariables.map(v => `${e(v.schemaName)} (${e(v.type)})`));
+    section('environments', s.environments.map(x => `${e(x.name)} — ${e(x.file)}`));
     out.push('');
   }
   if (report.scripts.length) {
     out.push(`scripts: ${report.scripts.length}`);
-    for (const s of report.scripts) out.push(`  ${s.file}${s.clipboard ? ' (clipboard copy)' : ''}`);
+    for (const s of report.scripts) out.push(`  ${e(s.file)}${s.clipboard ? ' (clipboard copy)' : ''}`);
     out.push('');
   }
   if (report.unassociatedSettings.length) {
     out.push(`deployment settings without a solution: ${report.unassociatedSettings.length}`);
-    for (const e of report.unassociatedSettings) out.push(`  ${e.name} — ${e.file}`);
+    for (const x of report.unassociatedSettings) out.push(`  ${e(x.name)} — ${e(x.file)}`);
     out.push('');
   }
   out.push(`${report.solutions.length} solution${report.solutions.length === 1 ? '' : 's'}, ${report.scripts.length} script${report.scripts.length === 1 ? '' : 's'}, ${report.problems} load problem${report.problems === 1 ? '' : 's'}`);
-  return out.join('\n') + '\n';
+  return safeLines(out.join('\n')) + '\n';
 }

@@ -1,7 +1,7 @@
 // How reports name files: relative to a base folder with '/' separators when inside it.
 import * as nodePath from 'node:path';
 import type { Finding } from '../findings/finding';
-import { positionAt } from '../util/text';
+import { computeLineStarts, positionAt, SourceFile } from '../util/text';
 
 export function relativePath(absPath: string, base: string): string {
   const rel = nodePath.relative(base, absPath);
@@ -31,21 +31,17 @@ export function findingPosition(f: Finding): {
   const result = { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   const script = f.owner.script;
   if (script && f.scriptSpan && script.storage !== 'file') {
-    const s = positionInText(script.text, f.scriptSpan.start);
+    const s = positionInScript(script, f.scriptSpan.start);
     return { ...result, script: { line: s.line + 1, column: s.character + 1 } };
   }
   return result;
 }
 
-function positionInText(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
+/** Line starts of each script's text, computed once: a report asks for a position per finding. */
+const scriptLineStarts = new WeakMap<object, number[]>();
+
+function positionInScript(script: { text: string }, offset: number): { line: number; character: number } {
+  let starts = scriptLineStarts.get(script);
+  if (!starts) scriptLineStarts.set(script, starts = computeLineStarts(script.text));
+  return positionAt({ path: '', text: script.text, lineStarts: starts } as SourceFile, offset);
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding } from '../findings/finding';
 import { fullyQualifiedName } from '../findings/finding';
 import type { Rule, Severity } from '../rules/rule';
+import { jsonForLogs } from '../util/terminal';
 import { findingPosition, isInside, relativePath } from './paths';
 
 export interface SarifOptions {
@@ -123,7 +124,8 @@ export function formatSarif(findings: Finding[], options: SarifOptions): string 
       results,
     }],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  // Printed to CI logs as well as uploaded: nothing in it may act as a log command (util/terminal.ts).
+  return jsonForLogs(JSON.stringify(sarif, null, 2)) + '\n';
 }
 
 function logicalLocations(f: Finding): Array<Record<string, string>> {

@@ -1,6 +1,9 @@
-// Human-readable report for terminals and CI logs.
+// Human-readable report for terminals and CI logs. Every piece of text that comes from the linted files
+// (file names, flow and subflow names, messages quoting element names) is escaped: no control character
+// reaches the terminal and no line can start a CI log command (see util/terminal.ts).
 import type { Finding } from '../findings/finding';
 import type { Workspace } from '../model/types';
+import { escapeText, safeLine } from '../util/terminal';
 import { displayFile, findingPosition } from './paths';
 
 export interface TextOptions {
@@ -15,15 +18,16 @@ export function formatText(findings: Finding[], workspace: Workspace, options: T
   const lines: string[] = [];
   let lastFile = '';
   for (const f of findings) {
-    const file = displayFile(f.loc.file, options.base);
+    const file = escapeText(displayFile(f.loc.file, options.base));
     if (file !== lastFile) {
       if (lastFile) lines.push('');
-      lines.push(c('bold', file));
+      lines.push(c('bold', safeLine(file)));
       lastFile = file;
     }
     const pos = findingPosition(f);
-    const where = f.logical.flow ? ` ${c('dim', `[${[f.logical.flow, f.logical.subflow && f.logical.subflow !== 'main' ? f.logical.subflow : undefined].filter(Boolean).join(' › ')}${pos.script ? `, script line ${pos.script.line}` : ''}]`)}` : '';
-    lines.push(`  ${`${pos.line}:${pos.column}`.padEnd(10)} ${c(f.severity, f.severity.padEnd(7))} ${f.message}${where}  ${c('dim', f.ruleId)}`);
+    const flow = [f.logical.flow, f.logical.subflow && f.logical.subflow !== 'main' ? f.logical.subflow : undefined].filter(Boolean).map(n => escapeText(n!)).join(' › ');
+    const where = f.logical.flow ? ` ${c('dim', `[${flow}${pos.script ? `, script line ${pos.script.line}` : ''}]`)}` : '';
+    lines.push(`  ${`${pos.line}:${pos.column}`.padEnd(10)} ${c(f.severity, f.severity.padEnd(7))} ${escapeText(f.message)}${where}  ${c('dim', escapeText(f.ruleId))}`);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

@@ -46,6 +46,13 @@ function runDesktop(parameters: Record<string, unknown>): Record<string, unknown
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'issue 9: expression constants that name things are not literals (references, property names, comparisons)',
+      ...flow({
+        Get_token: http({ uri: 'https://login.contoso.com/token' }),
+        Call_Orders: http({ headers: { Authorization: "@concat('Bearer ', body('Get_token')?['access_token'])", 'x-api-key': "@if(equals(variables('Stage'), 'production-west'), parameters('ProdKey'), parameters('TestKey'))" } }),
+      }),
+    },
     { name: 'headers that only mention a key or a token, and key headers from references', ...flow({ HTTP: http({ headers: { 'x-api-key-id': 'key-2025-07', 'x-token-type': 'opaque', 'X-Carrier-Api-Key': "@parameters('Api Password (cr1a2_ApiPassword)')", 'subscription-key': '#{MapsKey}#' } }) }, { definition: { parameters: PARAMS } }) },
     { name: 'Basic authentication reads the password from an environment variable', ...flow({ HTTP: http({ authentication: { type: 'Basic', username: 'svc-orders', password: "@parameters('Api Password (cr1a2_ApiPassword)')" } }, secure('inputs')) }, { definition: { parameters: PARAMS } }) },
     { name: 'bearer token from a previous action, interpolated', ...flow({ HTTP: http({ headers: { Authorization: "Bearer @{body('Get_token')?['access_token']}" } }) }) },
@@ -73,6 +80,31 @@ ruleTester(rule, {
     { name: 'pagination tokens and boolean flags named like secrets', ...flow({ Call: connector('shared_contosoorders', 'ListOrders', { nextPageToken: 'c2tpcDoxMDA=', passwordRequired: 'false', isSecret: 'true' }) }) },
   ],
   invalid: [
+    {
+      name: 'issue 9: sqlcmd -P in the command text a runbook receives',
+      ...flow({ Run_Export: connector('shared_azureautomation', 'CreateJob', { 'runbookParameters/Command': 'sqlcmd -S sql-prod01 -U sa -P Pr0d-Sql-Pass! -Q "EXEC dbo.Export"' }) }),
+      errors: [{ text: 'Pr0d-Sql-Pass!', message: /^Action "Run_Export" has a literal password in the command line in parameter "runbookParameters\/Command"\./ }],
+      secrets: ['Pr0d-Sql-Pass!'],
+    },
+    {
+      name: 'issue 9: a token and a key written as string arguments of concat() in an expression',
+      ...flow({
+        Call_Orders: http({ headers: { Authorization: "@concat('Bearer ', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcmRlcnMtYm90In0.Qm9ndXNTaWduYXR1cmVGb3JUZXN0c19YeVo')", 'x-api-key': "@concat('', 'k3y-L1t3ral-S3cr3t-V4lu3')" } }),
+        Notify: http({ body: { note: "@concat('token: ', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcmRlcnMtYm90In0.Qm9ndXNTaWduYXR1cmVGb3JUZXN0c19YeVo')" } }),
+      }),
+      errors: [
+        { text: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcmRlcnMtYm90In0.Qm9ndXNTaWduYXR1cmVGb3JUZXN0c19YeVo', message: /^Action "Call_Orders" has a literal credential in header "Authorization"\./ },
+        { text: 'k3y-L1t3ral-S3cr3t-V4lu3', message: /^Action "Call_Orders" has a literal key in header "x-api-key"\./ },
+        { text: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcmRlcnMtYm90In0.Qm9ndXNTaWduYXR1cmVGb3JUZXN0c19YeVo', message: /^Action "Notify" has a literal JSON web token in .*\(inside an expression\)|^Action "Notify" has a literal JSON web token/ },
+      ],
+      secrets: ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcmRlcnMtYm90In0.Qm9ndXNTaWduYXR1cmVGb3JUZXN0c19YeVo', 'k3y-L1t3ral-S3cr3t-V4lu3'],
+    },
+    {
+      name: 'issue 9: an access token in a URL fragment (#access_token=…)',
+      ...flow({ Callback: http({ method: 'GET', uri: 'https://portal.contoso.com/auth/callback#access_token=Zx8vQ2mN4pL7rT1yU3wE5sD9&token_type=bearer' }) }),
+      errors: [{ text: 'Zx8vQ2mN4pL7rT1yU3wE5sD9', message: /^Action "Callback" has a literal secret in "access_token" in the URI\./ }],
+      secrets: ['Zx8vQ2mN4pL7rT1yU3wE5sD9'],
+    },
     {
       name: 'API-key headers: known names and any *-api-key / *-subscription-key / *-access-token / *-secret header',
       ...flow({ HTTP: http({ headers: { 'subscription-key': 'Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0', 'X-Subscription-Key': 'c0ffee00c0ffee00c0ffee00c0ffee00', 'X-Carrier-Api-Key': 'ck_live_51HqLk2eZvKYlo2C', 'x_partner_access_token': 'tok-9f8e7d6c5b4a', 'X-Webhook-Secret': 'whsec-3a4b5c6d7e' } }, secure('inputs')) }),

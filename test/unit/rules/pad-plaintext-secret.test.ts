@@ -111,6 +111,24 @@ Compression.ZipFiles ArchivePath: ZipPath FilesOrFoldersToZip: Files Compression
   ],
   invalid: [
     {
+      name: 'issue 9: sqlcmd -P in System.RunDOSCommand and in the arguments of Run application (sqlcmd.exe, or cmd /c sqlcmd)',
+      script: `System.RunDOSCommand.RunDOSCommand DOSCommandOrApplication: $'''sqlcmd -S sql-prod01 -U sa -P Pr0d-Sql-Pass! -Q "EXEC dbo.Export"''' StandardOutput=> Out StandardError=> Err ExitCode=> Code
+System.RunApplication.RunApplication ApplicationPath: $'''C:\\Program Files\\Microsoft SQL Server\\Client SDK\\ODBC\\170\\Tools\\Binn\\SQLCMD.EXE''' CommandLineArguments: $'''-S sql-prod01 -U sa -P Sql-Arg-Pass7''' WindowStyle: System.ProcessWindowStyle.Normal ProcessId=> Pid
+System.RunApplication.RunApplication ApplicationPath: $'''cmd.exe''' CommandLineArguments: $'''/c sqlcmd -S sql-prod01 -U sa -P"Cmd-Quoted-Pass9"''' WindowStyle: System.ProcessWindowStyle.Normal ProcessId=> Pid2`,
+      errors: [
+        { text: 'Pr0d-Sql-Pass!', message: /^The command line in DOSCommandOrApplication of System\.RunDOSCommand\.RunDOSCommand contains a literal secret \(the -P password\)/ },
+        { text: 'Sql-Arg-Pass7', message: /^The command line in CommandLineArguments of System\.RunApplication\.RunApplication contains a literal secret \(the -P password\)/ },
+        { text: 'Cmd-Quoted-Pass9', message: /the -P password/ },
+      ],
+      secrets: ['Pr0d-Sql-Pass!', 'Sql-Arg-Pass7', 'Cmd-Quoted-Pass9'],
+    },
+    {
+      name: 'issue 9: an access token in a URL fragment (#access_token=…)',
+      script: `Web.InvokeWebService.InvokeWebService Url: $'''https://portal.contoso.com/auth/callback#access_token=Zx8vQ2mN4pL7rT1yU3wE5sD9&token_type=bearer''' Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' ConnectionTimeout: 30 FollowRedirection: True ClearCookies: False FailOnErrorStatus: False EncodeRequestBody: True UserAgent: $'''Mozilla/5.0''' Encoding: Web.Encoding.AutoDetect AcceptUntrustedCertificates: False ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
+      errors: [{ text: 'Zx8vQ2mN4pL7rT1yU3wE5sD9', message: /carries a literal secret in the 'access_token' parameter after the #/ }],
+      secrets: ['Zx8vQ2mN4pL7rT1yU3wE5sD9'],
+    },
+    {
       name: 'API-key headers in CustomHeaders: known names and any *-api-key / *-subscription-key / *-auth-token / *-secret header',
       script: `Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' CustomHeaders: $'''subscription-key: Mp8sKq2LxV4nR7tZ9wB3cD5fG1hJ6kM0
 Ocp-Apim-Subscription-Key: 0f1e2d3c4b5a69788796a5b4c3d2e1f0

@@ -38,6 +38,15 @@ function flowUsing(param: string, schema: string, inputs: Record<string, unknown
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'issue 9: Secret variables given Key Vault references and pipeline tokens in deployment settings',
+      solution: {
+        ...vars({ schemaName: 'cnt_ErpClientSecret', type: 100000005, secretStore: 0 }, { schemaName: 'cnt_SmtpPassword', type: 100000005, secretStore: 0 }),
+        settings: {
+          Prod: { EnvironmentVariables: [{ SchemaName: 'cnt_ErpClientSecret', Value: '/subscriptions/8c4e2f51-3a9b-4c7d-9e21-5f6a7b8c9d0e/resourceGroups/rg-rpa/providers/Microsoft.KeyVault/vaults/kv-contoso-prod/secrets/erp-client-secret' }, { SchemaName: 'cnt_SmtpPassword', Value: '#{environmentvariable.cnt_SmtpPassword}#' }], ConnectionReferences: [] },
+        },
+      },
+    },
     { name: 'a Secret environment variable named ClientSecret', solution: vars({ schemaName: 'admin_CommandCenterClientAzureSecret', displayName: 'Command Center - Client Azure Secret', type: 100000005, secretStore: 0 }) },
     { name: 'SecretName, KeyVaultUrl, ClientId, TokenEndpoint are not secrets', solution: vars({ schemaName: 'cr1a2_SecretName', defaultValue: 'erp-password' }, { schemaName: 'cr1a2_KeyVaultUrl', defaultValue: 'https://kv-contoso.vault.azure.net/' }, { schemaName: 'cr1a2_ClientId', defaultValue: '8c4e2f51-3a9b-4c7d-9e21-5f6a7b8c9d0e' }, { schemaName: 'cr1a2_TokenEndpoint', defaultValue: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token' }) },
     { name: 'a Number named like a token setting', solution: vars({ schemaName: 'cr1a2_TokenLifetime', type: 100000001, defaultValue: '3600' }) },
@@ -49,6 +58,17 @@ ruleTester(rule, {
     { name: 'a user name passed as the Basic user', solution: { ...vars({ schemaName: 'cr1a2_ErpUser' }), cloudFlows: [flowUsing('ERP User (cr1a2_ErpUser)', 'cr1a2_ErpUser', { authentication: { type: 'Basic', username: "@parameters('ERP User (cr1a2_ErpUser)')", password: '#{ErpPassword}#' } })] } },
   ],
   invalid: [
+    {
+      name: 'issue 9: a Secret variable given a plain value (not a Key Vault reference) in deployment settings',
+      solution: {
+        ...vars({ schemaName: 'cnt_ErpClientSecret', type: 100000005, secretStore: 0 }, { schemaName: 'cnt_SmtpPassword', type: 100000005, secretStore: 0 }),
+        settings: {
+          Prod: { EnvironmentVariables: [{ SchemaName: 'cnt_ErpClientSecret', Value: 'Pr0d-S3cret!Erp' }, { SchemaName: 'cnt_SmtpPassword', Value: '/subscriptions/8c4e2f51-3a9b-4c7d-9e21-5f6a7b8c9d0e/resourceGroups/rg-rpa/providers/Microsoft.KeyVault/vaults/kv-contoso-prod/secrets/smtp-password' }], ConnectionReferences: [] },
+        },
+      },
+      errors: [{ text: 'Pr0d-S3cret!Erp', message: /^The Prod deployment settings give Secret environment variable "cnt_ErpClientSecret" a plain value instead of an Azure Key Vault secret reference/, severity: 'error', element: 'cnt_ErpClientSecret' }],
+      secrets: ['Pr0d-S3cret!Erp'],
+    },
     {
       name: 'CoE: a client secret kept as a String environment variable',
       solution: vars({ schemaName: 'admin_CommandCenterClientSecret', displayName: 'Command Center - Client Secret' }),

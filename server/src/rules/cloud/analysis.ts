@@ -25,6 +25,9 @@ import {
   environmentInPath, findUrls, GUID_RE, hostAllowed, isDocumentationHost, isPipelineToken, isPlaceholderSecret, isSecretHeaderName, isSecretName, looksRandom, normalizeHost, parseConnectionString,
   pathAllowed, serverHost,
 } from '../shared/values';
+import { findUserInfo } from '../shared/scan';
+import { commandLinePasswords } from '../shared/command-secrets';
+import { valueConstants } from './expression-literals';
 
 // ---------------------------------------------------------------------------------------------
 // Strings: decoding map and literal/reference segments
@@ -92,21 +95,26 @@ function closingBrace(text: string, from: number): number {
   return text.length;
 }
 
-/** File offset of each decoded UTF-16 unit of a JSON string node, plus one for its end. */
-function decodeOffsets(fileText: string, node: JsonNode, text: string): number[] {
-  const offsets: number[] = [];
+/**
+ * File offset of each decoded UTF-16 unit of a JSON string node, plus one for its end. A typed array:
+ * a string value can be tens of megabytes, and a number[] costs several times its size.
+ */
+function decodeOffsets(fileText: string, node: JsonNode, text: string): Int32Array {
+  const offsets = new Int32Array(text.length + 1);
   const end = node.offset + node.length - 1;
   let i = node.offset + 1;
-  while (i < end) {
-    offsets.push(i);
+  let k = 0;
+  while (i < end && k < text.length) {
+    offsets[k++] = i;
     if (fileText.charCodeAt(i) === 92) i += fileText[i + 1] === 'u' ? 6 : 2;
     else i += 1;
   }
-  offsets.push(end);
-  if (offsets.length !== text.length + 1) {
+  if (k !== text.length || i !== end) {
     // Should not happen for parsed JSON; keep spans inside the string anyway.
-    return Array.from({ length: text.length + 1 }, (_, k) => Math.min(node.offset + 1 + k, end));
+    for (let j = 0; j <= text.length; j++) offsets[j] = Math.min(node.offset + 1 + j, end);
+    return offsets;
   }
+  offsets[k] = end;
   return offsets;
 }
 
@@ -151,7 +159,7 @@ export interface StringLeaf {
   /** Path inside the action's `inputs` (property names, array indexes). */
   path: string[];
   text: string;
-  offsets: number[];
+  offsets: Int32Array;
   segments: Segment[];
   /** The text with every reference replaced by U+0000 (same length): literal detectors run on it. */
   masked: string;
@@ -513,17 +521,19 @@ class Analyzer {
   private embeddedSecretPlaces(leaf: StringLeaf): SinkHit[] {
     const out: SinkHit[] = [];
     const m = leaf.masked;
-    if (!/[=:@]/.test(m)) return out;
     const add = (start: number, end: number, what: string, where: string, kind: string, weak = false) => {
       if (end > start) out.push({ leaf, start, end, what, where, kind, weak });
     };
+    // Passwords on command lines (a runbook's or a script's command text): net use, sqlcmd -P.
+    for (const c of commandLinePasswords(m)) add(c.start, c.end, 'password', `the command line in ${describeWhere(leaf.path)}`, 'command-line');
+    if (!/[=:@]/.test(m)) return out;
     // user:password@ in URLs.
-    for (const u of m.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/@:'"<>\u0000]+):([^\s/@'"<>]+)@/gi)) {
-      const start = u.index! + u[0].length - 1 - u[2].length;
-      add(start, start + u[2].length, 'password', 'the URI', 'uri-userinfo');
+    for (const u of findUserInfo(m, "/@:'\"<>\u0000", "/@'\"<>", false)) {
+      const start = u.end - 1 - u.password.length;
+      add(start, start + u.password.length, 'password', 'the URI', 'uri-userinfo');
     }
-    // key=value pairs of query strings and form bodies.
-    for (const q of m.matchAll(/(?:^|[?&])([A-Za-z0-9_.\-]+)=([^&#\s'"<>]*)/g)) {
+    // key=value pairs of query strings, form bodies and URL fragments (`#access_token=…` of the OAuth implicit flow).
+    for (const q of m.matchAll(/(?:^|[?&#])([A-Za-z0-9_.\-]+)=([^&#\s'"<>]*)/g)) {
       const key = q[1];
       const lower = key.toLowerCase();
       const start = q.index! + q[0].length - q[2].length;
@@ -559,8 +569,7 @@ class Analyzer {
   /** Literal sub-spans of [start, end) of a leaf, after an optional auth scheme, trimmed. */
   private literalParts(leaf: StringLeaf, start: number, end: number, scheme?: boolean): Array<{ start: number; end: number }> {
     const out: Array<{ start: number; end: number }> = [];
-    for (const s of leaf.segments) {
-      if (s.kind !== 'literal') continue;
+    for (const s of this.literalSpans(leaf)) {
       let a = Math.max(s.start, start);
       const b0 = Math.min(s.end, end);
       if (a >= b0) continue;
@@ -576,10 +585,30 @@ class Analyzer {
     return out;
   }
 
+  /** Literal text of a leaf: its literal segments and the string constants its expressions build values from. */
+  private literalSpans(leaf: StringLeaf): Array<{ start: number; end: number }> {
+    const out: Array<{ start: number; end: number }> = [];
+    for (const s of leaf.segments) {
+      if (s.kind === 'literal') out.push(s);
+      else if (s.kind === 'expression') out.push(...valueConstants(leaf.text, s.start, s.end));
+    }
+    return out;
+  }
+
   private structuredSecrets(leaf: StringLeaf): void {
+    const where = describeWhere(leaf.path);
     for (const s of findStructuredSecrets(leaf.masked)) {
       if (leaf.masked.slice(s.start, s.end).includes('\u0000')) continue;
-      this.push('secret', leaf, s.start, s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where: describeWhere(leaf.path) });
+      this.push('secret', leaf, s.start, s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where });
+    }
+    // Inside expressions: `concat('Bearer ', 'eyJ…')` holds the token as literally as a plain string.
+    for (const seg of leaf.segments) {
+      if (seg.kind !== 'expression') continue;
+      for (const c of valueConstants(leaf.text, seg.start, seg.end)) {
+        for (const s of findStructuredSecrets(leaf.text.slice(c.start, c.end))) {
+          this.push('secret', leaf, c.start + s.start, c.start + s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where, expression: true });
+        }
+      }
     }
   }
 

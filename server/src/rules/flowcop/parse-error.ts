@@ -1,4 +1,5 @@
-// Reported by the loaders (load/): this file carries the rule's metadata.
+// Reported by the loaders (load/), discovery (paths leading outside the tree) and flowcop.json reading
+// (refused values): this file carries the rule's metadata.
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -6,7 +7,7 @@ export default defineRule({
     id: 'flowcop/parse-error',
     category: 'syntax',
     defaultSeverity: 'error',
-    description: 'A file that cannot be read or parsed.',
+    description: 'A file that cannot be read or parsed, or a path or template in it that FlowCop refuses to use.',
     fixable: false,
   },
 });

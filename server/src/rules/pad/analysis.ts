@@ -17,6 +17,8 @@ import {
   ArgRole, argumentInfo, isPasswordControlName, outputSource, passesDataThrough, isSecretHeader, queryParamIsSecret,
   SECRET_JSON_KEYS, secretNameStrength, SourceKind, typedTextTargetArg,
 } from './catalog';
+import { commandLinePasswords } from '../shared/command-secrets';
+import { findUserInfo } from '../shared/scan';
 
 // ---------------------------------------------------------------------------------------------
 // Flattened strings: decoded text with one placeholder character per interpolation
@@ -26,10 +28,10 @@ export interface FlatString {
   lit: StringLit;
   text: string;
   /** Script offsets where character i starts and ends (raw, escapes included). */
-  starts: number[];
-  ends: number[];
-  /** Character i stands for an interpolation. */
-  interp: boolean[];
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Character i stands for an interpolation (1). */
+  interp: Uint8Array;
   /** Interpolated expressions by their placeholder index. */
   interpolations: Array<{ index: number; expr: Expr }>;
   /** No interpolation at all. */
@@ -37,30 +39,32 @@ export interface FlatString {
 }
 
 export function flatten(lit: StringLit): FlatString {
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const interp: boolean[] = [];
+  // Sized once and filled in place: per-character `text +=` and push() cost ~135 bytes per character.
+  let length = 0;
+  for (const part of lit.parts) length += part.kind === 'interpolation' ? 1 : part.value.length;
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  const interp = new Uint8Array(length);
+  const chunks: string[] = [];
   const interpolations: FlatString['interpolations'] = [];
+  let k = 0;
   for (const part of lit.parts) {
     if (part.kind === 'interpolation') {
-      interpolations.push({ index: text.length, expr: part.expr });
-      text += '%';
-      starts.push(part.span.start);
-      ends.push(part.span.end);
-      interp.push(true);
+      interpolations.push({ index: k, expr: part.expr });
+      chunks.push('%');
+      starts[k] = part.span.start;
+      ends[k] = part.span.end;
+      interp[k++] = 1;
       continue;
     }
-    for (let i = 0; i < part.value.length; i++) {
+    chunks.push(part.value);
+    for (let i = 0; i < part.value.length; i++, k++) {
       const s = part.offsets ? part.offsets[i] : part.span.start + i;
-      const e = part.offsets ? (i + 1 < part.offsets.length ? part.offsets[i + 1] : part.span.end) : s + 1;
-      text += part.value[i];
-      starts.push(s);
-      ends.push(e);
-      interp.push(false);
+      starts[k] = s;
+      ends[k] = part.offsets ? (i + 1 < part.offsets.length ? part.offsets[i + 1] : part.span.end) : s + 1;
     }
   }
-  return { lit, text, starts, ends, interp, interpolations, pure: interpolations.length === 0 };
+  return { lit, text: chunks.join(''), starts, ends, interp, interpolations, pure: interpolations.length === 0 };
 }
 
 /** Script span of characters [a, b) of a flat string. */
@@ -1139,7 +1143,9 @@ class Analyzer {
     // and connection strings in quoted strings.
     if (code) {
       const covered = (a: number, b: number) => hits.some(h => h.span.start < flatSpan(f, a, b).end && flatSpan(f, a, b).start < h.span.end);
-      for (const x of scriptSecrets(f.text)) {
+      // Run application: the arguments of `sqlcmd.exe` / `net.exe` are read as that program's command line.
+      const program = ctx.kind === 'arg' && ctx.role === 'commandLine' ? applicationPathOf(ctx.stmt) : undefined;
+      for (const x of scriptSecrets(f.text, program)) {
         const value = f.text.slice(x.start, x.end);
         if (hasInterp(f, x.start, x.end) || isPlaceholderSecret(value) || /^[$@(\[{]/.test(value) || isSentence(value) || covered(x.start, x.end)) continue;
         hits.push({ ...base, span: flatSpan(f, x.start, x.end), literal: 'part', how: 'script', what: x.what });
@@ -1432,7 +1438,7 @@ const BASE64_CALL = /(?:b64encode|ToBase64String|btoa|Base64Encode|EncodeBase64|
  * `b64encode(b"user:…")` (a Basic credential), `Authorization: Basic …`, `net use \\srv\share … /user:`,
  * `sqlcmd … -P …`, `NetworkCredential("user", "…")`. References (`$var`, `%Var%`) are left to the caller to skip.
  */
-export function scriptSecrets(text: string): Array<{ start: number; end: number; what: string }> {
+export function scriptSecrets(text: string, applicationPath?: string): Array<{ start: number; end: number; what: string }> {
   const out: Array<{ start: number; end: number; what: string }> = [];
   const push = (m: RegExpMatchArray, group: number, what: string) => {
     const at = m.indices?.[group];
@@ -1466,14 +1472,17 @@ export function scriptSecrets(text: string): Array<{ start: number; end: number;
   }
   // Authorization: Basic … / Bearer … written in the script.
   for (const m of text.matchAll(/Authorization["']?\s*[:,=]\s*["']?(?:Basic|Bearer)\s+([A-Za-z0-9+/=._~-]{12,})/dgi)) push(m, 1, 'the Authorization header');
-  // net use \\srv\share <password> /user:… and net use … /user:… <password>.
-  for (const m of text.matchAll(/\bnet\s+use\b[^\r\n]*?\\\\[^\s"']+\s+(["']?)([^\s"'\/*][^\s"']*)\1\s+\/user:/dgi)) push(m, 2, 'the net use password');
-  for (const m of text.matchAll(/\bnet\s+use\b[^\r\n]*?\/user:\S+\s+(["']?)([^\s"'\/*][^\s"']*)\1/dgi)) push(m, 2, 'the net use password');
-  // sqlcmd / bcp / osql -P password.
-  for (const m of text.matchAll(/\b(?:sqlcmd|bcp|osql|isql)\b[^\r\n]*?\s-P\s*(["']?)([^\s"']+)\1/dg)) push(m, 2, 'the -P password');
+  // net use \\srv\share <password> /user:…, net use … /user:… <password>, sqlcmd / bcp / osql -P password.
+  out.push(...commandLinePasswords(text, applicationPath));
   // The password of a user/password pair: NetworkCredential("u", "p"), HTTPBasicAuth("u", "p"), auth=("u", "p"), smtp.login("u", "p").
-  for (const m of text.matchAll(/(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|\.login|\bauth\s*=\s*)\s*\(\s*[bru]?(["'])[^"'\r\n]*\1\s*,\s*[bru]?(["'])((?:(?!\2)[^\r\n])+)\2/dgi)) push(m, 3, 'the password of a user name and password pair');
+  for (const m of text.matchAll(/(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|\.login|\bauth\s*=)\s*\(\s*[bru]?(["'])[^"'\r\n]*\1\s*,\s*[bru]?(["'])((?:(?!\2)[^\r\n])+)\2/dgi)) push(m, 3, 'the password of a user name and password pair');
   return out;
+}
+
+/** The literal ApplicationPath of a Run application action, if any. */
+function applicationPathOf(stmt: ActionStmt): string | undefined {
+  const value = stmt.args.find(a => a.name.toLowerCase() === 'applicationpath')?.value;
+  return value?.kind === 'string' ? value.value : undefined;
 }
 
 /** Connection strings have at least one key only they use. */
@@ -1506,9 +1515,9 @@ function headerLines(text: string): Array<{ name: string; valueStart: number; va
 /** The password of `scheme://user:password@host` occurrences. */
 function userInfoPasswords(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/@:'"<>]*):([^\s/@'"<>]+)@/gi)) {
-    const start = m.index! + m[0].length - 1 - m[2].length;
-    out.push({ start, end: start + m[2].length });
+  for (const m of findUserInfo(text, "/@:'\"<>", "/@'\"<>", true)) {
+    const start = m.end - 1 - m.password.length;
+    out.push({ start, end: start + m.password.length });
   }
   return out;
 }
@@ -1517,19 +1526,23 @@ function userInfoPasswords(text: string): Array<{ start: number; end: number }> 
 function urlSecrets(text: string, u: UrlMatch): Array<{ start: number; end: number; what: string }> {
   const out: Array<{ start: number; end: number; what: string }> = [];
   const seg = text.slice(u.start, u.end);
-  const ui = /^[a-z][a-z0-9+.-]*:\/\/([^\s/@:'"<>]*):([^\s/@'"<>]+)@/i.exec(seg);
-  if (ui) {
-    const s = u.start + ui[0].length - 1 - ui[2].length;
-    out.push({ start: s, end: s + ui[2].length, what: 'the password in the URL' });
+  const ui = findUserInfo(seg, "/@:'\"<>", "/@'\"<>", true)[0];
+  if (ui && ui.index === 0) {
+    const s = u.start + ui.end - 1 - ui.password.length;
+    out.push({ start: s, end: s + ui.password.length, what: 'the password in the URL' });
   }
-  const q = seg.indexOf('?');
+  // The query, and a fragment carrying parameters (`#access_token=…` of the OAuth implicit flow).
+  const q = seg.search(/[?#]/);
   if (q >= 0) {
-    const re = /([^&=#?]+)=([^&#]*)/g;
+    // A key starts at the query's start or after a separator: a failed key is not re-read from each of its characters.
+    const re = /(?<![^&=#?])([^&=#?]+)=([^&#]*)/g;
     const query = seg.slice(q + 1);
     for (const m of query.matchAll(re)) {
       if (!m[2] || !queryParamIsSecret(m[1], u.host)) continue;
       const s = u.start + q + 1 + m.index! + m[1].length + 1;
-      out.push({ start: s, end: s + m[2].length, what: `the '${m[1]}' query parameter` });
+      const hash = seg.indexOf('#');
+      const afterHash = hash >= 0 && q + 1 + m.index! > hash;
+      out.push({ start: s, end: s + m[2].length, what: afterHash ? `the '${m[1]}' parameter after the #` : `the '${m[1]}' query parameter` });
     }
   }
   return out;

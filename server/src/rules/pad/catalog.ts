@@ -80,7 +80,7 @@ const URL_ARG_SUFFIX = /(url|uri|endpoint|urls)$/;
 
 /** The code argument of the Scripting.* actions (pad-script.md §3.2: secrets embedded in script text). */
 const SCRIPT_ARGS = new Set(['script', 'scripttext', 'code', 'vbscriptcode', 'pythoncode', 'javascriptcode', 'jscode', 'dotnetcode', 'dotnetcodetorun', 'powershellcode', 'powershellscript']);
-/** The command line of Scripting.RunDOSCommand. */
+/** The command line of Scripting.RunDOSCommand and System.RunDOSCommand. */
 const COMMAND_ARGS = new Set(['doscommandorapplication', 'doscommand', 'command']);
 
 /** Actions whose `Text` argument is typed into a UI field named by `Control`/`TextField`. */
@@ -94,7 +94,7 @@ export function argumentInfo(actionId: string, argName: string): ArgumentInfo | 
   if (SECRET_ARGS.has(a)) return info('secret');
   for (const [prefix, names] of SECRET_ARGS_BY_ACTION) if (id.startsWith(prefix) && names.includes(a)) return info('secret');
   if (id.startsWith('scripting.') && SCRIPT_ARGS.has(a)) return info('script');
-  if (id.startsWith('scripting.') && COMMAND_ARGS.has(a)) return info('commandLine');
+  if ((id.startsWith('scripting.') || id.startsWith('system.rundoscommand.')) && COMMAND_ARGS.has(a)) return info('commandLine');
   if (a === 'connectionstring') return info('connection');
   if (a === 'customheaders' || a === 'headers' || a === 'requestheaders') return info('headers');
   if (a === 'targetdesktop') return info('targetDesktop');
@@ -164,7 +164,9 @@ export function passesDataThrough(actionId: string): boolean {
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // The last capital of a run before a lower-case letter starts a word (`APIKey` → `API Key`); a
+    // lookahead, so a long run of capitals is not re-read from each of them.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])/)
     .filter(Boolean);

@@ -11,10 +11,13 @@
 // production endpoint, and Dev using the partner's test endpoint is right; a sandbox (a vendor's
 // non-production tier) anywhere but production. Pipeline tokens name nothing. Checked: environment
 // variable values, ConnectionIds, and other text fields of connection reference entries (such as
-// the ALM Accelerator's ConnectionOwner). Messages never quote the value (it may be a secret).
-import type { Loc } from '../../model/types';
+// the ALM Accelerator's ConnectionOwner). Messages never quote the value (it may be a secret); they quote
+// the environment word only when it sits outside every secret position (a password, a token parameter,
+// user-info, a fragment such as `#access_token=`, the whole value of a Secret or secret-named variable).
+import type { Loc, Solution } from '../../model/types';
 import { innerSpan, propIgnoreCase } from '../../load/json';
 import { defineRule } from '../rule';
+import { isSecretParameter, secretSpansInValue, withoutSecretParts } from '../shared/secret-parts';
 import { environmentOfValue, isPipelineToken, stageOfEnvironment } from '../shared/values';
 
 const STAGE_NAMES: Record<string, string> = { dev: 'development', test: 'test', prod: 'production' };
@@ -50,16 +53,19 @@ export default defineRule({
         if (!value || isPipelineToken(value) || value.includes('#{')) return;
         const found = environmentOfValue(value);
         if (!found) return;
+        // The word as found outside the secret parts of the value, if it is there; else it is not quoted.
+        const shown = wholeValueIsSecret(solution, what, name, field) ? undefined : environmentOfValue(withoutSecretParts(value, secretSpansInValue(value)));
+        const quoted = shown && shown.stage === found.stage ? shown.word : undefined;
         // A vendor's sandbox is its non-production tier: every non-production environment may use it.
         if (NON_PRODUCTION_WORDS.has(found.word) && stage !== 'prod') return;
         // A higher stage that is not production (a partner's test endpoint used from Dev) is not a bleed.
         const direction = bleedDirection(found.stage, stage);
         if (!direction) return;
         ctx.report({
-          message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment ("${found.word}"): ${env.environment} (${STAGE_NAMES[stage]}) would ${direction === 'production' ? 'work against production through this' : `use a ${STAGE_NAMES[found.stage]}`} ${what === 'environment variable' ? 'resource' : 'connection or account'}${direction === 'production' ? '' : `, outside the controls of ${STAGE_NAMES[stage]}`}. Give it the ${env.environment} value.`,
+          message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment (${quoted ? `"${quoted}"` : 'in a secret part of the value, not quoted'}): ${env.environment} (${STAGE_NAMES[stage]}) would ${direction === 'production' ? 'work against production through this' : `use a ${STAGE_NAMES[found.stage]}`} ${what === 'environment variable' ? 'resource' : 'connection or account'}${direction === 'production' ? '' : `, outside the controls of ${STAGE_NAMES[stage]}`}. Give it the ${env.environment} value.`,
           loc,
           element: { kind: 'setting', name },
-          data: { environment: env.environment, stage, kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: found.stage, word: found.word, direction },
+          data: { environment: env.environment, stage, kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: found.stage, ...(quoted ? { word: quoted } : {}), direction },
         });
       };
       for (const e of env.environmentVariables) check(e.value, e.valueLoc, 'environment variable', e.schemaName, '');
@@ -76,3 +82,11 @@ export default defineRule({
     }
   },
 });
+
+/** A Secret environment variable, or a variable or field whose name says it holds a secret: all of its value is secret. */
+function wholeValueIsSecret(solution: Solution, what: string, name: string, field: string): boolean {
+  if (field) return isSecretParameter(field);
+  if (what !== 'environment variable') return false;
+  const v = solution.environmentVariables.find(d => d.schemaName.toLowerCase() === name.toLowerCase());
+  return v?.kind === 'Secret' || isSecretParameter(name.replace(/^[A-Za-z0-9]+_/, ''));
+}

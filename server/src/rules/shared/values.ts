@@ -1,6 +1,10 @@
 // Classifies literal values the way a reviewer would: is this host global, tenant-scoped,
 // internal, an IP? Is this text a local path, a UNC share, a connection string with a password?
 // Shared by the desktop-flow and cloud-flow rules so they never disagree.
+// Every pattern here runs on input text: each is linear (no two quantifiers that can claim the same
+// characters, no run re-read from every start); the shapes regexes cannot do linearly are in scan.ts.
+
+import { findJwts, isSpace, pathBodyEnd, trimTrailing } from './scan';
 
 // ---------------------------------------------------------------------------------------------
 // Hosts
@@ -73,7 +77,8 @@ export function normalizeHost(host: string): string {
 export function classifyHost(rawHost: string): HostKind {
   const host = normalizeHost(rawHost);
   if (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === '0.0.0.0') return 'loopback';
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^[0-9a-f:]+:[0-9a-f:]*$/.test(host)) return 'ip';
+  // IPv6: hex digits and colons with a colon after the first character (one pass, no backtracking).
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (/^[0-9a-f:]+$/.test(host) && host.indexOf(':', 1) > 0)) return 'ip';
   if (GLOBAL_HOSTS.includes(host) || GLOBAL_SUFFIXES.some(s => host.endsWith(s))) return 'global';
   if (!host.includes('.')) return 'internal';
   if (INTERNAL_SUFFIXES.some(s => host.endsWith(s))) return 'internal';
@@ -163,7 +168,7 @@ const URL_RE = /\b(https?|ftps?|sftp|wss?|ldaps?|tcp|opc\.tcp):\/\/(?:[^\s/@'"<>
 export function findUrls(text: string): UrlMatch[] {
   const out: UrlMatch[] = [];
   for (const m of text.matchAll(URL_RE)) {
-    const url = m[0].replace(/[.,;:)\]}]+$/, '');
+    const url = trimTrailing(m[0], c => '.,;:)]}'.includes(c));
     const host = m[2];
     if (/[%{}$@]/.test(host)) continue;
     const start = m.index!;
@@ -192,27 +197,43 @@ export interface PathMatch {
   server?: string;
 }
 
-// A path may hold spaces and commas (`D:\Program Files\Contoso, Inc\app.exe`) but stops at a
-// line end, a `;`, a `%variable%` (the literal part is what is hardcoded), where the next path starts
-// or where a command-line switch follows (`\\srv\share /persistent:no`, `C:\in -Recurse`).
-const PATH_BODY = String.raw`(?:(?!\s+(?:[A-Za-z]:[\\/]|\\\\|\/[A-Za-z?]|--?[A-Za-z]))[^\r\n"'<>|?*%;])*`;
-const DRIVE_PATH_RE = new RegExp(String.raw`(?<![A-Za-z0-9])[A-Za-z]:[\\/]` + PATH_BODY, 'g');
-const UNC_RE = new RegExp(String.raw`(?<![\\A-Za-z0-9])\\\\([A-Za-z0-9_.$-]+)\\` + PATH_BODY, 'g');
+// Where a path starts: a drive letter or a UNC server. The body (spaces allowed, up to a line end, `;`,
+// `%variable%`, the next path or a command-line switch) is read by pathBodyEnd in linear time.
+const DRIVE_START_RE = /(?<![A-Za-z0-9])[A-Za-z]:[\\/]/g;
+const UNC_START_RE = /(?<![\\A-Za-z0-9])\\\\([A-Za-z0-9_.$-]+)\\/g;
+const PATH_TAIL = (c: string) => c === '.' || c === ',' || c === ';' || c === ':' || c === ')' || isSpace(c);
+
+/** Each start match of `re` with the end of its path body (a match resumes after the previous path). */
+function pathMatches(text: string, re: RegExp): Array<{ index: number; raw: string; server?: string }> {
+  const out: Array<{ index: number; raw: string; server?: string }> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = pathBodyEnd(text, m.index + m[0].length);
+    out.push({ index: m.index, raw: text.slice(m.index, end), server: m[1] });
+    re.lastIndex = Math.max(end, m.index + 1);
+  }
+  return out;
+}
 
 /** Absolute Windows paths (drive-letter and UNC) inside a text, with offsets. */
 export function findPaths(text: string): PathMatch[] {
   const out: PathMatch[] = [];
-  for (const m of text.matchAll(UNC_RE)) {
-    const path = m[0].replace(/[\s.,;:)]+$/, '');
-    if (/[%{]/.test(m[1])) continue;
-    out.push({ kind: 'unc', start: m.index!, end: m.index! + path.length, path, server: m[1] });
+  const uncs: PathMatch[] = [];
+  for (const m of pathMatches(text, UNC_START_RE)) {
+    const path = trimTrailing(m.raw, PATH_TAIL);
+    if (/[%{]/.test(m.server!)) continue;
+    uncs.push({ kind: 'unc', start: m.index, end: m.index + path.length, path, server: m.server });
   }
-  for (const m of text.matchAll(DRIVE_PATH_RE)) {
-    const path = m[0].replace(/[\s.,;:)]+$/, '');
-    if (out.some(o => m.index! >= o.start && m.index! < o.end)) continue;
+  out.push(...uncs);
+  // Both lists are in text order: one pointer finds the UNC path a drive match may sit in.
+  let u = 0;
+  for (const m of pathMatches(text, DRIVE_START_RE)) {
+    const path = trimTrailing(m.raw, PATH_TAIL);
+    while (u < uncs.length && uncs[u].end <= m.index) u++;
+    if (u < uncs.length && m.index >= uncs[u].start && m.index < uncs[u].end) continue;
     // One user's profile; the shared profiles (Public, Default, All Users) are not one user's.
     const kind = /^[A-Za-z]:[\\/](users|documents and settings)[\\/](?!(public|default|default user|all users)([\\/]|$))[^\\/]+/i.test(path) ? 'user-profile' : 'drive';
-    out.push({ kind, start: m.index!, end: m.index! + path.length, path });
+    out.push({ kind, start: m.index, end: m.index + path.length, path });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -233,19 +254,58 @@ export interface ConnectionStringPart {
   end: number;
 }
 
-/** `Key=Value;` pairs. Returns [] when the text does not look like a connection string. */
+/**
+ * `Key=Value;` pairs. Returns [] when the text does not look like a connection string.
+ * A pair starts at the text's start or at a `;`: white space, a key (a letter, then letters, digits,
+ * spaces, `_`, `.`, `-`), white space, `=`, white space, then a value: `"…"`, `'…'`, or up to the next `;`.
+ * Read by hand: a key's trailing spaces and the white space before `=` are one run, read once.
+ */
 export function parseConnectionString(text: string): ConnectionStringPart[] {
   const parts: ConnectionStringPart[] = [];
-  const re = /(?:^|;)\s*([A-Za-z][A-Za-z0-9 _.-]*?)\s*=\s*("[^"]*"|'[^']*'|[^;]*)/g;
-  for (const m of text.matchAll(re)) {
-    const raw = m[2];
-    const valueStart = m.index! + m[0].length - raw.length;
-    const quoted = /^["']/.test(raw);
-    const value = quoted ? raw.slice(1, -1) : raw.trimEnd();
-    parts.push({ key: m[1].trim(), value, start: valueStart + (quoted ? 1 : 0), end: valueStart + (quoted ? 1 : 0) + value.length });
+  const isKeyChar = (c: string) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === ' ' || c === '_' || c === '.' || c === '-';
+  const isLetter = (c: string | undefined) => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+  /** The pair whose key scan starts at `i` (after `^` or a `;`), if any. */
+  const pairAt = (i: number): { end: number; part: ConnectionStringPart } | undefined => {
+    while (i < text.length && isSpace(text[i])) i++;
+    if (!isLetter(text[i])) return undefined;
+    const keyStart = i;
+    let keyEnd = i + 1;
+    while (keyEnd < text.length && isKeyChar(text[keyEnd])) keyEnd++;
+    let eq = keyEnd;
+    while (eq < text.length && isSpace(text[eq])) eq++;
+    if (text[eq] !== '=') return undefined;
+    let v = eq + 1;
+    while (v < text.length && isSpace(text[v])) v++;
+    const found = readValue(text, v);
+    found.part.key = text.slice(keyStart, keyEnd).trim();
+    return found;
+  };
+  let pos = 0;
+  const first = pairAt(0);
+  if (first) {
+    parts.push(first.part);
+    pos = first.end;
+  }
+  for (let semi = text.indexOf(';', pos); semi >= 0; semi = text.indexOf(';', pos)) {
+    const found = pairAt(semi + 1);
+    if (found) parts.push(found.part);
+    pos = found ? found.end : semi + 1;
   }
   // One key=value alone is not a connection string (a query parameter, an assignment in prose).
   return parts.length >= 2 ? parts : [];
+}
+
+/** The value at `v`: a quoted string when it closes, else the text up to the next `;` (trailing white space dropped). */
+function readValue(text: string, v: number): { end: number; part: ConnectionStringPart } {
+  const q = text[v];
+  if (q === '"' || q === "'") {
+    const close = text.indexOf(q, v + 1);
+    if (close >= 0) return { end: close + 1, part: { key: '', value: text.slice(v + 1, close), start: v + 1, end: close } };
+  }
+  const semi = text.indexOf(';', v);
+  const rawEnd = semi < 0 ? text.length : semi;
+  const value = text.slice(v, rawEnd).trimEnd();
+  return { end: rawEnd, part: { key: '', value, start: v, end: v + value.length } };
 }
 
 export const CONNECTION_SECRET_KEYS = ['password', 'pwd', 'accountkey', 'sharedaccesskey', 'sharedaccesssignature', 'clientsecret', 'client secret', 'secret', 'apikey', 'api key', 'token', 'accesskey', 'access key'];
@@ -341,7 +401,6 @@ export interface StructuredSecret {
 }
 
 const STRUCTURED_SECRETS: Array<[StructuredSecret['kind'], RegExp]> = [
-  ['jwt', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g],
   ['github-token', /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b/g],
   ['slack-token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/g],
   ['aws-access-key', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g],
@@ -351,7 +410,8 @@ const STRUCTURED_SECRETS: Array<[StructuredSecret['kind'], RegExp]> = [
 
 /** Secrets recognisable by their shape alone (no name needed): JWTs, GitHub/Slack/AWS keys, private keys, storage account keys. */
 export function findStructuredSecrets(text: string): StructuredSecret[] {
-  const out: StructuredSecret[] = [];
+  // JSON web tokens are read by hand (findJwts): a regex re-reads a long `-` separated run from every start.
+  const out: StructuredSecret[] = findJwts(text).map(j => ({ kind: 'jwt' as const, ...j }));
   for (const [kind, re] of STRUCTURED_SECRETS) {
     for (const m of text.matchAll(re)) out.push({ kind, start: m.index!, end: m.index! + m[0].length });
   }

@@ -3,8 +3,9 @@
 // SecretName, KeyVaultUrl, ClientId, TokenEndpoint), its description, a default/current/deployment-settings
 // value shaped like a secret (connection string with a password, JWT, SAS signature, known key formats),
 // or a flow passing `@parameters('… (schema)')` to a secret place (HTTP authentication, key header,
-// sensitive desktop-flow input…). Only String, JSON and untyped variables are checked. Values never
-// appear in messages.
+// sensitive desktop-flow input…). Only String, JSON and untyped variables are checked for that.
+// A Secret variable is a secret as text when a deployment settings file gives it a plain value instead of
+// an Azure Key Vault secret reference: reported at that value. Values never appear in messages.
 import type { EnvironmentVariableDefinition, Solution } from '../../model/types';
 import { defineRule, RuleContext } from '../rule';
 import { analyzeFlow } from '../cloud/analysis';
@@ -25,6 +26,7 @@ export default defineRule({
     fixable: false,
   },
   solution(ctx, solution) {
+    plainSecretValues(ctx, solution);
     const usage = secretUsage(ctx, solution);
     for (const v of solution.environmentVariables) {
       if (v.kind !== 'String' && v.kind !== 'JSON' && v.kind !== 'Unknown') continue;
@@ -59,6 +61,32 @@ export default defineRule({
   },
 });
 
+/**
+ * `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>`:
+ * what a deployment settings file gives a Secret environment variable. Each part stops at `/`: linear.
+ */
+const KEY_VAULT_REFERENCE = /^\s*\/subscriptions\/[^/\s]+\/resourcegroups\/[^/\s]+\/providers\/microsoft\.keyvault\/vaults\/[^/\s]+\/secrets\/[^/\s]+(?:\/[^/\s]+)?\/?\s*$/i;
+
+/** Secret environment variables given a plain value (not a Key Vault reference) in deployment settings. */
+function plainSecretValues(ctx: RuleContext, solution: Solution): void {
+  const wanted = ctx.environment?.toLowerCase();
+  for (const v of solution.environmentVariables) {
+    if (v.kind !== 'Secret') continue;
+    for (const env of solution.environments) {
+      if (wanted && env.environment.toLowerCase() !== wanted) continue;
+      const entry = env.environmentVariables.find(e => e.schemaName.toLowerCase() === v.schemaName.toLowerCase());
+      const value = entry?.value?.trim();
+      if (!entry || !value || KEY_VAULT_REFERENCE.test(value) || isPipelineToken(value) || isPlaceholderSecret(value)) continue;
+      ctx.report({
+        message: `The ${env.environment} deployment settings give Secret environment variable "${v.schemaName}" a plain value instead of an Azure Key Vault secret reference (/subscriptions/…/providers/Microsoft.KeyVault/vaults/…/secrets/…): the secret is written in plain text in the settings file and in source control. Store it in Key Vault and give its reference here (or a #{…}# pipeline token).`,
+        loc: entry.valueLoc,
+        element: { kind: 'setting', name: v.schemaName },
+        data: { schemaName: v.schemaName, kind: v.kind, reasons: ['settings-value'], environment: env.environment, file: env.file.path },
+      });
+    }
+  }
+}
+
 /** Env var schema name (lower case) → the first secret place a flow passes it to. */
 function secretUsage(ctx: RuleContext, solution: Solution): Map<string, { flow: string; action: string; where: string }> {
   const out = new Map<string, { flow: string; action: string; where: string }>();
@@ -91,7 +119,7 @@ function holdsSecret(value: string): boolean {
   for (const u of findUrls(value)) {
     const text = value.slice(u.start, u.end);
     if (/:\/\/[^/@\s:]+:[^/@\s]+@/.test(text)) return true;
-    if (/[?&](sig|code|apikey|api_key|api-key|access_token|client_secret)=[^&#\s]{8,}/i.test(text)) return true;
+    if (/[?&#](sig|code|apikey|api_key|api-key|access_token|client_secret)=[^&#\s]{8,}/i.test(text)) return true;
   }
   return false;
 }

@@ -13,6 +13,7 @@
 import type { CloudFlow, Solution } from '../../model/types';
 import { innerSpan, prop, propPath } from '../../load/json';
 import { defineRule, RuleContext } from '../rule';
+import { taggedBlocks } from '../shared/scan';
 
 export default defineRule({
   meta: {
@@ -104,6 +105,6 @@ function connectionKeys(ctx: RuleContext, flow: CloudFlow): void {
 /** Lower-case schema names declared under <MissingDependencies> (components another solution provides). */
 function missingDependencies(solution: Solution): Set<string> {
   const text = solution.manifest?.text ?? '';
-  const block = /<MissingDependencies>([\s\S]*?)<\/MissingDependencies>/i.exec(text)?.[1] ?? '';
+  const block = taggedBlocks(text, 'MissingDependencies')[0] ?? '';
   return new Set([...block.matchAll(/\bschemaName="([^"]*)"/gi)].map(m => m[1].toLowerCase()));
 }

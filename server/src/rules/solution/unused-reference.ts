@@ -13,6 +13,7 @@
 // case-insensitively: flows also read variables by schema name, e.g. RetrieveEnvironmentVariableSecretValue).
 import type { Solution } from '../../model/types';
 import { defineRule } from '../rule';
+import { taggedBlocks } from '../shared/scan';
 
 const CONNECTION_REFERENCE_CONSUMERS = (t: number) => t === 300 || t >= 10000;
 const ENVIRONMENT_VARIABLE_CONSUMERS = (t: number) => t === 300 || t === 61 || t === 66 || t === 90 || t === 91 || t === 92 || t >= 10000;
@@ -84,8 +85,8 @@ function usageTexts(solution: Solution): { cloud: string[]; desktop: string[] } 
 function parentDefinitions(solution: Solution): Set<string> {
   const out = new Set<string>();
   for (const file of new Set(solution.environmentVariables.map(v => v.file))) {
-    for (const m of file.text.matchAll(/<parentdefinitionid>([\s\S]*?)<\/parentdefinitionid>/gi)) {
-      for (const n of m[1].matchAll(/<schemaname>\s*([^<\s]+)\s*<\/schemaname>/gi)) out.add(n[1].toLowerCase());
+    for (const block of taggedBlocks(file.text, 'parentdefinitionid')) {
+      for (const n of block.matchAll(/<schemaname>\s*([^<\s]+)\s*<\/schemaname>/gi)) out.add(n[1].toLowerCase());
     }
   }
   return out;
