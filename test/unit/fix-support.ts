@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CliIO } from '../../server/src/cli';
 import { analyze, Analysis } from '../../server/src/findings/analyze';
 import type { Finding } from '../../server/src/findings/finding';
 import { applyChange, diskStore, WorkspaceChange } from '../../server/src/fix/change';
@@ -14,6 +15,17 @@ import { parseJson } from '../../server/src/load/json';
 import { decodeText, DiskVfs } from '../../server/src/load/vfs';
 import { parseXml, validateXml } from '../../server/src/load/xml';
 import { FixtureLayout, SolutionSpec, writeFixture } from '../support/fixture';
+
+/** The CLI on the real disk, run in-process from `cwd`, with what it printed. */
+export function diskCli(cwd: string): { io: CliIO; out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = {
+    stdout: s => out.push(s), stderr: s => err.push(s), cwd, vfs: new DiskVfs(), isTTY: false, env: {},
+    writeFile: (p, c) => fs.writeFileSync(p, c),
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
 
 export const EDITABLE_LAYOUTS: Array<Exclude<FixtureLayout, 'zip'>> = ['unpacked', 'cdsproj', 'raw'];
 

@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { CliIO, runCli } from '../../server/src/cli';
-import { DiskVfs } from '../../server/src/load/vfs';
+import { runCli } from '../../server/src/cli';
 import { buildSolutionFiles, SolutionSpec } from '../support/fixture';
-import { tempDir, treeHash } from './fix-support';
+import { diskCli, tempDir, treeHash } from './fix-support';
 import { CLOUD } from './fix-specs';
 
 /** A solution with a plain-text secret, an environment-specific path and a fixable value. */
@@ -40,25 +39,21 @@ function cdsproj(rootPath: string): string {
 interface JsonFinding { ruleId: string; message: string; file: string; line: number; column: number }
 
 function cli(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: s => out.push(s), stderr: s => err.push(s), cwd, vfs: new DiskVfs(), isTTY: false, env: {},
-    writeFile: (p, c) => fs.writeFileSync(p, c),
+  const errors: string[] = [];
+  const exec = (args: string[]) => {
+    const c = diskCli(cwd);
+    const code = runCli(args, c.io);
+    errors.push(c.err());
+    return { code, out: c.out() };
   };
-  const run = (args: string[]) => runCli(args, io);
   const findings = (args: string[]): { code: number; findings: JsonFinding[] } => {
-    out.length = 0;
-    const code = run([...args, '--format', 'json', '--fail-on', 'none']);
-    return { code, findings: JSON.parse(out.join('')).findings };
+    const r = exec([...args, '--format', 'json', '--fail-on', 'none']);
+    return { code: r.code, findings: JSON.parse(r.out).findings };
   };
   /** The environments `inspect` finds for the first solution. */
-  const environments = (...targets: string[]): string[] => {
-    out.length = 0;
-    run(['inspect', ...targets, '--format', 'json']);
-    return JSON.parse(out.join('')).solutions[0].environments.map((e: { name: string }) => e.name).sort();
-  };
-  return { run, findings, environments, err: () => err.join('') };
+  const environments = (...targets: string[]): string[] =>
+    JSON.parse(exec(['inspect', ...targets, '--format', 'json']).out).solutions[0].environments.map((e: { name: string }) => e.name).sort();
+  return { run: (args: string[]) => exec(args).code, findings, environments, err: () => errors.join('') };
 }
 
 /** 1-based line and column of `needle` in a file. */

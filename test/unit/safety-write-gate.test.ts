@@ -5,23 +5,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { CliIO, runCli } from '../../server/src/cli';
+import { runCli } from '../../server/src/cli';
 import { applyChange, ChangeBuilder, diskStore, FileStore } from '../../server/src/fix/change';
 import { fixAll } from '../../server/src/fix/run';
 import { gatedWrite, gatePath, RawWriter, nodeWriter, WriteRefused, WriteTransaction } from '../../server/src/fix/write-gate';
 import { DiskVfs } from '../../server/src/load/vfs';
 import { repoRoot } from '../support/corpus';
-import { tempDir, treeHash } from './fix-support';
+import { diskCli, tempDir, treeHash } from './fix-support';
 
-function cli(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: s => out.push(s), stderr: s => err.push(s), cwd, vfs: new DiskVfs(), isTTY: false, env: {},
-    writeFile: (p, c) => fs.writeFileSync(p, c),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const cli = diskCli;
 
 /** <tmp>/work/repo holding the example, and an empty <tmp>/work/outside. */
 function workTree(): { work: string; repo: string; outside: string; definitions: string } {

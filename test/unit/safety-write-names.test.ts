@@ -5,23 +5,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { CliIO, runCli } from '../../server/src/cli';
+import { runCli } from '../../server/src/cli';
 import { FixError } from '../../server/src/fix/change';
 import { assertLogicalName, assertPublisherPrefix, assertSchemaName } from '../../server/src/fix/names';
-import { DiskVfs } from '../../server/src/load/vfs';
 import { parseXml, validateXml } from '../../server/src/load/xml';
 import { repoRoot } from '../support/corpus';
-import { tempDir } from './fix-support';
+import { diskCli, tempDir } from './fix-support';
 
-function cli(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: s => out.push(s), stderr: s => err.push(s), cwd, vfs: new DiskVfs(), isTTY: false, env: {},
-    writeFile: (p, c) => fs.writeFileSync(p, c),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const cli = diskCli;
 
 /** The example under <tmp>/work/repo, with its publisher prefix replaced. */
 function exampleWithPrefix(prefix: string): { work: string; repo: string } {
