@@ -5,7 +5,7 @@
 //     by a Dataverse RetrieveEnvironmentVariableSecretValue action with secure outputs;
 //   cloud/unsecured-secret → runtimeConfiguration.secureData.properties gets what is missing.
 import type { Finding } from '../findings/finding';
-import { entries, JsonNode, prop, stringValue } from '../load/json';
+import { entries, JsonNode, prop, StringOffsets, stringOffsets, stringValue } from '../load/json';
 import type { CloudFlow, FlowAction, Solution } from '../model/types';
 import { analyzeFlow, segmentString } from '../rules/cloud/analysis';
 import type { GlobalSettings } from '../rules/rule';
@@ -45,7 +45,7 @@ interface CloudLiteral {
   /** Decoded string value. */
   value: string;
   /** File offset of each decoded character, plus one for the end. */
-  offsets: number[];
+  offsets: StringOffsets;
   /** Decoded span of the literal. */
   start: number;
   end: number;
@@ -54,18 +54,6 @@ interface CloudLiteral {
   where: 'whole' | 'part' | 'constant';
   /** Decoded span of the constant's content (between its quotes). */
   constant?: { start: number; end: number };
-}
-
-function decodedOffsets(fileText: string, node: JsonNode): number[] {
-  const offsets: number[] = [];
-  const end = node.offset + node.length - 1;
-  let i = node.offset + 1;
-  while (i < end) {
-    offsets.push(i);
-    i += fileText.charCodeAt(i) === 92 ? (fileText[i + 1] === 'u' ? 6 : 2) : 1;
-  }
-  offsets.push(end);
-  return offsets;
 }
 
 function actionAt(flow: CloudFlow, offset: number): FlowAction | undefined {
@@ -94,8 +82,8 @@ function locateLiteral(finding: Finding): CloudLiteral | undefined {
   const node = stringNodeAt(action.node, fs, fe);
   if (!node) return undefined;
   const value = node.value as string;
-  const offsets = decodedOffsets(flow.file.text, node);
-  if (offsets.length !== value.length + 1) return undefined;
+  const offsets = stringOffsets(flow.file.text, node, value.length);
+  if (!offsets) return undefined;
   const start = offsets.indexOf(fs);
   const end = offsets.indexOf(fe, start);
   if (start < 0 || end <= start) return undefined;
@@ -133,7 +121,7 @@ function jsonInner(s: string): string {
 /** Replaces the literal with an expression (`parameters('…')`, `body('…')?['…']`). */
 function replaceLiteral(b: ChangeBuilder, lit: CloudLiteral, expression: string): void {
   const file = lit.flow.file;
-  const raw = (a: number, z: number) => ({ start: lit.offsets[a], end: lit.offsets[z] });
+  const raw = (a: number, z: number) => ({ start: lit.offsets.at(a), end: lit.offsets.at(z) });
   if (lit.where === 'whole') {
     b.replace(file, raw(lit.start, lit.end), jsonInner(`@${expression}`));
   } else if (lit.where === 'part') {
@@ -244,7 +232,7 @@ function secretVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
     + '(/subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>) '
     + `as the Value of ${schemaName} in each environment's deployment settings. The old value is still in source control history: rotate it.`;
   return lazyFix({ title: `Move the secret to a new Secret environment variable ${schemaName} (Azure Key Vault)`, kind: 'quickfix', preferred: true, ruleId: finding.ruleId, description }, b => {
-    b.redact(lit.literal, flow.file.text.slice(lit.offsets[lit.start], lit.offsets[lit.end]));
+    b.redact(lit.literal, flow.file.text.slice(lit.offsets.at(lit.start), lit.offsets.at(lit.end)));
     const schema = newSchemaName(solution, b, schemaBody(words));
     replaceLiteral(b, lit, `body('${readName.replace(/'/g, "''")}')?['EnvironmentVariableSecretValue']`);
     createDefinition(b, solution, {

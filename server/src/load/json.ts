@@ -128,3 +128,41 @@ export function pointerOf(node: JsonNode): string {
   }
   return parts.reverse().map(p => '/' + p.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+/** Where each decoded UTF-16 unit of a JSON string node lies in the file, plus one entry for its end. */
+export interface StringOffsets {
+  /** Decoded length + 1. */
+  readonly length: number;
+  /** File offset of decoded unit `k` (k = decoded length: the closing quote). */
+  at(k: number): number;
+  /** The decoded index whose file offset is `fileOffset` (searching from `from`), or -1. */
+  indexOf(fileOffset: number, from?: number): number;
+}
+
+/**
+ * The offsets of a string node's decoded value. Without escapes (nearly every string) this is the node's
+ * offset plus the index; otherwise a typed table: a value can be tens of megabytes, and a number[]
+ * costs several times its size. Undefined when the node's text does not decode to `decodedLength` units.
+ */
+export function stringOffsets(fileText: string, node: JsonNode, decodedLength: number): StringOffsets | undefined {
+  const first = node.offset + 1;
+  const end = node.offset + node.length - 1;
+  // Every escape decodes to fewer units than it has characters: equal lengths mean no escape.
+  if (end - first === decodedLength) {
+    return {
+      length: decodedLength + 1,
+      at: k => first + k,
+      indexOf: (o, from = 0) => (o - first >= from && o - first <= decodedLength ? o - first : -1),
+    };
+  }
+  const table = new Int32Array(decodedLength + 1);
+  let i = first;
+  let k = 0;
+  while (i < end && k < decodedLength) {
+    table[k++] = i;
+    i += fileText.charCodeAt(i) === 92 ? (fileText[i + 1] === 'u' ? 6 : 2) : 1;
+  }
+  if (k !== decodedLength || i !== end) return undefined;
+  table[k] = end;
+  return { length: table.length, at: j => table[j], indexOf: (o, from = 0) => table.indexOf(o, from) };
+}

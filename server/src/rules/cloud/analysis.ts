@@ -18,7 +18,7 @@
 //    parts of one string, such as the host and the signature of a URL, each by its own rule).
 import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/types';
 import type { GlobalSettings } from '../rule';
-import { entries, JsonNode, pointerOf, prop, stringValue } from '../../load/json';
+import { entries, JsonNode, pointerOf, prop, StringOffsets, stringOffsets, stringValue } from '../../load/json';
 import type { Span } from '../../util/text';
 import {
   classifyHost, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, connectionKeyIs, environmentOfValue, findPaths, findStructuredSecrets,
@@ -95,28 +95,6 @@ function closingBrace(text: string, from: number): number {
   return text.length;
 }
 
-/**
- * File offset of each decoded UTF-16 unit of a JSON string node, plus one for its end. A typed array:
- * a string value can be tens of megabytes, and a number[] costs several times its size.
- */
-function decodeOffsets(fileText: string, node: JsonNode, text: string): Int32Array {
-  const offsets = new Int32Array(text.length + 1);
-  const end = node.offset + node.length - 1;
-  let i = node.offset + 1;
-  let k = 0;
-  while (i < end && k < text.length) {
-    offsets[k++] = i;
-    if (fileText.charCodeAt(i) === 92) i += fileText[i + 1] === 'u' ? 6 : 2;
-    else i += 1;
-  }
-  if (k !== text.length || i !== end) {
-    // Should not happen for parsed JSON; keep spans inside the string anyway.
-    for (let j = 0; j <= text.length; j++) offsets[j] = Math.min(node.offset + 1 + j, end);
-    return offsets;
-  }
-  offsets[k] = end;
-  return offsets;
-}
 
 /** References an expression makes: variables, actions (body/outputs/actions), workflow parameters. */
 export interface Refs {
@@ -132,6 +110,13 @@ const PARAM_REF = /\bparameters\(\s*'((?:[^']|'')*)'\s*\)/gi;
 export function refsOf(expression: string): Refs {
   const grab = (re: RegExp) => [...expression.matchAll(re)].map(m => m[1].replace(/''/g, "'"));
   return { variables: grab(VAR_REF), actions: grab(ACTION_REF), parameters: grab(PARAM_REF) };
+}
+
+/** Should not happen for parsed JSON: offsets spread over the string, so spans stay inside it. */
+function spreadOffsets(node: JsonNode, decodedLength: number): StringOffsets {
+  const first = node.offset + 1;
+  const end = node.offset + node.length - 1;
+  return { length: decodedLength + 1, at: k => Math.min(first + k, end), indexOf: () => -1 };
 }
 
 /** Contents of the single-quoted string constants inside an expression segment (decoded offsets). */
@@ -159,7 +144,7 @@ export interface StringLeaf {
   /** Path inside the action's `inputs` (property names, array indexes). */
   path: string[];
   text: string;
-  offsets: Int32Array;
+  offsets: StringOffsets;
   segments: Segment[];
   /** The text with every reference replaced by U+0000 (same length): literal detectors run on it. */
   masked: string;
@@ -191,7 +176,7 @@ function collectLeaves(flow: CloudFlow, action: FlowAction, out: StringLeaf[]): 
       }
       masked += value.slice(at);
       if (segments.length === 0) masked = '\u0000'.repeat(value.length);
-      out.push({ action, node, path, text: value, offsets: decodeOffsets(text, node, value), segments, masked });
+      out.push({ action, node, path, text: value, offsets: stringOffsets(text, node, value.length) ?? spreadOffsets(node, value.length), segments, masked });
       return;
     }
     if (node.type === 'object') {
@@ -973,7 +958,7 @@ class Analyzer {
   }
 
   private narrowOf(leaf: StringLeaf, start: number, end: number, display: string): ValueFinding['narrow'] {
-    return { span: { start: leaf.offsets[start], end: leaf.offsets[end] }, display, literal: start === 0 && end === leaf.text.length ? 'whole' : 'part' };
+    return { span: { start: leaf.offsets.at(start), end: leaf.offsets.at(end) }, display, literal: start === 0 && end === leaf.text.length ? 'whole' : 'part' };
   }
 
   /** URLs, UNC paths and absolute paths written as string constants inside expressions. */
@@ -1014,7 +999,7 @@ class Analyzer {
       rule,
       action: leaf.action,
       node: leaf.node,
-      span: { start: leaf.offsets[start], end: leaf.offsets[end] },
+      span: { start: leaf.offsets.at(start), end: leaf.offsets.at(end) },
       literal: start === 0 && end === leaf.text.length ? 'whole' : 'part',
       parameter: pointerOf(leaf.node),
       ...f,
