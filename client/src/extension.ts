@@ -125,16 +125,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{xml,json,robin,txt,zip,cdsproj}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{xml,json,robin,txt,zip,cdsproj,yml}');
     // New folders too: a folder created with its files at once may be reported as the folder alone.
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     context.subscriptions.push(watcher, folders);
-    const relevant = /\.(xml|json|robin|txt|zip|cdsproj)$/i;
+    const relevant = /\.(xml|json|robin|txt|zip|cdsproj|yml)$/i;
     // The server applies flowcop.json's getCredentialTemplate only in a trusted workspace.
     const init: InitializationOptions = { environment, settings: readSettings(), workspaceTrusted: vscode.workspace.isTrusted };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
-        { scheme: 'file', pattern: '**/*.{xml,json,robin,txt}' },
+        { scheme: 'file', pattern: '**/*.{xml,json,robin,txt,yml}' },
         { scheme: 'file', language: 'robin' },
         { scheme: 'untitled', language: 'robin' },
         { scheme: SCRIPT_SCHEME },

@@ -6,6 +6,7 @@ import { createBaseline, newSince, parseBaseline } from './findings/baseline';
 import { Config, loadConfigFile } from './findings/config';
 import { secretSpansOf, SEVERITY_RANK } from './findings/finding';
 import type { Finding } from './findings/finding';
+import type { Workspace } from './model/types';
 import { loadWorkspace } from './findings/analyze';
 import { DiskVfs, MemoryVfs, Vfs } from './load/vfs';
 import { ChangeOverlayVfs, diskStore, memoryStore } from './fix/change';
@@ -173,6 +174,7 @@ function lintCommand(args: Parsed, io: CliIO): number {
   }
   const analysis: Analysis = analyze(paths, { vfs, config: explicitConfig(args, io), environment });
   const { workspace } = analysis;
+  printSkipped(workspace, io);
   let findings = analysis.findings;
 
   if (!workspace.solutions.length && !workspace.scripts.length && !workspace.orphanSettings.length && !findings.length) {
@@ -180,7 +182,8 @@ function lintCommand(args: Parsed, io: CliIO): number {
     return 2;
   }
   if (environment && !workspace.solutions.some(s => s.environments.some(e => e.environment.toLowerCase() === environment.toLowerCase()))) {
-    const known = [...new Set(workspace.solutions.flatMap(s => s.environments.map(e => e.environment)))];
+    // One name per environment, whatever the case of its files (`Prod/…` and `prod.deploymentsettings.json`).
+    const known = [...new Map(workspace.solutions.flatMap(s => s.environments.map(e => [e.environment.toLowerCase(), e.environment] as const))).values()];
     io.stderr(`flowcop: warning: no deployment settings for environment "${escapeText(environment)}"${known.length ? ` (found: ${escapeText(known.join(', '))})` : ''}\n`);
   }
 
@@ -229,6 +232,7 @@ function inspectCommand(args: Parsed, io: CliIO): number {
   const format = oneOf(args.flags, '--format', ['text', 'json'], 'text');
   const paths = args.paths.map(p => path.resolve(io.cwd, p));
   const { workspace } = loadWorkspace(paths, { vfs: io.vfs, config: explicitConfig(args, io) });
+  printSkipped(workspace, io);
   const report = inspectWorkspace(workspace, io.cwd);
   if (format === 'json') io.stdout(formatInspectJson(report));
   else io.stdout(formatInspectText(report));
@@ -237,6 +241,11 @@ function inspectCommand(args: Parsed, io: CliIO): number {
     return 2;
   }
   return 0;
+}
+
+/** Files named on the command line and left out (a .txt of prose): a note, not a finding. */
+function printSkipped(workspace: Workspace, io: CliIO): void {
+  for (const s of workspace.skipped ?? []) io.stderr(`flowcop: note: ${escapeText(displayPath(s.file, io.cwd))}: ${escapeText(s.reason)}\n`);
 }
 
 function rulesCommand(io: CliIO): number {

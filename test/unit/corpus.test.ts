@@ -39,6 +39,12 @@ describe('the real corpus', () => {
       ['AutomationKitControlCenter', 'cdsproj', 3, 0, 1, 1, 3],
       ['AutomationKitInstaller', 'cdsproj', 6, 0, 5, 0, 3],
       ['AutomationKitScheduler', 'cdsproj', 0, 0, 0, 0, 3],
+      // The YAML layout of Dataverse Git integration: one cloud flow and its connection reference.
+      ['ppat_core', 'yaml', 1, 0, 1, 0, 0],
+      // Legacy flow packages (Export › Package (.zip)): one cloud flow each.
+      ['PatternTry-Catch-Finally', 'zip', 1, 0, 0, 0, 0],
+      ['SharePointCollectFeedback', 'zip', 1, 0, 0, 0, 0],
+      ['CopyTemplate', 'zip', 1, 0, 0, 0, 0],
       ['PADFramework', 'zip', 0, 13, 3, 0, 0],
       ['PADFramework_LocalConnectors', 'zip', 0, 10, 0, 0, 0],
     ]);

@@ -8,13 +8,18 @@ import { TreeBoundary } from './boundary';
 import type { ScriptAst } from '../load/pad/ast';
 import { sniffScript } from '../load/pad/sniff';
 import { makeScript } from '../load/script';
-import { loadSettings, settingsFileKind } from '../load/settings';
+import { loadSettings } from '../load/settings';
+import { resolveSettingsNaming, SettingsNaming, settingsNaming } from '../load/settings-name';
+import { sniffSettingsFile } from '../load/settings-sniff';
 import { COMPONENT_FOLDERS, loadSolution } from '../load/solution';
+import { isYamlRoot, loadYamlRoot, yamlRootAbove } from '../load/yaml-solution';
 import { DirTree, FileTree, ZipTree } from '../load/tree';
 import { decodeText, DirEntry, Vfs } from '../load/vfs';
 import { MAX_FILE_BYTES } from '../load/budget';
 import { decodeDefinition } from '../load/definition';
 import { attr, child, children, childText, parseXml, textOf, trimmedContent } from '../load/xml';
+import { isPackageTree, loadPackage } from '../load/package';
+import { enclosingPackageRoot, isPackageFolder } from './package';
 
 export interface ExplicitSettings {
   /** Absolute path of the settings file. */
@@ -38,11 +43,11 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test'
 /** Solution component folders: no solutions or scripts inside them. */
 const SOLUTION_PARTS = new Set([...COMPONENT_FOLDERS, 'CanvasApps', 'Entities', 'AppModules', 'AppModuleSiteMaps', 'WebResources',
   'PluginAssemblies', 'OptionSets', 'Roles', 'Dashboards', 'Reports', 'Templates', 'botcomponents', 'bots', 'dataflows',
-  'connectors', 'aiplugins', 'Controls', 'SdkMessageProcessingSteps'].map(s => s.toLowerCase()));
+  'connectors', 'aiplugins', 'Controls', 'SdkMessageProcessingSteps', 'Microsoft.Flow'].map(s => s.toLowerCase()));
 const MAX_SCRIPT_BYTES = 16 * 1024 * 1024;
 
 interface SolutionCandidate { root: string; layout: Layout; projectFile?: string }
-interface SettingsCandidate { file: SourceFile; environment: string; solution?: string; association: DeploymentSettings['association'] }
+interface SettingsCandidate { file: SourceFile; environment: string; solution?: string; association: DeploymentSettings['association']; naming?: SettingsNaming }
 
 export function discover(paths: string[], options: DiscoverOptions): Workspace {
   const { vfs } = options;
@@ -53,6 +58,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   const scriptFiles: Array<{ file: SourceFile; ast?: ScriptAst }> = [];
   const workflowFiles: SourceFile[] = [];
   const settingsCandidates: SettingsCandidate[] = [];
+  const skipped: NonNullable<Workspace['skipped']> = [];
   const visitedFiles = new Set<string>();
   const boundary = new TreeBoundary();
   for (const root of roots) {
@@ -108,14 +114,17 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
     } else if (lower.endsWith('.txt')) {
       const file = readText(filePath, MAX_SCRIPT_BYTES);
       if (file) {
-        const sniffed = explicit ? { script: true, ast: undefined } : sniffScript(file.text);
+        // Named on the command line or found in a folder alike: prose is skipped, never parsed as a script.
+        const sniffed = sniffScript(file.text);
         if (sniffed.script) scriptFiles.push({ file, ast: sniffed.ast });
+        else if (explicit) skipped.push({ file: filePath, reason: 'not a desktop-flow script (it reads as prose or other text); skipped' });
       }
     } else if (lower.endsWith('.json')) {
-      const kind = settingsFileKind(filePath.split(/[\\/]/));
-      if (kind) {
+      // Settings by name (`*deploymentSettings*`), or any other JSON whose top level holds their arrays.
+      const naming = settingsNaming(filePath.split(/[\\/]/));
+      if (naming.byName || (lower !== 'flowcop.json' && sniffSettingsFile(vfs, filePath))) {
         const file = readText(filePath, MAX_FILE_BYTES);
-        if (file) settingsCandidates.push({ file, environment: kind.environment, solution: kind.solution, association: kind.solution ? 'file-name' : 'nearest' });
+        if (file) settingsCandidates.push({ file, environment: naming.environment, association: 'nearest', naming });
       }
     } else if (lower.endsWith('.xml')) {
       // A desktop flow's <Workflow> element kept on its own (a sidecar copied out of a solution).
@@ -142,12 +151,20 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
     // Project files first, so their src/ folder is known as a clone before it is walked.
     for (const e of entries) if (!e.isDirectory && e.name.toLowerCase().endsWith('.cdsproj')) considerFile(nodePath.join(dir, e.name), false);
     let isSolutionRoot = candidates.has(dir);
+    // Checked first: a YAML root may also hold XML environment variable definitions (a partial tree's mark).
+    if (!isSolutionRoot && isYamlRoot(vfs, dir, entries)) {
+      addCandidate({ root: dir, layout: 'yaml' });
+      isSolutionRoot = true;
+    }
     const other = entryNamed(entries, 'Other');
     if (!isSolutionRoot && other?.isDirectory && hasFile(vfs, nodePath.join(dir, other.name), ['Solution.xml'])) {
       addCandidate({ root: dir, layout: 'unpacked' });
       isSolutionRoot = true;
     } else if (!isSolutionRoot && entryNamed(entries, 'solution.xml')?.isDirectory === false && entryNamed(entries, 'customizations.xml')?.isDirectory === false) {
       addCandidate({ root: dir, layout: 'raw' });
+      isSolutionRoot = true;
+    } else if (!isSolutionRoot && isPackageFolder(vfs, dir, entries)) {
+      addCandidate({ root: dir, layout: 'package' });
       isSolutionRoot = true;
     } else if (!isSolutionRoot && isPartialSolution(vfs, dir, entries)) {
       addCandidate({ root: dir, layout: 'unpacked' });
@@ -170,7 +187,9 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
       walk(root, 0);
     } else if (vfs.isFile(root)) {
       const solutionRoot = enclosingSolutionRoot(vfs, root);
+      const packageRoot = solutionRoot || /\.zip$/i.test(root) ? undefined : enclosingPackageRoot(vfs, root);
       if (solutionRoot) addCandidate(solutionRoot);
+      else if (packageRoot) addCandidate({ root: packageRoot, layout: 'package' });
       else considerFile(root, true);
     } else {
       fileProblem(root, 'no such file or folder');
@@ -194,12 +213,20 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
 
   // Load solutions.
   const solutions: Solution[] = [];
-  const load = (tree: FileTree, layout: Layout, projectFile?: string) => {
-    const result = loadSolution(tree, layout, projectFile);
+  const load = (tree: FileTree, layout: Layout, projectFile?: string, asPackage = layout === 'package') => {
+    const result = asPackage ? loadPackage(tree, layout) : loadSolution(tree, layout, projectFile);
     problems.push(...result.problems);
     if (result.solution) solutions.push(result.solution);
   };
-  for (const c of [...candidates.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) load(new DirTree(vfs, c.root), c.layout, c.projectFile);
+  for (const c of [...candidates.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
+    if (c.layout !== 'yaml') load(new DirTree(vfs, c.root), c.layout, c.projectFile);
+    else {
+      // One YAML root may hold several solutions.
+      const result = loadYamlRoot(new DirTree(vfs, c.root));
+      problems.push(...result.problems);
+      solutions.push(...result.solutions);
+    }
+  }
   for (const zipPath of zips) {
     let bytes: Uint8Array | undefined;
     try {
@@ -215,6 +242,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
       continue;
     }
     if (tree.resolve('solution.xml') || tree.resolve('Other/Solution.xml')) load(tree, 'zip');
+    else if (isPackageTree(tree)) load(tree, 'zip', undefined, true);
   }
 
   // Standalone scripts.
@@ -231,10 +259,14 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
 
   // Settings, associated with their solutions.
   const orphanSettings: DeploymentSettings[] = [];
+  const solutionNames = solutions.map(s => s.uniqueName);
   for (const c of settingsCandidates) {
+    if (c.naming) Object.assign(c, resolveSettingsNaming(c.naming, solutionNames));
+    if (c.naming && c.solution) c.association = 'file-name';
     const result = loadSettings(c.file, c.environment, c.association);
     for (const p of result.problems) problems.push({ ruleId: 'flowcop/parse-error', loc: { file: c.file, span: p.span }, message: p.message });
-    if (!result.settings) continue;
+    // A template (`deploymentSettings.template.json`) is checked for its shape only: no environment.
+    if (!result.settings || c.naming?.template) continue;
     const owner = associate(c, result.settings, solutions);
     if (owner) {
       if (c.solution && owner.uniqueName.toLowerCase() !== c.solution.toLowerCase()) result.settings.association = 'nearest';
@@ -245,7 +277,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   }
   for (const s of solutions) s.environments.sort((a, b) => a.environment.localeCompare(b.environment));
 
-  return { roots, solutions, scripts: scripts.sort((a, b) => (a.script.file.path < b.script.file.path ? -1 : 1)), orphanSettings, problems };
+  return { roots, solutions, scripts: scripts.sort((a, b) => (a.script.file.path < b.script.file.path ? -1 : 1)), orphanSettings, problems, skipped };
 }
 
 /** Why a path named inside the tree is refused, as a finding message. */
@@ -308,6 +340,8 @@ function isPartialSolution(vfs: Vfs, dir: string, entries: DirEntry[]): boolean 
 
 /** For a single file inside a solution folder, the solution it belongs to. */
 function enclosingSolutionRoot(vfs: Vfs, filePath: string): SolutionCandidate | undefined {
+  const yamlRoot = yamlRootAbove(vfs, filePath);
+  if (yamlRoot) return { root: yamlRoot, layout: 'yaml' };
   let dir = nodePath.dirname(filePath);
   for (let k = 0; k < 4; k++) {
     if (hasFile(vfs, dir, ['Other', 'Solution.xml'])) {

@@ -7,6 +7,7 @@ import type { FunctionDef } from '../load/pad/ast';
 import { createSourceFile, Span } from '../util/text';
 import { Config, ConfigResolver, globToRegExp, IgnoreEntry, Level } from './config';
 import type { Finding } from './finding';
+import { dropRepeatedPackageFindings } from './package-duplicates';
 
 export interface LintOptions {
   rules: Rule[];
@@ -84,7 +85,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
       }
     }
   }
-  return sortFindings(findings);
+  return sortFindings(dropRepeatedPackageFindings(findings));
 }
 
 function context(rule: Rule, config: Config, environment: string | undefined, report: (r: Report) => void): RuleContext {

@@ -9,6 +9,7 @@ import { dominantEol } from '../util/text';
 import type { ChangeBuilder } from './change';
 import { FixError } from './change';
 import { assertLogicalName, assertPublisherPrefix, assertSchemaName, stableSuffix, unique } from './names';
+import { createYamlDefinition } from './envvar-yaml';
 
 export const DATAVERSE_API = 'shared_commondataserviceforapps';
 export const DATAVERSE_CONNECTOR_ID = `/providers/Microsoft.PowerApps/apis/${DATAVERSE_API}`;
@@ -160,6 +161,8 @@ export function createDefinition(b: ChangeBuilder, solution: Solution, d: NewDef
     `  <type>${secret ? 100000005 : 100000000}</type>`,
     '</environmentvariabledefinition>',
   ];
+  // The YAML layout: its own file shape, listed in solutioncomponents.yml (envvar-yaml.ts).
+  if (solution.layout === 'yaml') return createYamlDefinition(b, solution, d, eol => lines.join(eol) + eol);
   const path = definitionPath(solution, d.schemaName);
   b.create(path, lines.join(e) + (style.finalNewline ? e : ''), style.bom);
   addRootComponent(b, solution, d.schemaName);
@@ -301,6 +304,7 @@ export function dataverseConnection(b: ChangeBuilder, solution: Solution, flow: 
 /** A `<connectionreference>` in Customizations.xml, in the shape of the solution's existing ones. */
 function createConnectionReference(b: ChangeBuilder, solution: Solution, logicalName: string, displayName: string, connectorId: string): void {
   const file = solution.customizations;
+  if (solution.layout === 'yaml') throw new FixError('FlowCop does not create connection references in the YAML layout yet: add a Dataverse connection reference to the solution, then fix again');
   if (!file) throw new FixError('the solution has no Customizations.xml to hold a Dataverse connection reference');
   const doc = parseXml(file.text);
   const root = doc.root;

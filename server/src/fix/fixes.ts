@@ -7,12 +7,21 @@ import { FixError } from './change';
 import { cloudFixes } from './cloud';
 import { padFixes } from './pad';
 import { suppressFixes } from './suppress';
+import { packageUnfixableReason } from '../load/package';
 
 export type { Fix, FixContext } from './fix';
 export { lazyFix } from './fix';
 
-/** Why no fix is offered for a finding at all (a packed .zip), or undefined. */
+/** Why no fix is offered for a finding at all (a packed .zip, a v1 flow's package), or undefined. */
 export function unfixableReason(finding: Finding): string | undefined {
+  const inPackage = packageUnfixableReason(finding.owner.solution);
+  if (inPackage) return inPackage;
+  if (finding.ruleId.startsWith('pad/') && /\.ya?ml$/i.test(finding.loc.file.path)) {
+    return 'The desktop flow is kept in a YAML file (Dataverse Git integration): FlowCop does not edit scripts stored there yet. Edit the flow in Power Automate Desktop.';
+  }
+  if (finding.owner.script?.fromPackage) {
+    return "The script is stored zipped in the flow's package; edit it in Power Automate Desktop.";
+  }
   if (finding.loc.file.entry || finding.owner.solution?.layout === 'zip') {
     return 'The finding is inside a packed solution .zip: FlowCop never edits packed solutions. Unpack it (pac solution unpack) and lint the unpacked folder to get fixes.';
   }

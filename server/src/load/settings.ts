@@ -5,6 +5,7 @@ import type { DeploymentSettings, SettingsConnectionReference, SettingsEnvironme
 import type { SourceFile, Span } from '../util/text';
 import { guardLoad } from './guard';
 import { innerSpan, JsonNode, parseJson, propIgnoreCase, span } from './json';
+import { resolveSettingsNaming, settingsNaming } from './settings-name';
 
 export interface SettingsLoadResult {
   settings?: DeploymentSettings;
@@ -93,24 +94,12 @@ function scalarText(node: JsonNode | undefined): string | null {
 }
 
 /**
- * Recognises a deployment settings file by its path and tells its environment (and solution, when
- * the name carries one). Conventions: `config/<Env>/deploymentSettings.json` (ALM Accelerator),
- * `deploymentSettings.<env>.json`, `deploymentSettings-<env>.json`,
- * `<Solution>.<Env>.deploymentsettings.json`.
+ * Recognises a deployment settings file by its name alone (a `deploymentSettings` part: read whatever
+ * it holds) and tells its environment (and solution, when the name carries one), before the solutions
+ * are known. Files named otherwise are recognised by content (load/settings-sniff.ts); the whole naming
+ * is in load/settings-name.ts.
  */
 export function settingsFileKind(relPathParts: string[]): { environment: string; solution?: string } | undefined {
-  const name = relPathParts[relPathParts.length - 1];
-  const lower = name.toLowerCase();
-  if (lower === 'deploymentsettings.json') {
-    const parent = relPathParts[relPathParts.length - 2];
-    if (!parent || parent.toLowerCase() === 'config') return { environment: 'default' };
-    return { environment: parent };
-  }
-  let m = /^deploymentsettings[.\-_](.+)\.json$/i.exec(name);
-  if (m) return { environment: m[1] };
-  m = /^(.+)\.([^.]+)\.deploymentsettings\.json$/i.exec(name);
-  if (m) return { environment: m[2], solution: m[1] };
-  m = /^(.+)\.deploymentsettings\.json$/i.exec(name);
-  if (m) return { environment: 'default', solution: m[1] };
-  return undefined;
+  const naming = settingsNaming(relPathParts);
+  return naming.byName && !naming.template ? resolveSettingsNaming(naming, []) : undefined;
 }

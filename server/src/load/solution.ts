@@ -8,6 +8,7 @@ import { CloudFlowLoadResult, loadCloudFlow } from './cloudflow';
 import { decodeDefinition } from './definition';
 import { innerSpan, parseJson, propPath, stringValue } from './json';
 import { makeScript } from './script';
+import { loadPackageScript } from './pad-package-flow';
 import { guardLoad } from './guard';
 import { FileTree, readSource } from './tree';
 import { attr, child, children, childText, parseXml, path, textOf, trimmedContent, validateXml, XmlDocument, XmlElement } from './xml';
@@ -255,7 +256,8 @@ function loadWorkflows(ctx: Ctx, customDoc: XmlDocument | undefined, customFile:
     const jsonRel = (childText(doc, el, 'JsonFileName') ?? '').replace(/^\/+/, '');
     if (jsonRel) seen.add(jsonRel.toLowerCase());
     if (category === '6') {
-      solution.desktopFlows.push(desktopFlow(ctx, doc, el, file, id, name, jsonRel));
+      const flow = desktopFlow(ctx, doc, el, file, id, name, jsonRel);
+      solution.desktopFlows.push(flow, ...packageFlows(ctx, flow));
     } else if (category === '5' || (category === undefined && jsonRel.endsWith('.json'))) {
       const flow = cloudFlowFromJson(ctx, jsonRel, id, name, file);
       if (flow) solution.cloudFlows.push(flow);
@@ -322,6 +324,12 @@ function desktopFlow(ctx: Ctx, doc: XmlDocument, el: XmlElement, file: SourceFil
     }
   }
   return flow;
+}
+
+/** A v1 desktop flow keeps its script base64-zipped in its JSON file (load/pad-package-flow.ts). */
+function packageFlows(ctx: Ctx, flow: DesktopFlow): DesktopFlow[] {
+  const file = flow.stubFile ? read(ctx, flow.stubFile) : undefined;
+  return file ? guarded(ctx, file, () => loadPackageScript(flow, file, ctx.problems, ctx.solution)) ?? [] : [];
 }
 
 function variableSchema(ctx: Ctx, doc: XmlDocument, el: XmlElement | undefined, file: SourceFile, flowName: string): DesktopFlow['inputs'] {

@@ -49,8 +49,9 @@ function isInside(p: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
 }
 
-function unitKeyOf(kind: UnitKind, root: string): string {
-  return `${kind}:${root}`;
+/** Several solutions can share one root (the YAML layout): a solution's unit is keyed by its name too. */
+function unitKeyOf(kind: UnitKind, root: string, solution?: Solution): string {
+  return solution ? `${kind}:${root}:${solution.uniqueName}` : `${kind}:${root}`;
 }
 
 /** Every file a solution is made of. */
@@ -157,7 +158,7 @@ export class Analyzer {
 
   private makeUnit(kind: UnitKind, root: string, paths: string[], workspace: Workspace, configs: ConfigResolver | undefined,
     owner: { solution?: Solution; script?: StandaloneScript }): Unit {
-    return { key: unitKeyOf(kind, root), kind, root, paths, workspace, configs, findings: [], files: new Set(), ms: 0, ...owner };
+    return { key: unitKeyOf(kind, root, owner.solution), kind, root, paths, workspace, configs, findings: [], files: new Set(), ms: 0, ...owner };
   }
 
   private indexFiles(u: Unit): void {
@@ -188,7 +189,8 @@ export class Analyzer {
     }
     const w = result.workspace;
     if (u.kind === 'solution' || u.kind === 'zip') {
-      const solution = w.solutions.find(s => s.root === u.root);
+      const solution = w.solutions.find(s => s.root === u.root && s.uniqueName === u.solution?.uniqueName)
+        ?? w.solutions.find(s => s.root === u.root && !w.solutions.some(o => o !== s && o.root === s.root));
       if (!solution) { this.units.delete(u.key); return false; }
       u.solution = solution;
       // Scripts and other solutions found below the root belong to their own units.

@@ -14,6 +14,7 @@ import { computeLineStarts, positionAt, SourceFile, Span } from '../util/text';
 import { sha1 } from './scriptFile';
 import type { DiagnosticData } from './protocol';
 import { pathToUri } from './uri';
+import { findingPosition } from '../report/paths';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -53,7 +54,11 @@ export function rangeInText(lineStarts: number[], textLength: number, span: Span
 export function toDiagnostic(f: Finding, id: string, range?: Range): Diagnostic {
   const inZip = !!f.loc.file.entry;
   let message = f.message;
-  if (inZip) {
+  // A v1 desktop flow's script sits zipped in one JSON value: the message names its line.
+  const inPackage = f.owner.script?.fromPackage && f.scriptSpan ? findingPosition(f).script : undefined;
+  if (inPackage) {
+    message = `${f.owner.script!.fromPackage!.entry}:${inPackage.line}:${inPackage.column}: ${f.message}`;
+  } else if (inZip) {
     const p = positionAt(f.loc.file, f.loc.span.start);
     message = `${f.loc.file.entry}:${p.line + 1}:${p.character + 1}: ${f.message}`;
   }

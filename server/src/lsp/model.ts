@@ -150,7 +150,7 @@ export function modelOf(solution: Solution, environment: string | null, findings
     layout: solution.layout,
     connectionReferences,
     environmentVariables,
-    desktopFlows: solution.desktopFlows.map(d => ({ id: d.id, name: d.name, xmlPath: d.metadataFile.path, hasScript: !!d.script, location: locationOf(d.loc) })),
+    desktopFlows: solution.desktopFlows.map(d => ({ id: d.id, name: d.name, xmlPath: d.metadataFile.path, hasScript: !!d.script && !d.script.fromPackage, location: locationOf(d.loc) })),
   };
 }
 

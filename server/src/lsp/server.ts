@@ -17,6 +17,7 @@ import type { FixContext } from '../fix/fix';
 import { parseJson, prop } from '../load/json';
 import { looksLikeScript } from '../load/pad/sniff';
 import { settingsFileKind } from '../load/settings';
+import { sniffSettingsFile } from '../load/settings-sniff';
 import { decodeText, DiskVfs, OverlayVfs } from '../load/vfs';
 import type { Solution } from '../model/types';
 import { ruleById } from '../rules/registry';
@@ -450,7 +451,9 @@ export function startServer(): void {
   function isStructural(path: string): boolean {
     const base = nodePath.basename(path).toLowerCase();
     return base === 'solution.xml' || base === 'customizations.xml' || base.endsWith('.cdsproj') || base.endsWith('.zip')
-      || base.endsWith('.json.data.xml') || base === 'environmentvariabledefinition.xml' || !!settingsFileKind(path.split(/[\\/]/));
+      || base.endsWith('.json.data.xml') || base === 'environmentvariabledefinition.xml' || base === 'manifest.json' || base === 'solution.yml' || base === 'solutioncomponents.yml' || base === 'workflow.yml'
+      || !!settingsFileKind(path.split(/[\\/]/))
+      || (base.endsWith('.json') && sniffSettingsFile(disk, path));
   }
 
   // ---- initialize -----------------------------------------------------------------------------
@@ -728,6 +731,7 @@ export function startServer(): void {
         const script = sd ? scriptTarget(uri, sd, finding) : undefined;
         if (sd && !script) continue;
         const why = unfixableReason(finding);
+        if (why) actions.push({ title: `No quick fix: ${why}`, kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, disabled: { reason: why } });
         for (const fix of why ? [] : fixesFor(finding, fixContext(unit))) {
           let change: WorkspaceChange;
           try {

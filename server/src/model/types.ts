@@ -19,7 +19,11 @@ export type Layout =
   /** An extracted solution zip: solution.xml + customizations.xml with workflows inline. */
   | 'raw'
   /** A packed solution .zip, read in memory. */
-  | 'zip';
+  | 'zip'
+  /** An extracted legacy flow package (manifest.json + Microsoft.Flow/flows/); a zipped one is 'zip' with `package` set. */
+  | 'package'
+  /** Dataverse Git integration's YAML source layout: R/solutions/<Unique>/solution.yml + one folder per component. */
+  | 'yaml';
 
 export interface Solution {
   uniqueName: string;
@@ -45,6 +49,15 @@ export interface Solution {
   desktopFlows: DesktopFlow[];
   /** Deployment settings files associated with this solution, one per environment. */
   environments: DeploymentSettings[];
+  /** Set for a legacy flow package ("Export › Package (.zip)"): no references, variables or fixes. */
+  package?: LegacyPackage;
+}
+
+/** What a legacy flow package adds to the Solution it is modelled as (load/package.ts). */
+export interface LegacyPackage {
+  /** The root manifest.json (its `resources` keyed by id). */
+  manifest: SourceFile;
+  description?: string;
 }
 
 export interface RootComponent {
@@ -197,6 +210,8 @@ export interface Script {
   ast: ScriptAst;
   /** A designer clipboard copy: no @@ header, no @SENSITIVE, no @INPUT (cannot carry them). */
   clipboard: boolean;
+  /** Decoded from a v1 desktop flow's base64-zipped `package` (load/pad-package.ts): read-only. */
+  fromPackage?: { entry: string };
 }
 
 export interface FlowVariableSchema {
@@ -223,6 +238,8 @@ export interface DesktopFlow {
   connectionReferences: string[];
   /** The Workflows/*.json stub, when present. */
   stubFile?: string;
+  /** A v1 export: the `package` value in the stub that holds the script, base64-zipped (load/pad-package.ts). */
+  packageLoc?: Loc;
 }
 
 /** A desktop-flow script found on its own (.robin, script-like .txt). */
@@ -286,4 +303,6 @@ export interface Workspace {
   /** Settings files that could not be associated with any solution. */
   orphanSettings: DeploymentSettings[];
   problems: LoadProblem[];
+  /** Files named on the command line that were looked at and left out, with why (notes, not findings). */
+  skipped?: Array<{ file: string; reason: string }>;
 }

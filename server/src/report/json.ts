@@ -38,6 +38,8 @@ export function formatJson(findings: Finding[], workspace: Workspace, base: stri
 
 export interface InspectReport {
   solutions: Array<{
+    /** A legacy flow package is listed as its own kind (zipped: layout zip; extracted: layout package). */
+    kind: 'solution' | 'package';
     name: string;
     displayName: string;
     version: string;
@@ -58,6 +60,7 @@ export interface InspectReport {
 export function inspectWorkspace(workspace: Workspace, base: string): InspectReport {
   return {
     solutions: workspace.solutions.map(s => ({
+      kind: s.package ? 'package' as const : 'solution' as const,
       name: s.uniqueName,
       displayName: s.displayName,
       version: s.version,
@@ -66,8 +69,8 @@ export function inspectWorkspace(workspace: Workspace, base: string): InspectRep
       root: relativePath(s.root, base),
       cloudFlows: s.cloudFlows.map(f => ({ name: f.name, id: f.id, file: displayFile(f.file, base), actions: f.actions.length })),
       desktopFlows: s.desktopFlows.map(f => ({
-        name: f.name, id: f.id, file: displayFile(f.metadataFile, base),
-        storage: f.script?.storage, scriptLines: f.script ? f.script.text.split(/\r\n|\r|\n/).length : undefined,
+        name: f.name, id: f.id, file: displayFile(f.script?.fromPackage ? f.script.file : f.metadataFile, base),
+        storage: f.script?.fromPackage ? 'package' : f.script?.storage, scriptLines: f.script ? f.script.text.split(/\r\n|\r|\n/).length : undefined,
       })),
       connectionReferences: s.connectionReferences.map(r => ({ logicalName: r.logicalName, displayName: r.displayName, connectorId: r.connectorId })),
       environmentVariables: s.environmentVariables.map(v => ({ schemaName: v.schemaName, displayName: v.displayName, type: v.kind, typeCode: Number.isNaN(v.typeCode) ? null : v.typeCode })),
@@ -89,7 +92,8 @@ export function formatInspectText(report: InspectReport): string {
   const out: string[] = [];
   const e = escapeText;
   for (const s of report.solutions) {
-    out.push(`${e(s.name)} ${e(s.version)} (${e(s.layout)}, prefix ${e(s.publisherPrefix) || '-'}) ${e(s.root)}`);
+    if (s.kind === 'package') out.push(`${e(s.name)} (legacy flow package${s.layout === 'zip' ? ', zip' : ''}: "${e(s.displayName)}") ${e(s.root)}`);
+    else out.push(`${e(s.name)} ${e(s.version)} (${e(s.layout)}, prefix ${e(s.publisherPrefix) || '-'}) ${e(s.root)}`);
     const section = (title: string, items: string[]) => {
       out.push(`  ${title}: ${items.length}`);
       for (const i of items) out.push(`    ${i}`);
@@ -111,6 +115,8 @@ export function formatInspectText(report: InspectReport): string {
     for (const x of report.unassociatedSettings) out.push(`  ${e(x.name)} — ${e(x.file)}`);
     out.push('');
   }
-  out.push(`${report.solutions.length} solution${report.solutions.length === 1 ? '' : 's'}, ${report.scripts.length} script${report.scripts.length === 1 ? '' : 's'}, ${report.problems} load problem${report.problems === 1 ? '' : 's'}`);
+  const packages = report.solutions.filter(s => s.kind === 'package').length;
+  const solutions = report.solutions.length - packages;
+  out.push(`${solutions} solution${solutions === 1 ? '' : 's'}${packages ? `, ${packages} legacy flow package${packages === 1 ? '' : 's'}` : ''}, ${report.scripts.length} script${report.scripts.length === 1 ? '' : 's'}, ${report.problems} load problem${report.problems === 1 ? '' : 's'}`);
   return safeLines(out.join('\n')) + '\n';
 }

@@ -51,7 +51,9 @@ export default async function flowcop(t) {
     await t.screenshot('ui-flowcop-quickfix');
     await fix.click();
     await menu.waitFor({ state: 'hidden' });
-    // The fix edits the editor's buffer; saving writes it.
+    // The fix edits the editor's buffer once its edit is resolved (a round trip to the server): wait for
+    // the buffer to change before saving, or a loaded machine saves the text from before the fix.
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 15_000 });
     await page.keyboard.press('Control+S');
     const deadline = Date.now() + 15_000;
     while (!fs.readFileSync(flowPath, 'utf8').includes('"secureData"')) {

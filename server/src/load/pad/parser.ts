@@ -37,7 +37,7 @@ type Frame =
   | { kind: 'switch'; head: Span; node: SwitchStmt; list: Statement[] | undefined; current: { span: Span } | undefined; sawDefault: boolean }
   | { kind: 'loop'; head: Span; node: LoopStmt | ForeachStmt | WhileStmt }
   | { kind: 'block'; head: Span; node: BlockStmt; phase: 'pending' | 'handler' | 'body' }
-  | { kind: 'onError'; head: Span; node: OnErrorStmt; owner: Statement | undefined };
+  | { kind: 'onError'; head: Span; node: OnErrorStmt; owner: Statement | undefined; handlers: OnErrorStmt[] | undefined; column: number };
 
 /** Parsed arguments and outputs of an action, CALL, EXIT or ERROR statement. */
 interface ArgumentList {
@@ -783,14 +783,30 @@ class ScriptParser {
       node.span.end = option.end;
     }
     if (disabled) node.disabled = true;
-    this.takeAnnotations(node);
-    const { attached, owner } = this.attachOnError(node);
+    const column = this.columnOf(start);
+    // The designer writes several handlers of one action one after another, closed by one END:
+    // `ON ERROR ClickFailedError` … `ON ERROR` … `END`. A new ON ERROR at the open handler's indentation
+    // (not guarding an action of that handler) closes it and joins the same action.
+    const sibling = this.siblingHandler(column);
+    let attached: boolean;
+    let owner: Statement | undefined;
+    let handlers: OnErrorStmt[] | undefined;
+    if (sibling) {
+      this.popFrame(Math.max(sibling.head.end, this.previousLineEnd));
+      this.takeAnnotations(node);
+      ({ owner, handlers } = sibling);
+      attached = !!handlers;
+      if (handlers) handlers.push(node);
+    } else {
+      this.takeAnnotations(node);
+      ({ attached, owner, handlers } = this.attachOnError(node));
+    }
     if (!attached) this.addStatement(node, start, false);
     // PAD writes the retry policy as its own line right before the ON ERROR … END that holds the handler.
     if (repeat && this.nextLineStartsWithOnError()) {
       this.extendOwner(owner, node.span.end);
     } else {
-      this.frames.push({ kind: 'onError', head: { start, end: node.span.end }, node, owner });
+      this.frames.push({ kind: 'onError', head: { start, end: node.span.end }, node, owner, handlers, column });
     }
     this.finishLine();
   }
@@ -968,29 +984,56 @@ class ScriptParser {
   }
 
   /** Attaches ON ERROR to the action it guards: the previous action, a WAIT's action or an IF/WHILE action condition. */
-  private attachOnError(node: OnErrorStmt): { attached: boolean; owner?: Statement } {
+  private attachOnError(node: OnErrorStmt): { attached: boolean; owner?: Statement; handlers?: OnErrorStmt[] } {
     const frame = this.top();
     // Right after `IF (Action …) THEN` / `LOOP WHILE (Action …)` the handler guards the condition action.
     if (frame?.kind === 'if' && frame.branch && frame.node.branches.length === 1 && !frame.branch.body.length && frame.branch.condition.kind === 'action') {
-      (frame.branch.condition.onError ??= []).push(node);
-      return { attached: true };
+      const handlers = (frame.branch.condition.onError ??= []);
+      handlers.push(node);
+      return { attached: true, handlers };
     }
     if (frame?.kind === 'loop' && frame.node.kind === 'while' && !frame.node.body.length && frame.node.condition.kind === 'action') {
-      (frame.node.condition.onError ??= []).push(node);
-      return { attached: true };
+      const handlers = (frame.node.condition.onError ??= []);
+      handlers.push(node);
+      return { attached: true, handlers };
     }
     const list = this.currentList();
     const last = list?.[list.length - 1];
     if (last?.kind === 'action') {
-      (last.onError ??= []).push(node);
-      return { attached: true, owner: last };
+      const handlers = (last.onError ??= []);
+      handlers.push(node);
+      return { attached: true, owner: last, handlers };
     }
     if (last?.kind === 'wait' && last.condition) {
-      (last.condition.onError ??= []).push(node);
-      return { attached: true, owner: last };
+      const handlers = (last.condition.onError ??= []);
+      handlers.push(node);
+      return { attached: true, owner: last, handlers };
     }
     // Standalone: the caller adds it to the body.
     return { attached: false };
+  }
+
+  /**
+   * The open ON ERROR handler a new ON ERROR at `column` continues as the next handler of the same
+   * action: one at the handler's indentation or left of it, unless it guards the handler's own last
+   * action (written at or left of its column, as handlers sit under the action they guard).
+   */
+  private siblingHandler(column: number): Extract<Frame, { kind: 'onError' }> | undefined {
+    const frame = this.top();
+    if (frame?.kind !== 'onError' || column > frame.column) return undefined;
+    const body = frame.node.body;
+    let last: Statement | undefined;
+    for (let i = body.length - 1; i >= 0 && !last; i--) if (body[i].kind !== 'comment') last = body[i];
+    const guardable = last?.kind === 'action' || (last?.kind === 'wait' && !!last.condition);
+    if (guardable && this.columnOf(last!.span.start) <= column) return undefined;
+    return frame;
+  }
+
+  /** Indentation of the line holding `offset`, which is the line's first non-blank character. */
+  private columnOf(offset: number): number {
+    let i = offset;
+    while (i > 0 && isBlank(this.text.charCodeAt(i - 1))) i--;
+    return offset - i;
   }
 
   /** Handlers are part of the statement they guard: its span grows to cover them. */

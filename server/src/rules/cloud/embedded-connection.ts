@@ -14,7 +14,9 @@ export default defineRule({
     description: 'A cloud flow that uses a connection directly (an embedded connection or a legacy $connections value) instead of through a connection reference.',
     fixable: false,
   },
-  cloudFlow(ctx, flow) {
+  cloudFlow(ctx, flow, solution) {
+    // A legacy flow package's import asks for a connection for each one: nothing is embedded.
+    if (solution.package) return;
     for (const ref of flow.connectionReferences) {
       if (ref.logicalName) continue;
       const connection = prop(ref.node, 'connection');
