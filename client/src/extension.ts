@@ -11,6 +11,7 @@ import {
   CancelScanNotification, ModelRequest, ModelResult, RescanRequest, ScanStarted, ScanStartedNotification, ScanStatus, ScanStatusNotification, WorkspaceTrustedNotification,
   SCRIPT_SCHEME, SetEnvironmentRequest,
 } from '../../server/src/lsp/protocol';
+import { fixLineEndingsOnFirstSave, keepLineEndingsIn } from './createdFiles';
 import { ScriptFileSystem, scriptUri } from './scriptFs';
 import { FlowCopTree, locationRange, locationUri, ModelStore, Node, ViewKind } from './views';
 import { extract, isSolutionZip, planExtraction, readZipEntries } from './zip';
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
     }
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(detect));
+  context.subscriptions.push(fixLineEndingsOnFirstSave());
   vscode.workspace.textDocuments.forEach(detect);
 
   // ---- the decoded-script editor ------------------------------------------------------------------------
@@ -141,6 +143,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
       ],
       synchronize: { configurationSection: 'flowcop', fileEvents: [watcher, folders] },
       middleware: {
+        // A file a fix creates keeps the line endings the server wrote: createdFiles.ts.
+        provideCodeActions: async (document, range, ctx, token, next) => keepLineEndingsIn(await next(document, range, ctx, token)),
+        resolveCodeAction: async (item, token, next) => keepLineEndingsIn([await next(item, token)])?.[0],
         workspace: {
           // The folder watcher reports every new path: pass on only folders (the other watcher has the files).
           didChangeWatchedFile: (event, next) => {

@@ -179,10 +179,12 @@ export class FlowCopTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(f.name);
         item.id = `df:${f.xmlPath}:${f.id}`;
         item.description = path.basename(f.xmlPath);
-        item.tooltip = `${f.name}: desktop flow in ${f.xmlPath}${f.hasScript ? '' : ' (no script in the solution)'}`;
+        const inYaml = /\.ya?ml$/i.test(f.xmlPath);
+        item.tooltip = `${f.name}: desktop flow in ${f.xmlPath}${f.hasScript ? '' : inYaml ? ' (its script is the Definition there: click to reveal it)' : ' (no script in the solution)'}`;
         item.iconPath = media(this.context, 'desktop-flow');
         item.contextValue = f.hasScript ? 'desktopFlow' : 'desktopFlow.noScript';
         if (f.hasScript) item.command = { title: 'Open Desktop Flow Script', command: 'flowcop.openDesktopFlowScript', arguments: [node] };
+        else if (inYaml) item.command = revealCommand(f.location, 'Reveal Definition');
         return item;
       }
     }

@@ -161,6 +161,17 @@ describe('YAML layout: lint at real positions', () => {
     assert.equal(workspace.problems.filter(p => /not listed/.test(p.message)).length, 4);
   });
 
+  test('a connection reference another solution provides (missingdependencies.yml) is not reported as undefined', () => {
+    const missing = crlf(`MissingDependencies:\n  MissingDependency:\n  - Required:\n      '@type': connectionreference\n      '@schemaName': dem_Dataverse\n      '@solution': demo_base (1.0.0.0)\n    Dependent:\n      '@type': 29\n      '@schemaName': Orders\n`);
+    const files = yamlTree({ files: {
+      'solutions/demo_core/solutioncomponents.yml': componentsYml([`/modernflows/${FLOW_ID}`]),
+      'solutions/demo_core/missingdependencies.yml': missing,
+    } });
+    const { findings, workspace } = run(files);
+    assert.deepEqual(workspace.solutions[0].missingDependencies, ['dem_Dataverse', 'Orders']);
+    assert.deepEqual(named(findings, 'solution/undefined-reference').map(f => f.data?.name), ['dem_OrdersSite']);
+  });
+
   test('SARIF names the real YAML and JSON files with their lines', () => {
     const { findings } = run(yamlTree());
     const sarif = JSON.parse(formatSarif(findings, { base: '/w', version: '0.0.0', rules: RULES, docsBaseUrl: 'https://example.com/docs/rules/' })) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };

@@ -29,10 +29,15 @@ const GENERIC_FOLDERS = new Set(['config', 'configs', 'configuration', 'configur
 /** Folder names that are environments wherever they sit. */
 const STAGE_FOLDERS = new Set(['dev', 'development', 'test', 'testing', 'tst', 'qa', 'uat', 'sit', 'staging', 'stage', 'preprod',
   'pre-prod', 'prod', 'production', 'prd', 'acc', 'acceptance', 'sandbox', 'int', 'integration']);
-/** `deploymentSettings`, `deployment-settings`, `settings`: a part that says "settings" without naming anything. */
-const MARKER_ONLY = /^(deployment[-_]?settings?|settings?)$/i;
-const MARKER_THEN_REST = /^(deployment[-_]?settings?|settings?)[-_](.+)$/i;
-const REST_THEN_MARKER = /^(.+?)[-_](deployment[-_]?settings?|settings?)$/i;
+/**
+ * `deploymentSettings`, `deployment-settings`, `deploySettings` (a Microsoft sample's
+ * `<Solution>_deploySettings.json`), `settings`: a part that says "settings" without naming anything.
+ */
+const MARKER_ONLY = /^(deploy(?:ment)?[-_]?settings?|settings?)$/i;
+const MARKER_THEN_REST = /^(deploy(?:ment)?[-_]?settings?|settings?)[-_](.+)$/i;
+const REST_THEN_MARKER = /^(.+?)[-_](deploy(?:ment)?[-_]?settings?|settings?)$/i;
+/** `<Solution>_deploymentSettings_<Env>`: the marker between two names, separated on both sides. */
+const MARKER_BETWEEN = /[-_](deploy(?:ment)?[-_]?settings?)[-_]/i;
 
 /** Reads a settings file's path (split into its parts) for what it says. */
 export function settingsNaming(relPathParts: string[]): SettingsNaming {
@@ -55,10 +60,12 @@ export function settingsNaming(relPathParts: string[]): SettingsNaming {
     }
     const split = splitMarker(token);
     if (split) {
+      // `deploySettings` alone is a common word of other tools' files: such a file must also look like settings.
       if (split.marker.startsWith('deployment')) byName = true;
       sawMarker = true;
       if (split.rest && TEMPLATE_WORDS.has(split.rest.toLowerCase())) template = true;
       else if (split.rest) (split.restFirst ? before : after).push(split.rest);
+      if (split.restAfter) after.push(split.restAfter);
       continue;
     }
     (sawMarker ? after : before).push(token);
@@ -94,7 +101,11 @@ function environmentOfFolder(parts: string[]): string {
  * A name part holding a settings marker: `deploymentSettings`, `deploymentSettings-prod`, `prod_settings`.
  * `rest` is the other half (an environment), `restFirst` when it comes before the marker.
  */
-function splitMarker(token: string): { marker: string; rest: string; restFirst: boolean } | undefined {
+function splitMarker(token: string): { marker: string; rest: string; restFirst: boolean; restAfter?: string } | undefined {
+  const between = MARKER_BETWEEN.exec(token);
+  if (between && between.index > 0 && between.index + between[0].length < token.length) {
+    return { marker: between[1].toLowerCase(), rest: token.slice(0, between.index), restFirst: true, restAfter: token.slice(between.index + between[0].length) };
+  }
   let m = MARKER_ONLY.exec(token);
   if (m) return { marker: m[1].toLowerCase(), rest: '', restFirst: false };
   m = MARKER_THEN_REST.exec(token);

@@ -11,6 +11,7 @@ import { guardLoad } from './guard';
 import type { FileTree } from './tree';
 import type { DirEntry, Vfs } from './vfs';
 import { YamlNode, yamlChildText, yamlEntry, yamlGet, yamlList, yamlPath, yamlText, yamlValueSpan } from './yaml';
+import { componentKindsFromPaths, ListedComponent } from './yaml-component-types';
 import { loadYamlEnvironmentVariables } from './yaml-envvars';
 import { Component, componentsIn, normalizeFolder, problem, readYamlFile, rootElement, YamlCtx } from './yaml-read';
 import { loadYamlWorkflows } from './yaml-workflows';
@@ -46,7 +47,7 @@ export function yamlRootAbove(vfs: Vfs, filePath: string): string | undefined {
 export function loadYamlRoot(tree: FileTree): YamlRootLoadResult {
   const ctx: YamlCtx = { tree, problems: [] };
   const solutions: Solution[] = [];
-  const memberships: Array<{ solution: Solution; folders?: Set<string> }> = [];
+  const memberships: Array<{ solution: Solution; folders?: Set<string>; listed?: ListedComponent[] }> = [];
   for (const dir of tree.list('solutions')) {
     if (!dir.isDirectory) continue;
     const loaded = guardLoad(() => loadManifest(ctx, `solutions/${dir.name}`), message => {
@@ -78,12 +79,17 @@ export function loadYamlRoot(tree: FileTree): YamlRootLoadResult {
   attribute(vars, (s, v) => s.environmentVariables.push(v), v => v.file);
   attribute(flows.cloud, (s, f) => s.cloudFlows.push(f), f => f.metadataFile ?? f.file);
   attribute(flows.desktop, (s, f) => s.desktopFlows.push(f), f => f.metadataFile);
+  // Kinds of the other listed components (bots, canvas apps, …): rootcomponents.yml may omit them.
+  const modelled = new Set([...refs, ...vars, ...flows.cloud, ...flows.desktop].map(c => c.folder));
+  for (const m of memberships) {
+    if (m.listed && m.solution.customizations) m.solution.rootComponents.push(...componentKindsFromPaths(m.listed, m.solution.customizations, m.solution.rootComponents, modelled));
+  }
   // Problems of a file belong to the first solution holding it (the editor groups them by solution).
   if (solutions.length === 1) for (const p of ctx.problems) p.solution ??= solutions[0];
   return { solutions, problems: ctx.problems };
 }
 
-function loadManifest(ctx: YamlCtx, base: string): { solution: Solution; folders?: Set<string> } | undefined {
+function loadManifest(ctx: YamlCtx, base: string): { solution: Solution; folders?: Set<string>; listed?: ListedComponent[] } | undefined {
   const manifestRel = ctx.tree.resolve(`${base}/solution.yml`);
   if (!manifestRel) return undefined;
   const read = readYamlFile(ctx, manifestRel);
@@ -104,6 +110,7 @@ function loadManifest(ctx: YamlCtx, base: string): { solution: Solution; folders
     manifest: read.file,
     nameLoc: uniqueEntry ? { file: read.file, span: yamlValueSpan(uniqueEntry.value) } : undefined,
     rootComponents: rootComponents(ctx, base),
+    missingDependencies: missingDependencies(ctx, base),
     connectionReferences: [],
     environmentVariables: [],
     cloudFlows: [],
@@ -117,11 +124,15 @@ function loadManifest(ctx: YamlCtx, base: string): { solution: Solution; folders
   // The file that says which connection references the solution has (Customizations.xml's role).
   solution.customizations = components.file;
   const folders = new Set<string>();
+  const listed: ListedComponent[] = [];
   for (const c of yamlList(yamlGet(rootElement(ctx, components, 'SolutionComponents'), 'Component'))) {
     const path = yamlChildText(c, '@path') ?? yamlChildText(c, 'Path');
-    if (path) folders.add(normalizeFolder(path));
+    if (path) {
+      folders.add(normalizeFolder(path));
+      listed.push({ path, span: c.span });
+    }
   }
-  return { solution, folders };
+  return { solution, folders, listed };
 }
 
 function publisherPrefix(ctx: YamlCtx, publisherName: string): string {
@@ -144,6 +155,21 @@ function rootComponents(ctx: YamlCtx, base: string): RootComponent[] {
     schemaName: yamlChildText(c, '@schemaName'),
     loc: { file: read.file, span: c.span },
   }));
+}
+
+/** `@schemaName` of every required and dependent component in missingdependencies.yml. */
+function missingDependencies(ctx: YamlCtx, base: string): string[] {
+  const rel = ctx.tree.resolve(`${base}/missingdependencies.yml`);
+  const read = rel ? readYamlFile(ctx, rel) : undefined;
+  if (!read?.root) return [];
+  const names: string[] = [];
+  for (const m of yamlList(yamlGet(yamlGet(read.root, 'MissingDependencies'), 'MissingDependency'))) {
+    for (const side of ['Required', 'Dependent']) {
+      const name = yamlChildText(yamlGet(m, side), '@schemaName');
+      if (name) names.push(name);
+    }
+  }
+  return names;
 }
 
 function connectionReference(ctx: YamlCtx, file: SourceFile, root: YamlNode | undefined): ConnectionReference | undefined {

@@ -150,7 +150,13 @@ export function modelOf(solution: Solution, environment: string | null, findings
     layout: solution.layout,
     connectionReferences,
     environmentVariables,
-    desktopFlows: solution.desktopFlows.map(d => ({ id: d.id, name: d.name, xmlPath: d.metadataFile.path, hasScript: !!d.script && !d.script.fromPackage, location: locationOf(d.loc) })),
+    desktopFlows: solution.desktopFlows.map(d => {
+      // The decoded-script editor reads and writes a <Definition> in XML (lsp/scriptFile.ts): a script kept in a
+      // YAML workflow.yml is shown where it is, its Definition (the place its findings point at).
+      const inYaml = /\.ya?ml$/i.test(d.metadataFile.path);
+      const location = locationOf(inYaml && d.definitionLoc ? d.definitionLoc : d.loc);
+      return { id: d.id, name: d.name, xmlPath: d.metadataFile.path, hasScript: !!d.script && !d.script.fromPackage && !inYaml, location };
+    }),
   };
 }
 

@@ -43,6 +43,11 @@ export interface Solution {
   /** Customizations.xml / customizations.xml, when readable. */
   customizations?: SourceFile;
   rootComponents: RootComponent[];
+  /**
+   * Schema names of components other solutions provide, where the layout keeps them out of the manifest
+   * (the YAML layout's missingdependencies.yml); the XML layouts list them in the manifest itself.
+   */
+  missingDependencies?: string[];
   connectionReferences: ConnectionReference[];
   environmentVariables: EnvironmentVariableDefinition[];
   cloudFlows: CloudFlow[];

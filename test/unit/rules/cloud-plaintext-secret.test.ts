@@ -78,6 +78,10 @@ ruleTester(rule, {
     { name: 'desktop flow: the sensitive input from an environment variable, a plain input literal', ...flow({ Run: runDesktop({ 'item/Input_Pin': "@parameters('Api Password (cr1a2_ApiPassword)')", 'item/Input_Folder': 'Invoices' }) }, { definition: { parameters: PARAMS }, solution: { desktopFlows: [desktopFlow] } }) },
     { name: 'OData filters and Dataverse table names are not secrets', ...flow({ List: connector('shared_commondataserviceforapps', 'ListRecords', { entityName: 'accounts', $filter: "password eq 'abc123' and token eq 'x'" }) }) },
     { name: 'pagination tokens and boolean flags named like secrets', ...flow({ Call: connector('shared_contosoorders', 'ListOrders', { nextPageToken: 'c2tpcDoxMDA=', passwordRequired: 'false', isSecret: 'true' }) }) },
+    { name: 'a report about expiring credentials (real shape: an HTML table built in a variable) holds markup, not a secret', ...flow({
+      Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'varExpiringApplicationCredentialsHtml', type: 'string', value: '<table><tr><th>Application</th><th>Type</th></tr>' }] } },
+      Append: { type: 'AppendToStringVariable', runAfter: { Init: ['Succeeded'] }, inputs: { name: 'varExpiringApplicationCredentialsHtml', value: "<tr><td >@{items('Apply')?['displayName']}</td><td >Secret</td><td >@{items('Apply')?['endDateTime']}</td></tr>" } },
+    }) },
   ],
   invalid: [
     {
@@ -258,7 +262,7 @@ test('cloud/plaintext-secret: data for the fix engine', () => {
 
 test('values: isSecretName and looksRandom (shared with the desktop-flow rules)', () => {
   for (const n of ['password', 'Password', 'client_secret', 'x-api-key', 'ApiKey', 'cr1a2_ApiKey', 'item/Input_Password', 'AccessToken', 'SecretAccessKey', 'Ocp-Apim-Subscription-Key', 'pwd', 'Credentials']) assert.ok(isSecretName(n), n);
-  for (const n of ['SecretName', 'KeyVaultUrl', 'ClientId', 'TokenEndpoint', 'passwordExpiry', 'nextPageToken', '$skiptoken', 'isSecret', 'usePassword', 'accessKeyId', 'credentialType', 'Secret_AzureType', 'username', 'keyVaultName', 'environmentvariablename', 'tokenLifetime']) assert.ok(!isSecretName(n), n);
+  for (const n of ['SecretName', 'KeyVaultUrl', 'ClientId', 'TokenEndpoint', 'passwordExpiry', 'nextPageToken', '$skiptoken', 'isSecret', 'usePassword', 'accessKeyId', 'credentialType', 'Secret_AzureType', 'username', 'keyVaultName', 'environmentvariablename', 'tokenLifetime', 'varExpiringApplicationCredentialsHtml', 'SecretRotationEmailBody', 'TokenReportTable']) assert.ok(!isSecretName(n), n);
   assert.ok(isSecretName('Pin', ['PIN']));
   assert.ok(looksRandom('aBcD1234eFgH5678iJkL'));
   assert.ok(!looksRandom('3f2acc10-1d2e-4f5a-8b9c-0d1e2f3a4b5c'));

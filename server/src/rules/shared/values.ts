@@ -355,8 +355,11 @@ export function isPipelineToken(value: string): boolean {
 
 /** Name parts that make a parameter, header, field or variable a secret (matched on the name without separators, lower case). */
 const SECRET_NAME_WORDS = /(password|passwd|passphrase|pwd|secret|apikey|accesskey|accountkey|sharedaccesskey|subscriptionkey|privatekey|signingkey|encryptionkey|masterkey|credential|token)/;
-/** Names that mention a secret but hold something else: its name, address, type, policy, expiry… */
-const SECRET_NAME_NOT = /(name|names|id|ids|url|uri|urls|uris|endpoint|type|kind|expiry|expiration|expires|expireson|expiresin|expirydate|reset|required|policy|length|hint|changed|date|time|datetime|version|permission|permissions|store|vault|location|path|reference|ref|field|label|prompt|mode|count|enabled|flag|rotation|provider|scope|scopes|audience|issuer|format|header|prefix|suffix|question|strength|lastset|age|file|lifetime|duration|ttl|method|algorithm|validity|source|column|property|attribute)$/;
+/**
+ * Names that mention a secret but hold something else: its name, address, type, policy, expiry…, or a
+ * document about secrets (`ExpiringCredentialsHtml`, `TokenReportTable`, `SecretRotationEmailBody`).
+ */
+const SECRET_NAME_NOT = /(name|names|id|ids|url|uri|urls|uris|endpoint|type|kind|expiry|expiration|expires|expireson|expiresin|expirydate|reset|required|policy|length|hint|changed|date|time|datetime|version|permission|permissions|store|vault|location|path|reference|ref|field|label|prompt|mode|count|enabled|flag|rotation|provider|scope|scopes|audience|issuer|format|header|prefix|suffix|question|strength|lastset|age|file|lifetime|duration|ttl|method|algorithm|validity|source|column|property|attribute|html|table|rows|body|message|template|report|summary|subject|email|mail|notification)$/;
 const SECRET_NAME_NOT_PREFIX = /^(is|has|use|uses|enable|enabled|require|requires|show|hide|generate|no|forgot|reset|change|new)(?=password|passwd|pwd|secret|token|credential)/;
 const NOT_SECRET_TOKENS = /(continuation|page|skip|next|sync|delta|cancellation|change|csrf|xsrf|antiforgery|verification|resume)token/;
 

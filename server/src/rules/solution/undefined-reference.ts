@@ -104,7 +104,8 @@ function connectionKeys(ctx: RuleContext, flow: CloudFlow): void {
 
 /** Lower-case schema names declared under <MissingDependencies> (components another solution provides). */
 function missingDependencies(solution: Solution): Set<string> {
-  const text = solution.manifest?.text ?? '';
+  const text = solution.layout === 'yaml' ? '' : solution.manifest?.text ?? '';
   const block = taggedBlocks(text, 'MissingDependencies')[0] ?? '';
-  return new Set([...block.matchAll(/\bschemaName="([^"]*)"/gi)].map(m => m[1].toLowerCase()));
+  const names = [...block.matchAll(/\bschemaName="([^"]*)"/gi)].map(m => m[1]);
+  return new Set([...names, ...(solution.missingDependencies ?? [])].map(n => n.toLowerCase()));
 }
