@@ -101,7 +101,8 @@ function decodeDefinitionUnguarded(fileText: string, content: Span): DecodedDefi
 
 const SIMPLE_ESCAPES: Record<number, number> = { 34: 34, 92: 92, 47: 47, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9 };
 
-function decodeJsonString(
+/** A JSON string literal in `units[open..last]`, with the file offset of each decoded unit (`starts` maps units to the file). */
+export function decodeJsonString(
   units: Uint16Array,
   starts: Int32Array,
   open: number,

@@ -178,7 +178,8 @@ function connectionReferences(doc: XmlDocument, file: SourceFile): ConnectionRef
   });
 }
 
-function environmentVariable(doc: XmlDocument, el: XmlElement, file: SourceFile, schemaFallback?: string): EnvironmentVariableDefinition {
+/** An <environmentvariabledefinition> element (also read by the YAML layout, which keeps definitions as XML). */
+export function environmentVariable(doc: XmlDocument, el: XmlElement, file: SourceFile, schemaFallback?: string): EnvironmentVariableDefinition {
   const schemaAttr = attr(el, 'schemaname');
   const schemaName = schemaAttr?.value ?? schemaFallback ?? '';
   const display = child(el, 'displayname');
@@ -342,6 +343,11 @@ function variableSchema(ctx: Ctx, doc: XmlDocument, el: XmlElement | undefined, 
     problem(ctx, file, el!.content, `desktop flow "${flowName}": <${el!.name}> is not valid JSON`, flowName);
     return [];
   }
+  return schemaVariables(parsed);
+}
+
+/** The variables of a desktop flow's `<Inputs>`/`<Outputs>` JSON schema (`format: password` = sensitive). */
+export function schemaVariables(parsed: unknown): DesktopFlow['inputs'] {
   const props = (parsed as { schema?: { properties?: Record<string, Record<string, unknown>> } })?.schema?.properties ?? {};
   return Object.entries(props).map(([key, p]) => ({
     name: key,

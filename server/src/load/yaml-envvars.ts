@@ -9,8 +9,9 @@ import { ENV_VAR_TYPES } from '../model/types';
 import { createSourceFile, SourceFile } from '../util/text';
 import { guardLoad } from './guard';
 import { entries, innerSpan, JsonNode, parseJson, propIgnoreCase, propPath, span, stringValue } from './json';
+import { environmentVariable } from './solution';
 import { readSource } from './tree';
-import { attr, child, childText, parseXml, textOf } from './xml';
+import { parseXml } from './xml';
 import { YamlNode, yamlChildText, yamlEntry, yamlGet, yamlPath, yamlText, yamlValueSpan } from './yaml';
 import { Component, normalizeFolder, problem, readYamlFile, rootElement, YamlCtx } from './yaml-read';
 
@@ -79,23 +80,7 @@ function xmlDefinition(ctx: YamlCtx, file: SourceFile, dirName: string): Environ
     problem(ctx, file, { start: 0, end: 0 }, 'expected an <environmentvariabledefinition> element');
     return undefined;
   }
-  const schemaAttr = attr(el, 'schemaname');
-  const schemaName = schemaAttr?.value ?? dirName;
-  const display = child(el, 'displayname');
-  const typeCode = numberOr(childText(doc, el, 'type'));
-  const defaultEl = child(el, 'defaultvalue');
-  const secretStore = childText(doc, el, 'secretstore');
-  return {
-    schemaName,
-    displayName: attr(display, 'default')?.value ?? attr(child(display, 'label'), 'description')?.value ?? schemaName,
-    description: attr(child(el, 'description'), 'default')?.value,
-    typeCode,
-    kind: ENV_VAR_TYPES[typeCode] ?? 'Unknown',
-    secretStore: secretStore ? Number(secretStore) : undefined,
-    defaultValue: defaultEl ? { value: textOf(doc, defaultEl) ?? '', loc: { file, span: defaultEl.content } } : undefined,
-    file,
-    loc: { file, span: schemaAttr?.valueSpan ?? el.startTag },
-  };
+  return environmentVariable(doc, el, file, dirName);
 }
 
 function yamlDefinition(ctx: YamlCtx, file: SourceFile, root: YamlNode | undefined, dirName: string): EnvironmentVariableDefinition | undefined {

@@ -1,8 +1,7 @@
 // A desktop flow's script kept in a YAML scalar (`Definition:` of a Category 6 workflow.yml), with a
 // map from script offsets to file offsets. Two layers, as in the XML layout: the YAML scalar's own
 // quoting, then (usually) a JSON string literal; a raw script is accepted too.
-import type { EncodingStyle } from './definition';
-import { unitsToString } from './jsonscan';
+import { decodeJsonString, EncodingStyle } from './definition';
 import { SegmentMap } from './sourcemap';
 import type { YamlNode } from './yaml';
 
@@ -25,7 +24,9 @@ export function decodeYamlScript(fileText: string, node: YamlNode): DecodedYamlS
   let last = value.length - 1;
   while (last >= first && /\s/.test(value[last])) last--;
   if (first <= last && value[first] === '"') {
-    const decoded = decodeJsonString(value, starts, first, last, problems);
+    const units = new Uint16Array(value.length);
+    for (let k = 0; k < value.length; k++) units[k] = value.charCodeAt(k);
+    const decoded = decodeJsonString(units, starts, first, last, problems);
     if (decoded) return { text: decoded.text, storage: 'json-string', map: new SegmentMap(decoded.starts), style: { ...STYLE }, problems };
   }
   return { text: value, storage: 'xml-text', map: new SegmentMap(starts), style: { ...STYLE }, problems };
@@ -116,45 +117,4 @@ function mapLiteral(text: string, start: number, end: number, value: string, out
   }
   out[n] = after;
   return n === value.length;
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-
-function decodeJsonString(value: string, starts: Int32Array, open: number, last: number, problems: DecodedYamlScript['problems'])
-  : { text: string; starts: Int32Array } | undefined {
-  const units = new Uint16Array(last - open + 1);
-  const outStart = new Int32Array(last - open + 2);
-  let n = 0;
-  let k = open + 1;
-  let closed = -1;
-  while (k <= last) {
-    const c = value[k];
-    if (c === '"') { closed = k; break; }
-    if (c === '\\') {
-      const simple = SIMPLE_ESCAPES[value[k + 1]];
-      if (simple !== undefined && k + 1 <= last) {
-        units[n] = simple.charCodeAt(0); outStart[n++] = starts[k];
-        k += 2;
-        continue;
-      }
-      const hex = value.slice(k + 2, k + 6);
-      if (value[k + 1] === 'u' && k + 5 <= last && /^[0-9a-fA-F]{4}$/.test(hex)) {
-        units[n] = parseInt(hex, 16); outStart[n++] = starts[k];
-        k += 6;
-        continue;
-      }
-      problems.push({ offset: starts[k], message: 'invalid escape sequence in the JSON-encoded definition' });
-    }
-    units[n] = value.charCodeAt(k); outStart[n++] = starts[k];
-    k++;
-  }
-  if (closed < 0) {
-    problems.push({ offset: starts[open], message: 'the JSON-encoded definition has no closing quote (truncated?)' });
-    if (n === 0) return undefined;
-    outStart[n] = starts[last + 1];
-  } else {
-    if (closed < last) problems.push({ offset: starts[closed + 1], message: 'unexpected text after the JSON-encoded definition' });
-    outStart[n] = starts[closed];
-  }
-  return { text: unitsToString(units, n), starts: outStart.subarray(0, n + 1) };
 }

@@ -7,6 +7,7 @@ import { createSourceFile, SourceFile } from '../util/text';
 import { CloudFlowLoadResult, loadCloudFlow } from './cloudflow';
 import { guardLoad } from './guard';
 import { makeScript } from './script';
+import { schemaVariables } from './solution';
 import { readSource } from './tree';
 import { YamlNode, yamlChildText, yamlEntry, yamlGet, yamlPath, yamlText, yamlValueSpan } from './yaml';
 import { Component, componentsIn, problem, rootElement, YamlCtx } from './yaml-read';
@@ -91,13 +92,7 @@ function variableSchema(ctx: YamlCtx, file: SourceFile, node: YamlNode | undefin
     problem(ctx, file, node.span, `desktop flow "${flowName}": ${what} is not valid JSON`, flowName);
     return [];
   }
-  const props = (parsed as { schema?: { properties?: Record<string, Record<string, unknown>> } })?.schema?.properties ?? {};
-  return Object.entries(props).map(([key, p]) => ({
-    name: key,
-    type: typeof p?.type === 'string' ? p.type : undefined,
-    sensitive: p?.format === 'password',
-    defaultValue: p?.default,
-  }));
+  return schemaVariables(parsed);
 }
 
 function desktopConnectionReferences(text: string | undefined): string[] {
