@@ -292,7 +292,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
       const model = await c.sendRequest<ModelResult>(ModelRequest);
       let flows = model.solutions.flatMap(s => s.desktopFlows.filter(f => f.hasScript).map(f => ({ f, s })));
       if (arg instanceof vscode.Uri) {
-        flows = flows.filter(x => path.resolve(x.f.xmlPath) === path.resolve(arg.fsPath));
+        flows = flows.filter(x => [x.f.xmlPath, x.f.scriptPath].some(p => p && path.resolve(p) === path.resolve(arg.fsPath)));
         if (!flows.length) { void vscode.window.showInformationMessage(`${path.basename(arg.fsPath)} holds no desktop flow script FlowCop knows of.`); return undefined; }
       }
       if (!flows.length) { void vscode.window.showInformationMessage('No desktop flow with a script was found in the workspace.'); return undefined; }
@@ -304,7 +304,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
       }
     }
     if (!flow) return undefined;
-    const uri = scriptUri(flow.xmlPath, flow.id, flow.name);
+    // Read-only kinds (YAML Definition, v1 package) are read from scriptPath; the file system provider refuses saves there.
+    const uri = scriptUri(flow.scriptPath ?? flow.xmlPath, flow.id, flow.name);
     let doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== 'robin') doc = await vscode.languages.setTextDocumentLanguage(doc, 'robin');
     return vscode.window.showTextDocument(doc, { preview: false });

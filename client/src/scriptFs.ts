@@ -2,6 +2,8 @@
 // Reading decodes the <Definition> of the flow in its XML file; saving re-encodes the script the way the
 // definition stores it and writes it back into the XML, changing nothing else (BOM, encoding, line endings,
 // every other byte) — and refuses when the XML changed on disk since the script was read.
+// Two kinds are read-only (stat reports FilePermission.Readonly; a write is refused with NoPermissions): a
+// YAML workflow.yml's Definition and a v1 desktop flow's package in its JSON (the URI path names that file).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -15,6 +17,8 @@ interface Entry {
   hash: string;
   mtime: number;
   size: number;
+  /** Why the script cannot be saved (read-only kinds). */
+  readOnly?: string;
 }
 
 export function scriptUri(xmlPath: string, flowId: string, flowName: string): vscode.Uri {
@@ -52,7 +56,7 @@ export class ScriptFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     const size = Buffer.byteLength(located.text, 'utf8');
     const entry: Entry = previous && previous.hash === located.hash
       ? previous
-      : { xmlPath, flowId, hash: located.hash, mtime: Math.max(Date.now(), (previous?.mtime ?? 0) + 1), size };
+      : { xmlPath, flowId, hash: located.hash, mtime: Math.max(Date.now(), (previous?.mtime ?? 0) + 1), size, readOnly: located.readOnly };
     this.entries.set(key, entry);
     this.watchXml(xmlPath);
     return { entry, text: located.text };
@@ -86,7 +90,8 @@ export class ScriptFileSystem implements vscode.FileSystemProvider, vscode.Dispo
 
   stat(uri: vscode.Uri): vscode.FileStat {
     const entry = this.entries.get(uri.toString()) ?? this.load(uri).entry;
-    return { type: vscode.FileType.File, ctime: 0, mtime: entry.mtime, size: entry.size };
+    const stat: vscode.FileStat = { type: vscode.FileType.File, ctime: 0, mtime: entry.mtime, size: entry.size };
+    return entry.readOnly ? { ...stat, permissions: vscode.FilePermission.Readonly } : stat;
   }
 
   readFile(uri: vscode.Uri): Uint8Array {
@@ -97,6 +102,10 @@ export class ScriptFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     const key = uri.toString();
     const { xmlPath, flowId } = this.target(uri);
     const entry = this.entries.get(key);
+    if (entry?.readOnly) {
+      this.log(`refused to save ${uri.toString(true)}: read-only`);
+      throw vscode.FileSystemError.NoPermissions(`${path.basename(xmlPath)}: ${entry.readOnly} Nothing was written.`);
+    }
     const bytes = this.readXml(xmlPath);
     const text = Buffer.from(content).toString('utf8');
     const result = rewriteScript(bytes, xmlPath, flowId, text, entry?.hash);

@@ -177,10 +177,12 @@ export class FlowCopTree implements vscode.TreeDataProvider<Node> {
       case 'desktopFlow': {
         const f = node.flow;
         const item = new vscode.TreeItem(f.name);
-        item.id = `df:${f.xmlPath}:${f.id}`;
+        item.id = `df:${f.scriptPath ?? f.xmlPath}:${f.id}`; // a v1 flow's differing package script is a second entry with the same id
         item.description = path.basename(f.xmlPath);
         const inYaml = /\.ya?ml$/i.test(f.xmlPath);
-        item.tooltip = `${f.name}: desktop flow in ${f.xmlPath}${f.hasScript ? '' : inYaml ? ' (its script is the Definition there: click to reveal it)' : ' (no script in the solution)'}`;
+        const scriptNote = !f.hasScript ? (inYaml ? ' (its script is the Definition there: click to reveal it)' : ' (no script in the solution)')
+          : f.readOnly ? (f.scriptPath && f.scriptPath !== f.xmlPath ? ` (script read-only, decoded from the package in ${path.basename(f.scriptPath)})` : ' (script read-only)') : '';
+        item.tooltip = `${f.name}: desktop flow in ${f.xmlPath}${scriptNote}`;
         item.iconPath = media(this.context, 'desktop-flow');
         item.contextValue = f.hasScript ? 'desktopFlow' : 'desktopFlow.noScript';
         if (f.hasScript) item.command = { title: 'Open Desktop Flow Script', command: 'flowcop.openDesktopFlowScript', arguments: [node] };

@@ -151,11 +151,16 @@ export function modelOf(solution: Solution, environment: string | null, findings
     connectionReferences,
     environmentVariables,
     desktopFlows: solution.desktopFlows.map(d => {
-      // The decoded-script editor reads and writes a <Definition> in XML (lsp/scriptFile.ts): a script kept in a
-      // YAML workflow.yml is shown where it is, its Definition (the place its findings point at).
+      // The decoded-script editor (lsp/scriptFile.ts) reads and writes a <Definition> in XML; it shows read-only a
+      // script kept in a YAML workflow.yml's Definition or in a v1 flow JSON's package (the file it is read from).
       const inYaml = /\.ya?ml$/i.test(d.metadataFile.path);
       const location = locationOf(inYaml && d.definitionLoc ? d.definitionLoc : d.loc);
-      return { id: d.id, name: d.name, xmlPath: d.metadataFile.path, hasScript: !!d.script && !d.script.fromPackage && !inYaml, location };
+      const fromPackage = !!d.script?.fromPackage;
+      const readOnly = fromPackage || inYaml;
+      return {
+        id: d.id, name: d.name, xmlPath: d.metadataFile.path, hasScript: !!d.script && !(readOnly && d.script.file.entry), location,
+        ...(readOnly && d.script ? { readOnly: true, scriptPath: d.script.file.path } : {}),
+      };
     }),
   };
 }

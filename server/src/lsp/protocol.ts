@@ -129,6 +129,10 @@ export interface ModelDesktopFlow {
   xmlPath: string;
   hasScript: boolean;
   location: FileLocation;
+  /** The script is shown read-only (a YAML workflow.yml's Definition, a v1 flow JSON's package). */
+  readOnly?: boolean;
+  /** The file the script is read from, when not xmlPath (a v1 flow's JSON). */
+  scriptPath?: string;
 }
 
 /** `flowcop/lintZip` (client → server): lint a packed solution .zip in memory and publish its findings on it. */

@@ -1,4 +1,5 @@
-// A desktop flow's script inside the XML file that stores it (a .json.data.xml sidecar or customizations.xml):
+// A desktop flow's script inside the XML file that stores it (a .json.data.xml sidecar or customizations.xml),
+// or, read-only, in a YAML workflow.yml or a v1 flow JSON's package (readOnlyScripts.ts):
 // find it, decode it, and put an edited script back, re-encoded the way the <Definition> stores it, with every
 // other byte of the file kept (BOM, encoding, line endings). Pure: the client (the decoded-script editor)
 // and the server (overlays of unsaved script editors) both use it.
@@ -7,6 +8,7 @@ import { decodeDefinition, encodeForDefinition, EncodingStyle } from '../load/de
 import { attr, child, children, parseXml, XmlElement } from '../load/xml';
 import { decodeText, encodeText } from '../load/vfs';
 import type { Span, TextEncoding } from '../util/text';
+import { isPackageScriptPath, isYamlScriptPath, locatePackageScript, locateYamlScript } from './readOnlyScripts';
 
 export interface LocatedScript {
   /** The decoded script. */
@@ -22,6 +24,8 @@ export interface LocatedScript {
   bom: boolean;
   encoding: TextEncoding;
   flowName: string;
+  /** Set for a script shown read-only (YAML Definition, v1 package): why a save is refused. */
+  readOnly?: string;
 }
 
 export function sha1(bytes: Uint8Array): string {
@@ -55,7 +59,10 @@ export function locateScriptInText(fileText: string, flowId: string): Omit<Locat
 export function locateScript(bytes: Uint8Array, path: string, flowId: string): LocatedScript | { error: string } {
   const decoded = decodeText(bytes, path);
   if ('error' in decoded) return { error: decoded.error };
-  const located = locateScriptInText(decoded.file.text, flowId);
+  // Read-only kinds are told apart by the file holding them: workflow.yml (YAML layout), the flow JSON (v1 package).
+  const located = isYamlScriptPath(path) ? locateYamlScript(decoded.file.text, flowId)
+    : isPackageScriptPath(path) ? locatePackageScript(decoded.file.text, path, flowId)
+    : locateScriptInText(decoded.file.text, flowId);
   if ('error' in located) return located;
   return { ...located, fileText: decoded.file.text, hash: decoded.file.hash || sha1(bytes), bom: decoded.file.bom, encoding: decoded.file.encoding };
 }
@@ -74,6 +81,7 @@ export function rewriteScript(bytes: Uint8Array, path: string, flowId: string, s
   { bytes: Buffer; hash: string } | { error: string } {
   const located = locateScript(bytes, path, flowId);
   if ('error' in located) return located;
+  if (located.readOnly) return { error: `${path}: ${located.readOnly} Nothing was written.` };
   if (expectedHash && located.hash !== expectedHash) {
     return { error: `${path} changed on disk since the desktop flow script was opened; nothing was written. Close the script and open it again (FlowCop: Open Desktop Flow Script) to edit the current version.` };
   }

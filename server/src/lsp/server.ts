@@ -336,7 +336,9 @@ export function startServer(): void {
     const out: Diagnostic[] = [];
     for (const { finding, id } of byId.values()) {
       const df = finding.owner.desktopFlow;
-      if (!df?.script || !finding.scriptSpan || nodePath.resolve(df.metadataFile.path) !== sd.xmlPath || !sameGuid(df.id, sd.flowId)) continue;
+      // The editor's file: the XML or workflow.yml holding the flow, or the flow JSON of a v1 package script.
+      const holder = df?.script?.fromPackage ? df.script.file.path : df?.metadataFile.path;
+      if (!df?.script || !finding.scriptSpan || nodePath.resolve(holder!) !== sd.xmlPath || !sameGuid(df.id, sd.flowId)) continue;
       const starts = lineStartsOf(df.script.text);
       out.push(toDiagnostic(finding, id, rangeInText(starts, df.script.text.length, finding.scriptSpan)));
     }
