@@ -14,7 +14,8 @@ import {
 import { fixLineEndingsOnFirstSave, keepLineEndingsIn } from './createdFiles';
 import { ScriptFileSystem, scriptUri } from './scriptFs';
 import { FlowCopTree, locationRange, locationUri, ModelStore, Node, ViewKind } from './views';
-import { extract, isSolutionZip, planExtraction, readZipEntries } from './zip';
+import { planExtraction } from '../../server/src/fix/unpack-plan';
+import { extract, isSolutionZip, readZipEntries } from '../../server/src/fix/unpack';
 
 const ENV_KEY = 'flowcop.environment';
 const ALL = '(all environments)';

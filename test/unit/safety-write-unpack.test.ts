@@ -1,4 +1,4 @@
-// "Unpack Solution Zip" (the logic behind client/src/zip.ts): the whole archive is judged before
+// "Unpack Solution Zip" (server/src/fix/unpack-plan.ts and unpack.ts, called by the client): the whole archive is judged before
 // anything is written, the target may not be or pass through a symbolic link, the size of what is
 // written is capped (declared and actual bytes), and a failure midway leaves nothing behind.
 import AdmZip from 'adm-zip';

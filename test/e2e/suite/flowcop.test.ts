@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeActionsAt, codeOf, diagnosticWith, EXTENSION_ID, flowcopDiagnostics, waitFor, workspaceFile } from './helpers';
+import { activateOnHarnessCopy, codeActionsAt, codeOf, diagnosticWith, flowcopDiagnostics, waitFor, workspaceFile } from './helpers';
 
 const SOLUTION = 'ContosoInvoiceProcessing';
 const XML = `${SOLUTION}/Workflows/EnterInvoiceinLegacyERP-6F1C2D3E-4A5B-4C6D-8E7F-9A0B1C2D3E4F.json.data.xml`;
@@ -48,16 +48,7 @@ suite('FlowCop in VS Code (extension host, example solution)', function () {
 
   suiteSetup(async function () {
     this.timeout(90_000);
-    if (!fs.existsSync(file(SOLUTION).fsPath)) {
-      // Only the harness's copy of the workspace holds the example (these tests edit files: never the checkout's).
-      console.log(`skipping: ${SOLUTION}/ is not in the workspace (run through scripts/e2e/ext-host.mjs, which adds a copy)`);
-      this.skip();
-    }
-    const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
-    assert.ok(ext, 'the extension is installed');
-    api = await ext.activate();
-    await api.ready;
-    await waitFor('the first workspace scan', () => api.lastStatus(), 60_000);
+    api = await activateOnHarnessCopy<Api>(this, SOLUTION);
   });
 
   suiteTeardown(async () => {

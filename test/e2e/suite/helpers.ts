@@ -1,5 +1,6 @@
 // Shared helpers of the extension-host suites (not a test file: index.ts loads only *.test.js).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'flowcop.flowcop';
@@ -49,4 +50,22 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?:
   const all = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind, 100);
   // A plain Command has a string `command`; a CodeAction's `command` (if any) is an object.
   return (all ?? []).filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
+}
+
+/**
+ * The extension, activated and done with its first workspace scan — or the suite skipped when the
+ * workspace is not the harness's copy (holding the example solution): these suites write files, never
+ * into the checkout.
+ */
+export async function activateOnHarnessCopy<A extends { ready: Promise<void>; lastStatus(): unknown }>(ctx: Mocha.Context, example: string): Promise<A> {
+  if (!fs.existsSync(workspaceFile(example).fsPath)) {
+    console.log(`skipping: ${example}/ is not in the workspace (run through scripts/e2e/ext-host.mjs, which adds a copy)`);
+    ctx.skip();
+  }
+  const ext = vscode.extensions.getExtension<A>(EXTENSION_ID);
+  assert.ok(ext, 'the extension is installed');
+  const api = await ext.activate();
+  await api.ready;
+  await waitFor('the first workspace scan', () => api.lastStatus(), 60_000);
+  return api;
 }

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { codeActionsAt, codeOf, diagnosticWith, EXTENSION_ID, flowcopDiagnostics, waitFor, workspaceFile, workspaceRoot } from './helpers';
+import { activateOnHarnessCopy, codeActionsAt, codeOf, diagnosticWith, flowcopDiagnostics, waitFor, workspaceFile, workspaceRoot } from './helpers';
 import {
   CONNECTION, DESK_NAME, DISPLAY, FILES, FLOW_NAME, ORG_URL, REFERENCE, REPO, SITE, UNIQUE, USER_PATH, VARIABLE, VARIABLE_NAME, writeExample,
 } from './yaml-fixture';
@@ -53,16 +53,7 @@ suite('FlowCop in VS Code (extension host, YAML layout)', function () {
 
   suiteSetup(async function () {
     this.timeout(120_000);
-    const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
-    assert.ok(ext, 'the extension is installed');
-    api = await ext.activate();
-    await api.ready;
-    await waitFor('the first workspace scan', () => api.lastStatus(), 60_000);
-    if (!fs.existsSync(file('ContosoInvoiceProcessing').fsPath)) {
-      // Only the harness's copy of the workspace holds the example (these tests write files: never into the checkout).
-      console.log('skipping: not the harness\'s copy of the workspace (run through scripts/e2e/ext-host.mjs)');
-      this.skip();
-    }
+    api = await activateOnHarnessCopy<Api>(this, 'ContosoInvoiceProcessing');
     writeExample(workspaceRoot().fsPath);
     await vscode.commands.executeCommand('flowcop.switchEnvironment', null);
     // No re-scan command: like a pull bringing the solution, the new solution.yml alone makes the server scan.

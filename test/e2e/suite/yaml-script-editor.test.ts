@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diagnosticWith, EXTENSION_ID, waitFor, workspaceFile, workspaceRoot } from './helpers';
+import { activateOnHarnessCopy, diagnosticWith, waitFor, workspaceFile, workspaceRoot } from './helpers';
 import { V1_DIR, V1_NAME, V1_SCRIPT, v1Files } from './v1-fixture';
 import { DESK_ID, DESK_NAME, FILES, writeExample } from './yaml-fixture';
 
@@ -62,15 +62,7 @@ suite('FlowCop in VS Code (extension host, read-only desktop-flow scripts)', fun
 
   suiteSetup(async function () {
     this.timeout(120_000);
-    const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
-    assert.ok(ext, 'the extension is installed');
-    api = await ext.activate();
-    await api.ready;
-    await waitFor('the first workspace scan', () => api.lastStatus(), 60_000);
-    if (!fs.existsSync(workspaceFile('ContosoInvoiceProcessing').fsPath)) {
-      console.log('skipping: not the harness\'s copy of the workspace (run through scripts/e2e/ext-host.mjs)');
-      this.skip();
-    }
+    api = await activateOnHarnessCopy<Api>(this, 'ContosoInvoiceProcessing');
     const root = workspaceRoot().fsPath;
     writeExample(root);
     // Other/Solution.xml last: the server scans when a solution appears.
