@@ -1,10 +1,12 @@
 // RuleTester in the style of ESLint's: per rule, `valid` cases that must produce no finding of
-// that rule and `invalid` cases with the findings they must produce (count, text, message).
+// that rule and `invalid` cases with the findings they must produce (count, text, message). Every
+// rule runs, as in a default run: which rule reports a piece of text is decided among all of them.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/findings/analyze';
 import type { Finding } from '../../server/src/findings/finding';
 import { MemoryVfs } from '../../server/src/load/vfs';
+import { RULES } from '../../server/src/rules/registry';
 import type { Rule, Severity } from '../../server/src/rules/rule';
 import { buildSolutionFiles, buildZip, FixtureLayout, SolutionSpec } from './fixture';
 
@@ -59,7 +61,8 @@ export function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; all: Fi
     });
   }
   const vfs = new MemoryVfs(Object.fromEntries(Object.entries(files).map(([p, v]) => [`${ROOT}/${p}`, v])));
-  const { findings } = analyze([ROOT], { vfs, environment: c.environment, rules: [rule] });
+  const rules = [rule, ...RULES.filter(r => r.meta.id !== rule.meta.id)];
+  const { findings } = analyze([ROOT], { vfs, environment: c.environment, rules });
   return { findings: findings.filter(f => f.ruleId === rule.meta.id), all: findings };
 }
 

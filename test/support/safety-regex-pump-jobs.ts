@@ -4,13 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Attack, attacksFor, globalVersion, hasUnboundedQuantifier, listRegexLiterals, scanAll } from './safety-regex-pump';
-import * as values from '../../server/src/rules/shared/values';
+import * as values from '../../server/src/analysis/shared/values';
 import { scriptSecrets } from '../../server/src/rules/pad/analysis';
 import { refsOf, segmentString } from '../../server/src/rules/cloud/analysis';
 import { globToRegExp } from '../../server/src/findings/config';
-import type * as Scan from '../../server/src/rules/shared/scan';
-import type * as CommandSecrets from '../../server/src/rules/shared/command-secrets';
-import { nameWords } from '../../server/src/rules/pad/catalog';
+import type * as Scan from '../../server/src/analysis/shared/scan';
+import type * as CommandSecrets from '../../server/src/analysis/shared/command-secrets';
+import { isSecretName, nameWords } from '../../server/src/analysis/shared/vocabulary';
 import { analyze } from '../../server/src/findings/analyze';
 import { MemoryVfs } from '../../server/src/load/vfs';
 
@@ -57,7 +57,7 @@ function functionJobs(): PumpJob[] {
     job('values.isPlaceholderSecret', values.isPlaceholderSecret),
     job('values.isPipelineToken', values.isPipelineToken),
     job('values.looksRandom', values.looksRandom),
-    job('values.isSecretName', s => values.isSecretName(s)),
+    job('vocabulary.isSecretName', s => isSecretName(s)),
     job('values.classifyHost', values.classifyHost),
     job('values.serverHost', values.serverHost),
     job('pad.scriptSecrets', scriptSecrets),
@@ -82,8 +82,8 @@ function scannerJobs(job: (name: string, run: (s: string) => unknown) => PumpJob
   let scan: typeof Scan;
   let commands: typeof CommandSecrets;
   try {
-    scan = require('../../server/src/rules/shared/scan');
-    commands = require('../../server/src/rules/shared/command-secrets');
+    scan = require('../../server/src/analysis/shared/scan');
+    commands = require('../../server/src/analysis/shared/command-secrets');
   } catch {
     return [];
   }

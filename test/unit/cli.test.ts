@@ -119,12 +119,14 @@ describe('SARIF', () => {
   // A test rule that reports one finding per unit kind, so every location form is exercised.
   const probe = defineRule({
     meta: { id: 'pad/plaintext-secret', category: 'credential', defaultSeverity: 'error', description: 'probe', fixable: false },
-    script(ctx, unit) {
-      const set = unit.script.text.indexOf('SET');
-      if (set >= 0) ctx.report({ message: `literal in ${unit.name}`, scriptSpan: { start: set, end: set + 3 }, element: { kind: 'variable', name: 'Folder' } });
-    },
-    cloudFlow(ctx, flow) {
-      for (const a of flow.actions) ctx.report({ message: `action ${a.name}`, loc: a.loc, action: a });
+    check: {
+      script(ctx, unit) {
+        const set = unit.script.text.indexOf('SET');
+        if (set >= 0) ctx.report({ message: `literal in ${unit.name}`, scriptSpan: { start: set, end: set + 3 }, element: { kind: 'variable', name: 'Folder' } });
+      },
+      cloudFlow(ctx, flow) {
+        for (const a of flow.actions) ctx.report({ message: `action ${a.name}`, loc: a.loc, action: a });
+      },
     },
   });
 

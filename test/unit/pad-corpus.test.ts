@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseScript } from '../../server/src/load/pad/parser';
 import { looksLikeScript } from '../../server/src/load/pad/sniff';
 import { walkExpressions, walkStatements } from '../../server/src/load/pad/walk';
-import type { Expr, ScriptAst } from '../../server/src/load/pad/ast';
+import type { Expr, ScriptAst } from '../../server/src/model/pad-ast';
 
 function repoRoot(): string {
   let dir = __dirname;

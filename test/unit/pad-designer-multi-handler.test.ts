@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { CliIO, runCli } from '../../server/src/cli';
 import { analyze } from '../../server/src/findings/analyze';
-import type { ActionStmt, OnErrorStmt, ScriptAst, Statement } from '../../server/src/load/pad/ast';
+import type { ActionStmt, OnErrorStmt, ScriptAst, Statement } from '../../server/src/model/pad-ast';
 import { parseScript } from '../../server/src/load/pad/parser';
 import { walkStatements } from '../../server/src/load/pad/walk';
 import { MemoryVfs } from '../../server/src/load/vfs';

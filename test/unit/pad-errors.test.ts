@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseScript } from '../../server/src/load/pad/parser';
-import type { IfStmt, ScriptAst, SetStmt, Statement, UnknownStmt } from '../../server/src/load/pad/ast';
+import type { IfStmt, ScriptAst, SetStmt, Statement, UnknownStmt } from '../../server/src/model/pad-ast';
 import { walkStatements } from '../../server/src/load/pad/walk';
 
 function problems(text: string, ast: ScriptAst): Array<[string, string]> {

@@ -7,7 +7,7 @@ import type {
   ActionStmt, BlockStmt, CallStmt, CommentStmt, ExitStmt, Expr, ForeachStmt, GetLastErrorStmt, IfStmt, LoopStmt,
   OnErrorStmt, RegionStmt, ScriptAst, SetStmt, SimpleStmt, Statement, StringLit, SwitchStmt, TextPart, WaitStmt,
   WhileStmt,
-} from '../../server/src/load/pad/ast';
+} from '../../server/src/model/pad-ast';
 
 function parseClean(text: string): ScriptAst {
   const ast = parseScript(text);

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseScript } from '../../server/src/load/pad/parser';
-import type { ActionStmt, Expr, SetStmt, Statement } from '../../server/src/load/pad/ast';
+import type { ActionStmt, Expr, SetStmt, Statement } from '../../server/src/model/pad-ast';
 import { statementExpressions, stringValue, walkExpressions, walkStatements } from '../../server/src/load/pad/walk';
 
 const script = [

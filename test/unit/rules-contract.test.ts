@@ -32,7 +32,8 @@ describe('rule contract', () => {
       assert.ok(fs.existsSync(path.join(ROOT, testFile)), `tests in ${testFile}`);
       const testText = fs.readFileSync(path.join(ROOT, testFile), 'utf8');
       if (!LOADER_RULES[id]) {
-        assert.ok(rule.script || rule.cloudFlow || rule.solution, 'the rule has a check');
+        assert.ok(rule.check.script || rule.check.cloudFlow || rule.check.solution, 'the rule has a check');
+        assert.equal(rule.meta.fixable, rule.fixes.length > 0, 'meta.fixable says whether the rule offers fixes');
         assert.match(testText, /valid:\s*\[/, 'RuleTester valid cases');
         assert.match(testText, /invalid:\s*\[/, 'RuleTester invalid cases');
       }

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { findPaths, findStructuredSecrets, parseConnectionString } from '../../server/src/rules/shared/values';
-import { findJwts, findUserInfo, taggedBlocks } from '../../server/src/rules/shared/scan';
-import { nameWords } from '../../server/src/rules/pad/catalog';
+import { findPaths, findStructuredSecrets, parseConnectionString } from '../../server/src/analysis/shared/values';
+import { findJwts, findUserInfo, taggedBlocks } from '../../server/src/analysis/shared/scan';
+import { nameWords } from '../../server/src/analysis/shared/vocabulary';
 
 const RUNS = { seed: 9, numRuns: 2000 };
 const textOf = (pieces: string[], maxLength = 24) => fc.array(fc.constantFrom(...pieces), { maxLength }).map(p => p.join(''));

@@ -5,7 +5,7 @@ import * as nodePath from 'node:path';
 import type { DeploymentSettings, Layout, LoadProblem, Solution, StandaloneScript, Workspace } from '../model/types';
 import { createSourceFile, SourceFile, Span } from '../util/text';
 import { TreeBoundary } from './boundary';
-import type { ScriptAst } from '../load/pad/ast';
+import type { ScriptAst } from '../model/pad-ast';
 import { sniffScript } from '../load/pad/sniff';
 import { makeScript } from '../load/script';
 import { loadSettings } from '../load/settings';

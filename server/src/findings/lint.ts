@@ -3,11 +3,12 @@
 import * as nodePath from 'node:path';
 import type { DesktopFlow, FlowAction, LoadProblem, Loc, Script, Solution, StandaloneScript, Workspace } from '../model/types';
 import type { GlobalSettings, Report, Rule, RuleContext, ScriptUnit, Severity } from '../rules/rule';
-import type { FunctionDef } from '../load/pad/ast';
+import type { FunctionDef } from '../model/pad-ast';
 import { createSourceFile, Span } from '../util/text';
 import { Config, ConfigResolver, globToRegExp, IgnoreEntry, Level } from './config';
 import type { Finding } from './finding';
 import { dropRepeatedPackageFindings } from './package-duplicates';
+import { Candidate, resolveClaims } from './precedence';
 
 export interface LintOptions {
   rules: Rule[];
@@ -20,6 +21,18 @@ export interface LintOptions {
 
 export function lintWorkspace(workspace: Workspace, options: LintOptions): Finding[] {
   const findings: Finding[] = [];
+  // Findings that claim text compete after configuration and suppression (precedence.ts).
+  const candidates: Candidate[] = [];
+  const accept = (rule: Rule, level: Exclude<Level, 'off'>, report: Report, owner: Finding['owner'], config: Config, unit?: ScriptUnit) => {
+    const f = toFinding(rule, level, report, owner, unit);
+    if (isSuppressed(f, report, config)) return;
+    if (!report.claim) {
+      findings.push(f);
+      return;
+    }
+    const fb = report.claim.fallback && toFinding(rule, level, { ...report, ...report.claim.fallback, claim: undefined }, owner, unit);
+    candidates.push({ finding: f, claim: report.claim, fallback: fb && !isSuppressed(fb, report, config) ? fb : undefined });
+  };
   const byId = new Map(options.rules.map(r => [r.meta.id, r]));
   const levelOf = (rule: Rule, config: Config): Level => {
     const level = config.rules[rule.meta.id]?.level ?? rule.meta.defaultSeverity;
@@ -45,23 +58,21 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
       const level = levelOf(rule, config);
       if (level === 'off') continue;
       const run = (owner: Finding['owner'], collect: (ctx: RuleContext) => void, unit?: ScriptUnit) => {
-        const ctx = context(rule, config, options.environment, report => {
-          const f = toFinding(rule, level, report, owner, unit);
-          if (!isSuppressed(f, report, config)) findings.push(f);
-        });
+        const ctx = context(rule, config, options.environment, report => accept(rule, level, report, owner, config, unit));
         try {
           collect(ctx);
         } catch (e) {
           findings.push(crashFinding(rule, solution, e));
         }
       };
-      if (rule.solution) run({ solution }, ctx => rule.solution!(ctx, solution));
-      if (rule.cloudFlow) for (const flow of solution.cloudFlows) run({ solution, cloudFlow: flow }, ctx => rule.cloudFlow!(ctx, flow, solution));
-      if (rule.script) {
+      const { check } = rule;
+      if (check.solution) run({ solution }, ctx => check.solution!(ctx, solution));
+      if (check.cloudFlow) for (const flow of solution.cloudFlows) run({ solution, cloudFlow: flow }, ctx => check.cloudFlow!(ctx, flow, solution));
+      if (check.script) {
         for (const df of solution.desktopFlows) {
           if (!df.script) continue;
           const unit: ScriptUnit = { script: df.script, desktopFlow: df, solution, name: df.name };
-          run({ solution, desktopFlow: df, script: df.script }, ctx => rule.script!(ctx, unit), unit);
+          run({ solution, desktopFlow: df, script: df.script }, ctx => check.script!(ctx, unit), unit);
         }
       }
     }
@@ -71,20 +82,19 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
     const config = options.configs.configFor(standalone.script.file.path);
     const unit: ScriptUnit = { script: standalone.script, standalone, name: standalone.name };
     for (const rule of options.rules) {
-      if (!rule.script) continue;
+      const script = rule.check.script;
+      if (!script) continue;
       const level = levelOf(rule, config);
       if (level === 'off') continue;
-      const ctx = context(rule, config, options.environment, report => {
-        const f = toFinding(rule, level, report, { standalone, script: standalone.script }, unit);
-        if (!isSuppressed(f, report, config)) findings.push(f);
-      });
+      const ctx = context(rule, config, options.environment, report => accept(rule, level, report, { standalone, script: standalone.script }, config, unit));
       try {
-        rule.script(ctx, unit);
+        script(ctx, unit);
       } catch (e) {
         findings.push(crashFinding(rule, undefined, e, standalone));
       }
     }
   }
+  findings.push(...resolveClaims(candidates));
   return sortFindings(dropRepeatedPackageFindings(findings));
 }
 

@@ -17,23 +17,6 @@ import {
 import { Fix, FixContext, lazyFix } from './fix';
 import { cloudKindNoun, schemaBody, secretNoun, stableGuid, titleCase, unique, wordsOf } from './names';
 
-export function cloudFixes(finding: Finding, ctx: FixContext): Fix[] {
-  const out: Array<Fix | undefined> = [];
-  switch (finding.ruleId) {
-    case 'cloud/environment-specific-value':
-    case 'cloud/hardcoded-machine':
-      out.push(environmentVariableFix(finding, ctx));
-      break;
-    case 'cloud/plaintext-secret':
-      out.push(secretVariableFix(finding, ctx));
-      break;
-    case 'cloud/unsecured-secret':
-      out.push(secureDataFix(finding, ctx));
-      break;
-  }
-  return out.filter((f): f is Fix => !!f);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Locating the literal of a finding in the flow JSON
 
@@ -148,7 +131,7 @@ function activeNote(active: boolean, hasSettings: boolean): string {
 // ---------------------------------------------------------------------------------------------
 // 1. Literal → environment variable
 
-function environmentVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function environmentVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
   const lit = locateLiteral(finding);
   if (!lit || !lit.literal.trim()) return undefined;
   const { solution, flow, action } = lit;
@@ -213,7 +196,7 @@ function assignedVariable(action: FlowAction): string | undefined {
   return undefined;
 }
 
-function secretVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function secretVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
   const lit = locateLiteral(finding);
   if (!lit || lit.action.trigger) return undefined;
   const { solution, flow, action } = lit;
@@ -293,7 +276,7 @@ function ensureSecure(b: ChangeBuilder, flow: CloudFlow, action: FlowAction, wan
 // ---------------------------------------------------------------------------------------------
 // 3. Secure inputs/outputs
 
-function secureDataFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function secureDataFix(finding: Finding, ctx: FixContext): Fix | undefined {
   const flow = finding.owner.cloudFlow;
   const solution = finding.owner.solution;
   if (!flow || !solution) return undefined;

@@ -6,7 +6,7 @@
 // a secret, so a secret over several lines is masked on each of them; and on each shown line, what the
 // shared classifier sees as a secret part (rules/shared/secret-parts: passwords, tokens, user-info, keys).
 import * as nodePath from 'node:path';
-import { privateKeyBlocks, secretSpansInValue } from '../rules/shared/secret-parts';
+import { privateKeyBlocks, secretSpansInValue } from '../analysis/shared/secret-parts';
 import { SecretMasker } from '../util/redact';
 import { escapeText } from '../util/terminal';
 import type { Span } from '../util/text';

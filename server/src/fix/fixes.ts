@@ -4,8 +4,9 @@
 import type { Finding } from '../findings/finding';
 import type { Fix, FixContext } from './fix';
 import { FixError } from './change';
-import { cloudFixes } from './cloud';
-import { padFixes } from './pad';
+import { quickFixes } from './providers';
+import { ruleById } from '../rules/registry';
+import { isLoaderRule } from '../rules/rule';
 import { suppressFixes } from './suppress';
 import { packageUnfixableReason } from '../load/package';
 
@@ -16,7 +17,7 @@ export { lazyFix } from './fix';
 export function unfixableReason(finding: Finding): string | undefined {
   const inPackage = packageUnfixableReason(finding.owner.solution);
   if (inPackage) return inPackage;
-  if (finding.ruleId.startsWith('pad/') && /\.ya?ml$/i.test(finding.loc.file.path)) {
+  if (finding.owner.script && /\.ya?ml$/i.test(finding.loc.file.path)) {
     return 'The desktop flow is kept in a YAML file (Dataverse Git integration): FlowCop does not edit scripts stored there yet. Edit the flow in Power Automate Desktop.';
   }
   if (finding.owner.script?.fromPackage) {
@@ -31,12 +32,11 @@ export function unfixableReason(finding: Finding): string | undefined {
 /** Every fix for a finding: the quick fixes of its rule (preferred first), then the suppressions. */
 export function fixesFor(finding: Finding, context: FixContext): Fix[] {
   if (unfixableReason(finding)) return [];
-  if (finding.ruleId === 'flowcop/parse-error' || finding.ruleId === 'pad/syntax') return [];
+  const rule = ruleById(finding.ruleId);
+  if (!rule || isLoaderRule(rule)) return [];
   let quick: Fix[];
   try {
-    quick = finding.ruleId.startsWith('cloud/') ? cloudFixes(finding, context)
-      : finding.ruleId.startsWith('pad/') ? padFixes(finding, context)
-        : [];
+    quick = quickFixes(finding, rule.fixes, context);
   } catch (e) {
     // A name the fix would need is not valid (a hostile or broken publisher prefix): the fix is not
     // offered, its reason is (`--fix` lists it as not fixable, the editor shows it disabled).

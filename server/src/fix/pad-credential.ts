@@ -1,6 +1,6 @@
 // pad/plaintext-secret, pad/secret-input-variable → the Get credential action (its script text comes
 // from one template, overridable) replaces the literal, the variable that held it or the input.
-import type { VariableDeclaration } from '../load/pad/ast';
+import type { VariableDeclaration } from '../model/pad-ast';
 import { stringValue } from '../load/pad/walk';
 import { parseScript } from '../load/pad/parser';
 import type { Script } from '../model/types';

@@ -2,7 +2,7 @@
 // they live in), lines and statements, reads of a variable, the @SENSITIVE line, and string literals
 // rewritten to hold an expression.
 import { encodeForDefinition } from '../load/definition';
-import type { Expr, ScriptAst, Statement, StringLit } from '../load/pad/ast';
+import type { Expr, ScriptAst, Statement, StringLit } from '../model/pad-ast';
 import { statementExpressions, StatementContext, walkExpressions, walkStatements } from '../load/pad/walk';
 import type { DesktopFlow, Script, Solution, StandaloneScript } from '../model/types';
 import type { Finding } from '../findings/finding';

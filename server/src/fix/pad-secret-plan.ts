@@ -5,10 +5,10 @@
 // - a secret that spans several lines (a PEM private key) is one value no user/password credential
 //   can carry: no automatic fix, with the reason;
 // - a custom-object input: only the property access that carries the secret can be replaced.
-import type { Expr, ObjectEntry, ScriptAst, Statement, StringLit, VariableDeclaration } from '../load/pad/ast';
+import type { Expr, ObjectEntry, ScriptAst, Statement, StringLit, VariableDeclaration } from '../model/pad-ast';
 import { statementExpressions, walkExpressions } from '../load/pad/walk';
 import type { ScriptAnalysis } from '../rules/pad/analysis';
-import { secretNameStrength } from '../rules/pad/catalog';
+import { secretNameStrength } from '../analysis/shared/vocabulary';
 import type { Span } from '../util/text';
 import { pascalCase, unique, wordsOf } from './names';
 import { allExpressions, literalText, Located, stringAt, wordCount } from './pad-script';

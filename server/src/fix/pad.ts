@@ -11,7 +11,6 @@ import { ChangeBuilder } from './change';
 import { activeSettings, createDefinition, ensureFlowParameter, ensureSettingsEntries, findReusable, newSchemaName, parameterKey, parametersCall } from './envvar';
 import { Fix, FixContext, lazyFix } from './fix';
 import { pascalCase, schemaBody, titleCase, unique, wordsOf } from './names';
-import { getCredentialFix } from './pad-credential';
 import { addSchemaProperty, callerInputPath, callersOf, editSchemas, FlowSchema, schemaProperty } from './pad-schema';
 import { afterHeader, editSensitive, IDENT, lineStart, lineStatementAt, literalText, nextLineStart, replaceInString, ScriptEdits, statements, stringAt, targetOf } from './pad-script';
 
@@ -19,29 +18,10 @@ export { DEFAULT_GET_CREDENTIAL_TEMPLATE, getCredentialTemplate, renderGetCreden
 export { indentAt, lineStart, lineStatementAt, ScriptEdits, statements } from './pad-script';
 export type { Located } from './pad-script';
 
-export function padFixes(finding: Finding, ctx: FixContext): Fix[] {
-  const out: Array<Fix | undefined> = [];
-  switch (finding.ruleId) {
-    case 'pad/plaintext-secret':
-    case 'pad/secret-input-variable':
-      out.push(getCredentialFix(finding, ctx));
-      break;
-    case 'pad/sensitive-not-marked':
-      out.push(markSensitiveFix(finding));
-      break;
-    case 'pad/environment-specific-path':
-    case 'pad/environment-specific-url':
-    case 'pad/hardcoded-machine':
-      out.push(inputVariableFix(finding, ctx));
-      break;
-  }
-  return out.filter((f): f is Fix => !!f);
-}
-
 // ---------------------------------------------------------------------------------------------
 // 5. Mark a variable sensitive
 
-function markSensitiveFix(finding: Finding): Fix | undefined {
+export function markSensitiveFix(finding: Finding): Fix | undefined {
   const t = targetOf(finding);
   if (!t || t.script.clipboard) return undefined;
   const name = t.script.text.slice(t.span.start, t.span.end);
@@ -80,7 +60,7 @@ function markSensitiveFix(finding: Finding): Fix | undefined {
 // ---------------------------------------------------------------------------------------------
 // 6. Path, URL or machine → @INPUT variable (fed from an environment variable by the calling cloud flows)
 
-function inputVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function inputVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
   const t = targetOf(finding);
   if (!t || t.script.clipboard) return undefined;
   const { script } = t;

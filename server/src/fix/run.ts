@@ -1,6 +1,8 @@
 // `flowcop lint --fix`: analyse, take the preferred fix of each finding (skipping any whose edits
 // overlap one already taken this round), apply them, analyse again — until nothing is fixable or
 // ten rounds have run. `--fix-dry-run` does the same over an in-memory overlay of the disk.
+import { ruleById } from '../rules/registry';
+import { FIX_ORDER } from './providers';
 import * as nodePath from 'node:path';
 import { analyze, Analysis } from '../findings/analyze';
 import type { Config } from '../findings/config';
@@ -64,9 +66,8 @@ export interface FixRunResult {
  * and both would edit the same @SENSITIVE line.
  */
 function priority(f: Finding): number {
-  if (f.ruleId === 'pad/plaintext-secret' || f.ruleId === 'pad/secret-input-variable' || f.ruleId === 'cloud/plaintext-secret') return 0;
-  if (f.ruleId === 'pad/sensitive-not-marked' || f.ruleId === 'cloud/unsecured-secret') return 2;
-  return 1;
+  const kinds = ruleById(f.ruleId)?.fixes ?? [];
+  return kinds.length ? Math.min(...kinds.map(k => FIX_ORDER[k])) : 1;
 }
 
 function findingKey(f: Finding): string {

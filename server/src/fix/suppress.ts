@@ -2,6 +2,8 @@
 // entry `{rule, flow, action|variable|element, file, reason}` in the solution's flowcop.json (created
 // beside the solution when there is none) for cloud, solution and settings findings and for script
 // findings no comment line can precede (header lines, continuation lines of a statement).
+import { ruleById } from '../rules/registry';
+import { isLoaderRule } from '../rules/rule';
 import * as nodePath from 'node:path';
 import { CONFIG_FILE } from '../findings/config';
 import type { Finding } from '../findings/finding';
@@ -60,7 +62,8 @@ function configTarget(finding: Finding, ctx: FixContext): { path: string; existi
 }
 
 function ignoreEntryFix(finding: Finding, ctx: FixContext): Fix | undefined {
-  if (finding.ruleId === 'flowcop/parse-error' || finding.ruleId === 'pad/syntax') return undefined;
+  const rule = ruleById(finding.ruleId);
+  if (!rule || isLoaderRule(rule)) return undefined;
   const target = configTarget(finding, ctx);
   if (!target) return undefined;
   const entry: Record<string, string> = { rule: finding.ruleId };

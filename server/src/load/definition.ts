@@ -3,6 +3,8 @@
 //   json-string: the element text is a JSON string literal ("@@ConnectionString: ''\r\n…"),
 //                XML-escaped on top (Power Platform exports);
 //   xml-text:    the element text is the script itself, XML-escaped.
+import type { EncodingStyle } from '../model/types';
+export type { EncodingStyle } from '../model/types';
 import type { Span } from '../util/text';
 import { SegmentMap, SourceMap } from './sourcemap';
 import { guardLoad } from './guard';
@@ -18,18 +20,6 @@ export interface DecodedDefinition {
   problems: Array<{ offset: number; message: string }>;
 }
 
-export interface EncodingStyle {
-  /** `"` written as &quot; in the XML text. */
-  xmlQuot: boolean;
-  /** `'` written as &apos;. */
-  xmlApos: boolean;
-  /** `>` written as &gt; (always true in Power Platform exports). */
-  xmlGt: boolean;
-  /** Non-ASCII characters written as \uXXXX in the JSON string. */
-  jsonAsciiOnly: boolean;
-  /** `/` written as \/ in the JSON string. */
-  jsonSlash: boolean;
-}
 
 /**
  * Decodes the raw content of a <Definition> element. `content` is the element's content span in

@@ -2,7 +2,7 @@
 import type { Script, ScriptStorage } from '../model/types';
 import type { SourceFile } from '../util/text';
 import type { EncodingStyle } from './definition';
-import type { ScriptAst } from './pad/ast';
+import type { ScriptAst } from '../model/pad-ast';
 import { parseScript } from './pad/parser';
 import { IdentityMap, SourceMap } from './sourcemap';
 

@@ -1,21 +1,11 @@
 // Maps offsets in a decoded script to offsets in the file that stores it, and back.
 // A script stored in a <Definition> element has each character encoded as one or more file
 // characters (`&gt;`, `\\r`, `\\\\`…); runs of one-to-one characters are kept as single segments.
+import type { SourceMap } from '../model/types';
 import type { Span } from '../util/text';
 
-export interface SourceMap {
-  /** File offset where the script character at `scriptOffset` begins (or the end, for length). */
-  toFile(scriptOffset: number): number;
-  /** File span covering every character of the script span. */
-  toFileSpan(span: Span): Span;
-  /** Script offset of the character whose encoding contains `fileOffset` (clamped to the script). */
-  toScript(fileOffset: number): number;
-  /** Script span covering the file span (rounded outwards to whole characters). */
-  toScriptSpan(span: Span): Span;
-  /** The file span of the whole script. */
-  readonly fileSpan: Span;
-  readonly scriptLength: number;
-}
+export type { SourceMap } from '../model/types';
+
 
 /** A script that is the file (a .robin or .txt file). */
 export class IdentityMap implements SourceMap {

@@ -6,7 +6,7 @@
 import type { Finding } from '../findings/finding';
 import type { DeploymentSettings, EnvironmentVariableDefinition, Loc, Solution } from '../model/types';
 import type { Report } from '../rules/rule';
-import { secretSpansInValue } from '../rules/shared/secret-parts';
+import { secretSpansInValue } from '../analysis/shared/secret-parts';
 import secretEnvVarAsText from '../rules/solution/secret-env-var-as-text';
 import { offsetAt, positionAt } from '../util/text';
 import type {
@@ -54,7 +54,7 @@ function reportedAsSecret(solution: Solution): Set<string> {
     if (r.element?.kind === 'environmentVariable') found.add(r.element.name.toLowerCase());
   };
   try {
-    secretEnvVarAsText.solution?.({ options: {}, settings: { allowedHosts: [], allowedPaths: [], allowedMachines: [] }, report }, solution);
+    secretEnvVarAsText.check.solution?.({ options: {}, settings: { allowedHosts: [], allowedPaths: [], allowedMachines: [] }, report }, solution);
   } catch {
     // The rule fails the same way in the lint run, which reports it; the other signals still hold.
   }

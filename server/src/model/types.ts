@@ -1,9 +1,7 @@
 // The one model every rule, reporter, fix and view reads. Loaders build it; nothing in it does I/O.
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { SourceFile, Span } from '../util/text';
-import type { ScriptAst } from '../load/pad/ast';
-import type { SourceMap } from '../load/sourcemap';
-import type { EncodingStyle } from '../load/definition';
+import type { ScriptAst } from './pad-ast';
 
 /** A place in a real file. */
 export interface Loc {
@@ -310,4 +308,33 @@ export interface Workspace {
   problems: LoadProblem[];
   /** Files named on the command line that were looked at and left out, with why (notes, not findings). */
   skipped?: Array<{ file: string; reason: string }>;
+}
+
+// How a script's offsets map into the file that stores it (implemented in load/sourcemap.ts).
+export interface SourceMap {
+  /** File offset where the script character at `scriptOffset` begins (or the end, for length). */
+  toFile(scriptOffset: number): number;
+  /** File span covering every character of the script span. */
+  toFileSpan(span: Span): Span;
+  /** Script offset of the character whose encoding contains `fileOffset` (clamped to the script). */
+  toScript(fileOffset: number): number;
+  /** Script span covering the file span (rounded outwards to whole characters). */
+  toScriptSpan(span: Span): Span;
+  /** The file span of the whole script. */
+  readonly fileSpan: Span;
+  readonly scriptLength: number;
+}
+
+/** How a stored script escapes characters, so edits can be written the same way. */
+export interface EncodingStyle {
+  /** `"` written as &quot; in the XML text. */
+  xmlQuot: boolean;
+  /** `'` written as &apos;. */
+  xmlApos: boolean;
+  /** `>` written as &gt; (always true in Power Platform exports). */
+  xmlGt: boolean;
+  /** Non-ASCII characters written as \uXXXX in the JSON string. */
+  jsonAsciiOnly: boolean;
+  /** `/` written as \/ in the JSON string. */
+  jsonSlash: boolean;
 }

@@ -2,6 +2,9 @@
 // solution). Rules never do I/O and never put a secret value into a message.
 import type { CloudFlow, DesktopFlow, FlowAction, Loc, Script, Solution, StandaloneScript } from '../model/types';
 import type { Span } from '../util/text';
+import type { FixData, FixKind } from './fix-kinds';
+
+export type { FixData, FixKind } from './fix-kinds';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Category = 'credential' | 'machine' | 'environment-specific' | 'alm' | 'syntax';
@@ -46,7 +49,19 @@ export interface LogicalElement {
   name: string;
 }
 
-export interface Report {
+/**
+ * A finding's claim on the text it reports. After configuration, levels, options, allow-lists and
+ * suppressions have been applied, claims on overlapping text compete by category: credential >
+ * machine > environment-specific (findings/precedence.ts). A finding that loses keeps its fallback, if
+ * it has one whose text no stronger finding covers (a URL without the query that carries a secret).
+ */
+export interface Claim<D = FindingData> {
+  fallback?: Pick<Report<D>, 'message' | 'scriptSpan' | 'loc' | 'data'>;
+}
+
+export type FindingData = Record<string, unknown>;
+
+export interface Report<D = FindingData> {
   /** Plain sentence naming the variable, argument, action or component. Never the secret. */
   message: string;
   /** Span in the script text (script units). The engine maps it into the real file. */
@@ -61,8 +76,10 @@ export interface Report {
   action?: FlowAction;
   /** Override the configured severity (e.g. a check that cannot be verified in a clipboard copy). */
   severity?: Severity;
-  /** Rule-specific facts the fix engine needs (never the secret value itself). */
-  data?: Record<string, unknown>;
+  /** Rule-specific facts the fix engine needs (never the secret value itself); typed by the rule's fixes. */
+  data?: D;
+  /** Set by value rules (credentials, machines, environment-specific values): see Claim. */
+  claim?: Claim<D>;
 }
 
 export interface GlobalSettings {
@@ -74,24 +91,48 @@ export interface GlobalSettings {
   allowedMachines: string[];
 }
 
-export interface RuleContext {
+export interface RuleContext<D = FindingData> {
   /** Options for this rule, defaults merged with flowcop.json. */
   readonly options: Record<string, unknown>;
   readonly settings: GlobalSettings;
   /** `--env NAME` / the editor's active environment: settings rules check only that one. */
   readonly environment?: string;
-  report(report: Report): void;
+  report(report: Report<D>): void;
+}
+
+/** The checks of a rule, one per kind of unit it looks at. */
+export interface RuleChecks<D = FindingData> {
+  script?(ctx: RuleContext<D>, unit: ScriptUnit): void;
+  cloudFlow?(ctx: RuleContext<D>, flow: CloudFlow, solution: Solution): void;
+  /** Solution-wide checks: definitions, references, deployment settings. */
+  solution?(ctx: RuleContext<D>, solution: Solution): void;
 }
 
 export interface Rule {
   meta: RuleMeta;
-  script?(ctx: RuleContext, unit: ScriptUnit): void;
-  cloudFlow?(ctx: RuleContext, flow: CloudFlow, solution: Solution): void;
-  /** Solution-wide checks: definitions, references, deployment settings. */
-  solution?(ctx: RuleContext, solution: Solution): void;
+  check: RuleChecks;
+  /** The fixes the fix engine offers for the rule's findings (fix/providers.ts implements each kind). */
+  fixes: readonly FixKind[];
 }
 
-/** Declares a rule; keeps each rule file to metadata + checks. */
-export function defineRule(rule: Omit<Rule, 'meta'> & { meta: Omit<RuleMeta, 'docs'> }): Rule {
-  return { ...rule, meta: { ...rule.meta, docs: `docs/rules/${rule.meta.id}.md` } };
+/** Rules whose findings come from the loaders (pad/syntax, flowcop/parse-error): never fixed nor suppressed. */
+export function isLoaderRule(rule: Rule): boolean {
+  return !rule.check.script && !rule.check.cloudFlow && !rule.check.solution;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** The data a rule's findings must carry: what every fix it offers reads. */
+export type DataOf<K extends FixKind> = [K] extends [never] ? FindingData : UnionToIntersection<FixData[K]> & FindingData;
+
+/**
+ * Declares a rule; keeps each rule file to metadata, checks and the fixes it offers. The findings'
+ * `data` is typed by those fixes, so a fix never reads a field its rule does not write.
+ */
+export function defineRule<K extends FixKind = never>(rule: {
+  meta: Omit<RuleMeta, 'docs'>;
+  /** Loader rules (pad/syntax, flowcop/parse-error) have none: their findings come from the loaders. */
+  check?: RuleChecks<DataOf<K>>;
+  fixes?: readonly K[];
+}): Rule {
+  return { meta: { ...rule.meta, docs: `docs/rules/${rule.meta.id}.md` }, check: (rule.check ?? {}) as RuleChecks, fixes: rule.fixes ?? [] };
 }

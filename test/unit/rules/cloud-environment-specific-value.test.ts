@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import rule from '../../../server/src/rules/cloud/environment-specific-value';
 import type { RuleCase } from '../../support/rule-tester';
 import { runCase, ruleTester } from '../../support/rule-tester';
-import { classifyHost, environmentInPath } from '../../../server/src/rules/shared/values';
+import { classifyHost, environmentInPath } from '../../../server/src/analysis/shared/values';
 
 function flow(actions: Record<string, unknown>, more: Partial<RuleCase> & { definition?: Record<string, unknown> } = {}): RuleCase {
   const { definition, ...rest } = more;

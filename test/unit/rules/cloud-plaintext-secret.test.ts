@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule from '../../../server/src/rules/cloud/plaintext-secret';
-import { isSecretName, looksRandom } from '../../../server/src/rules/shared/values';
+import { looksRandom } from '../../../server/src/analysis/shared/values';
+import { isSecretName } from '../../../server/src/analysis/shared/vocabulary';
 import type { RuleCase } from '../../support/rule-tester';
 import { runCase, ruleTester } from '../../support/rule-tester';
 

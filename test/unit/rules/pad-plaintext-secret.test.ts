@@ -71,8 +71,8 @@ SET Token TO $'''#{ApiToken}#'''`,
     },
     {
       name: '@parameters(...) and @{...} expressions are references, not values',
-      script: `SET ApiKey TO $'''@parameters('Api Key (cr1a2_ApiKey)')'''
-SET ClientSecret TO $'''@{body('Get_secret')?['value']}'''`,
+      script: `SET ApiKey TO $'''@parameters(\\'Api Key (cr1a2_ApiKey)\\')'''
+SET ClientSecret TO $'''@{body(\\'Get_secret\\')?[\\'value\\']}'''`,
     },
     {
       name: 'password from a custom-object input (the framework pattern)',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule, { bleedDirection } from '../../../server/src/rules/settings/environment-bleed';
-import { environmentOfValue, isPipelineToken } from '../../../server/src/rules/shared/values';
+import { environmentOfValue, isPipelineToken } from '../../../server/src/analysis/shared/values';
 import type { SolutionSpec } from '../../support/fixture';
 import { runCase, ruleTester } from '../../support/rule-tester';
 

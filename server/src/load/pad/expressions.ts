@@ -1,7 +1,7 @@
 // Expressions and literals of desktop-flow scripts: precedence climbing over the token stream, plus
 // decoding of the four string forms into text and interpolation parts with script offsets.
 import type { Span } from '../../util/text';
-import type { DatatableLit, ErrorExpr, Expr, InterpolationPart, ObjectEntry, ObjectLit, StringLit, SyntaxProblem, TextPart } from './ast';
+import type { DatatableLit, ErrorExpr, Expr, InterpolationPart, ObjectEntry, ObjectLit, StringLit, SyntaxProblem, TextPart } from '../../model/pad-ast';
 import { Lexer, isIdentStartAt, isLineBreak, lineEndFrom, skipQuoted, type Token } from './lexer';
 import { isKnownModule } from './modules';
 

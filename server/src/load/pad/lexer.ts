@@ -2,7 +2,7 @@
 // %…% and ${…} interpolations can be tokenized in place (spans stay script offsets). It never
 // reports problems itself: string tokens say whether they were terminated and the parser reports,
 // so that re-reading a token after a lookahead cannot report twice.
-import type { StringForm } from './ast';
+import type { StringForm } from '../../model/pad-ast';
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'punct' | 'eol' | 'eof' | 'bad';
 

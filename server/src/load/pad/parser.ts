@@ -7,7 +7,7 @@ import type {
   ActionStmt, Annotation, Argument, BlockStmt, CommentStmt, ConditionBranch, Expr, ForeachStmt, FunctionDef, IfStmt,
   LoopStmt, ObjectLit, OnErrorStmt, Output, ScriptAst, SimpleStmt, Statement, SwitchStmt, SyntaxProblem,
   VariableDeclaration, WaitStmt, WhileStmt,
-} from './ast';
+} from '../../model/pad-ast';
 import { ExpressionParser } from './expressions';
 import { Lexer, isBlank, isIdentStartAt, isLineBreak, lineEndFrom, scanIdent, type Token } from './lexer';
 import { isKnownModule } from './modules';

@@ -2,7 +2,7 @@
 // than prose, CSV, a log, JSON… The script is parsed and the share of its non-comment lines that read as
 // clean statements decides, so a single keyword in a README is not enough.
 import type { Span } from '../../util/text';
-import type { ScriptAst, Statement } from './ast';
+import type { ScriptAst, Statement } from '../../model/pad-ast';
 import { parseScript } from './parser';
 import { walkStatements } from './walk';
 

@@ -1,7 +1,7 @@
 // Traversal helpers for rules: every statement of a script in document order (nested bodies, ON ERROR
 // handlers and condition actions included) with the subflow it belongs to, and every nested expression.
 // Both walks use explicit stacks, so deeply nested scripts cannot exhaust the call stack.
-import type { ActionStmt, Expr, FunctionDef, ScriptAst, Statement } from './ast';
+import type { ActionStmt, Expr, FunctionDef, ScriptAst, Statement } from '../../model/pad-ast';
 
 /** How a statement hangs from its parent. */
 export type StatementRole =

@@ -22,11 +22,12 @@ import { entries, JsonNode, pointerOf, prop, StringOffsets, stringOffsets, strin
 import type { Span } from '../../util/text';
 import {
   classifyHost, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, connectionKeyIs, environmentOfValue, findPaths, findStructuredSecrets,
-  environmentInPath, findUrls, GUID_RE, hostAllowed, isDocumentationHost, isPipelineToken, isPlaceholderSecret, isSecretHeaderName, isSecretName, looksRandom, normalizeHost, parseConnectionString,
+  environmentInPath, findUrls, GUID_RE, hostAllowed, isDocumentationHost, isPipelineToken, isPlaceholderSecret, looksRandom, normalizeHost, parseConnectionString,
   pathAllowed, serverHost,
-} from '../shared/values';
-import { findUserInfo } from '../shared/scan';
-import { commandLinePasswords } from '../shared/command-secrets';
+} from '../../analysis/shared/values';
+import { findUserInfo } from '../../analysis/shared/scan';
+import { isSecretHeader, isSecretName, querySecrecy } from '../../analysis/shared/vocabulary';
+import { commandLinePasswords } from '../../analysis/shared/command-secrets';
 import { valueConstants } from './expression-literals';
 
 // ---------------------------------------------------------------------------------------------
@@ -323,12 +324,6 @@ interface SinkHit {
 }
 
 const AUTH_SCHEME = /^\s*(?:Bearer|Basic|Token|Digest|Negotiate|NTLM|SharedAccessSignature|SSWS|ApiKey|Api-Key|Key|OAuth|MAC|HMAC-SHA256|AWS4-HMAC-SHA256|GenieKey|Splunk)\s+/i;
-const SECRET_HEADERS = new Set([
-  'authorization', 'proxyauthorization', 'xapikey', 'apikey', 'ocpapimsubscriptionkey', 'xfunctionskey', 'subscriptionkey', 'xauthtoken',
-  'xaccesstoken', 'accesstoken', 'xapitoken', 'apitoken', 'privatetoken', 'xsecret', 'xmsclientsecret', 'xclientsecret', 'xauthkey', 'authkey',
-]);
-const WEAK_QUERY = new Set(['code', 'key', 'token', 'auth', 'sas', 'access_key', 'accesskey', 'k']);
-const STRONG_QUERY = new Set(['sig', 'apikey', 'api_key', 'api-key', 'x-api-key', 'access_token', 'client_secret', 'subscription-key', 'subscription_key', 'refresh_token', 'id_token', 'private_token']);
 const TRIVIAL = /^(true|false|yes|no|null|none|default|undefined|string|secret|password|token)$/i;
 
 function secretText(value: string, weak = false): boolean {
@@ -443,16 +438,15 @@ class Analyzer {
     // Headers.
     const headerName = path[0] === 'headers' && path.length === 2 ? path[1]
       : isConnector && path[0] === 'parameters' && path.length === 2 && /^headers?\//i.test(path[1]) ? lastSegment(path[1]) : undefined;
-    if (headerName !== undefined && (SECRET_HEADERS.has(normalizeName(headerName)) || isSecretHeaderName(headerName) || isSecretName(headerName))) {
+    if (headerName !== undefined && (isSecretHeader(headerName) || isSecretName(headerName))) {
       whole(normalizeName(headerName).includes('authorization') ? 'credential' : 'key', `header "${headerName}"`, 'header', { scheme: true });
     }
 
     // Query parameters.
     if (path[0] === 'queries' && path.length === 2) {
       const q = path[1];
-      const lower = q.toLowerCase();
-      if (WEAK_QUERY.has(lower)) whole('key', `query parameter "${q}"`, 'query', { weak: true });
-      else if (STRONG_QUERY.has(lower) || isSecretName(q)) whole('secret', `query parameter "${q}"`, 'query');
+      if (querySecrecy(q, '') === 'weak') whole('key', `query parameter "${q}"`, 'query', { weak: true });
+      else if (querySecrecy(q, '') === 'strong' || isSecretName(q)) whole('secret', `query parameter "${q}"`, 'query');
     }
 
     // Sensitive inputs of a desktop flow run from this cloud flow.
@@ -523,8 +517,8 @@ class Analyzer {
       const lower = key.toLowerCase();
       const start = q.index! + q[0].length - q[2].length;
       const where = `"${key}" in ${/^[a-z][a-z0-9+.-]*:\/\//i.test(m.trim()) ? 'the URI' : 'the text'}`;
-      if (WEAK_QUERY.has(lower)) add(start, start + q[2].length, 'key', where, 'query', true);
-      else if (STRONG_QUERY.has(lower) || isSecretName(key)) add(start, start + q[2].length, lower === 'sig' ? 'SAS signature' : 'secret', where, 'query');
+      if (querySecrecy(key, '') === 'weak') add(start, start + q[2].length, 'key', where, 'query', true);
+      else if (querySecrecy(key, '') === 'strong' || isSecretName(key)) add(start, start + q[2].length, lower === 'sig' ? 'SAS signature' : 'secret', where, 'query');
     }
     // Connection strings.
     for (const part of parseConnectionString(m)) {

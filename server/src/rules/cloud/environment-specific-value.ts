@@ -19,18 +19,21 @@ export default defineRule({
       },
     },
   },
-  cloudFlow(ctx, flow, solution) {
-    const analysis = analyzeFlow(flow, solution, ctx.settings);
-    const publicHosts = ctx.options.reportPublicHosts !== false;
-    for (const v of analysis.values) {
-      if (v.rule !== 'env' || (v.publicHost && !publicHosts)) continue;
-      ctx.report({
-        message: `${actionLabel(v)} hard-codes the ${v.what} "${shortened(v.display ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. It differs between Dev, Test and Prod: read it from an environment variable (@parameters('…')) that each environment's deployment settings fill.`,
-        loc: { file: flow.file, span: v.span },
-        action: v.action,
-        data: { ...valueData(v), ...(v.host ? { host: v.host } : {}) },
-      });
-    }
+  fixes: ['environment-variable'],
+  check: {
+    cloudFlow(ctx, flow, solution) {
+      const analysis = analyzeFlow(flow, solution, ctx.settings);
+      const publicHosts = ctx.options.reportPublicHosts !== false;
+      for (const v of analysis.values) {
+        if (v.rule !== 'env' || (v.publicHost && !publicHosts)) continue;
+        ctx.report({
+          message: `${actionLabel(v)} hard-codes the ${v.what} "${shortened(v.display ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. It differs between Dev, Test and Prod: read it from an environment variable (@parameters('…')) that each environment's deployment settings fill.`,
+          loc: { file: flow.file, span: v.span },
+          action: v.action,
+          data: { ...valueData(v), ...(v.host ? { host: v.host } : {}) },
+        });
+      }
+    },
   },
 });
 

@@ -16,24 +16,27 @@ export default defineRule({
     securitySeverity: 6.5,
     fixable: true,
   },
-  cloudFlow(ctx, flow, solution) {
-    const analysis = analyzeFlow(flow, solution, ctx.settings);
-    for (const need of analysis.secure) {
-      const a = need.action;
-      const reasons = [need.outputsReason, need.inputsReason].filter(Boolean).join(', and ');
-      const what = need.missing.map(m => `secure ${m}`).join(' and ');
-      ctx.report({
-        message: `${a.trigger ? 'Trigger' : 'Action'} "${a.name}" handles a secret (${reasons}) but does not have ${what}: anyone who can open the flow's run history reads the secret in plain text. Turn on ${need.missing.map(m => `Secure ${m === 'inputs' ? 'Inputs' : 'Outputs'}`).join(' and ')} in the action's settings (runtimeConfiguration.secureData).`,
-        loc: { file: a.loc.file, span: withoutQuotes(a.loc.file.text, a.loc.span) },
-        action: a,
-        data: {
-          action: a.name,
-          missing: need.missing,
-          ...(need.inputsReason ? { inputsReason: need.inputsReason } : {}),
-          ...(need.outputsReason ? { outputsReason: need.outputsReason } : {}),
-        },
-      });
-    }
+  fixes: ['secure-data'],
+  check: {
+    cloudFlow(ctx, flow, solution) {
+      const analysis = analyzeFlow(flow, solution, ctx.settings);
+      for (const need of analysis.secure) {
+        const a = need.action;
+        const reasons = [need.outputsReason, need.inputsReason].filter(Boolean).join(', and ');
+        const what = need.missing.map(m => `secure ${m}`).join(' and ');
+        ctx.report({
+          message: `${a.trigger ? 'Trigger' : 'Action'} "${a.name}" handles a secret (${reasons}) but does not have ${what}: anyone who can open the flow's run history reads the secret in plain text. Turn on ${need.missing.map(m => `Secure ${m === 'inputs' ? 'Inputs' : 'Outputs'}`).join(' and ')} in the action's settings (runtimeConfiguration.secureData).`,
+          loc: { file: a.loc.file, span: withoutQuotes(a.loc.file.text, a.loc.span) },
+          action: a,
+          data: {
+            action: a.name,
+            missing: need.missing,
+            ...(need.inputsReason ? { inputsReason: need.inputsReason } : {}),
+            ...(need.outputsReason ? { outputsReason: need.outputsReason } : {}),
+          },
+        });
+      }
+    },
   },
 });
 

@@ -4,7 +4,7 @@
 // properties) that tells which literal or variable reaches which kind of argument.
 // Computed once per Script (WeakMap) and shared by the six rules; linear in the size of the script
 // apart from the flow closures, which are linear in the number of assignments.
-import type { ActionStmt, Argument, CallStmt, Expr, ObjectLit, StringLit, Statement, VariableDeclaration } from '../../load/pad/ast';
+import type { ActionStmt, Argument, CallStmt, Expr, ObjectLit, StringLit, Statement, VariableDeclaration } from '../../model/pad-ast';
 import { walkStatements } from '../../load/pad/walk';
 import type { Script } from '../../model/types';
 import type { ScriptUnit } from '../rule';
@@ -12,13 +12,13 @@ import type { Span } from '../../util/text';
 import {
   classifyHost, connectionKeyIs, findStructuredSecrets, StructuredSecret, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, environmentInPath, environmentMarkerOf, findPaths, findUrls,
   HostKind, hostAllowed, isDocumentationHost, isPlaceholderSecret, normalizeHost, parseConnectionString, PathMatch, serverHost, UrlMatch, wholeUrl,
-} from '../shared/values';
+} from '../../analysis/shared/values';
 import {
-  ArgRole, argumentInfo, isPasswordControlName, outputSource, passesDataThrough, isSecretHeader, queryParamIsSecret,
-  SECRET_JSON_KEYS, secretNameStrength, SourceKind, typedTextTargetArg,
-} from './catalog';
-import { commandLinePasswords } from '../shared/command-secrets';
-import { findUserInfo } from '../shared/scan';
+  ArgRole, argumentInfo, isPasswordControlName, outputSource, passesDataThrough, SourceKind, typedTextTargetArg,
+} from '../../analysis/pad/catalog';
+import { isSecretHeader, isSecretQueryValue, SECRET_JSON_KEYS, secretNameStrength } from '../../analysis/shared/vocabulary';
+import { commandLinePasswords } from '../../analysis/shared/command-secrets';
+import { findUserInfo } from '../../analysis/shared/scan';
 
 // ---------------------------------------------------------------------------------------------
 // Flattened strings: decoded text with one placeholder character per interpolation
@@ -1538,7 +1538,7 @@ function urlSecrets(text: string, u: UrlMatch): Array<{ start: number; end: numb
     const re = /(?<![^&=#?])([^&=#?]+)=([^&#]*)/g;
     const query = seg.slice(q + 1);
     for (const m of query.matchAll(re)) {
-      if (!m[2] || !queryParamIsSecret(m[1], u.host)) continue;
+      if (!m[2] || !isSecretQueryValue(m[1], u.host, m[2])) continue;
       const s = u.start + q + 1 + m.index! + m[1].length + 1;
       const hash = seg.indexOf('#');
       const afterHash = hash >= 0 && q + 1 + m.index! > hash;

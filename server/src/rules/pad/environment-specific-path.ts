@@ -2,7 +2,7 @@
 // `C:\RPA\Input` in Dev is `D:\Automation\Input` in Prod. Reported in file, folder, Office, application,
 // CSV, PDF, archive and screenshot arguments, in values stored whole in a variable, and where a literal
 // flows into such an argument. UNC paths are machines (pad/hardcoded-machine).
-import { pathAllowed } from '../shared/values';
+import { pathAllowed } from '../../analysis/shared/values';
 import { defineRule } from '../rule';
 import { analyzeScript, describeWitness, elementOf, locationData, PathHit, whereOf } from './analysis';
 
@@ -21,16 +21,19 @@ export default defineRule({
     description: 'An absolute local path literal in a desktop flow (drive letter or user profile) that differs between machines and environments.',
     fixable: true,
   },
-  script(ctx, unit) {
-    const a = analyzeScript(unit);
-    for (const h of a.pathHits) {
-      if (pathAllowed(h.path, ctx.settings.allowedPaths)) continue;
-      ctx.report({
-        message: message(h),
-        scriptSpan: h.span,
-        element: elementOf(h.use),
-        data: { ...locationData(h.use), path: h.path, kind: h.kind, literal: h.literal },
-      });
-    }
+  fixes: ['script-input'],
+  check: {
+    script(ctx, unit) {
+      const a = analyzeScript(unit);
+      for (const h of a.pathHits) {
+        if (pathAllowed(h.path, ctx.settings.allowedPaths)) continue;
+        ctx.report({
+          message: message(h),
+          scriptSpan: h.span,
+          element: elementOf(h.use),
+          data: { ...locationData(h.use), path: h.path, kind: h.kind, literal: h.literal },
+        });
+      }
+    },
   },
 });

@@ -2,7 +2,7 @@
 // org.crm.dynamics.com, an organisation's or vendor's application, hosts and paths carrying -dev/uat/prod)
 // in URL arguments, in values stored whole in a variable, or flowing into a URL argument. Messages show
 // the scheme and host only: a URL may carry a token in its query.
-import { hostAllowed } from '../shared/values';
+import { hostAllowed } from '../../analysis/shared/values';
 import { defineRule } from '../rule';
 import { analyzeScript, describeWitness, elementOf, locationData, UrlHit, whereOf } from './analysis';
 
@@ -30,18 +30,21 @@ export default defineRule({
       },
     },
   },
-  script(ctx, unit) {
-    const a = analyzeScript(unit);
-    const publicHosts = ctx.options.publicHosts !== false;
-    for (const h of a.urlHits) {
-      if (hostAllowed(h.host, ctx.settings.allowedHosts)) continue;
-      if (!publicHosts && h.hostKind === 'public' && !h.marker) continue;
-      ctx.report({
-        message: message(h),
-        scriptSpan: h.span,
-        element: elementOf(h.use),
-        data: { ...locationData(h.use), origin: h.origin, host: h.host, hostKind: h.hostKind, ...(h.marker ? { marker: h.marker } : {}), literal: h.literal },
-      });
-    }
+  fixes: ['script-input'],
+  check: {
+    script(ctx, unit) {
+      const a = analyzeScript(unit);
+      const publicHosts = ctx.options.publicHosts !== false;
+      for (const h of a.urlHits) {
+        if (hostAllowed(h.host, ctx.settings.allowedHosts)) continue;
+        if (!publicHosts && h.hostKind === 'public' && !h.marker) continue;
+        ctx.report({
+          message: message(h),
+          scriptSpan: h.span,
+          element: elementOf(h.use),
+          data: { ...locationData(h.use), origin: h.origin, host: h.host, hostKind: h.hostKind, ...(h.marker ? { marker: h.marker } : {}), literal: h.literal },
+        });
+      }
+    },
   },
 });

@@ -3,7 +3,7 @@
 // embedded script, an internal or IP host in a URL (or kept in a variable used as a URL's host), a remote
 // TargetDesktop or a remote @@ConnectionString header. A flow that names its machines cannot move from
 // Dev to Prod unchanged; desktop flows should run on machine groups with targets kept in configuration.
-import { pathAllowed } from '../shared/values';
+import { pathAllowed } from '../../analysis/shared/values';
 import { defineRule } from '../rule';
 import { analyzeScript, describeWitness, elementOf, locationData, machineAllowed, MachineHit, whereOf } from './analysis';
 
@@ -31,32 +31,35 @@ export default defineRule({
     description: 'A literal host or machine in a desktop flow: UNC paths, database servers, remote desktops, terminal, mail and FTP hosts, internal hosts and IP addresses.',
     fixable: true,
   },
-  script(ctx, unit) {
-    const a = analyzeScript(unit);
-    for (const h of a.machineHits) {
-      if (machineAllowed(h.host, ctx.settings)) continue;
-      if (h.path && pathAllowed(h.path, ctx.settings.allowedPaths)) continue;
-      ctx.report({
-        message: message(h),
-        scriptSpan: h.span,
-        element: elementOf(h.use),
-        data: { ...locationData(h.use), host: h.host, how: h.how, literal: h.literal, ...(h.path ? { path: h.path } : {}) },
-      });
-    }
-    for (const h of a.headerHits) {
-      if (h.key.toLowerCase() === 'connectionstring') {
+  fixes: ['script-input'],
+  check: {
+    script(ctx, unit) {
+      const a = analyzeScript(unit);
+      for (const h of a.machineHits) {
+        if (machineAllowed(h.host, ctx.settings)) continue;
+        if (h.path && pathAllowed(h.path, ctx.settings.allowedPaths)) continue;
         ctx.report({
-          message: `The @@ConnectionString header binds the flow to a remote desktop; run desktop flows on machine groups and keep the target out of the script.`,
+          message: message(h),
           scriptSpan: h.span,
-          data: { header: h.key, how: 'remote-desktop', literal: 'whole' },
-        });
-      } else if (!machineAllowed(h.value, ctx.settings)) {
-        ctx.report({
-          message: `The @@Type header '${h.value}' binds the flow to a remote desktop instead of the local computer; run desktop flows on machine groups and keep the target out of the script.`,
-          scriptSpan: h.span,
-          data: { header: h.key, how: 'remote-desktop', literal: 'whole' },
+          element: elementOf(h.use),
+          data: { ...locationData(h.use), host: h.host, how: h.how, literal: h.literal, ...(h.path ? { path: h.path } : {}) },
         });
       }
-    }
+      for (const h of a.headerHits) {
+        if (h.key.toLowerCase() === 'connectionstring') {
+          ctx.report({
+            message: `The @@ConnectionString header binds the flow to a remote desktop; run desktop flows on machine groups and keep the target out of the script.`,
+            scriptSpan: h.span,
+            data: { header: h.key, how: 'remote-desktop', literal: 'whole' },
+          });
+        } else if (!machineAllowed(h.value, ctx.settings)) {
+          ctx.report({
+            message: `The @@Type header '${h.value}' binds the flow to a remote desktop instead of the local computer; run desktop flows on machine groups and keep the target out of the script.`,
+            scriptSpan: h.span,
+            data: { header: h.key, how: 'remote-desktop', literal: 'whole' },
+          });
+        }
+      }
+    },
   },
 });

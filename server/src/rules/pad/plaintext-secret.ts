@@ -4,7 +4,7 @@
 // Reported at the literal (or the secret part of it); the value never appears.
 import { defineRule } from '../rule';
 import { analyzeScript, describeWitness, elementOf, locationData, SecretHit, whereOf } from './analysis';
-import { argumentInfo } from './catalog';
+import { argumentInfo } from '../../analysis/pad/catalog';
 
 const FIX = 'read it at run time with the Get credential action (Azure Key Vault, CyberArk) instead of writing it in the flow';
 
@@ -46,23 +46,26 @@ export default defineRule({
       },
     },
   },
-  script(ctx, unit) {
-    const a = analyzeScript(unit);
-    const byName = ctx.options.checkVariableNames !== false;
-    for (const h of a.secretHits) {
-      if (h.how === 'name' && !byName) continue;
-      ctx.report({
-        message: message(h),
-        scriptSpan: h.span,
-        element: elementOf(h.use),
-        data: {
-          ...locationData(h.use),
-          literal: h.literal,
-          how: h.how,
-          secret: h.what,
-          ...(h.witness ? { reaches: { argument: h.witness.argument, action: h.witness.action } } : {}),
-        },
-      });
-    }
+  fixes: ['get-credential'],
+  check: {
+    script(ctx, unit) {
+      const a = analyzeScript(unit);
+      const byName = ctx.options.checkVariableNames !== false;
+      for (const h of a.secretHits) {
+        if (h.how === 'name' && !byName) continue;
+        ctx.report({
+          message: message(h),
+          scriptSpan: h.span,
+          element: elementOf(h.use),
+          data: {
+            ...locationData(h.use),
+            literal: h.literal,
+            how: h.how,
+            secret: h.what,
+            ...(h.witness ? { reaches: { argument: h.witness.argument, action: h.witness.action } } : {}),
+          },
+        });
+      }
+    },
   },
 });

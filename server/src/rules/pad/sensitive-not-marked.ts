@@ -30,35 +30,38 @@ export default defineRule({
     securitySeverity: 6.5,
     fixable: true,
   },
-  script(ctx, unit) {
-    const a = analyzeScript(unit);
-    for (const [key, info] of a.variables) {
-      if (key.startsWith('@') || a.sensitive.has(key) || a.autoSensitive.has(key)) continue;
-      const reason = a.secretKeysOf(key);
-      if (!reason) continue;
-      const at = reportAt(info);
-      if (!at) continue;
-      if (a.clipboard) {
-        // A copy cannot carry @SENSITIVE: speak only of variables born inside the copy.
-        if (at.kind !== 'variable' || IO_NAME.test(info.name)) continue;
-        if (info.firstRead !== undefined && info.firstRead < at.span.start) continue;
+  fixes: ['mark-sensitive'],
+  check: {
+    script(ctx, unit) {
+      const a = analyzeScript(unit);
+      for (const [key, info] of a.variables) {
+        if (key.startsWith('@') || a.sensitive.has(key) || a.autoSensitive.has(key)) continue;
+        const reason = a.secretKeysOf(key);
+        if (!reason) continue;
+        const at = reportAt(info);
+        if (!at) continue;
+        if (a.clipboard) {
+          // A copy cannot carry @SENSITIVE: speak only of variables born inside the copy.
+          if (at.kind !== 'variable' || IO_NAME.test(info.name)) continue;
+          if (info.firstRead !== undefined && info.firstRead < at.span.start) continue;
+          ctx.report({
+            message: `Variable ${info.name} carries a secret (${because(reason)}); a copied script cannot show whether it is sensitive: mark it sensitive in the designer's Variables pane.`,
+            scriptSpan: at.span,
+            element: { kind: 'variable', name: info.name },
+            severity: 'warning',
+            data: { variable: info.name, reason: reason.kind, clipboard: true },
+          });
+          continue;
+        }
+        const what = at.kind === 'input' ? 'Input' : at.kind === 'output' ? 'Output' : 'Variable';
         ctx.report({
-          message: `Variable ${info.name} carries a secret (${because(reason)}); a copied script cannot show whether it is sensitive: mark it sensitive in the designer's Variables pane.`,
+          message: `${what} ${info.name} carries a secret (${because(reason)}) but is not marked sensitive; add it to @SENSITIVE (mark it sensitive in the Variables pane) so its value is hidden in logs and run details.`,
           scriptSpan: at.span,
-          element: { kind: 'variable', name: info.name },
-          severity: 'warning',
-          data: { variable: info.name, reason: reason.kind, clipboard: true },
+          element: { kind: at.kind, name: info.name },
+          data: { variable: info.name, reason: reason.kind },
         });
-        continue;
       }
-      const what = at.kind === 'input' ? 'Input' : at.kind === 'output' ? 'Output' : 'Variable';
-      ctx.report({
-        message: `${what} ${info.name} carries a secret (${because(reason)}) but is not marked sensitive; add it to @SENSITIVE (mark it sensitive in the Variables pane) so its value is hidden in logs and run details.`,
-        scriptSpan: at.span,
-        element: { kind: at.kind, name: info.name },
-        data: { variable: info.name, reason: reason.kind },
-      });
-    }
+    },
   },
 });
 

@@ -17,8 +17,9 @@
 import type { Loc, Solution } from '../../model/types';
 import { innerSpan, propIgnoreCase } from '../../load/json';
 import { defineRule } from '../rule';
-import { isSecretParameter, secretSpansInValue, withoutSecretParts } from '../shared/secret-parts';
-import { environmentOfValue, isPipelineToken, stageOfEnvironment } from '../shared/values';
+import { secretSpansInValue, withoutSecretParts } from '../../analysis/shared/secret-parts';
+import { isSecretParameter } from '../../analysis/shared/vocabulary';
+import { environmentOfValue, isPipelineToken, stageOfEnvironment } from '../../analysis/shared/values';
 
 const STAGE_NAMES: Record<string, string> = { dev: 'development', test: 'test', prod: 'production' };
 const STAGE_ORDER: Record<string, number> = { dev: 0, test: 1, prod: 2 };
@@ -43,43 +44,45 @@ export default defineRule({
     description: 'A value in one environment\'s deployment settings points at another environment (a -dev host, a dev-rpa-bot account, a Test site in Prod).',
     fixable: false,
   },
-  solution(ctx, solution) {
-    const wanted = ctx.environment?.toLowerCase();
-    for (const env of solution.environments) {
-      if (wanted && env.environment.toLowerCase() !== wanted) continue;
-      const stage = stageOfEnvironment(env.environment);
-      if (!stage) continue;
-      const check = (value: string | null | undefined, loc: Loc, what: string, name: string, field: string) => {
-        if (!value || isPipelineToken(value) || value.includes('#{')) return;
-        const found = environmentOfValue(value);
-        if (!found) return;
-        // The word as found outside the secret parts of the value, if it is there; else it is not quoted.
-        const shown = wholeValueIsSecret(solution, what, name, field) ? undefined : environmentOfValue(withoutSecretParts(value, secretSpansInValue(value)));
-        const quoted = shown && shown.stage === found.stage ? shown.word : undefined;
-        // A vendor's sandbox is its non-production tier: every non-production environment may use it.
-        if (NON_PRODUCTION_WORDS.has(found.word) && stage !== 'prod') return;
-        // A higher stage that is not production (a partner's test endpoint used from Dev) is not a bleed.
-        const direction = bleedDirection(found.stage, stage);
-        if (!direction) return;
-        ctx.report({
-          message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment (${quoted ? `"${quoted}"` : 'in a secret part of the value, not quoted'}): ${env.environment} (${STAGE_NAMES[stage]}) would ${direction === 'production' ? 'work against production through this' : `use a ${STAGE_NAMES[found.stage]}`} ${what === 'environment variable' ? 'resource' : 'connection or account'}${direction === 'production' ? '' : `, outside the controls of ${STAGE_NAMES[stage]}`}. Give it the ${env.environment} value.`,
-          loc,
-          element: { kind: 'setting', name },
-          data: { environment: env.environment, stage, kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: found.stage, ...(quoted ? { word: quoted } : {}), direction },
-        });
-      };
-      for (const e of env.environmentVariables) check(e.value, e.valueLoc, 'environment variable', e.schemaName, '');
-      const entries = propIgnoreCase(env.json, 'ConnectionReferences')?.children ?? [];
-      for (const c of env.connectionReferences) {
-        check(c.connectionId, c.valueLoc, 'connection reference', c.logicalName, 'ConnectionId');
-        const node = entries.find(n => n.offset === c.loc.span.start);
-        for (const p of node?.children ?? []) {
-          const [k, v] = p.children ?? [];
-          if (typeof k?.value !== 'string' || v?.type !== 'string' || /^(logicalname|connectionid|connectorid)$/i.test(k.value)) continue;
-          check(v.value as string, { file: env.file, span: innerSpan(v) }, 'connection reference', c.logicalName, k.value);
+  check: {
+    solution(ctx, solution) {
+      const wanted = ctx.environment?.toLowerCase();
+      for (const env of solution.environments) {
+        if (wanted && env.environment.toLowerCase() !== wanted) continue;
+        const stage = stageOfEnvironment(env.environment);
+        if (!stage) continue;
+        const check = (value: string | null | undefined, loc: Loc, what: string, name: string, field: string) => {
+          if (!value || isPipelineToken(value) || value.includes('#{')) return;
+          const found = environmentOfValue(value);
+          if (!found) return;
+          // The word as found outside the secret parts of the value, if it is there; else it is not quoted.
+          const shown = wholeValueIsSecret(solution, what, name, field) ? undefined : environmentOfValue(withoutSecretParts(value, secretSpansInValue(value)));
+          const quoted = shown && shown.stage === found.stage ? shown.word : undefined;
+          // A vendor's sandbox is its non-production tier: every non-production environment may use it.
+          if (NON_PRODUCTION_WORDS.has(found.word) && stage !== 'prod') return;
+          // A higher stage that is not production (a partner's test endpoint used from Dev) is not a bleed.
+          const direction = bleedDirection(found.stage, stage);
+          if (!direction) return;
+          ctx.report({
+            message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment (${quoted ? `"${quoted}"` : 'in a secret part of the value, not quoted'}): ${env.environment} (${STAGE_NAMES[stage]}) would ${direction === 'production' ? 'work against production through this' : `use a ${STAGE_NAMES[found.stage]}`} ${what === 'environment variable' ? 'resource' : 'connection or account'}${direction === 'production' ? '' : `, outside the controls of ${STAGE_NAMES[stage]}`}. Give it the ${env.environment} value.`,
+            loc,
+            element: { kind: 'setting', name },
+            data: { environment: env.environment, stage, kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: found.stage, ...(quoted ? { word: quoted } : {}), direction },
+          });
+        };
+        for (const e of env.environmentVariables) check(e.value, e.valueLoc, 'environment variable', e.schemaName, '');
+        const entries = propIgnoreCase(env.json, 'ConnectionReferences')?.children ?? [];
+        for (const c of env.connectionReferences) {
+          check(c.connectionId, c.valueLoc, 'connection reference', c.logicalName, 'ConnectionId');
+          const node = entries.find(n => n.offset === c.loc.span.start);
+          for (const p of node?.children ?? []) {
+            const [k, v] = p.children ?? [];
+            if (typeof k?.value !== 'string' || v?.type !== 'string' || /^(logicalname|connectionid|connectorid)$/i.test(k.value)) continue;
+            check(v.value as string, { file: env.file, span: innerSpan(v) }, 'connection reference', c.logicalName, k.value);
+          }
         }
       }
-    }
+    },
   },
 });
 

@@ -14,7 +14,7 @@
 import type { DeploymentSettings, Loc } from '../../model/types';
 import { innerSpan, JsonNode, propIgnoreCase, span } from '../../load/json';
 import { defineRule } from '../rule';
-import { environmentOfValue, stageOfEnvironment } from '../shared/values';
+import { environmentOfValue, stageOfEnvironment } from '../../analysis/shared/values';
 
 export default defineRule({
   meta: {
@@ -31,51 +31,53 @@ export default defineRule({
       },
     },
   },
-  solution(ctx, solution) {
-    const named = solution.environments.filter(e => e.environment.toLowerCase() !== 'default');
-    const shared = named.length ? solution.environments.filter(e => e.environment.toLowerCase() === 'default') : [];
-    const wanted = ctx.environment?.toLowerCase();
-    const targets = (named.length ? named : solution.environments).filter(e => !wanted || e.environment.toLowerCase() === wanted);
-    const requireExplicit = ctx.options.requireExplicitValues === true;
+  check: {
+    solution(ctx, solution) {
+      const named = solution.environments.filter(e => e.environment.toLowerCase() !== 'default');
+      const shared = named.length ? solution.environments.filter(e => e.environment.toLowerCase() === 'default') : [];
+      const wanted = ctx.environment?.toLowerCase();
+      const targets = (named.length ? named : solution.environments).filter(e => !wanted || e.environment.toLowerCase() === wanted);
+      const requireExplicit = ctx.options.requireExplicitValues === true;
 
-    for (const env of targets) {
-      const stage = stageOfEnvironment(env.environment);
-      for (const v of solution.environmentVariables) {
-        const same = (x: { schemaName: string }) => x.schemaName.toLowerCase() === v.schemaName.toLowerCase();
-        const entry = env.environmentVariables.find(same);
-        if (entry && hasValue(entry.value)) continue;
-        if (shared.some(s => s.environmentVariables.some(x => same(x) && hasValue(x.value)))) continue;
-        const def = v.defaultValue?.value.trim();
-        let defaultElsewhere: string | undefined;
-        if (def && !requireExplicit) {
-          const names = environmentOfValue(def);
-          if (!names || !stage || names.stage === stage) continue;
-          defaultElsewhere = names.word;
+      for (const env of targets) {
+        const stage = stageOfEnvironment(env.environment);
+        for (const v of solution.environmentVariables) {
+          const same = (x: { schemaName: string }) => x.schemaName.toLowerCase() === v.schemaName.toLowerCase();
+          const entry = env.environmentVariables.find(same);
+          if (entry && hasValue(entry.value)) continue;
+          if (shared.some(s => s.environmentVariables.some(x => same(x) && hasValue(x.value)))) continue;
+          const def = v.defaultValue?.value.trim();
+          let defaultElsewhere: string | undefined;
+          if (def && !requireExplicit) {
+            const names = environmentOfValue(def);
+            if (!names || !stage || names.stage === stage) continue;
+            defaultElsewhere = names.word;
+          }
+          const reason = defaultElsewhere ? 'default-names-other-environment' : entry ? 'empty' : 'missing';
+          const tail = defaultElsewhere
+            ? `; its default value names another environment ("${defaultElsewhere}"), and that is what ${env.environment} would get`
+            : def ? ' (the option requireExplicitValues asks for one even though it has a default value)' : ': after import it has no value there, and the flows reading it fail or use an empty string';
+          ctx.report({
+            message: `The ${env.environment} deployment settings ${entry ? 'leave the value of' : 'have no entry for'} environment variable "${v.schemaName}"${entry ? ' empty' : ''}${tail}. Give it the ${env.environment} value (or a #{…}# pipeline token).`,
+            loc: entry ? emptyValueLoc(env, entry.loc, 'Value') : keyLoc(env, 'EnvironmentVariables'),
+            element: { kind: 'setting', name: v.schemaName },
+            data: { environment: env.environment, kind: 'environmentVariable', name: v.schemaName, reason, file: env.file.path },
+          });
         }
-        const reason = defaultElsewhere ? 'default-names-other-environment' : entry ? 'empty' : 'missing';
-        const tail = defaultElsewhere
-          ? `; its default value names another environment ("${defaultElsewhere}"), and that is what ${env.environment} would get`
-          : def ? ' (the option requireExplicitValues asks for one even though it has a default value)' : ': after import it has no value there, and the flows reading it fail or use an empty string';
-        ctx.report({
-          message: `The ${env.environment} deployment settings ${entry ? 'leave the value of' : 'have no entry for'} environment variable "${v.schemaName}"${entry ? ' empty' : ''}${tail}. Give it the ${env.environment} value (or a #{…}# pipeline token).`,
-          loc: entry ? emptyValueLoc(env, entry.loc, 'Value') : keyLoc(env, 'EnvironmentVariables'),
-          element: { kind: 'setting', name: v.schemaName },
-          data: { environment: env.environment, kind: 'environmentVariable', name: v.schemaName, reason, file: env.file.path },
-        });
+        for (const c of solution.connectionReferences) {
+          const same = (x: { logicalName: string }) => x.logicalName.toLowerCase() === c.logicalName.toLowerCase();
+          const entry = env.connectionReferences.find(same);
+          if (entry && hasValue(entry.connectionId)) continue;
+          if (shared.some(s => s.connectionReferences.some(x => same(x) && hasValue(x.connectionId)))) continue;
+          ctx.report({
+            message: `The ${env.environment} deployment settings ${entry ? 'leave the ConnectionId of' : 'have no entry for'} connection reference "${c.logicalName}" (${c.connectorName})${entry ? ' empty' : ''}: after import it is bound to no connection and the flows using it stay off. Bind the ${env.environment} connection (or a #{…}# pipeline token).`,
+            loc: entry ? emptyValueLoc(env, entry.loc, 'ConnectionId') : keyLoc(env, 'ConnectionReferences'),
+            element: { kind: 'setting', name: c.logicalName },
+            data: { environment: env.environment, kind: 'connectionReference', name: c.logicalName, reason: entry ? 'empty' : 'missing', file: env.file.path },
+          });
+        }
       }
-      for (const c of solution.connectionReferences) {
-        const same = (x: { logicalName: string }) => x.logicalName.toLowerCase() === c.logicalName.toLowerCase();
-        const entry = env.connectionReferences.find(same);
-        if (entry && hasValue(entry.connectionId)) continue;
-        if (shared.some(s => s.connectionReferences.some(x => same(x) && hasValue(x.connectionId)))) continue;
-        ctx.report({
-          message: `The ${env.environment} deployment settings ${entry ? 'leave the ConnectionId of' : 'have no entry for'} connection reference "${c.logicalName}" (${c.connectorName})${entry ? ' empty' : ''}: after import it is bound to no connection and the flows using it stay off. Bind the ${env.environment} connection (or a #{…}# pipeline token).`,
-          loc: entry ? emptyValueLoc(env, entry.loc, 'ConnectionId') : keyLoc(env, 'ConnectionReferences'),
-          element: { kind: 'setting', name: c.logicalName },
-          data: { environment: env.environment, kind: 'connectionReference', name: c.logicalName, reason: entry ? 'empty' : 'missing', file: env.file.path },
-        });
-      }
-    }
+    },
   },
 });
 

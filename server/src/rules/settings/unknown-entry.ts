@@ -15,37 +15,39 @@ export default defineRule({
     description: 'Deployment settings name an environment variable or connection reference the solution does not have.',
     fixable: false,
   },
-  solution(ctx, solution) {
-    const wanted = ctx.environment?.toLowerCase();
-    const envVars = solution.environmentVariables.map(v => v.schemaName);
-    const connRefs = solution.connectionReferences.map(c => c.logicalName);
-    for (const env of solution.environments) {
-      if (wanted && env.environment.toLowerCase() !== wanted) continue;
-      if (solution.manifest) {
-        for (const e of env.environmentVariables) {
-          if (envVars.some(n => n.toLowerCase() === e.schemaName.toLowerCase())) continue;
-          const near = nearest(e.schemaName, envVars);
-          ctx.report({
-            message: `The ${env.environment} deployment settings give a value to environment variable "${e.schemaName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the variable it was meant for gets no value.`,
-            loc: nameLoc(env, 'EnvironmentVariables', 'SchemaName', e.loc),
-            element: { kind: 'setting', name: e.schemaName },
-            data: { environment: env.environment, kind: 'environmentVariable', name: e.schemaName, ...(near ? { suggestion: near } : {}) },
-          });
+  check: {
+    solution(ctx, solution) {
+      const wanted = ctx.environment?.toLowerCase();
+      const envVars = solution.environmentVariables.map(v => v.schemaName);
+      const connRefs = solution.connectionReferences.map(c => c.logicalName);
+      for (const env of solution.environments) {
+        if (wanted && env.environment.toLowerCase() !== wanted) continue;
+        if (solution.manifest) {
+          for (const e of env.environmentVariables) {
+            if (envVars.some(n => n.toLowerCase() === e.schemaName.toLowerCase())) continue;
+            const near = nearest(e.schemaName, envVars);
+            ctx.report({
+              message: `The ${env.environment} deployment settings give a value to environment variable "${e.schemaName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the variable it was meant for gets no value.`,
+              loc: nameLoc(env, 'EnvironmentVariables', 'SchemaName', e.loc),
+              element: { kind: 'setting', name: e.schemaName },
+              data: { environment: env.environment, kind: 'environmentVariable', name: e.schemaName, ...(near ? { suggestion: near } : {}) },
+            });
+          }
+        }
+        if (solution.customizations) {
+          for (const c of env.connectionReferences) {
+            if (connRefs.some(n => n.toLowerCase() === c.logicalName.toLowerCase())) continue;
+            const near = nearest(c.logicalName, connRefs);
+            ctx.report({
+              message: `The ${env.environment} deployment settings bind connection reference "${c.logicalName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the reference it was meant for gets no connection.`,
+              loc: nameLoc(env, 'ConnectionReferences', 'LogicalName', c.loc),
+              element: { kind: 'setting', name: c.logicalName },
+              data: { environment: env.environment, kind: 'connectionReference', name: c.logicalName, ...(near ? { suggestion: near } : {}) },
+            });
+          }
         }
       }
-      if (solution.customizations) {
-        for (const c of env.connectionReferences) {
-          if (connRefs.some(n => n.toLowerCase() === c.logicalName.toLowerCase())) continue;
-          const near = nearest(c.logicalName, connRefs);
-          ctx.report({
-            message: `The ${env.environment} deployment settings bind connection reference "${c.logicalName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the reference it was meant for gets no connection.`,
-            loc: nameLoc(env, 'ConnectionReferences', 'LogicalName', c.loc),
-            element: { kind: 'setting', name: c.logicalName },
-            data: { environment: env.environment, kind: 'connectionReference', name: c.logicalName, ...(near ? { suggestion: near } : {}) },
-          });
-        }
-      }
-    }
+    },
   },
 });
 

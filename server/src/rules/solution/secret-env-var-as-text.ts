@@ -10,8 +10,9 @@ import type { EnvironmentVariableDefinition, Solution } from '../../model/types'
 import { defineRule, RuleContext } from '../rule';
 import { analyzeFlow } from '../cloud/analysis';
 import {
-  CONNECTION_SECRET_KEYS, connectionKeyIs, findStructuredSecrets, findUrls, isPipelineToken, isPlaceholderSecret, isSecretName, parseConnectionString,
-} from '../shared/values';
+  CONNECTION_SECRET_KEYS, connectionKeyIs, findStructuredSecrets, findUrls, isPipelineToken, isPlaceholderSecret, parseConnectionString,
+} from '../../analysis/shared/values';
+import { isSecretName } from '../../analysis/shared/vocabulary';
 
 const SECRET_PHRASE = /\b(client secret|password|passphrase|api key|apikey|access token|bearer token|personal access token|secret key|shared access key|access key|account key|private key|subscription key)\b/i;
 const NOT_SECRET_PHRASE = /\b(name of|url|uri|endpoint|location|identifier|id of|key vault (name|url)|expir\w*|policy|reset|user ?name)\b/i;
@@ -25,39 +26,41 @@ export default defineRule({
     securitySeverity: 7.0,
     fixable: false,
   },
-  solution(ctx, solution) {
-    plainSecretValues(ctx, solution);
-    const usage = secretUsage(ctx, solution);
-    for (const v of solution.environmentVariables) {
-      if (v.kind !== 'String' && v.kind !== 'JSON' && v.kind !== 'Unknown') continue;
-      const reasons: string[] = [];
-      const why: string[] = [];
-      const stripped = v.schemaName.replace(/^[A-Za-z0-9]+_/, '');
-      if (isSecretName(stripped) || isSecretName(v.displayName)) {
-        reasons.push('name');
-        why.push('its name says it holds a secret');
-      } else if (v.description && SECRET_PHRASE.test(v.description) && !NOT_SECRET_PHRASE.test(v.description)) {
-        reasons.push('description');
-        why.push('its description says it holds a secret');
+  check: {
+    solution(ctx, solution) {
+      plainSecretValues(ctx, solution);
+      const usage = secretUsage(ctx, solution);
+      for (const v of solution.environmentVariables) {
+        if (v.kind !== 'String' && v.kind !== 'JSON' && v.kind !== 'Unknown') continue;
+        const reasons: string[] = [];
+        const why: string[] = [];
+        const stripped = v.schemaName.replace(/^[A-Za-z0-9]+_/, '');
+        if (isSecretName(stripped) || isSecretName(v.displayName)) {
+          reasons.push('name');
+          why.push('its name says it holds a secret');
+        } else if (v.description && SECRET_PHRASE.test(v.description) && !NOT_SECRET_PHRASE.test(v.description)) {
+          reasons.push('description');
+          why.push('its description says it holds a secret');
+        }
+        const valueWhere = secretValueWhere(v, solution);
+        if (valueWhere) {
+          reasons.push('value');
+          why.push(`${valueWhere} looks like a secret`);
+        }
+        const use = usage.get(v.schemaName.toLowerCase());
+        if (use) {
+          reasons.push('usage');
+          why.push(`cloud flow "${use.flow}" passes it to ${use.where} of action "${use.action}"`);
+        }
+        if (!reasons.length) continue;
+        ctx.report({
+          message: `Environment variable "${v.schemaName}" is of type ${v.kind === 'Unknown' ? 'unknown (not Secret)' : v.kind} but holds a secret: ${why.join('; ')}. A ${v.kind === 'JSON' ? 'JSON' : 'text'} value is stored in plain text in the solution, in deployment settings and in every flow run that reads it. Make it a Secret environment variable (Azure Key Vault), read it with RetrieveEnvironmentVariableSecretValue and secure outputs.`,
+          loc: v.loc,
+          element: { kind: 'environmentVariable', name: v.schemaName },
+          data: { schemaName: v.schemaName, kind: v.kind, reasons, ...(use ? { usedBy: use } : {}) },
+        });
       }
-      const valueWhere = secretValueWhere(v, solution);
-      if (valueWhere) {
-        reasons.push('value');
-        why.push(`${valueWhere} looks like a secret`);
-      }
-      const use = usage.get(v.schemaName.toLowerCase());
-      if (use) {
-        reasons.push('usage');
-        why.push(`cloud flow "${use.flow}" passes it to ${use.where} of action "${use.action}"`);
-      }
-      if (!reasons.length) continue;
-      ctx.report({
-        message: `Environment variable "${v.schemaName}" is of type ${v.kind === 'Unknown' ? 'unknown (not Secret)' : v.kind} but holds a secret: ${why.join('; ')}. A ${v.kind === 'JSON' ? 'JSON' : 'text'} value is stored in plain text in the solution, in deployment settings and in every flow run that reads it. Make it a Secret environment variable (Azure Key Vault), read it with RetrieveEnvironmentVariableSecretValue and secure outputs.`,
-        loc: v.loc,
-        element: { kind: 'environmentVariable', name: v.schemaName },
-        data: { schemaName: v.schemaName, kind: v.kind, reasons, ...(use ? { usedBy: use } : {}) },
-      });
-    }
+    },
   },
 });
 

@@ -13,7 +13,7 @@
 import type { CloudFlow, Solution } from '../../model/types';
 import { innerSpan, prop, propPath } from '../../load/json';
 import { defineRule, RuleContext } from '../rule';
-import { taggedBlocks } from '../shared/scan';
+import { taggedBlocks } from '../../analysis/shared/scan';
 
 export default defineRule({
   meta: {
@@ -23,63 +23,65 @@ export default defineRule({
     description: 'A flow uses a connection reference or environment variable (or a workflow parameter) that the solution does not define.',
     fixable: false,
   },
-  solution(ctx, solution) {
-    const external = missingDependencies(solution);
-    const connectionRefs = new Set(solution.connectionReferences.map(c => c.logicalName.toLowerCase()));
-    const envVars = new Set(solution.environmentVariables.map(v => v.schemaName.toLowerCase()));
-    const knowsConnectionRefs = solution.customizations !== undefined;
-    const knowsEnvVars = solution.manifest !== undefined;
+  check: {
+    solution(ctx, solution) {
+      const external = missingDependencies(solution);
+      const connectionRefs = new Set(solution.connectionReferences.map(c => c.logicalName.toLowerCase()));
+      const envVars = new Set(solution.environmentVariables.map(v => v.schemaName.toLowerCase()));
+      const knowsConnectionRefs = solution.customizations !== undefined;
+      const knowsEnvVars = solution.manifest !== undefined;
 
-    for (const flow of solution.cloudFlows) {
+      for (const flow of solution.cloudFlows) {
+        if (knowsConnectionRefs) {
+          for (const ref of flow.connectionReferences) {
+            if (!ref.logicalName || connectionRefs.has(ref.logicalName.toLowerCase()) || external.has(ref.logicalName.toLowerCase())) continue;
+            const node = propPath(ref.node, 'connection', 'connectionReferenceLogicalName');
+            ctx.report({
+              message: `Cloud flow "${flow.name}" uses connection reference "${ref.logicalName}" (key "${ref.key}"), which the solution does not define: the import fails on a missing dependency, or the flow cannot be turned on. Add the connection reference to the solution, or point the flow at one it has.`,
+              loc: node ? { file: flow.file, span: innerSpan(node) } : ref.loc,
+              element: { kind: 'connectionReference', name: ref.logicalName },
+              data: { flow: flow.name, kind: 'connectionReference', name: ref.logicalName, key: ref.key },
+            });
+          }
+        }
+        connectionKeys(ctx, flow);
+        if (knowsEnvVars) {
+          for (const p of flow.parameters) {
+            if (!p.schemaName || envVars.has(p.schemaName.toLowerCase()) || external.has(p.schemaName.toLowerCase())) continue;
+            ctx.report({
+              message: `Cloud flow "${flow.name}" reads environment variable "${p.schemaName}" (parameter "${p.name}"), which the solution does not define: the import fails on a missing dependency. Add the environment variable definition to the solution.`,
+              loc: { file: flow.file, span: innerSpan(p.node.parent!.children![0]) },
+              element: { kind: 'environmentVariable', name: p.schemaName },
+              data: { flow: flow.name, kind: 'environmentVariable', name: p.schemaName, parameter: p.name },
+            });
+          }
+        }
+        const declared = new Set(flow.parameters.map(p => p.name));
+        for (const use of flow.parameterUses) {
+          if (declared.has(use.name)) continue;
+          ctx.report({
+            message: `Cloud flow "${flow.name}" reads parameters('${use.name}'), but the flow declares no such parameter: the expression fails when it runs. Declare the parameter (an environment variable of the solution), or fix the name.`,
+            loc: use.loc,
+            action: use.action,
+            data: { flow: flow.name, kind: 'parameter', name: use.name, ...(use.action ? { action: use.action.name } : {}) },
+          });
+        }
+      }
+
       if (knowsConnectionRefs) {
-        for (const ref of flow.connectionReferences) {
-          if (!ref.logicalName || connectionRefs.has(ref.logicalName.toLowerCase()) || external.has(ref.logicalName.toLowerCase())) continue;
-          const node = propPath(ref.node, 'connection', 'connectionReferenceLogicalName');
-          ctx.report({
-            message: `Cloud flow "${flow.name}" uses connection reference "${ref.logicalName}" (key "${ref.key}"), which the solution does not define: the import fails on a missing dependency, or the flow cannot be turned on. Add the connection reference to the solution, or point the flow at one it has.`,
-            loc: node ? { file: flow.file, span: innerSpan(node) } : ref.loc,
-            element: { kind: 'connectionReference', name: ref.logicalName },
-            data: { flow: flow.name, kind: 'connectionReference', name: ref.logicalName, key: ref.key },
-          });
+        for (const df of solution.desktopFlows) {
+          for (const name of df.connectionReferences) {
+            if (connectionRefs.has(name.toLowerCase()) || external.has(name.toLowerCase())) continue;
+            ctx.report({
+              message: `Desktop flow "${df.name}" uses connection reference "${name}", which the solution does not define: its cloud-connector actions have no connection after import. Add the connection reference to the solution.`,
+              loc: df.loc,
+              element: { kind: 'connectionReference', name },
+              data: { flow: df.name, kind: 'connectionReference', name },
+            });
+          }
         }
       }
-      connectionKeys(ctx, flow);
-      if (knowsEnvVars) {
-        for (const p of flow.parameters) {
-          if (!p.schemaName || envVars.has(p.schemaName.toLowerCase()) || external.has(p.schemaName.toLowerCase())) continue;
-          ctx.report({
-            message: `Cloud flow "${flow.name}" reads environment variable "${p.schemaName}" (parameter "${p.name}"), which the solution does not define: the import fails on a missing dependency. Add the environment variable definition to the solution.`,
-            loc: { file: flow.file, span: innerSpan(p.node.parent!.children![0]) },
-            element: { kind: 'environmentVariable', name: p.schemaName },
-            data: { flow: flow.name, kind: 'environmentVariable', name: p.schemaName, parameter: p.name },
-          });
-        }
-      }
-      const declared = new Set(flow.parameters.map(p => p.name));
-      for (const use of flow.parameterUses) {
-        if (declared.has(use.name)) continue;
-        ctx.report({
-          message: `Cloud flow "${flow.name}" reads parameters('${use.name}'), but the flow declares no such parameter: the expression fails when it runs. Declare the parameter (an environment variable of the solution), or fix the name.`,
-          loc: use.loc,
-          action: use.action,
-          data: { flow: flow.name, kind: 'parameter', name: use.name, ...(use.action ? { action: use.action.name } : {}) },
-        });
-      }
-    }
-
-    if (knowsConnectionRefs) {
-      for (const df of solution.desktopFlows) {
-        for (const name of df.connectionReferences) {
-          if (connectionRefs.has(name.toLowerCase()) || external.has(name.toLowerCase())) continue;
-          ctx.report({
-            message: `Desktop flow "${df.name}" uses connection reference "${name}", which the solution does not define: its cloud-connector actions have no connection after import. Add the connection reference to the solution.`,
-            loc: df.loc,
-            element: { kind: 'connectionReference', name },
-            data: { flow: df.name, kind: 'connectionReference', name },
-          });
-        }
-      }
-    }
+    },
   },
 });
 

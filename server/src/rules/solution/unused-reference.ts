@@ -13,7 +13,7 @@
 // case-insensitively: flows also read variables by schema name, e.g. RetrieveEnvironmentVariableSecretValue).
 import type { Solution } from '../../model/types';
 import { defineRule } from '../rule';
-import { taggedBlocks } from '../shared/scan';
+import { taggedBlocks } from '../../analysis/shared/scan';
 
 const CONNECTION_REFERENCE_CONSUMERS = (t: number) => t === 300 || t >= 10000;
 const ENVIRONMENT_VARIABLE_CONSUMERS = (t: number) => t === 300 || t === 61 || t === 66 || t === 90 || t === 91 || t === 92 || t >= 10000;
@@ -26,40 +26,42 @@ export default defineRule({
     description: 'A connection reference or environment variable that nothing in the solution uses (reported only when the solution holds no component FlowCop cannot look into).',
     fixable: false,
   },
-  solution(ctx, solution) {
-    if (!solution.manifest) return;
-    const types = solution.rootComponents.map(c => c.type);
-    const texts = usageTexts(solution);
+  check: {
+    solution(ctx, solution) {
+      if (!solution.manifest) return;
+      const types = solution.rootComponents.map(c => c.type);
+      const texts = usageTexts(solution);
 
-    if (!types.some(CONNECTION_REFERENCE_CONSUMERS)) {
-      const used = new Set<string>();
-      for (const f of solution.cloudFlows) for (const r of f.connectionReferences) if (r.logicalName) used.add(r.logicalName.toLowerCase());
-      for (const d of solution.desktopFlows) for (const n of d.connectionReferences) used.add(n.toLowerCase());
-      for (const c of solution.connectionReferences) {
-        const name = c.logicalName.toLowerCase();
-        if (!name || used.has(name) || texts.desktop.some(t => t.includes(name))) continue;
-        ctx.report({
-          message: `Connection reference "${c.logicalName}" (${c.connectorName}) is not used by any flow in the solution: every import still asks for a connection for it, and deployment settings must bind one in each environment. Remove it from the solution if nothing needs it.`,
-          loc: c.loc,
-          element: { kind: 'connectionReference', name: c.logicalName },
-          data: { kind: 'connectionReference', name: c.logicalName, connector: c.connectorName },
-        });
+      if (!types.some(CONNECTION_REFERENCE_CONSUMERS)) {
+        const used = new Set<string>();
+        for (const f of solution.cloudFlows) for (const r of f.connectionReferences) if (r.logicalName) used.add(r.logicalName.toLowerCase());
+        for (const d of solution.desktopFlows) for (const n of d.connectionReferences) used.add(n.toLowerCase());
+        for (const c of solution.connectionReferences) {
+          const name = c.logicalName.toLowerCase();
+          if (!name || used.has(name) || texts.desktop.some(t => t.includes(name))) continue;
+          ctx.report({
+            message: `Connection reference "${c.logicalName}" (${c.connectorName}) is not used by any flow in the solution: every import still asks for a connection for it, and deployment settings must bind one in each environment. Remove it from the solution if nothing needs it.`,
+            loc: c.loc,
+            element: { kind: 'connectionReference', name: c.logicalName },
+            data: { kind: 'connectionReference', name: c.logicalName, connector: c.connectorName },
+          });
+        }
       }
-    }
 
-    if (!types.some(ENVIRONMENT_VARIABLE_CONSUMERS)) {
-      const parents = parentDefinitions(solution);
-      for (const v of solution.environmentVariables) {
-        const name = v.schemaName.toLowerCase();
-        if (!name || parents.has(name) || texts.cloud.some(t => t.includes(name)) || texts.desktop.some(t => t.includes(name))) continue;
-        ctx.report({
-          message: `Environment variable "${v.schemaName}" is not used by any flow in the solution: each environment's deployment settings must still give it a value. Remove it from the solution if nothing needs it.`,
-          loc: v.loc,
-          element: { kind: 'environmentVariable', name: v.schemaName },
-          data: { kind: 'environmentVariable', name: v.schemaName },
-        });
+      if (!types.some(ENVIRONMENT_VARIABLE_CONSUMERS)) {
+        const parents = parentDefinitions(solution);
+        for (const v of solution.environmentVariables) {
+          const name = v.schemaName.toLowerCase();
+          if (!name || parents.has(name) || texts.cloud.some(t => t.includes(name)) || texts.desktop.some(t => t.includes(name))) continue;
+          ctx.report({
+            message: `Environment variable "${v.schemaName}" is not used by any flow in the solution: each environment's deployment settings must still give it a value. Remove it from the solution if nothing needs it.`,
+            loc: v.loc,
+            element: { kind: 'environmentVariable', name: v.schemaName },
+            data: { kind: 'environmentVariable', name: v.schemaName },
+          });
+        }
       }
-    }
+    },
   },
 });
 

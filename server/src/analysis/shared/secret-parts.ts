@@ -3,16 +3,8 @@
 // known by their shape (JWTs, provider tokens, private keys). Messages may quote a value's other parts
 // (a host, a path) but never these. Every scan here is linear in the length of the value.
 import type { Span } from '../../util/text';
-import { CONNECTION_SECRET_KEYS, connectionKeyIs, findStructuredSecrets, isPipelineToken, isPlaceholderSecret, isSecretName } from './values';
-
-/** Parameter names that carry a credential although isSecretName does not know them as words. */
-const SECRET_PARAMS = new Set(['sig', 'signature', 'code', 'key', 'sas', 'auth', 'pass', 'pw', 'apikey', 'api_key', 'api-key', 'clientsecret', 'client_secret', 'access_token', 'id_token', 'refresh_token']);
-
-/** Whether a parameter or field name (connection-string key, query parameter, JSON field) holds a secret. */
-export function isSecretParameter(name: string): boolean {
-  const n = name.trim().toLowerCase();
-  return SECRET_PARAMS.has(n) || connectionKeyIs(n, CONNECTION_SECRET_KEYS) || isSecretName(n);
-}
+import { findStructuredSecrets, isPipelineToken, isPlaceholderSecret } from './values';
+import { isSecretParameter } from './vocabulary';
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 const VALUE_END = new Set([';', '&', '#', ',', ' ', '\t', '\r', '\n', '"', "'", '<', '>', '|']);

@@ -353,50 +353,6 @@ export function isPipelineToken(value: string): boolean {
   return /^\s*(#\{[^{}]*\}#|\$\([A-Za-z0-9_.\-\[\]' ]+\)|\$\{\{[^}]*\}\}|__[A-Za-z0-9_.-]+__)\s*$/.test(value);
 }
 
-/** Name parts that make a parameter, header, field or variable a secret (matched on the name without separators, lower case). */
-const SECRET_NAME_WORDS = /(password|passwd|passphrase|pwd|secret|apikey|accesskey|accountkey|sharedaccesskey|subscriptionkey|privatekey|signingkey|encryptionkey|masterkey|credential|token)/;
-/**
- * Names that mention a secret but hold something else: its name, address, type, policy, expiry…, or a
- * document about secrets (`ExpiringCredentialsHtml`, `TokenReportTable`, `SecretRotationEmailBody`).
- */
-const SECRET_NAME_NOT = /(name|names|id|ids|url|uri|urls|uris|endpoint|type|kind|expiry|expiration|expires|expireson|expiresin|expirydate|reset|required|policy|length|hint|changed|date|time|datetime|version|permission|permissions|store|vault|location|path|reference|ref|field|label|prompt|mode|count|enabled|flag|rotation|provider|scope|scopes|audience|issuer|format|header|prefix|suffix|question|strength|lastset|age|file|lifetime|duration|ttl|method|algorithm|validity|source|column|property|attribute|html|table|rows|body|message|template|report|summary|subject|email|mail|notification)$/;
-const SECRET_NAME_NOT_PREFIX = /^(is|has|use|uses|enable|enabled|require|requires|show|hide|generate|no|forgot|reset|change|new)(?=password|passwd|pwd|secret|token|credential)/;
-const NOT_SECRET_TOKENS = /(continuation|page|skip|next|sync|delta|cancellation|change|csrf|xsrf|antiforgery|verification|resume)token/;
-
-/**
- * Whether a name (parameter, header, body field, variable, environment variable) says it holds a secret:
- * `password`, `client_secret`, `x-api-key`, `AccessToken`, `cr123_ApiKey`… but not `SecretName`,
- * `KeyVaultUrl`, `TokenEndpoint`, `PasswordExpiry`, `nextPageToken`. Matched without separators,
- * case-insensitively; `extra` adds names (exact, case-insensitive, separators ignored).
- */
-export function isSecretName(name: string, extra: readonly string[] = []): boolean {
-  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (!n) return false;
-  if (extra.some(e => e.toLowerCase().replace(/[^a-z0-9]/g, '') === n)) return true;
-  if (!SECRET_NAME_WORDS.test(n)) return false;
-  if (SECRET_NAME_NOT.test(n) || SECRET_NAME_NOT_PREFIX.test(n) || NOT_SECRET_TOKENS.test(n)) return false;
-  return true;
-}
-
-/** Credential headers known by name. */
-const SECRET_HEADER_EXACT = new Set([
-  'authorization', 'proxy-authorization', 'subscription-key', 'ocp-apim-subscription-key', 'x-api-key', 'api-key', 'apikey', 'x-apikey',
-  'x-functions-key', 'x-auth-token', 'x-access-token', 'private-token', 'x-subscription-key', 'x-api-token', 'api-token', 'access-token',
-  'x-vault-token', 'x-ms-client-secret', 'client-secret', 'x-client-secret', 'x-secret', 'x-auth-key', 'auth-key',
-]);
-/** Credential headers known by their last word, after `-`, `_` or nothing. */
-const SECRET_HEADER_SUFFIX = /(^|[-_])(api[-_]?key|subscription[-_]?key|access[-_]?token|auth[-_]?token|secret)$/i;
-
-/**
- * Header names whose value is a credential: `Authorization`, and API-key and token headers, known by name
- * (`Ocp-Apim-Subscription-Key`, `x-api-key`, `x-functions-key`, `PRIVATE-TOKEN`…) or by their last word
- * (`<vendor>-api-key`, `x_subscription_key`, `X-Auth-Token`, `X-Client-Secret`). Case-insensitive.
- */
-export function isSecretHeaderName(name: string): boolean {
-  const n = name.trim().toLowerCase();
-  return SECRET_HEADER_EXACT.has(n) || SECRET_HEADER_SUFFIX.test(n);
-}
-
 export interface StructuredSecret {
   start: number;
   end: number;

@@ -1,6 +1,6 @@
 // Syntax tree of a desktop-flow (Power Automate Desktop, "Robin") script.
 // Every span is in offsets of the *decoded script text*; Script.map turns them into file offsets.
-import type { Span } from '../../util/text';
+import type { Span } from '../util/text';
 
 // ---------------------------------------------------------------------------------------------
 // Expressions and literals

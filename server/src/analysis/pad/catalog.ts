@@ -3,7 +3,6 @@
 // text on to their outputs; and how variable names read. Keyed by action id prefix and argument name,
 // case-insensitive (PAD itself ignores case in ids and argument names).
 // Sources: shared/reference/pad-script.md §3–4 (action KB, rpa-cli catalogue, Microsoft docs).
-import { isSecretHeaderName } from '../shared/values';
 
 /** What an argument does with the value it is given. */
 export type ArgRole =
@@ -160,93 +159,3 @@ export function passesDataThrough(actionId: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Names
 
-/** Splits `In_strAppPassword`, `DB_PWD`, `apiKey2` into lower-case words. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    // The last capital of a run before a lower-case letter starts a word (`APIKey` → `API Key`); a
-    // lookahead, so a long run of capitals is not re-read from each of them.
-    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
-    .toLowerCase()
-    .split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])/)
-    .filter(Boolean);
-}
-
-const STRONG_SECRET_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'pword', 'passphrase', 'secret', 'secrets', 'apikey', 'privatekey', 'clientsecret', 'passcode']);
-/** Words that make `key`/`token` a secret: `ApiKey`, `AccessToken`, `SasToken`… */
-const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'encryption', 'subscription', 'account', 'shared', 'master', 'client', 'signing', 'storage', 'function', 'app', 'license', 'sas', 'auth']);
-const TOKEN_QUALIFIERS = new Set(['access', 'auth', 'bearer', 'refresh', 'id', 'sas', 'api', 'session', 'security', 'oauth', 'jwt', 'personal', 'pat', 'github', 'git', 'slack', 'bot']);
-/** Words after the secret word that make the name about something else: PasswordLength, TokenUrl, SecretName. */
-const QUALIFIER_AFTER = new Set([
-  'length', 'len', 'size', 'field', 'box', 'textbox', 'control', 'element', 'selector', 'xpath', 'css', 'button', 'btn',
-  'label', 'lbl', 'prompt', 'hint', 'policy', 'policies', 'expiry', 'expires', 'expiration', 'expired', 'age', 'changed',
-  'reset', 'rule', 'rules', 'regex', 'pattern', 'format', 'count', 'min', 'max', 'required', 'valid', 'validity', 'status',
-  'type', 'mode', 'message', 'msg', 'title', 'caption', 'column', 'col', 'header', 'row', 'index', 'attempts', 'retries',
-  'timeout', 'days', 'date', 'time', 'locked', 'path', 'file', 'folder', 'dir', 'name', 'names', 'id', 'ids', 'url', 'uri',
-  'endpoint', 'host', 'server', 'version', 'permissions', 'store', 'vault', 'provider', 'scope', 'lifetime', 'ttl',
-  'error', 'strength', 'complexity', 'check', 'exists', 'needed', 'manager', 'enabled', 'visible', 'chars', 'characters',
-  'digits', 'sent', 'link',
-]);
-const NEGATING_PREFIX = new Set(['is', 'has', 'show', 'use', 'require', 'requires', 'enable', 'enabled', 'mask', 'hide', 'should', 'can', 'no', 'without', 'with', 'forgot']);
-
-export type SecretNameStrength = 'strong' | 'weak';
-
-const WEAK_SECRET_WORDS = new Set(['token', 'tokens', 'pin', 'credential', 'credentials', 'cred', 'creds', 'otp']);
-/** Prefixes of naming conventions that say nothing about the content: Input_, str, txt, loc… */
-const CONVENTION_WORDS = new Set(['input', 'output', 'in', 'out', 'str', 'txt', 'var', 'loc', 'my', 'the', 'obj', 'val', 'value', 'new', 'current']);
-const meaningful = (words: string[]) => words.filter(w => !CONVENTION_WORDS.has(w));
-
-/**
- * Whether a variable, input or property name denotes a secret. `strong`: Password, DbPwd, ApiKey,
- * ClientSecret, AccessToken; `weak`: Token, Key, Pin, Credential(s) (a secret when also marked sensitive).
- * Names about a secret rather than holding one are excluded: PasswordLength, PasswordField, TokenUrl,
- * SecretName, KeyVaultUrl, IsPasswordValid.
- */
-export function secretNameStrength(name: string): SecretNameStrength | undefined {
-  const words = nameWords(name);
-  if (!words.length || NEGATING_PREFIX.has(words[0]) && words.length > 1) return undefined;
-  let found: SecretNameStrength | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    const prev = words[i - 1];
-    let strength: SecretNameStrength | undefined;
-    if (STRONG_SECRET_WORDS.has(w)) strength = 'strong';
-    else if ((w === 'key' || w === 'keys') && prev && KEY_QUALIFIERS.has(prev)) strength = 'strong';
-    else if ((w === 'token' || w === 'tokens') && prev && TOKEN_QUALIFIERS.has(prev)) strength = 'strong';
-    else if (WEAK_SECRET_WORDS.has(w)) strength = 'weak';
-    // `Key` and `Sig` alone (Input_Key, strSig) read as secrets; WorkItemKey, SortKey, EmailSig do not.
-    else if ((w === 'key' || w === 'sig') && meaningful(words).length === 1) strength = 'weak';
-    if (!strength) continue;
-    // Whatever comes after the secret word decides what the name is about.
-    const rest = words.slice(i + 1);
-    if (rest.some(r => QUALIFIER_AFTER.has(r))) return undefined;
-    // `Pass` alone is too common (PassCount, PassedTests); only its spelled-out forms count.
-    if (!found || strength === 'strong') found = strength;
-  }
-  return found;
-}
-
-/** HTTP headers whose value is a credential. */
-export const SECRET_HEADER_NAMES = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-apikey|ocp-apim-subscription-key|x-functions-key|x-auth-token|x-access-token|private-token|x-vault-token|x-ms-client-secret|client-secret|x-client-secret|cookie|x-csrf-token)$/i;
-
-/**
- * A header of a CustomHeaders block whose value is a secret: the names of SECRET_HEADER_NAMES, and every
- * API-key, subscription-key, token or secret header (`subscription-key`, `x-subscription-key`, `<vendor>-api-key`…).
- */
-export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADER_NAMES.test(name) || isSecretHeaderName(name);
-}
-
-/** URL query parameters that carry a secret: SAS signatures, API keys, tokens, passwords. */
-export const SECRET_QUERY_PARAMS = /^(sig|signature|apikey|api_key|api-key|key|access_token|accesstoken|auth_token|token|id_token|refresh_token|client_secret|password|passwd|pwd|secret|subscription-key|subscription_key|code|x-api-key)$/i;
-/** `key=` and `code=` are secrets only on hosts known to use them that way (Azure Functions, Google APIs). */
-export function queryParamIsSecret(param: string, host: string): boolean {
-  const p = param.toLowerCase();
-  if (!SECRET_QUERY_PARAMS.test(p)) return false;
-  if (p === 'code') return /\.azurewebsites\.net$|\.azure-api\.net$|\.logic\.azure\.com$/i.test(host);
-  if (p === 'key') return /(^|\.)googleapis\.com$|\.azure-api\.net$|\.azurewebsites\.net$/i.test(host);
-  return true;
-}
-
-/** JSON keys whose string value is a secret: `"password": "…"`, `"client_secret": "…"`. */
-export const SECRET_JSON_KEYS = /^(password|passwd|pwd|passphrase|secret|client_?secret|api_?key|apikey|access_?token|refresh_?token|private_?key|subscription_?key)$/i;
