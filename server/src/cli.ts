@@ -47,6 +47,7 @@ Lint options:
                              at most 10), then report what remains; --env NAME receives moved values
   --fix-dry-run              compute the fixes in memory and print them as a unified diff; writes nothing
   --no-color                 plain text output
+  --no-fold                  text output: list every place of a repeated value instead of folding them
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
             2 usage error, nothing lintable found, or a --fix write failed (that round is rolled back).
@@ -61,7 +62,7 @@ interface Parsed {
 }
 
 const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fail-on', '--baseline']);
-const BOOL_FLAGS = new Set(['--no-color', '--help', '--version', '--fix', '--fix-dry-run']);
+const BOOL_FLAGS = new Set(['--no-fold', '--no-color', '--help', '--version', '--fix', '--fix-dry-run']);
 
 function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;
@@ -209,7 +210,7 @@ function lintCommand(args: Parsed, io: CliIO): number {
     ? formatJson(findings, workspace, io.cwd, packageVersion())
     : format === 'sarif'
       ? formatSarif(findings, { base: io.cwd, version: packageVersion(), rules: RULES, docsBaseUrl: DOCS_BASE_URL, ruleDocs: r => ruleDocMarkdown(r.meta.docs), automation: automationDetails(io.env) })
-      : formatText(findings, workspace, { base: io.cwd, color });
+      : formatText(findings, workspace, { base: io.cwd, color, fold: !args.flags.has('--no-fold') });
   const output = args.flags.get('--output');
   if (typeof output === 'string') io.writeFile(path.resolve(io.cwd, output), report);
   else io.stdout(report);

@@ -3,6 +3,8 @@
 // rule runs, as in a default run: which rule reports a piece of text is decided among all of them.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+// The module object itself (not a namespace copy), so that collectRuleCases can pause registration.
+import nodeTest = require('node:test');
 import { analyze } from '../../server/src/findings/analyze';
 import type { Finding } from '../../server/src/findings/finding';
 import { MemoryVfs } from '../../server/src/load/vfs';
@@ -40,7 +42,8 @@ export interface RuleCase {
 
 const ROOT = '/fixture';
 
-export function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; all: Finding[] } {
+/** The files of a case's tree, relative to its root (test.robin, the solution, flowcop.json). */
+export function caseFiles(rule: Rule, c: RuleCase): Record<string, string | Uint8Array> {
   const files: Record<string, string | Uint8Array> = {};
   if (c.script !== undefined) files['test.robin'] = c.script;
   if (c.solution) {
@@ -60,6 +63,11 @@ export function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; all: Fi
       ...(c.allow ? { allow: c.allow } : {}),
     });
   }
+  return files;
+}
+
+export function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; all: Finding[] } {
+  const files = caseFiles(rule, c);
   const vfs = new MemoryVfs(Object.fromEntries(Object.entries(files).map(([p, v]) => [`${ROOT}/${p}`, v])));
   const rules = [rule, ...RULES.filter(r => r.meta.id !== rule.meta.id)];
   const { findings } = analyze([ROOT], { vfs, environment: c.environment, rules });
@@ -75,7 +83,40 @@ function describeFindings(findings: Finding[]): string {
   return findings.map(f => `  ${f.ruleId} "${findingText(f)}": ${f.message}`).join('\n') || '  (none)';
 }
 
+/** A case of a rule's tests, as collected by collectRuleCases. */
+export interface CollectedCase {
+  rule: Rule;
+  kind: 'valid' | 'invalid';
+  case: RuleCase;
+}
+
+let collected: CollectedCase[] | undefined;
+
+/**
+ * The RuleTester cases that `load` declares (it requires rule test modules), without running them:
+ * other checks (tests/unit/rules-independence.test.ts) reuse the cases as inputs. While `load` runs,
+ * node:test registers nothing, so the modules' own tests do not run a second time in the caller's file.
+ */
+export function collectRuleCases(load: () => void): CollectedCase[] {
+  const api = nodeTest as unknown as Record<string, unknown>;
+  const names = ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'];
+  const saved = names.map(n => api[n]);
+  collected = [];
+  try {
+    for (const n of names) api[n] = () => undefined;
+    load();
+    return collected;
+  } finally {
+    names.forEach((n, i) => { api[n] = saved[i]; });
+    collected = undefined;
+  }
+}
+
 export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
+  if (collected) {
+    collected.push(...cases.valid.map(c => ({ rule, kind: 'valid' as const, case: c })), ...cases.invalid.map(c => ({ rule, kind: 'invalid' as const, case: c })));
+    return;
+  }
   describe(rule.meta.id, () => {
     cases.valid.forEach((c, i) => {
       test(`valid: ${c.name ?? `#${i + 1}`}`, () => {

@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Attack, attacksFor, globalVersion, hasUnboundedQuantifier, listRegexLiterals, scanAll } from './safety-regex-pump';
 import * as values from '../../server/src/analysis/shared/values';
-import { scriptSecrets } from '../../server/src/rules/pad/analysis';
-import { refsOf, segmentString } from '../../server/src/rules/cloud/analysis';
+import { scriptSecrets } from '../../server/src/analysis/pad/script-secrets';
+import { refsOf, segmentString } from '../../server/src/analysis/cloud/segments';
 import { globToRegExp } from '../../server/src/findings/config';
 import type * as Scan from '../../server/src/analysis/shared/scan';
 import type * as CommandSecrets from '../../server/src/analysis/shared/command-secrets';
@@ -22,7 +22,7 @@ export interface PumpJob {
   escalate?: number;
 }
 
-export type PumpGroup = 'rules' | 'load' | 'findings' | 'functions';
+export type PumpGroup = 'rules' | 'analysis' | 'load' | 'findings' | 'functions';
 
 /** Repository root: this file runs from <out>/test/support/. */
 export function repoRoot(): string | undefined {

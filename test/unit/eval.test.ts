@@ -7,45 +7,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { runCli } from '../../server/src/cli';
-import { DiskVfs } from '../../server/src/load/vfs';
+import { Label, lintReport, loadEvaluator, ROOT } from '../support/eval';
 
-/** Repository root: this file runs from <out>/test/unit/. */
-const ROOT = [path.resolve(__dirname, '../../..'), path.resolve(__dirname, '../..')].find(d => fs.existsSync(path.join(d, 'scripts', 'eval.mjs')))!;
 const TREE = path.join(ROOT, 'test', 'eval', 'tree');
 const HOLDOUT = path.join(ROOT, 'test', 'eval-holdout');
-
-interface Label {
-  id: string;
-  category: string;
-  rule?: string;
-  file: string;
-  line?: number;
-  lines?: number[];
-  flow?: string;
-  scriptLine?: number;
-  note: string;
-}
-
-// scripts/eval.mjs is an ES module; the tests are CommonJS.
-const loadEvaluator = (): Promise<any> => import(pathToFileURL(path.join(ROOT, 'scripts', 'eval.mjs')).href);
-
-function lintReport(tree = TREE): unknown {
-  let out = '';
-  let err = '';
-  const code = runCli(['lint', path.relative(ROOT, tree), '--format', 'json', '--fail-on', 'none'], {
-    stdout: s => { out += s; },
-    stderr: s => { err += s; },
-    cwd: ROOT,
-    vfs: new DiskVfs(),
-    isTTY: false,
-    env: {},
-    writeFile: () => { throw new Error('the evaluation must not write files'); },
-  });
-  assert.equal(code, 0, `flowcop lint failed (${code}): ${err}`);
-  return JSON.parse(out);
-}
 
 describe('evaluation set (test/eval)', () => {
   test('labels are well formed and point into the tree', () => {
@@ -107,7 +72,7 @@ describe('evaluation set (test/eval)', () => {
 
   test('FlowCop reaches ≥95% precision and recall per category, exact ALM rules, clean load', async () => {
     const { evaluate, formatReport, loadLabels } = await loadEvaluator();
-    const ev = evaluate(lintReport(), loadLabels(), { treePrefix: 'test/eval/tree/' });
+    const ev = evaluate(lintReport(TREE), loadLabels(), { treePrefix: 'test/eval/tree/' });
     const report: string = formatReport(ev);
     if (ev.failures.length) assert.fail(`evaluation gate failed:\n\n${report}`);
   });

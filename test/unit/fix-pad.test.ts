@@ -99,6 +99,9 @@ for (const layout of EDITABLE_LAYOUTS) {
         const dir = fixture(spec, layout, 'pad-url');
         const a = applyPreferred(dir, 'pad/environment-specific-url');
         assert.ok(script(dir).includes('WebAutomation.LaunchEdge.LaunchEdge Url: Input_LaunchEdgeUrl WindowState'));
+        // What the literal is comes from the finding's data (valueKind), not from its rule id.
+        assert.equal(a.finding.data?.valueKind, 'url');
+        assert.match(a.fix.description!, /^Declares @INPUT Input_LaunchEdgeUrl and uses it instead of the literal URL\./);
         assertGoodFix(dir, a);
       });
 
@@ -107,6 +110,7 @@ for (const layout of EDITABLE_LAYOUTS) {
         const a = applyPreferred(dir, 'pad/hardcoded-machine', { environment: 'Prod' });
         assert.ok(script(dir).includes("ConnectionString: $'''Provider=MSOLEDBSQL;Server=%Input_DatabaseServer%;Database=Invoices;Integrated Security=SSPI'''"));
         assert.equal(settings(dir, 'Prod').EnvironmentVariables[0].Value, 'SQLERP01');
+        assert.match(a.fix.description!, /instead of the literal machine\./);
         assertGoodFix(dir, a, { environment: 'Prod' });
       });
     });

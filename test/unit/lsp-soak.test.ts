@@ -50,7 +50,7 @@ test('soak repro: code actions while flowcop.json is nested 6,000 levels deep do
 
 test('soak repro: code actions while flowcop.json has "rules": 5 do not crash a handler', { timeout: 60_000 }, async () => {
   // Found by `npm run fuzz -- --soak 1000 --seed 20261204`: "configure action failed: Error: Can not add index to
-  // parent of type number" (jsonc-parser modify, via fix/change.ts modifyJson, from lsp/server.ts configureAction).
+  // parent of type number" (jsonc-parser modify, via fix/change.ts modifyJson, from lsp/configure-action.ts configureAction).
   const report = await runSoak({ root, serverModule, steps: 0, seed: 1, scenario: 'rules-not-object' });
   assert.deepEqual(report.violations, []);
 });

@@ -10,12 +10,8 @@
 // on purpose, the user names it as one more linted path. Documented in docs/rules/flowcop/parse-error.md.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { isInsideDir } from '../util/paths';
 
-/** Whether `p` is `dir` itself or below it (lexically; both absolute). */
-export function isInsideDir(p: string, dir: string): boolean {
-  const rel = nodePath.relative(dir, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel));
-}
 
 /**
  * The path with its symbolic links resolved: the real path of its longest existing ancestor, with the

@@ -1,6 +1,7 @@
 // Finds everything lintable under the given paths and loads it into one Workspace:
 // solutions in every layout (many per tree), packed .zip solutions, standalone desktop-flow
 // scripts, and deployment settings files, each associated with its solution.
+import { isInsideDir } from '../util/paths';
 import * as nodePath from 'node:path';
 import type { DeploymentSettings, Layout, LoadProblem, Solution, StandaloneScript, Workspace } from '../model/types';
 import { createSourceFile, SourceFile, Span } from '../util/text';
@@ -368,7 +369,7 @@ function associate(c: SettingsCandidate, settings: DeploymentSettings, solutions
   }
   let dir = nodePath.dirname(c.file.path);
   for (;;) {
-    const under = solutions.filter(s => isInside(s.layout === 'zip' ? nodePath.dirname(s.root) : s.root, dir));
+    const under = solutions.filter(s => isInsideDir(s.layout === 'zip' ? nodePath.dirname(s.root) : s.root, dir));
     if (under.length === 1) return under[0];
     if (under.length > 1) {
       const scored = under.map(s => ({ s, score: overlap(settings, s) })).sort((a, b) => b.score - a.score);
@@ -378,11 +379,6 @@ function associate(c: SettingsCandidate, settings: DeploymentSettings, solutions
     if (up === dir) return undefined;
     dir = up;
   }
-}
-
-function isInside(p: string, dir: string): boolean {
-  const rel = nodePath.relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
 }
 
 function overlap(settings: DeploymentSettings, solution: Solution): number {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from './finding';
 import { fullyQualifiedName } from './finding';
-import { relativePath } from '../report/paths';
+import { relativePath } from '../util/paths';
 
 export interface BaselineFile {
   version: 1;

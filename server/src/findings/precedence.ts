@@ -2,7 +2,7 @@
 // option, an allow-list or a suppression removes only its own findings, and whatever remains decides who
 // reports the text (credential > machine > environment-specific). One implementation for both families.
 import type { Category, Claim } from '../rules/rule';
-import type { Span } from '../util/text';
+import { mergeSpans, Span } from '../util/text';
 import type { Finding } from './finding';
 
 const RANK: Partial<Record<Category, number>> = { credential: 0, machine: 1, 'environment-specific': 2 };
@@ -42,7 +42,8 @@ export function resolveClaims(candidates: readonly Candidate[]): Finding[] {
         out.push(winner);
         kept.push(winner.loc.span);
       }
-      taken = mergeSpans([...taken, ...kept]);
+      // Empty spans overlap nothing: they take no text.
+      taken = mergeSpans([...taken, ...kept].filter(s => s.end > s.start));
     }
   }
   return out;
@@ -50,18 +51,6 @@ export function resolveClaims(candidates: readonly Candidate[]): Finding[] {
 
 function rankOf(c: Candidate): number {
   return RANK[c.finding.category] ?? 3;
-}
-
-/** Sorted, disjoint union of spans (empty spans dropped: they overlap nothing). */
-function mergeSpans(spans: Span[]): Span[] {
-  const sorted = spans.filter(s => s.end > s.start).sort((a, b) => a.start - b.start);
-  const out: Span[] = [];
-  for (const s of sorted) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
-  }
-  return out;
 }
 
 /** Whether a span overlaps any of the sorted, disjoint spans (binary search: linear runs stay linear). */

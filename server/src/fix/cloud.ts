@@ -1,20 +1,24 @@
-// Fixes for cloud-flow findings:
-//   cloud/environment-specific-value, cloud/hardcoded-machine → the literal becomes an environment variable
-//     read through a workflow parameter (an existing variable holding the same value is reused);
-//   cloud/plaintext-secret → a Secret environment variable (Azure Key Vault), read before the consumer
-//     by a Dataverse RetrieveEnvironmentVariableSecretValue action with secure outputs;
-//   cloud/unsecured-secret → runtimeConfiguration.secureData.properties gets what is missing.
+// The cloud-flow fix kinds (rules/cloud/fix-data.ts says what each reads from a finding):
+//   environment-variable → the literal becomes an environment variable read through a workflow
+//     parameter (an existing variable holding the same value is reused);
+//   secret-environment-variable → a Secret environment variable (Azure Key Vault), read before the
+//     consumer by a Dataverse RetrieveEnvironmentVariableSecretValue action with secure outputs;
+//   secure-data → runtimeConfiguration.secureData.properties gets what is missing.
+// The literal is found from the finding's span; facts about the flow come from analysis/cloud.
 import type { Finding } from '../findings/finding';
-import { entries, JsonNode, prop, StringOffsets, stringOffsets, stringValue } from '../load/json';
+import { entries, JsonNode, pointerPath, prop, StringOffsets, stringOffsets } from '../load/json';
 import type { CloudFlow, FlowAction, Solution } from '../model/types';
-import { analyzeFlow, segmentString } from '../rules/cloud/analysis';
-import type { GlobalSettings } from '../rules/rule';
+import { canBeSecured } from '../analysis/cloud/actions';
+import { flowFacts, leafOf } from '../analysis/cloud/facts';
+import { quotedConstantAround, segmentString } from '../analysis/cloud/segments';
+import { assignedVariable } from '../analysis/cloud/variables';
 import { ChangeBuilder } from './change';
 import {
   activeSettings, createDefinition, dataverseConnection, DATAVERSE_CONNECTOR_ID, ensureFlowParameter, ensureSettingsEntries,
   findReusable, newSchemaName, parametersCall,
 } from './envvar';
 import { Fix, FixContext, lazyFix } from './fix';
+import type { FindingFor } from './providers';
 import { cloudKindNoun, schemaBody, secretNoun, stableGuid, titleCase, unique, wordsOf } from './names';
 
 // ---------------------------------------------------------------------------------------------
@@ -77,24 +81,9 @@ function locateLiteral(finding: Finding): CloudLiteral | undefined {
   if (seg.kind === 'literal') {
     return { solution, flow, action, node, value, offsets, start, end, literal, where: start === 0 && end === value.length ? 'whole' : 'part' };
   }
-  const constant = constantAround(value, seg.start, seg.end, start, end);
+  const constant = quotedConstantAround(value, seg, start, end);
   if (!constant) return undefined;
   return { solution, flow, action, node, value, offsets, start, end, literal, where: 'constant', constant };
-}
-
-/** The single-quoted constant of an expression segment that contains [start, end). */
-function constantAround(text: string, segStart: number, segEnd: number, start: number, end: number): { start: number; end: number } | undefined {
-  let open = -1;
-  for (let j = segStart; j < segEnd; j++) {
-    if (text[j] !== "'") continue;
-    if (open < 0) open = j + 1;
-    else if (text[j + 1] === "'") j++;
-    else {
-      if (start >= open && end <= j) return { start: open, end: j };
-      open = -1;
-    }
-  }
-  return undefined;
 }
 
 function jsonInner(s: string): string {
@@ -119,10 +108,6 @@ function replaceLiteral(b: ChangeBuilder, lit: CloudLiteral, expression: string)
   }
 }
 
-function pointerPath(pointer: string): string[] {
-  return pointer.split('/').slice(1).map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 function activeNote(active: boolean, hasSettings: boolean): string {
   if (!hasSettings) return '';
   return active ? '' : ' (no active environment: the value stays only in the flow parameter\'s default)';
@@ -131,14 +116,13 @@ function activeNote(active: boolean, hasSettings: boolean): string {
 // ---------------------------------------------------------------------------------------------
 // 1. Literal → environment variable
 
-export function environmentVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function environmentVariableFix(finding: FindingFor<'environment-variable'>, ctx: FixContext): Fix | undefined {
   const lit = locateLiteral(finding);
   if (!lit || !lit.literal.trim()) return undefined;
   const { solution, flow, action } = lit;
   const active = activeSettings(solution, ctx.environment);
   const reuse = findReusable(solution, lit.literal, active, flow);
-  const kind = typeof finding.data?.kind === 'string' ? finding.data.kind : undefined;
-  const parameter = typeof finding.data?.parameter === 'string' ? finding.data.parameter : undefined;
+  const { kind, parameter } = finding.data;
   const actionWords = wordsOf(action.name);
   const noun = cloudKindNoun(kind, parameter);
   // `Compose_share` + `Share` reads "Compose Share", not "Compose Share Share".
@@ -184,31 +168,20 @@ function parameterKeyFor(flow: CloudFlow, v: { schemaName: string; displayName: 
 // ---------------------------------------------------------------------------------------------
 // 2. Secret → Secret environment variable read at run time
 
-const UNSECURABLE = new Set([
-  'initializevariable', 'setvariable', 'appendtostringvariable', 'appendtoarrayvariable', 'incrementvariable', 'decrementvariable',
-  'if', 'switch', 'foreach', 'until', 'scope', 'terminate',
-]);
-
-function assignedVariable(action: FlowAction): string | undefined {
-  const type = action.type.toLowerCase();
-  if (type === 'initializevariable') return stringValue(prop(prop(action.inputs, 'variables')?.children?.[0], 'name'));
-  if (type === 'setvariable' || type === 'appendtostringvariable') return stringValue(prop(action.inputs, 'name'));
-  return undefined;
-}
-
-export function secretVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function secretVariableFix(finding: FindingFor<'secret-environment-variable'>): Fix | undefined {
   const lit = locateLiteral(finding);
   if (!lit || lit.action.trigger) return undefined;
   const { solution, flow, action } = lit;
-  const secretWhat = typeof finding.data?.secret === 'string' ? finding.data.secret : undefined;
-  const variable = assignedVariable(action);
+  const secretWhat = finding.data.secret;
+  // A secret given to a variable is named after the variable.
+  const leaf = leafOf(flowFacts(flow, solution), action, lit.node);
+  const variable = leaf && assignedVariable(leaf);
   const words = variable ? wordsOf(variable) : [...wordsOf(action.name), ...secretNoun(secretWhat)];
   if (!words.length) return undefined;
   const displayName = titleCase(words);
   const schemaName = newSchemaName(solution, new ChangeBuilder(), schemaBody(words));
   const allNames = new Set([...flow.actions, ...flow.triggers].map(a => a.name.toLowerCase()));
   const readName = unique(`Get_${displayName.replace(/ /g, '_')}`, n => allNames.has(n.toLowerCase()));
-  void ctx;
   const description = `Creates the Secret environment variable ${schemaName} (Azure Key Vault), reads it in a new action "${readName}" `
     + `(Dataverse RetrieveEnvironmentVariableSecretValue, secure outputs) before "${action.name}", and uses its value instead of the literal. `
     + 'The secret itself is written nowhere: store it in Azure Key Vault, then put its Key Vault reference '
@@ -226,7 +199,7 @@ export function secretVariableFix(finding: Finding, ctx: FixContext): Fix | unde
     });
     const connection = dataverseConnection(b, solution, flow);
     insertReadAction(b, flow, action, readName, schema, connection.key);
-    if (!UNSECURABLE.has(action.type.toLowerCase())) ensureSecure(b, flow, action, ['inputs']);
+    if (canBeSecured(action)) ensureSecure(b, flow, action, ['inputs']);
     ensureSettingsEntries(b, solution, schema, undefined, undefined);
   });
 }
@@ -276,26 +249,17 @@ function ensureSecure(b: ChangeBuilder, flow: CloudFlow, action: FlowAction, wan
 // ---------------------------------------------------------------------------------------------
 // 3. Secure inputs/outputs
 
-export function secureDataFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function secureDataFix(finding: FindingFor<'secure-data'>): Fix | undefined {
   const flow = finding.owner.cloudFlow;
   const solution = finding.owner.solution;
   if (!flow || !solution) return undefined;
   const span = finding.loc.span;
   const candidates = [...flow.actions, ...flow.triggers];
   const action = candidates.find(a => a.loc.file === finding.loc.file && span.start >= a.loc.span.start && span.start < Math.max(a.loc.span.end, a.loc.span.start + 1))
-    ?? candidates.find(a => a.name === finding.data?.action)
+    ?? candidates.find(a => a.name === finding.data.action)
     ?? actionAt(flow, span.start);
-  if (!action || UNSECURABLE.has(action.type.toLowerCase())) return undefined;
-  const config = ctx.configs?.configFor(solution.root);
-  const settings: GlobalSettings = { allowedHosts: config?.allow.hosts ?? [], allowedPaths: config?.allow.paths ?? [], allowedMachines: config?.allow.machines ?? [] };
-  let missing: Array<'inputs' | 'outputs'> | undefined = analyzeFlow(flow, solution, settings).secure.find(s => s.action === action)?.missing;
-  if (!missing?.length && Array.isArray(finding.data?.missing)) missing = (finding.data!.missing as unknown[]).filter((m): m is 'inputs' | 'outputs' => m === 'inputs' || m === 'outputs');
-  if (!missing?.length) {
-    missing = [];
-    if (/secure inputs/i.test(finding.message)) missing.push('inputs');
-    if (/secure outputs/i.test(finding.message)) missing.push('outputs');
-  }
-  if (!missing.length) return undefined;
+  const missing = finding.data.missing;
+  if (!action || !canBeSecured(action) || !missing.length) return undefined;
   const what = missing.map(m => (m === 'inputs' ? 'Secure Inputs' : 'Secure Outputs')).join(' and ');
   return lazyFix({
     title: `Turn on ${what} for "${action.name}"`,
@@ -303,5 +267,5 @@ export function secureDataFix(finding: Finding, ctx: FixContext): Fix | undefine
     preferred: true,
     ruleId: finding.ruleId,
     description: `Adds ${missing.map(m => `"${m}"`).join(' and ')} to runtimeConfiguration.secureData.properties of "${action.name}", so run history hides them.`,
-  }, b => ensureSecure(b, flow, action, missing!));
+  }, b => ensureSecure(b, flow, action, missing));
 }

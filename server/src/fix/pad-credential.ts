@@ -1,15 +1,15 @@
-// pad/plaintext-secret, pad/secret-input-variable → the Get credential action (its script text comes
-// from one template, overridable) replaces the literal, the variable that held it or the input.
+// The get-credential fix kind: the Get credential action (its script text comes from one template,
+// overridable) replaces a literal secret, the variable that held it, or a secret input.
 import type { VariableDeclaration } from '../model/pad-ast';
 import { stringValue } from '../load/pad/walk';
 import { parseScript } from '../load/pad/parser';
 import type { Script } from '../model/types';
 import { credentialTemplateProblem } from '../findings/credential-template';
-import type { Finding } from '../findings/finding';
-import { analyzeScript } from '../rules/pad/analysis';
+import { scriptFacts } from '../analysis/pad/facts';
 import type { Span } from '../util/text';
 import { ChangeBuilder, FixError } from './change';
 import { Fix, FixContext, lazyFix } from './fix';
+import type { FindingFor } from './providers';
 import { wordsOf } from './names';
 import { callerInputPath, callersOf, editSchemas, removeSchemaProperties } from './pad-schema';
 import { baseWords, CredentialPlan, credentialPlan, ObjectInputPlan, objectInputPlan, SecretUse, unfitForCredential } from './pad-secret-plan';
@@ -45,8 +45,7 @@ export function renderGetCredential(template: string, credential: string, variab
 interface Removable { name: string; set: Located; reads: Span[] }
 
 function removableVariable(t: ScriptTarget, all: Located[], name: string): Removable | undefined {
-  const a = analyzeScript(t.unit);
-  const info = a.variables.get(name.toLowerCase());
+  const info = scriptFacts(t.unit).variables.get(name.toLowerCase());
   if (!info || info.input || info.output || info.assignments.length !== 1 || info.assignments[0].how !== 'set') return undefined;
   const set = all.find(l => l.stmt.kind === 'set' && l.stmt.target.kind === 'var' && l.stmt.variable.toLowerCase() === name.toLowerCase());
   if (!set || set.stmt.kind !== 'set' || set.ctx.disabled) return undefined;
@@ -60,10 +59,10 @@ function removableVariable(t: ScriptTarget, all: Located[], name: string): Remov
   return { name: set.stmt.variable, set, reads };
 }
 
-/** One plan per script: a --fix round asks for the fix of every finding of the same analysis. */
+/** One plan per script: a --fix round asks for the fix of every finding of a script before applying any. */
 const plans = new WeakMap<Script, CredentialPlan>();
 
-export function getCredentialFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function getCredentialFix(finding: FindingFor<'get-credential'>, ctx: FixContext): Fix | undefined {
   const t = targetOf(finding);
   if (!t) return undefined;
   const { script } = t;
@@ -77,22 +76,22 @@ export function getCredentialFix(finding: Finding, ctx: FixContext): Fix | undef
   // Which input (for pad/secret-input-variable, or a literal default of an input).
   const decl = ast.declarations.find(d => d.direction === 'input'
     && ((t.span.start >= d.nameSpan.start && t.span.end <= d.nameSpan.end) || (d.defaultValue && t.span.start >= d.defaultValue.span.start && t.span.end <= d.defaultValue.span.end)));
-  if (finding.ruleId === 'pad/secret-input-variable' && !decl) return undefined;
+  if (finding.data.secretInput && !decl) return undefined;
   const found = decl ? undefined : stringAt(ast, all, t.span);
   if (!decl && !found) return undefined;
 
-  const analysis = analyzeScript(t.unit);
-  const taken = (n: string) => analysis.variables.has(n.toLowerCase()) || ast.declarations.some(d => d.name.toLowerCase() === n.toLowerCase());
+  const facts = scriptFacts(t.unit);
+  const taken = (n: string) => facts.variables.has(n.toLowerCase()) || ast.declarations.some(d => d.name.toLowerCase() === n.toLowerCase());
   const fallback = wordsOf(t.desktopFlow?.name ?? t.standalone?.name.replace(/\.[^.]+$/, '') ?? 'Flow').slice(0, 4);
   // One name per secret for the whole script, so fixes applied in one --fix round never share a name.
   let plan = plans.get(script);
   if (!plan) {
-    plan = credentialPlan(ast, all, analysis, taken, fallback);
+    plan = credentialPlan(ast, all, facts, taken, fallback);
     plans.set(script, plan);
   }
   const group = decl ? undefined : plan.groupAt(t.span);
   const secretName = decl?.name ?? (found?.stmt?.kind === 'set' ? found.stmt.variable : undefined)
-    ?? (typeof finding.data?.variable === 'string' ? finding.data.variable : undefined)
+    ?? finding.data.variable
     ?? (found?.stmt?.kind === 'action' ? found.stmt.action : undefined);
   const credVar = (decl ? plan.inputs.get(decl.name.toLowerCase()) : group?.name) ?? plan.extraName(secretName ? baseWords(secretName) : []);
   const line = renderGetCredential(template, credVar, credVar);
@@ -108,7 +107,7 @@ export function getCredentialFix(finding: Finding, ctx: FixContext): Fix | undef
     ? unfitForCredential(undefined, stringValue(decl.defaultValue))
     : unfitForCredential(reported ?? script.text.slice(t.span.start, t.span.end), reported);
   if (unfit) return refusedFix({ ...meta, title: 'Read the secret with the Get credential action' }, unfit);
-  const objectPlan = decl ? objectInputPlan(ast, all, script.text, decl, analysis) : undefined;
+  const objectPlan = decl ? objectInputPlan(ast, all, script.text, decl, facts) : undefined;
   if (objectPlan?.kind === 'refused') return refusedFix({ ...meta, title: `Replace input ${decl!.name} with the Get credential action` }, objectPlan.reason);
   const setup = `Create a credential named "${credVar}" in Power Automate (Data › Credentials: Azure Key Vault or CyberArk, `
     + 'user name as a Text environment variable, password as a Secret environment variable) and share it with the machine\'s run-as user. '
@@ -194,9 +193,9 @@ function neighbourUser(t: ScriptTarget, all: Located[], passwordVar: string, rea
     if (at?.stmt.kind !== 'action') continue;
     for (const arg of at.stmt.args) if (USER_ARGUMENT.test(arg.name) && arg.value.kind === 'var') candidates.add(arg.value.name.toLowerCase());
   }
-  const analysis = analyzeScript(t.unit);
+  const facts = scriptFacts(t.unit);
   for (const c of candidates) {
-    const info = analysis.variables.get(c);
+    const info = facts.variables.get(c);
     if (!info) continue;
     const removable = removableVariable(t, all, info.name);
     if (removable) return { removable };

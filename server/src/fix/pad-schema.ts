@@ -1,6 +1,6 @@
 // The desktop flow's side of the fixes outside its script: the <Inputs>/<Outputs> JSON schema in the
 // solution XML, and the cloud flows that run the desktop flow (and pass its inputs).
-import { prop, stringValue } from '../load/json';
+import { pointerPath, prop, stringValue } from '../load/json';
 import { attr, children, decodeEntities, escapeXml, parseXml, XmlElement } from '../load/xml';
 import { normalizeGuid } from '../load/solution';
 import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../model/types';
@@ -87,10 +87,6 @@ export function callersOf(solution: Solution | undefined, df: DesktopFlow | unde
     }
   }
   return out;
-}
-
-function pointerPath(pointer: string): string[] {
-  return pointer.split('/').slice(1).map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The JSON path of a caller's input parameter (`item/<Input>`, or `item` → `<Input>`), and whether it exists. */

@@ -6,7 +6,7 @@ import type { Expr, ScriptAst, Statement, StringLit } from '../model/pad-ast';
 import { statementExpressions, StatementContext, walkExpressions, walkStatements } from '../load/pad/walk';
 import type { DesktopFlow, Script, Solution, StandaloneScript } from '../model/types';
 import type { Finding } from '../findings/finding';
-import { flatten } from '../rules/pad/analysis';
+import { flatten } from '../analysis/pad/flat';
 import type { ScriptUnit } from '../rules/rule';
 import { dominantEol, Span } from '../util/text';
 import { ChangeBuilder, FixError } from './change';

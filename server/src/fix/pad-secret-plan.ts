@@ -7,7 +7,8 @@
 // - a custom-object input: only the property access that carries the secret can be replaced.
 import type { Expr, ObjectEntry, ScriptAst, Statement, StringLit, VariableDeclaration } from '../model/pad-ast';
 import { statementExpressions, walkExpressions } from '../load/pad/walk';
-import type { ScriptAnalysis } from '../rules/pad/analysis';
+import { secretLiterals } from '../analysis/pad/secret-literals';
+import type { ScriptFacts } from '../analysis/pad/types';
 import { secretNameStrength } from '../analysis/shared/vocabulary';
 import type { Span } from '../util/text';
 import { pascalCase, unique, wordsOf } from './names';
@@ -77,9 +78,9 @@ function holderName(use: SecretUse, setVariable?: string): string | undefined {
 
 /**
  * Names for the credentials of a script: secret inputs first (declaration order), then literal
- * secrets grouped by value (document order of their first use). Deterministic for one analysis.
+ * secrets grouped by value (document order of their first use). Deterministic for one script's facts.
  */
-export function credentialPlan(ast: ScriptAst, all: Located[], analysis: ScriptAnalysis, taken: (n: string) => boolean, fallback: string[]): CredentialPlan {
+export function credentialPlan(ast: ScriptAst, all: Located[], facts: ScriptFacts, taken: (n: string) => boolean, fallback: string[]): CredentialPlan {
   const assigned = new Set<string>();
   const name = (base: string[]) => {
     const n = unique(`${pascalCase(base.length ? base : fallback)}Credential`, c => taken(c) || assigned.has(c.toLowerCase()));
@@ -88,13 +89,11 @@ export function credentialPlan(ast: ScriptAst, all: Located[], analysis: ScriptA
   };
   const inputs = new Map<string, string>();
   for (const d of ast.declarations) {
-    if (d.direction === 'input' && analysis.secretInputs.has(d.name.toLowerCase())) inputs.set(d.name.toLowerCase(), name(baseWords(d.name)));
+    if (d.direction === 'input' && facts.secretInputs.has(d.name.toLowerCase())) inputs.set(d.name.toLowerCase(), name(baseWords(d.name)));
   }
   const byValue = new Map<string, SecretUse[]>();
   const order: SecretUse[][] = [];
-  const hits = analysis.secretHits
-    .filter(h => h.use.ctx.kind !== 'default')
-    .sort((x, y) => x.span.start - y.span.start);
+  const hits = secretLiterals(facts).filter(h => h.use.ctx.kind !== 'default');
   // The statement of every string literal, found in one pass (not one walk per secret).
   const owners = new Map<Expr, Statement | undefined>();
   for (const { expr, stmt } of allExpressions(ast, all)) if (expr.kind === 'string') owners.set(expr, stmt);
@@ -166,7 +165,7 @@ function propertyRead(e: Expr, parent: Expr | undefined): { key: string; access:
  * For an input that is a custom object (typed so, or read by property): the property reads that carry
  * the secret, or why they cannot be told apart; undefined for an input used as a plain value.
  */
-export function objectInputPlan(ast: ScriptAst, all: Located[], text: string, decl: VariableDeclaration, analysis: ScriptAnalysis): ObjectInputPlan | undefined {
+export function objectInputPlan(ast: ScriptAst, all: Located[], text: string, decl: VariableDeclaration, facts: ScriptFacts): ObjectInputPlan | undefined {
   const lower = decl.name.toLowerCase();
   const reads: Array<{ e: Expr; parent?: Expr; parentOfParent?: Expr; write: boolean }> = [];
   const visit = (root: Expr, target?: Expr) => {
@@ -195,7 +194,7 @@ export function objectInputPlan(ast: ScriptAst, all: Located[], text: string, de
     return { kind: 'refused', reason: `Input ${decl.name} is a custom object used where FlowCop cannot follow it, so no automatic fix is offered. Add a Get credential action and use its .Password where the object's secret property is read, by hand.` };
   }
   const fromAnalysis = new Set<string>();
-  for (const k of analysis.secrets.keys()) {
+  for (const k of facts.secrets.keys()) {
     const [v, p] = k.split('\u0000');
     if (v === lower && p !== undefined) fromAnalysis.add(p.toLowerCase());
   }

@@ -1,15 +1,17 @@
-// Fixes for desktop-flow findings:
-//   pad/plaintext-secret, pad/secret-input-variable → the Get credential action (pad-credential.ts);
-//   pad/sensitive-not-marked → the variable joins @SENSITIVE (and `"format":"password"` in <Inputs>/<Outputs>);
-//   pad/environment-specific-path, pad/environment-specific-url, pad/hardcoded-machine → an @INPUT
-//     variable, fed by the calling cloud flows from an environment variable.
-// Script edits are made in script offsets and re-encoded for the <Definition> they live in (pad-script.ts).
+// The desktop-flow fix kinds (rules/pad/fix-data.ts says what each reads from a finding):
+//   get-credential → the Get credential action (pad-credential.ts);
+//   mark-sensitive → the variable joins @SENSITIVE (and `"format":"password"` in <Inputs>/<Outputs>);
+//   script-input → an @INPUT variable replaces a literal URL, machine or path, fed by the calling cloud
+//     flows from an environment variable.
+// Script edits are made in script offsets and re-encoded for the <Definition> they live in (pad-script.ts);
+// facts about the script come from analysis/pad.
 import type { Script } from '../model/types';
-import type { Finding } from '../findings/finding';
-import { analyzeScript, flatten } from '../rules/pad/analysis';
+import { scriptFacts } from '../analysis/pad/facts';
+import { flatten } from '../analysis/pad/flat';
 import { ChangeBuilder } from './change';
 import { activeSettings, createDefinition, ensureFlowParameter, ensureSettingsEntries, findReusable, newSchemaName, parameterKey, parametersCall } from './envvar';
 import { Fix, FixContext, lazyFix } from './fix';
+import type { FindingFor } from './providers';
 import { pascalCase, schemaBody, titleCase, unique, wordsOf } from './names';
 import { addSchemaProperty, callerInputPath, callersOf, editSchemas, FlowSchema, schemaProperty } from './pad-schema';
 import { afterHeader, editSensitive, IDENT, lineStart, lineStatementAt, literalText, nextLineStart, replaceInString, ScriptEdits, statements, stringAt, targetOf } from './pad-script';
@@ -21,11 +23,12 @@ export type { Located } from './pad-script';
 // ---------------------------------------------------------------------------------------------
 // 5. Mark a variable sensitive
 
-export function markSensitiveFix(finding: Finding): Fix | undefined {
+export function markSensitiveFix(finding: FindingFor<'mark-sensitive'>): Fix | undefined {
   const t = targetOf(finding);
   if (!t || t.script.clipboard) return undefined;
+  // The name as written where the finding points; it must be the variable the finding is about.
   const name = t.script.text.slice(t.span.start, t.span.end);
-  if (!IDENT.test(name)) return undefined;
+  if (!IDENT.test(name) || name.toLowerCase() !== finding.data.variable.toLowerCase()) return undefined;
   const decl = t.script.ast.declarations.find(d => d.name.toLowerCase() === name.toLowerCase());
   // A missing schema entry is added as text: only for a text variable (the entry of an object, list or
   // table has a shape FlowCop does not know; the designer writes it when the flow is saved).
@@ -60,7 +63,8 @@ export function markSensitiveFix(finding: Finding): Fix | undefined {
 // ---------------------------------------------------------------------------------------------
 // 6. Path, URL or machine → @INPUT variable (fed from an environment variable by the calling cloud flows)
 
-export function inputVariableFix(finding: Finding, ctx: FixContext): Fix | undefined {
+export function inputVariableFix(finding: FindingFor<'script-input'>, ctx: FixContext): Fix | undefined {
+  const kind = finding.data.valueKind;
   const t = targetOf(finding);
   if (!t || t.script.clipboard) return undefined;
   const { script } = t;
@@ -101,12 +105,12 @@ export function inputVariableFix(finding: Finding, ctx: FixContext): Fix | undef
     const key = a > 0 ? /([A-Za-z][A-Za-z ]*)=\s*$/.exec(flat.text.slice(0, a))?.[1] : undefined;
     if (key) base = [...wordsOf(at.stmt.module), ...wordsOf(key)];
   }
-  if (!whole && finding.ruleId === 'pad/hardcoded-machine' && !base.some(w => /server|host|machine|source/i.test(w))) base.push(/\\\\/.test(value) ? 'Share' : 'Server');
+  if (!whole && kind === 'machine' && !base.some(w => /server|host|machine|source/i.test(w))) base.push(/\\\\/.test(value) ? 'Share' : 'Server');
   if (!base.length) base = ['Value'];
-  const analysis = analyzeScript(t.unit);
-  const taken = (n: string) => analysis.variables.has(n.toLowerCase()) || ast.declarations.some(d => d.name.toLowerCase() === n.toLowerCase());
+  const facts = scriptFacts(t.unit);
+  const taken = (n: string) => facts.variables.has(n.toLowerCase()) || ast.declarations.some(d => d.name.toLowerCase() === n.toLowerCase());
   const inputName = unique(`Input_${pascalCase(base)}`, taken);
-  const what = finding.ruleId === 'pad/environment-specific-url' ? 'URL' : finding.ruleId === 'pad/hardcoded-machine' ? 'machine' : 'path';
+  const what = kind === 'url' ? 'URL' : kind;
   const inputDescription = `The ${what} for ${where}; it differs per environment.`;
   const callers = callersOf(t.solution, t.desktopFlow);
   const solution = t.solution;

@@ -129,6 +129,11 @@ export function pointerOf(node: JsonNode): string {
   return parts.reverse().map(p => '/' + p.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
+/** The property names and indexes of a JSON pointer (RFC 6901), unescaped: the inverse of pointerOf. */
+export function pointerPath(pointer: string): string[] {
+  return pointer.split('/').slice(1).map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
 /** Where each decoded UTF-16 unit of a JSON string node lies in the file, plus one entry for its end. */
 export interface StringOffsets {
   /** Decoded length + 1. */

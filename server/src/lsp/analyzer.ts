@@ -3,6 +3,7 @@
 // The first scan loads the whole workspace once and lints it unit by unit (yielding between units, so it
 // can report progress and be cancelled); later re-lints call the engine's `analyze` on one unit's paths.
 import * as nodePath from 'node:path';
+import { isInsideDir } from '../util/paths';
 import { analyze, loadWorkspace } from '../findings/analyze';
 import type { ConfigResolver, Level } from '../findings/config';
 import type { Finding } from '../findings/finding';
@@ -42,11 +43,6 @@ export interface ScanOutcome {
   units: Unit[];
   cancelled: boolean;
   ms: number;
-}
-
-function isInside(p: string, dir: string): boolean {
-  const rel = nodePath.relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
 }
 
 /** Several solutions can share one root (the YAML layout): a solution's unit is keyed by its name too. */
@@ -116,7 +112,7 @@ export class Analyzer {
       const problems = bySolution.get(s) ?? [];
       problems.forEach(p => used.add(p));
       const kind: UnitKind = s.layout === 'zip' ? 'zip' : 'solution';
-      const outside = s.environments.map(e => e.file.path).filter(p => kind === 'solution' && !isInside(p, s.root));
+      const outside = s.environments.map(e => e.file.path).filter(p => kind === 'solution' && !isInsideDir(p, s.root));
       const paths = kind === 'zip' ? [s.root] : [...(s.projectFile ? [s.projectFile] : []), s.root, ...outside];
       units.push(this.makeUnit(kind, s.root, paths, sub([s], [], problems), configs, { solution: s }));
     }
@@ -129,7 +125,7 @@ export class Analyzer {
     const rest: LoadProblem[] = [];
     for (const p of workspace.problems) {
       if (used.has(p)) continue;
-      const owner = units.filter(u => u.kind === 'solution' && isInside(p.loc.file.path, u.root)).sort((a, b) => b.root.length - a.root.length)[0];
+      const owner = units.filter(u => u.kind === 'solution' && isInsideDir(p.loc.file.path, u.root)).sort((a, b) => b.root.length - a.root.length)[0];
       if (owner) owner.workspace.problems.push(p);
       else rest.push(p);
     }
@@ -238,7 +234,7 @@ export class Analyzer {
     const direct = [...this.units.values()].filter(u => u.files.has(path));
     if (direct.length) return direct;
     const holder = [...this.units.values()]
-      .filter(u => u.kind === 'solution' && isInside(path, u.root))
+      .filter(u => u.kind === 'solution' && isInsideDir(path, u.root))
       .sort((a, b) => b.root.length - a.root.length)[0];
     return holder ? [holder] : [];
   }

@@ -1,13 +1,12 @@
 // What the FlowCop views and hovers show: connection references with their bindings and uses, environment
 // variables with their values in the active environment, desktop flows, environments. The value of a
 // variable that holds a secret is never sent to the client nor shown: a Secret variable, one FlowCop reports
-// as holding a secret (solution/secret-env-var-as-text, run here on the solution, or any credential finding
-// passed in), or one with a value whose secret parts the shared classifier finds (rules/shared/secret-parts).
+// as holding a secret (the facts solution/secret-env-var-as-text reports, whatever the configuration, or any
+// credential finding passed in), or one with a value whose secret parts the shared classifier finds.
 import type { Finding } from '../findings/finding';
 import type { DeploymentSettings, EnvironmentVariableDefinition, Loc, Solution } from '../model/types';
-import type { Report } from '../rules/rule';
 import { secretSpansInValue } from '../analysis/shared/secret-parts';
-import secretEnvVarAsText from '../rules/solution/secret-env-var-as-text';
+import { secretTextVariables } from '../analysis/solution/secret-variables';
 import { offsetAt, positionAt } from '../util/text';
 import type {
   EnvironmentInfo, FileLocation, ModelBinding, ModelConnectionReference, ModelEnvironmentVariable, ModelSolution, ModelValue,
@@ -43,23 +42,14 @@ export function environmentsOf(solutions: Solution[]): EnvironmentInfo[] {
 // ---------------------------------------------------------------------------------------------
 // Which variables hold a secret
 
-const reportedBySolution = new WeakMap<Solution, Set<string>>();
-
-/** Schema names (lower case) that solution/secret-env-var-as-text reports: its name, description, value and use checks. */
-function reportedAsSecret(solution: Solution): Set<string> {
-  let names = reportedBySolution.get(solution);
-  if (names) return names;
-  const found = new Set<string>();
-  const report = (r: Report) => {
-    if (r.element?.kind === 'environmentVariable') found.add(r.element.name.toLowerCase());
-  };
+/** Whether the facts solution/secret-env-var-as-text reports say the variable holds a secret. */
+function reportedAsSecret(solution: Solution, name: string): boolean {
   try {
-    secretEnvVarAsText.check.solution?.({ options: {}, settings: { allowedHosts: [], allowedPaths: [], allowedMachines: [] }, report }, solution);
+    return secretTextVariables(solution).has(name);
   } catch {
-    // The rule fails the same way in the lint run, which reports it; the other signals still hold.
+    // The lint run reports the same failure as an internal error; the other signals still hold.
+    return false;
   }
-  reportedBySolution.set(solution, names = found);
-  return names;
 }
 
 /** Every value a variable has: default, committed current value, each environment's settings. */
@@ -77,7 +67,7 @@ function valuesOf(solution: Solution, v: EnvironmentVariableDefinition): string[
 export function holdsSecret(solution: Solution, v: EnvironmentVariableDefinition, findings: readonly Finding[] = []): boolean {
   if (v.kind === 'Secret') return true;
   const name = v.schemaName.toLowerCase();
-  if (reportedAsSecret(solution).has(name)) return true;
+  if (reportedAsSecret(solution, name)) return true;
   if (findings.some(f => f.category === 'credential' && (
     (f.logical.element?.kind === 'environmentVariable' && f.logical.element.name.toLowerCase() === name)
     || (typeof f.data?.schemaName === 'string' && f.data.schemaName.toLowerCase() === name)))) return true;

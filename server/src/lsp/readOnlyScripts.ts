@@ -8,6 +8,7 @@ import { parseYaml, yamlChildText, yamlGet } from '../load/yaml';
 import { decodeYamlScript } from '../load/yaml-script';
 import type { EncodingStyle } from '../load/definition';
 import { createSourceFile, Span } from '../util/text';
+import { normalizeGuid } from './guid';
 
 export interface ReadOnlyScript {
   text: string;
@@ -31,8 +32,6 @@ export function isYamlScriptPath(path: string): boolean {
 export function isPackageScriptPath(path: string): boolean {
   return /\.json$/i.test(path);
 }
-
-const normalizeGuid = (id: string | undefined) => (id ?? '').replace(/[{}]/g, '').toLowerCase();
 
 /** The script in `Definition:` of the Category 6 workflow.yml text whose @WorkflowId is `flowId`. */
 export function locateYamlScript(fileText: string, flowId: string): ReadOnlyScript | { error: string } {

@@ -8,6 +8,7 @@ import { decodeDefinition, encodeForDefinition, EncodingStyle } from '../load/de
 import { attr, child, children, parseXml, XmlElement } from '../load/xml';
 import { decodeText, encodeText } from '../load/vfs';
 import type { Span, TextEncoding } from '../util/text';
+import { normalizeGuid } from './guid';
 import { isPackageScriptPath, isYamlScriptPath, locatePackageScript, locateYamlScript } from './readOnlyScripts';
 
 export interface LocatedScript {
@@ -30,10 +31,6 @@ export interface LocatedScript {
 
 export function sha1(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
-}
-
-function normalizeGuid(id: string | undefined): string {
-  return (id ?? '').replace(/[{}]/g, '').toLowerCase();
 }
 
 /** The <Workflow> element of a desktop flow in an XML text (a sidecar's root, or under <Workflows>). */

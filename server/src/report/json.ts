@@ -3,7 +3,8 @@
 import type { Finding } from '../findings/finding';
 import type { Workspace } from '../model/types';
 import { escapeText, jsonForLogs, safeLines } from '../util/terminal';
-import { displayFile, findingPosition, relativePath } from './paths';
+import { relativePath } from '../util/paths';
+import { displayFile, findingPosition } from './paths';
 
 export function formatJson(findings: Finding[], workspace: Workspace, base: string, version: string): string {
   const counts = { error: 0, warning: 0, info: 0 };

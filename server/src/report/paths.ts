@@ -1,19 +1,7 @@
-// How reports name files: relative to a base folder with '/' separators when inside it.
-import * as nodePath from 'node:path';
+// How reports name files and positions: `file` or `archive.zip!/entry`, 1-based line and column (and the script's).
 import type { Finding } from '../findings/finding';
+import { relativePath } from '../util/paths';
 import { computeLineStarts, positionAt, SourceFile } from '../util/text';
-
-export function relativePath(absPath: string, base: string): string {
-  const rel = nodePath.relative(base, absPath);
-  if (rel === '') return '.';
-  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return absPath.replace(/\\/g, '/');
-  return rel.replace(/\\/g, '/');
-}
-
-export function isInside(absPath: string, base: string): boolean {
-  const rel = nodePath.relative(base, absPath);
-  return !rel.startsWith('..') && !nodePath.isAbsolute(rel);
-}
 
 /** `path` or `archive.zip!/entry`. */
 export function displayFile(file: { path: string; entry?: string }, base: string): string {

@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../findings/finding';
 import { fullyQualifiedName } from '../findings/finding';
+import { groupByValue } from '../findings/fold';
 import type { Rule, Severity } from '../rules/rule';
 import { jsonForLogs } from '../util/terminal';
-import { findingPosition, isInside, relativePath } from './paths';
+import { isInsideDir, relativePath } from '../util/paths';
+import { findingPosition } from './paths';
 
 export interface SarifOptions {
   /** %SRCROOT%: the folder result URIs are relative to (the repository root in CI). */
@@ -46,22 +48,30 @@ export function automationDetails(env: Record<string, string | undefined>): { id
   return { id: 'flowcop/lint/' };
 }
 
+/** Related locations listed per result (the same value elsewhere). */
+const MAX_RELATED = 20;
+
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function formatSarif(findings: Finding[], options: SarifOptions): string {
   const rules = [...options.rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const seen = new Map<string, number>();
-  const results = findings.map(f => {
+  const groups = groupByValue(findings);
+  const physical = (f: Finding) => {
     const pos = findingPosition(f);
-    const inside = isInside(f.loc.file.path, options.base);
-    const artifactLocation = inside
+    const artifactLocation = isInsideDir(f.loc.file.path, options.base)
       ? { uri: encodeUri(relativePath(f.loc.file.path, options.base)), uriBaseId: '%SRCROOT%' }
       : { uri: pathToFileURL(f.loc.file.path).href };
     // A finding inside a packed .zip points at the archive; the entry and its line go in properties.
     const region = f.loc.file.entry
       ? { startLine: 1 }
       : { startLine: pos.line, startColumn: pos.column, endLine: pos.endLine, endColumn: Math.max(pos.endColumn, pos.line === pos.endLine ? pos.column + 1 : 1) };
+    return { artifactLocation, region };
+  };
+  const results = findings.map(f => {
+    const pos = findingPosition(f);
+    const { artifactLocation, region } = physical(f);
     const fqn = fullyQualifiedName(f);
     const key = [f.ruleId, relativePath(f.loc.file.path, options.base) + (f.loc.file.entry ? `!/${f.loc.file.entry}` : ''), fqn, f.logical.element ? '' : f.message].join('\u0000');
     const occurrence = (seen.get(key) ?? 0) + 1;
@@ -77,6 +87,12 @@ export function formatSarif(findings: Finding[], options: SarifOptions): string 
       }],
       partialFingerprints: { 'flowcop/v1': createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32) },
     };
+    // The same rule and value elsewhere: one result per place (code scanning expects that), each
+    // pointing at the others so a reviewer sees one decision.
+    const others = (groups.get(f)?.findings ?? []).filter(o => o !== f).slice(0, MAX_RELATED);
+    if (others.length) {
+      result.relatedLocations = others.map((o, i) => ({ id: i + 1, physicalLocation: physical(o), message: { text: 'The same value, reported by the same rule.' } }));
+    }
     if (f.loc.file.entry || pos.script) {
       result.properties = {
         ...(f.loc.file.entry ? { archiveEntry: f.loc.file.entry, entryLine: pos.line, entryColumn: pos.column } : {}),

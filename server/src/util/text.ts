@@ -97,3 +97,15 @@ export function dominantEol(text: string): '\r\n' | '\n' {
 export function fileLabel(file: { path: string; entry?: string }): string {
   return file.entry ? `${file.path}!/${file.entry}` : file.path;
 }
+
+/** Sorted, disjoint union of spans; touching spans join. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ start: s.start, end: s.end });
+  }
+  return merged;
+}

@@ -18,7 +18,7 @@ function modifyConfig(text: string): void {
 
 export const jsonModifyTarget: FuzzTarget<string> = {
   name: 'json-modify',
-  subject: 'server/src/fix/change.ts ChangeBuilder.modifyJson (jsonc-parser modify), as lsp/server.ts configureAction calls it',
+  subject: 'server/src/fix/change.ts ChangeBuilder.modifyJson (jsonc-parser modify), as lsp/configure-action.ts configureAction calls it',
   arbitrary: fc.oneof(
     { weight: 3, arbitrary: jsonText },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('', 'C:\\ ', '5', '[', '{"rules": 5,'), fc.integer({ min: 0, max: 300 })).map(([prefix, depth]) => prefix + '{"a":'.repeat(depth) + CONFIG) },

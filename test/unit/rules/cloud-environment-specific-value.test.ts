@@ -120,6 +120,15 @@ ruleTester(rule, {
       secrets: ['Xk3v9Lq2Rm8Tn4Wp7Ys1Zb6Cd0Fg5Hj3Kl9Mn2Pq8Rs4Tu7Vw1Xy==', 'Qx7pL2mN9vB4cD1eF6gH3jK8sT5uW0yZ'],
     },
     {
+      name: 'precedence after configuration: with cloud/plaintext-secret off, the whole URL (its query included) is this rule\'s',
+      solution: {
+        cloudFlows: [{ name: 'Sites', definition: { actions: { Score: http({ method: 'POST', uri: 'https://func-credit-scoring-prd.azurewebsites.net/api/score?code=Xk3v9Lq2Rm8Tn4Wp7Ys1Zb6Cd0Fg5Hj3Kl9Mn2Pq8Rs4Tu7Vw1Xy==' }) } } }],
+        config: { rules: { 'cloud/plaintext-secret': 'off' } },
+      },
+      errors: [{ text: 'https://func-credit-scoring-prd.azurewebsites.net/api/score?code=Xk3v9Lq2Rm8Tn4Wp7Ys1Zb6Cd0Fg5Hj3Kl9Mn2Pq8Rs4Tu7Vw1Xy==', message: /^Action "Score" hard-codes the URL "https:\/\/func-credit-scoring-prd\.azurewebsites\.net\/api\/score\?code=…" in URI/ }],
+      secrets: ['Xk3v9Lq2Rm8Tn4Wp7Ys1Zb6Cd0Fg5Hj3Kl9Mn2Pq8Rs4Tu7Vw1Xy=='],
+    },
+    {
       name: 'the storage account of an Azure Blob Storage action',
       ...flow({ Create_blob: connector('shared_azureblob', 'CreateFile_V2', { dataset: 'stcontosoprocprod', folderPath: '/supplier-docs', name: 'a.pdf', body: "@triggerBody()?['file']" }) }),
       errors: [{ text: 'stcontosoprocprod', message: /storage account "stcontosoprocprod" in parameter "dataset"/ }],

@@ -41,6 +41,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'precedence after configuration: with cloud/plaintext-secret off, the URL holding user:password@ is this rule\'s again',
+      solution: { cloudFlows: [{ name: 'Machines', definition: { actions: { HTTP: http({ uri: 'http://svc:Winter2024x@erpserver/api' }) } } }], config: { rules: { 'cloud/plaintext-secret': 'off' } } },
+      errors: [{ text: 'http://svc:Winter2024x@erpserver/api', message: /^Action "HTTP" hard-codes the internal host "erpserver" in URI/ }],
+      secrets: ['Winter2024x'],
+    },
+    {
+      name: 'precedence after suppression: a credential finding disabled in the action\'s description claims nothing',
+      ...flow({ HTTP: { ...http({ uri: 'http://svc:Winter2024x@erpserver/api' }), description: 'flowcop-disable cloud/plaintext-secret -- a test account' } }),
+      errors: [{ text: 'http://svc:Winter2024x@erpserver/api', message: /internal host "erpserver"/ }],
+      secrets: ['Winter2024x'],
+    },
+    {
       name: 'a UNC path in a file system action',
       ...flow({ Create_file: connector('shared_filesystem', 'CreateFile', { folderPath: '\\\\fs01\\invoices\\in', name: 'invoice.pdf', body: 'x' }) }),
       errors: [{ text: String.raw`\\\\fs01\\invoices\\in`, message: /^Action "Create_file" hard-codes the UNC path "\\\\fs01\\invoices\\in" in parameter "folderPath"/, severity: 'warning', element: 'Create_file' }],

@@ -1,8 +1,15 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../../server/src/findings/analyze';
+import { MemoryVfs } from '../../../server/src/load/vfs';
 import rule from '../../../server/src/rules/pad/environment-specific-url';
-import { ruleTester } from '../../support/rule-tester';
+import { findingText, ruleTester } from '../../support/rule-tester';
 
 const DEF = `@@ConnectionString: ''\n@@Type: 'Local'\n@@DesktopType: 'local'\n@@DisplayName: 'Local computer'\n`;
 const WEB = `Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' ResponseHeaders=> Headers Response=> Body StatusCode=> Status`;
+/** Issue 11's example: a URL in a variable named like a secret, used as the address of a browser. */
+const SERVICE_TOKEN = `SET ServiceToken TO $'''https://contoso-prod.sharepoint.com/sites/Ops'''
+WebAutomation.LaunchEdge.LaunchEdge Url: ServiceToken WindowState: WebAutomation.BrowserWindowState.Normal ClearCache: False ClearCookies: False WaitForPageToLoadTimeout: 60 Timeout: 60 BrowserInstance=> Browser`;
 const launch = (url: string) => `WebAutomation.LaunchChrome.LaunchChrome Url: ${url} WindowState: WebAutomation.BrowserWindowState.Normal ClearCache: False ClearCookies: False WaitForPageToLoadTimeout: 60 Timeout: 60 BrowserInstance=> Browser`;
 
 ruleTester(rule, {
@@ -156,5 +163,36 @@ ${launch('Address')}`,
       script: `Web.InvokeWebService.InvokeWebService Url: $'''https://api.businesscentral.dynamics.com/v2.0/a1f3c5e7-2b4d-4f6a-8c0e-9d1b3f5a7c2e/Production/api/v2.0/companies''' ${WEB}`,
       errors: [{ message: /^The URL https:\/\/api\.businesscentral\.dynamics\.com in Url of Web\.InvokeWebService\.InvokeWebService names the 'Production' environment/ }],
     },
+    {
+      name: 'issue 11: a URL kept in a variable named like a token is an environment-specific URL',
+      script: SERVICE_TOKEN,
+      errors: [{ text: `$'''https://contoso-prod.sharepoint.com/sites/Ops'''`, element: 'ServiceToken', message: /^The URL https:\/\/contoso-prod\.sharepoint\.com assigned to ServiceToken \(used as Url of WebAutomation\.LaunchEdge\.LaunchEdge\) names the 'prod' environment/ }],
+    },
   ],
+});
+
+/** Lints one script with a flowcop.json of our own (RuleTester writes options for the tested rule only). */
+function lintWith(script: string, config: unknown) {
+  const vfs = new MemoryVfs({ '/fixture/test.robin': script, '/fixture/flowcop.json': JSON.stringify(config) });
+  return analyze(['/fixture'], { vfs }).findings;
+}
+
+test('issue 11: the ServiceToken URL is reported by pad/environment-specific-url with pad/plaintext-secret off, and no credential finding with everything on', () => {
+  const off = lintWith(SERVICE_TOKEN, { rules: { 'pad/plaintext-secret': 'off' } });
+  assert.deepEqual(off.map(f => [f.ruleId, findingText(f)]), [['pad/environment-specific-url', `$'''https://contoso-prod.sharepoint.com/sites/Ops'''`]]);
+  const on = lintWith(SERVICE_TOKEN, {});
+  assert.deepEqual(on.filter(f => f.category === 'credential').map(f => f.ruleId), []);
+  assert.deepEqual(on.map(f => f.ruleId), ['pad/environment-specific-url']);
+});
+
+test('a URL whose query carries a secret: the address without the query with pad/plaintext-secret on, the whole URL with it off', () => {
+  const script = `SET BlobUrl TO $'''https://rpastore.blob.core.windows.net/in/orders.csv?sv=2022-11-02&sig=AbC123xyzSIG'''`;
+  const on = lintWith(script, {});
+  assert.deepEqual(on.map(f => [f.ruleId, findingText(f)]).sort(), [
+    ['pad/environment-specific-url', 'https://rpastore.blob.core.windows.net/in/orders.csv'],
+    ['pad/plaintext-secret', 'AbC123xyzSIG'],
+  ]);
+  const off = lintWith(script, { rules: { 'pad/plaintext-secret': 'off' } });
+  assert.deepEqual(off.map(f => [f.ruleId, findingText(f)]), [['pad/environment-specific-url', `$'''https://rpastore.blob.core.windows.net/in/orders.csv?sv=2022-11-02&sig=AbC123xyzSIG'''`]]);
+  assert.ok(!off[0].message.includes('AbC123xyzSIG'), off[0].message);
 });

@@ -108,6 +108,12 @@ Text.SplitText.SplitWithDelimiter Text: Line CustomDelimiter: Token IsRegEx: Fal
 @INPUT Input_ArchivePassword : { 'Description': 'Zip password', 'FriendlyName': 'Input_ArchivePassword', 'Type': 'String', 'IsOptional': False, 'DefaultValue': '' }
 Compression.ZipFiles ArchivePath: ZipPath FilesOrFoldersToZip: Files CompressionLevel: Compression.CompressionLevel.BestBalanceOfSpeedAndCompression ArchiveComment: $'''''' Password: Input_ArchivePassword ZipFile=> ZipFile`,
     },
+    {
+      name: 'issue 11: a whole URL is an address, not a secret, whatever the variable holding it is called',
+      script: `SET ServiceToken TO $'''https://contoso-prod.sharepoint.com/sites/Ops'''
+WebAutomation.LaunchEdge.LaunchEdge Url: ServiceToken WindowState: WebAutomation.BrowserWindowState.Normal ClearCache: False ClearCookies: False WaitForPageToLoadTimeout: 60 Timeout: 60 BrowserInstance=> Browser
+SET ApiKey TO $'''https://portal.acme-logistics.com/api/v2/shipments?customer=4711'''`,
+    },
   ],
   invalid: [
     {
@@ -326,6 +332,16 @@ $cred2 = New-Object System.Net.NetworkCredential("svc", $SecurePwd)''' ScriptOut
         { text: 'N3t!Cred2024', message: /\(the password of a user name and password pair\)/ },
       ],
       secrets: ['Api#Pass2024', 'M4il!Robot', 'N3t!Cred2024'],
+    },
+    {
+      name: 'issue 11: a URL named like a secret that carries a key-shaped path token or a secret query parameter is still a secret',
+      script: `SET WebhookToken TO $'''https://hooks.slack.com/services/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'''
+SET ReportKey TO $'''https://reports.contoso.com/daily?code=Zx81kPq0aLm2Nf7Rb6Tc'''`,
+      errors: [
+        { text: `$'''https://hooks.slack.com/services/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'''`, message: /^The literal assigned to WebhookToken is a secret \(WebhookToken names a credential\)/ },
+        { text: 'Zx81kPq0aLm2Nf7Rb6Tc', message: /carries a literal secret in the 'code' query parameter/ },
+      ],
+      secrets: ['a1B2c3D4e5F6g7H8i9J0k1L2', 'Zx81kPq0aLm2Nf7Rb6Tc'],
     },
   ],
 });

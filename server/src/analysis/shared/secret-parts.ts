@@ -2,7 +2,7 @@
 // (connection strings, query strings, URL fragments, `name: value` text), URL user-info, and secrets
 // known by their shape (JWTs, provider tokens, private keys). Messages may quote a value's other parts
 // (a host, a path) but never these. Every scan here is linear in the length of the value.
-import type { Span } from '../../util/text';
+import { mergeSpans, Span } from '../../util/text';
 import { findStructuredSecrets, isPipelineToken, isPlaceholderSecret } from './values';
 import { isSecretParameter } from './vocabulary';
 
@@ -116,14 +116,7 @@ export function privateKeyBlocks(text: string): Span[] {
 
 /** The secret positions of a value, sorted and merged. */
 export function secretSpansInValue(value: string): Span[] {
-  const spans = [...secretPairs(value), ...userInfos(value), ...secretShapes(value)].sort((a, b) => a.start - b.start);
-  const merged: Span[] = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
-  }
-  return merged;
+  return mergeSpans([...secretPairs(value), ...userInfos(value), ...secretShapes(value)]);
 }
 
 /** The value with its secret positions blanked out (same length, so offsets still hold). */

@@ -336,7 +336,23 @@ export function isPlaceholderSecret(value: string): boolean {
   if (/^(replace[-_ ]?me|(enter|insert|put|add)[-_ ]?(your|the)?[-_ ]?[a-z_ -]*[-_ ]here|your[-_ ][a-z_ -]+)$/i.test(v)) return true;
   // Cloud-flow expressions and pipeline tokens are references, not values: @parameters('…'), @{…}, @variables('…').
   if (/^@\{[\s\S]*\}$/.test(v) || /^@[A-Za-z]+\([\s\S]*\)$/.test(v)) return true;
-  return false;
+  return isInstruction(v);
+}
+
+/** First words of an instruction left where a value goes: `FILL ME OUT`, `REPLACE_WITH_PROD_KEY`. */
+const INSTRUCTION_START = new Set(['replace', 'fill', 'insert', 'enter', 'put', 'add', 'paste', 'provide', 'type', 'your', 'todo', 'tbd', 'set', 'update', 'change']);
+
+/**
+ * Plain words (letters only, two or more, set off by spaces, `_` or `-`, possibly framed by `*`, `<>`, `[]`)
+ * that start with an instruction or address the reader: `***REPLACE THIS WITH YOUR SECRET***`,
+ * `FILL ME OUT`, `REPLACE_WITH_PROD_VALUE`, `your client secret`. A secret has digits or symbols, or is one word.
+ */
+function isInstruction(value: string): boolean {
+  // The frame is cut by hand at the end: `[…]+$` would re-read a long run from each of its characters.
+  const core = trimTrailing(value.replace(/^[\s*<[({]+/, ''), c => isSpace(c) || '*>])}.!'.includes(c));
+  if (!/^[A-Za-z]+(?:[ _-]+[A-Za-z]+)+$/.test(core)) return false;
+  const words = core.toLowerCase().split(/[ _-]+/);
+  return INSTRUCTION_START.has(words[0]) || (words.includes('your') && words.length <= 6);
 }
 
 export const GUID_RE = /^[{(]?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[)}]?$/;

@@ -1,9 +1,18 @@
 // cloud/hardcoded-machine: a machine or host written literally in action inputs (UNC shares, internal
 // and IP hosts, SQL/file/gateway server parameters, connection-string servers, machine and machine-group
-// ids, ids of machine-group rows). Detection lives in analysis.ts; text that is a secret is left to
-// cloud/plaintext-secret (the server of a connection string whose password is a secret is still reported).
-import { defineRule } from '../rule';
-import { actionLabel, analyzeFlow, shortened, valueData } from './analysis';
+// ids, ids of machine-group rows). Text a credential finding reports is left to it (findings/precedence.ts);
+// a URL whose query is a secret keeps its address without the query.
+import { prop, stringValue } from '../../load/json';
+import type { CloudFlow, FlowAction } from '../../model/types';
+import { actionLabel, connectorOf, isConnectorAction } from '../../analysis/cloud/actions';
+import { flowFacts } from '../../analysis/cloud/facts';
+import { cutAtReference, describeWhere, lastSegment, MASK, normalizeName, quotedConstantsOf, StringLeaf } from '../../analysis/cloud/leaves';
+import {
+  classifyHost, CONNECTION_SERVER_KEYS, connectionKeyIs, findPaths, findUrls, GUID_RE, hostAllowed, isDocumentationHost, normalizeHost,
+  parseConnectionString, pathAllowed, serverHost,
+} from '../../analysis/shared/values';
+import { defineRule, GlobalSettings } from '../rule';
+import { hitAt, keepFirst, LiteralHit, literalData, narrowAt, shownValue } from './literal-hits';
 
 export default defineRule({
   meta: {
@@ -16,16 +25,122 @@ export default defineRule({
   fixes: ['environment-variable'],
   check: {
     cloudFlow(ctx, flow, solution) {
-      const analysis = analyzeFlow(flow, solution, ctx.settings);
-      for (const v of analysis.values) {
-        if (v.rule !== 'machine') continue;
+      const message = (h: LiteralHit, display: string) =>
+        `${actionLabel(h.action)} hard-codes the ${h.what} "${shownValue(display)}" in ${h.where}${h.expression ? ' (inside an expression)' : ''}. Dev, Test and Prod use different machines: read it from an environment variable that each environment's deployment settings fill.`;
+      for (const h of findMachines(flow, flowFacts(flow, solution).leaves, ctx.settings)) {
+        const data = { ...literalData(h), host: h.host };
+        const n = h.narrow;
         ctx.report({
-          message: `${actionLabel(v)} hard-codes the ${v.what} "${shortened(v.display ?? v.host ?? '')}" in ${v.where}${v.expression ? ' (inside an expression)' : ''}. Dev, Test and Prod use different machines: read it from an environment variable that each environment's deployment settings fill.`,
-          loc: { file: flow.file, span: v.span },
-          action: v.action,
-          data: { ...valueData(v), host: v.host },
+          message: message(h, h.display ?? h.host ?? ''),
+          loc: { file: flow.file, span: h.span },
+          action: h.action,
+          data,
+          claim: n ? { fallback: { message: message(h, n.display), loc: { file: flow.file, span: n.span }, data: { ...data, literal: n.literal } } } : {},
         });
       }
     },
   },
 });
+
+const SERVER_PARAMS = new Set(['server', 'servername', 'sqlserver', 'sqlservername', 'host', 'hostname', 'hostaddress', 'serveraddress', 'datasource', 'computer', 'computername', 'machine']);
+const MACHINE_PARAMS = new Set(['machineid', 'machinename', 'machinegroupid', 'machinegroup', 'machinegroupname', 'targetmachine', 'targetmachineid', 'targetmachinename', 'targetmachinegroup']);
+const HOST_LIKE = /^(?:tcp:)?[A-Za-z0-9_.-]+(?:\\[A-Za-z0-9_$-]+)?(?:,\d+)?(?::\d+)?$/i;
+
+/** Machines and hosts written literally in the flow's string values, allow-lists applied. */
+function findMachines(flow: CloudFlow, leaves: readonly StringLeaf[], settings: GlobalSettings): LiteralHit[] {
+  const allowed = (host: string) => isDocumentationHost(host) || hostAllowed(host, settings.allowedHosts) || settings.allowedMachines.some(x => normalizeHost(x) === normalizeHost(host));
+  const hits: Array<LiteralHit | undefined> = [];
+  for (const leaf of leaves) {
+    hits.push(...inText(leaf, allowed, settings), ...inConnectorParameter(flow, leaf, allowed, settings));
+    hits.push(...inExpressionConstants(leaf, allowed, settings));
+  }
+  return keepFirst(hits);
+}
+
+/** UNC paths, internal and IP hosts of URLs, connection-string servers in the literal text. */
+function inText(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): Array<LiteralHit | undefined> {
+  const out: Array<LiteralHit | undefined> = [];
+  const m = leaf.masked;
+  const where = describeWhere(leaf.path);
+  for (const p of findPaths(m)) {
+    if (p.kind !== 'unc' || !p.server) continue;
+    const end = cutAtReference(m, p.start, p.end);
+    if (allowed(p.server) || pathAllowed(p.path, settings.allowedPaths)) continue;
+    out.push(hitAt(leaf, p.start, end, { kind: 'unc', what: 'UNC path', where, host: p.server, display: leaf.text.slice(p.start, end) }));
+  }
+  for (const u of findUrls(m)) {
+    const kind = classifyHost(u.host);
+    if ((kind !== 'internal' && kind !== 'ip') || allowed(u.host)) continue;
+    const end = cutAtReference(m, u.start, u.end);
+    const q = leaf.text.slice(u.start, end).search(/[?#]/);
+    const narrow = q > 0 ? narrowAt(leaf, u.start, u.start + q, u.host) : undefined;
+    out.push(hitAt(leaf, u.start, end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where, host: u.host, display: u.host, ...(narrow ? { narrow } : {}) }));
+  }
+  for (const part of parseConnectionString(m)) {
+    if (!connectionKeyIs(part.key, CONNECTION_SERVER_KEYS) || part.value.includes(MASK)) continue;
+    const host = serverHost(part.value);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(part.value)) continue; // an endpoint URL: judged as a URL
+    if (!host || classifyHost(host) === 'loopback' || classifyHost(host) === 'global' || allowed(host)) continue;
+    out.push(hitAt(leaf, part.start, part.end, { kind: 'connection-string', what: 'server', where: `"${part.key}" of a connection string`, host, display: part.value }));
+  }
+  return out;
+}
+
+/** Server and machine parameters of connectors, and ids of machine and machine-group rows. */
+function inConnectorParameter(flow: CloudFlow, leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): Array<LiteralHit | undefined> {
+  if (leaf.path[0] !== 'parameters' || leaf.path.length < 2 || !isConnectorAction(leaf.action)) return [];
+  if (leaf.segments.length !== 1 || leaf.segments[0].kind !== 'literal') return [];
+  const value = leaf.text.trim();
+  if (!value || /^default$/i.test(value)) return [];
+  const name = normalizeName(lastSegment(leaf.path[leaf.path.length - 1]));
+  const connector = connectorOf(leaf.action, flow);
+  const start = leaf.text.indexOf(value);
+  const where = describeWhere(leaf.path);
+  const machineAllowed = () => settings.allowedMachines.some(x => x.toLowerCase() === value.toLowerCase());
+  // A Dataverse row of the machine or machine-group table, addressed by its id: the id differs per environment.
+  const machineTable = machineTableOf(leaf.action, connector);
+  if (machineTable && (name === 'recordid' || name === 'id') && GUID_RE.test(value)) {
+    if (machineAllowed()) return [];
+    return [hitAt(leaf, start, start + value.length, { kind: 'machine', what: machineTable === 'group' ? 'machine group' : 'machine', where, host: value, display: value })];
+  }
+  if (MACHINE_PARAMS.has(name)) {
+    if (machineAllowed()) return [];
+    return [hitAt(leaf, start, start + value.length, { kind: 'machine', what: /group/.test(name) ? 'machine group' : 'machine', where, host: value, display: value })];
+  }
+  const serverValue = SERVER_PARAMS.has(name) ? value : name === 'dataset' && connector === 'shared_sql' ? value.split(',')[0].trim() : undefined;
+  if (!serverValue || !HOST_LIKE.test(serverValue) || /^default$/i.test(serverValue) || GUID_RE.test(serverValue)) return [];
+  const host = serverHost(serverValue);
+  const kind = classifyHost(host);
+  if (kind === 'loopback' || kind === 'global' || allowed(host)) return [];
+  const serverStart = leaf.text.indexOf(serverValue);
+  return [hitAt(leaf, serverStart, serverStart + serverValue.length, { kind: 'server', what: 'server', where, host, display: serverValue })];
+}
+
+/** `group` / `machine` when a Dataverse action works on a row of the machine-group or machine table. */
+function machineTableOf(action: FlowAction, connector: string | undefined): 'group' | 'machine' | undefined {
+  if (connector !== 'shared_commondataserviceforapps' && connector !== 'shared_commondataservice') return undefined;
+  const params = prop(action.inputs, 'parameters');
+  const entity = (stringValue(prop(params, 'entityName')) ?? stringValue(prop(params, 'table')) ?? '').toLowerCase();
+  if (/^flowmachinegroups?$/.test(entity)) return 'group';
+  if (/^flowmachines?$/.test(entity)) return 'machine';
+  return undefined;
+}
+
+/** UNC paths and internal or IP hosts written as string constants inside expressions. */
+function inExpressionConstants(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): Array<LiteralHit | undefined> {
+  const out: Array<LiteralHit | undefined> = [];
+  const where = describeWhere(leaf.path);
+  for (const c of quotedConstantsOf(leaf)) {
+    const content = leaf.text.slice(c.start, c.end);
+    for (const p of findPaths(content)) {
+      if (p.kind !== 'unc' || !p.server || allowed(p.server) || pathAllowed(p.path, settings.allowedPaths)) continue;
+      out.push(hitAt(leaf, c.start + p.start, c.start + p.end, { kind: 'unc', what: 'UNC path', where, host: p.server, display: p.path, expression: true }));
+    }
+    for (const u of findUrls(content)) {
+      const kind = classifyHost(u.host);
+      if ((kind !== 'internal' && kind !== 'ip') || allowed(u.host)) continue;
+      out.push(hitAt(leaf, c.start + u.start, c.start + u.end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where, host: u.host, display: u.host, expression: true }));
+    }
+  }
+  return out;
+}

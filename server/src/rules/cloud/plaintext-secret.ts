@@ -1,8 +1,20 @@
 // cloud/plaintext-secret: a secret written literally in a cloud flow. The places that carry a secret,
-// the literal/reference split and the variable data flow live in analysis.ts (shared with the other
-// cloud value rules, so a literal is reported once: credential before machine before environment).
+// the literal/reference split and the data flow through variables and Compose are facts of the flow
+// (analysis/cloud); this rule reports the literal text that fills those places, token formats found
+// anywhere, and literals given to variables named like a secret. Its claim on the text wins over
+// machine and environment findings (findings/precedence.ts).
+import type { CloudFlow } from '../../model/types';
+import { actionLabel } from '../../analysis/cloud/actions';
+import type { SecretFlow } from '../../analysis/cloud/data-flow';
+import { FlowFacts, flowFacts } from '../../analysis/cloud/facts';
+import { valueConstants } from '../../analysis/cloud/expression-literals';
+import { describeWhere, literalParts, MASK, StringLeaf } from '../../analysis/cloud/leaves';
+import { describeSecretName, SecretPlace, secretText } from '../../analysis/cloud/secret-places';
+import { assignedVariable, variableType } from '../../analysis/cloud/variables';
+import { findStructuredSecrets, StructuredSecret } from '../../analysis/shared/values';
+import { isSecretName } from '../../analysis/shared/vocabulary';
 import { defineRule } from '../rule';
-import { actionLabel, analyzeFlow, valueData } from './analysis';
+import { hitAt, keepFirst, LiteralHit, literalData } from './literal-hits';
 
 export default defineRule({
   meta: {
@@ -16,22 +28,91 @@ export default defineRule({
   fixes: ['secret-environment-variable'],
   check: {
     cloudFlow(ctx, flow, solution) {
-      const analysis = analyzeFlow(flow, solution, ctx.settings);
-      for (const v of analysis.values) {
-        if (v.rule !== 'secret') continue;
-        const advice = 'Anyone who can open the flow, export the solution or read source control can read it. Keep it in a Secret environment variable (Azure Key Vault) or read it from Key Vault at run time, with secure inputs and outputs.';
-        const message = v.via
-          ? v.via.kind === 'variable'
-            ? `Variable "${v.via.name}" is given a literal ${v.what} in ${v.action.trigger ? 'trigger' : 'action'} "${v.action.name}", and it reaches ${v.via.sinkWhere} of action "${v.via.sinkAction}". ${advice}`
-            : `Compose action "${v.via.name}" holds a literal ${v.what} that reaches ${v.via.sinkWhere} of action "${v.via.sinkAction}". ${advice}`
-          : `${actionLabel(v)} has a literal ${v.what} in ${v.where}${v.expression ? ' (inside an expression)' : ''}. ${advice}`;
+      const advice = 'Anyone who can open the flow, export the solution or read source control can read it. Keep it in a Secret environment variable (Azure Key Vault) or read it from Key Vault at run time, with secure inputs and outputs.';
+      for (const h of findSecretLiterals(flow, flowFacts(flow, solution))) {
+        const message = h.via
+          ? h.via.kind === 'variable'
+            ? `Variable "${h.via.name}" is given a literal ${h.what} in ${h.action.trigger ? 'trigger' : 'action'} "${h.action.name}", and it reaches ${h.via.sinkWhere} of action "${h.via.sinkAction}". ${advice}`
+            : `Compose action "${h.via.name}" holds a literal ${h.what} that reaches ${h.via.sinkWhere} of action "${h.via.sinkAction}". ${advice}`
+          : `${actionLabel(h.action)} has a literal ${h.what} in ${h.where}${h.expression ? ' (inside an expression)' : ''}. ${advice}`;
         ctx.report({
           message,
-          loc: { file: flow.file, span: v.span },
-          action: v.action,
-          data: { ...valueData(v), secret: v.what, ...(v.via ? { via: v.via } : {}) },
+          loc: { file: flow.file, span: h.span },
+          action: h.action,
+          data: { ...literalData(h), secret: h.what, ...(h.via ? { via: h.via } : {}) },
+          claim: {},
         });
       }
     },
   },
 });
+
+/** Literal secrets of the flow: in secret places, token formats anywhere, secret-named variables, and literals that reach a secret place. */
+function findSecretLiterals(flow: CloudFlow, facts: FlowFacts): LiteralHit[] {
+  const hits: Array<LiteralHit | undefined> = [];
+  for (const place of facts.secretPlaces) hits.push(...inPlace(place));
+  for (const leaf of facts.leaves) hits.push(...structuredSecrets(leaf), ...namedSecretVariable(flow, leaf));
+  for (const f of facts.secretFlows) hits.push(flowing(f));
+  return keepFirst(hits);
+}
+
+/** Literal parts of a secret place are plain-text secrets. */
+function inPlace(place: SecretPlace): Array<LiteralHit | undefined> {
+  const { leaf } = place;
+  const out: Array<LiteralHit | undefined> = [];
+  for (const part of literalParts(leaf, place.start, place.end, place.scheme)) {
+    if (!secretText(leaf.text.slice(part.start, part.end), place.weak)) continue;
+    // Inside a mixed value, a short literal next to references is glue (`sk-`, `:`), not a secret.
+    const isWholePlace = part.start === place.start && part.end === place.end;
+    if (!isWholePlace && place.start === 0 && place.end === leaf.text.length && (part.end - part.start < 8 || /\s/.test(leaf.text.slice(part.start, part.end).trim()))) continue;
+    out.push(hitAt(leaf, part.start, part.end, { kind: place.kind, what: place.what, where: place.where }));
+  }
+  return out;
+}
+
+const STRUCTURED_NAMES: Record<StructuredSecret['kind'], string> = {
+  'jwt': 'JSON web token', 'github-token': 'GitHub token', 'slack-token': 'Slack token', 'aws-access-key': 'AWS access key',
+  'private-key': 'private key', 'storage-key': 'storage account key',
+};
+
+/** Token formats (JWTs, GitHub and Slack tokens, keys) in literal text and in expressions' value constants. */
+function structuredSecrets(leaf: StringLeaf): Array<LiteralHit | undefined> {
+  const out: Array<LiteralHit | undefined> = [];
+  const where = describeWhere(leaf.path);
+  for (const s of findStructuredSecrets(leaf.masked)) {
+    if (leaf.masked.slice(s.start, s.end).includes(MASK)) continue;
+    out.push(hitAt(leaf, s.start, s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where }));
+  }
+  // Inside expressions: `concat('Bearer ', 'eyJ…')` holds the token as literally as a plain string.
+  for (const seg of leaf.segments) {
+    if (seg.kind !== 'expression') continue;
+    for (const c of valueConstants(leaf.text, seg.start, seg.end)) {
+      for (const s of findStructuredSecrets(leaf.text.slice(c.start, c.end))) {
+        out.push(hitAt(leaf, c.start + s.start, c.start + s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where, expression: true }));
+      }
+    }
+  }
+  return out;
+}
+
+/** `Initialize variable` / `Set variable` of a variable named like a secret, with a literal value. */
+function namedSecretVariable(flow: CloudFlow, leaf: StringLeaf): Array<LiteralHit | undefined> {
+  const name = assignedVariable(leaf);
+  if (!name || !isSecretName(name)) return [];
+  const declaredType = variableType(flow, name);
+  if (declaredType && declaredType !== 'string') return [];
+  return literalParts(leaf, 0, leaf.text.length, true)
+    .filter(part => secretText(leaf.text.slice(part.start, part.end)))
+    .map(part => hitAt(leaf, part.start, part.end, { kind: 'variable', what: describeSecretName(name), where: `variable "${name}"` }));
+}
+
+/** A literal that reaches a secret place through a variable or a Compose action. */
+function flowing(f: SecretFlow): LiteralHit | undefined {
+  const { via, place } = f;
+  return hitAt(f.leaf, f.start, f.end, {
+    kind: via.kind,
+    what: place.what,
+    where: via.kind === 'variable' ? `variable "${via.name}"` : `inputs of "${via.name}"`,
+    via: { ...via, sinkAction: place.leaf.action.name, sinkWhere: place.where },
+  });
+}

@@ -3,9 +3,10 @@
 // RetrieveEnvironmentVariableSecretValue, token requests, desktop flows with sensitive outputs, and any
 // action whose outputs reach a secret place (directly, or through variables and Compose). Senders: HTTP
 // actions with credentials, key headers or keys in the URI, connector actions with secret parameters,
-// RunUIFlow_V2 with sensitive inputs. The analysis lives in analysis.ts.
+// RunUIFlow_V2 with sensitive inputs. Which actions need what is a fact of the flow (analysis/cloud/data-flow.ts).
+import { actionLabel } from '../../analysis/cloud/actions';
+import { flowFacts } from '../../analysis/cloud/facts';
 import { defineRule } from '../rule';
-import { analyzeFlow } from './analysis';
 
 export default defineRule({
   meta: {
@@ -19,13 +20,12 @@ export default defineRule({
   fixes: ['secure-data'],
   check: {
     cloudFlow(ctx, flow, solution) {
-      const analysis = analyzeFlow(flow, solution, ctx.settings);
-      for (const need of analysis.secure) {
+      for (const need of flowFacts(flow, solution).secure) {
         const a = need.action;
         const reasons = [need.outputsReason, need.inputsReason].filter(Boolean).join(', and ');
         const what = need.missing.map(m => `secure ${m}`).join(' and ');
         ctx.report({
-          message: `${a.trigger ? 'Trigger' : 'Action'} "${a.name}" handles a secret (${reasons}) but does not have ${what}: anyone who can open the flow's run history reads the secret in plain text. Turn on ${need.missing.map(m => `Secure ${m === 'inputs' ? 'Inputs' : 'Outputs'}`).join(' and ')} in the action's settings (runtimeConfiguration.secureData).`,
+          message: `${actionLabel(a)} handles a secret (${reasons}) but does not have ${what}: anyone who can open the flow's run history reads the secret in plain text. Turn on ${need.missing.map(m => `Secure ${m === 'inputs' ? 'Inputs' : 'Outputs'}`).join(' and ')} in the action's settings (runtimeConfiguration.secureData).`,
           loc: { file: a.loc.file, span: withoutQuotes(a.loc.file.text, a.loc.span) },
           action: a,
           data: {

@@ -3,15 +3,19 @@
 // embedded script, an internal or IP host in a URL (or kept in a variable used as a URL's host), a remote
 // TargetDesktop or a remote @@ConnectionString header. A flow that names its machines cannot move from
 // Dev to Prod unchanged; desktop flows should run on machine groups with targets kept in configuration.
+// Text that is also a credential is left to the credential rules (findings/precedence.ts).
 import { pathAllowed } from '../../analysis/shared/values';
+import { scriptFacts } from '../../analysis/pad/facts';
+import { elementOf, locationData, usedAs, whereOf } from '../../analysis/pad/wording';
 import { defineRule } from '../rule';
-import { analyzeScript, describeWitness, elementOf, locationData, machineAllowed, MachineHit, whereOf } from './analysis';
+import { headerHits, machineAllowed, MachineHit, machineHits } from './hardcoded-machine/detect';
 
 const FIX = 'keep it in an environment variable (or flow input) so each environment can use its own machine';
+const REMOTE = 'run desktop flows on machine groups and keep the target out of the script';
 
 function message(h: MachineHit): string {
   const where = whereOf(h.use);
-  const via = h.witness && h.use.ctx.kind !== 'arg' ? ` (used as ${describeWitness(h.witness)})` : '';
+  const via = usedAs(h.use, h.witness);
   switch (h.how) {
     case 'unc': return `The UNC path ${where}${via} names the file server '${h.host}'; ${FIX}.`;
     case 'connection-string': return `The connection string ${where}${via} names the database server '${h.host}'; ${FIX}.`;
@@ -19,7 +23,7 @@ function message(h: MachineHit): string {
     case 'host-argument': return h.use.ctx.kind === 'arg'
       ? `${h.use.ctx.arg.name} of ${h.use.ctx.stmt.id} names the machine '${h.host}'; ${FIX}.`
       : `The host ${where}${via} names the machine '${h.host}'; ${FIX}.`;
-    case 'remote-desktop': return `The TargetDesktop ${where} runs the action on the remote desktop '${h.host}'; run desktop flows on machine groups and keep the target out of the script.`;
+    case 'remote-desktop': return `The TargetDesktop ${where} runs the action on the remote desktop '${h.host}'; ${REMOTE}.`;
   }
 }
 
@@ -34,31 +38,29 @@ export default defineRule({
   fixes: ['script-input'],
   check: {
     script(ctx, unit) {
-      const a = analyzeScript(unit);
-      for (const h of a.machineHits) {
+      const facts = scriptFacts(unit);
+      for (const h of machineHits(facts)) {
         if (machineAllowed(h.host, ctx.settings)) continue;
         if (h.path && pathAllowed(h.path, ctx.settings.allowedPaths)) continue;
         ctx.report({
           message: message(h),
           scriptSpan: h.span,
           element: elementOf(h.use),
-          data: { ...locationData(h.use), host: h.host, how: h.how, literal: h.literal, ...(h.path ? { path: h.path } : {}) },
+          data: { ...locationData(h.use), valueKind: 'machine', host: h.host, how: h.how, literal: h.literal, ...(h.path ? { path: h.path } : {}) },
+          claim: {},
         });
       }
-      for (const h of a.headerHits) {
-        if (h.key.toLowerCase() === 'connectionstring') {
-          ctx.report({
-            message: `The @@ConnectionString header binds the flow to a remote desktop; run desktop flows on machine groups and keep the target out of the script.`,
-            scriptSpan: h.span,
-            data: { header: h.key, how: 'remote-desktop', literal: 'whole' },
-          });
-        } else if (!machineAllowed(h.value, ctx.settings)) {
-          ctx.report({
-            message: `The @@Type header '${h.value}' binds the flow to a remote desktop instead of the local computer; run desktop flows on machine groups and keep the target out of the script.`,
-            scriptSpan: h.span,
-            data: { header: h.key, how: 'remote-desktop', literal: 'whole' },
-          });
-        }
+      for (const h of headerHits(facts)) {
+        const connection = h.key.toLowerCase() === 'connectionstring';
+        if (!connection && machineAllowed(h.value, ctx.settings)) continue;
+        ctx.report({
+          message: connection
+            ? `The @@ConnectionString header binds the flow to a remote desktop; ${REMOTE}.`
+            : `The @@Type header '${h.value}' binds the flow to a remote desktop instead of the local computer; ${REMOTE}.`,
+          scriptSpan: h.span,
+          data: { valueKind: 'machine', header: h.key, how: 'remote-desktop', literal: 'whole' },
+          claim: {},
+        });
       }
     },
   },

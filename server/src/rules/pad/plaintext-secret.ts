@@ -1,10 +1,13 @@
 // A secret written literally in a desktop flow: given to a secret-bearing argument, embedded in a
 // connection string, URL, JSON body or authorization header, written into an embedded script or a
 // command line, or stored in a variable that reaches one (or whose name says it holds a secret).
-// Reported at the literal (or the secret part of it); the value never appears.
-import { defineRule } from '../rule';
-import { analyzeScript, describeWitness, elementOf, locationData, SecretHit, whereOf } from './analysis';
+// Reported at the literal (or the secret part of it); the value never appears. A whole URL with no
+// secret part is an address, not a secret, whatever it is stored in (pad/environment-specific-url).
 import { argumentInfo } from '../../analysis/pad/catalog';
+import { scriptFacts } from '../../analysis/pad/facts';
+import { SecretHit, secretLiterals } from '../../analysis/pad/secret-literals';
+import { describeWitness, elementOf, locationData, whereOf } from '../../analysis/pad/wording';
+import { defineRule } from '../rule';
 
 const FIX = 'read it at run time with the Get credential action (Azure Key Vault, CyberArk) instead of writing it in the flow';
 
@@ -49,9 +52,8 @@ export default defineRule({
   fixes: ['get-credential'],
   check: {
     script(ctx, unit) {
-      const a = analyzeScript(unit);
       const byName = ctx.options.checkVariableNames !== false;
-      for (const h of a.secretHits) {
+      for (const h of secretLiterals(scriptFacts(unit))) {
         if (h.how === 'name' && !byName) continue;
         ctx.report({
           message: message(h),
@@ -64,6 +66,7 @@ export default defineRule({
             secret: h.what,
             ...(h.witness ? { reaches: { argument: h.witness.argument, action: h.witness.action } } : {}),
           },
+          claim: {},
         });
       }
     },

@@ -1,11 +1,13 @@
 // A variable that carries secret data but is not marked sensitive. Sensitivity does not inherit in
 // desktop flows: a variable built from a sensitive one, or assigned a CyberArk password, is shown in
 // plain text in logs and run details unless it is marked sensitive itself. The rule names the variable
-// that holds the secret value (analysis `holders`), not a container (a custom object, a JSON text, a
+// that holds the secret value (the facts' `holders`), not a container (a custom object, a JSON text, a
 // table, a list) a value was read out of on its way to the secret argument.
 import type { Span } from '../../util/text';
 import { defineRule } from '../rule';
-import { analyzeScript, describeWitness, SecretReason, VariableInfo } from './analysis';
+import { scriptFacts } from '../../analysis/pad/facts';
+import type { SecretReason, VariableInfo } from '../../analysis/pad/types';
+import { describeWitness } from '../../analysis/pad/wording';
 
 function because(r: SecretReason): string {
   switch (r.kind) {
@@ -33,7 +35,7 @@ export default defineRule({
   fixes: ['mark-sensitive'],
   check: {
     script(ctx, unit) {
-      const a = analyzeScript(unit);
+      const a = scriptFacts(unit);
       for (const [key, info] of a.variables) {
         if (key.startsWith('@') || a.sensitive.has(key) || a.autoSensitive.has(key)) continue;
         const reason = a.secretKeysOf(key);

@@ -1,0 +1,58 @@
+// The facts of one cloud flow, computed once per flow: its string values, its secret places, the data
+// flow from those places back to literals, parameters and actions, and which actions need secure
+// inputs/outputs. Rule-agnostic and independent of configuration: the rules judge these facts
+// (allow-lists, options); the fix engine reads them too.
+import type { JsonNode } from '../../load/json';
+import type { CloudFlow, FlowAction, Solution } from '../../model/types';
+import { SecretFlow, SecretSinkUse, SecureNeed, traceSecrets } from './data-flow';
+import { collectLeaves, StringLeaf } from './leaves';
+import { SecretPlace, secretPlaces } from './secret-places';
+import { indexAssignments } from './variables';
+
+export interface FlowFacts {
+  /** Every string value under the triggers' and actions' inputs, in document order. */
+  leaves: StringLeaf[];
+  leavesByAction: ReadonlyMap<FlowAction, StringLeaf[]>;
+  /** Every place that carries a secret, whatever fills it (literal or reference). */
+  secretPlaces: SecretPlace[];
+  /** Literals that reach a secret place through a variable or a Compose action. */
+  secretFlows: SecretFlow[];
+  /** Actions that read or send a secret without secure inputs/outputs covering it. */
+  secure: SecureNeed[];
+  /** Workflow parameters (`parameters('…')`) whose value reaches a secret place, with the first place. */
+  secretParameters: ReadonlyMap<string, SecretSinkUse>;
+}
+
+const memo = new WeakMap<CloudFlow, { solution: Solution | undefined; desktopFlows: number; facts: FlowFacts }>();
+
+/** The facts of a flow; the solution tells which desktop flows a RunUIFlow action runs. */
+export function flowFacts(flow: CloudFlow, solution: Solution | undefined): FlowFacts {
+  const desktopFlows = solution?.desktopFlows.length ?? 0;
+  const cached = memo.get(flow);
+  if (cached && cached.solution === solution && cached.desktopFlows === desktopFlows) return cached.facts;
+  const facts = computeFacts(flow, solution);
+  memo.set(flow, { solution, desktopFlows, facts });
+  return facts;
+}
+
+function computeFacts(flow: CloudFlow, solution: Solution | undefined): FlowFacts {
+  const leaves: StringLeaf[] = [];
+  const leavesByAction = new Map<FlowAction, StringLeaf[]>();
+  const actionsByName = new Map<string, FlowAction>();
+  for (const a of [...flow.triggers, ...flow.actions]) {
+    actionsByName.set(a.name, a);
+    const own = collectLeaves(flow, a);
+    leavesByAction.set(a, own);
+    leaves.push(...own);
+  }
+  const actionByRef = (name: string) => actionsByName.get(name) ?? actionsByName.get(name.replace(/ /g, '_'));
+  const places = leaves.flatMap(leaf => secretPlaces(leaf, flow, solution));
+  const assignments = indexAssignments(flow, leavesByAction);
+  const traced = traceSecrets({ flow, solution, leavesByAction, assignments, actionByRef }, places);
+  return { leaves, leavesByAction, secretPlaces: places, ...traced };
+}
+
+/** The string value a node is, with its facts, if it is one under an action's inputs. */
+export function leafOf(facts: FlowFacts, action: FlowAction, node: JsonNode): StringLeaf | undefined {
+  return facts.leavesByAction.get(action)?.find(l => l.node === node);
+}

@@ -1,0 +1,183 @@
+// The documents open in the editor and what the engine reads because of them: an open file's unsaved text,
+// with the unsaved text of its open decoded-script editors merged in (an overlay over the disk). Plain
+// state over a Vfs: the session (session.ts) feeds it the editor's open/change/close events.
+import * as nodePath from 'node:path';
+import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { looksLikeScript } from '../load/pad/sniff';
+import { decodeText, OverlayVfs, Vfs } from '../load/vfs';
+import { computeLineStarts, Span } from '../util/text';
+import { rangeInText } from './convert';
+import { ScriptEditor, scriptEditorOf } from './script-editor';
+import { locateScriptInText, replaceScriptInText } from './scriptFile';
+import { pathToUri, uriToPath } from './uri';
+
+/** Where untitled scripts are linted: a made-up folder no workspace holds. */
+export const UNTITLED_ROOT = nodePath.resolve('/__flowcop_untitled__');
+
+export interface DiskText { text: string; bom: boolean }
+
+/** Places a finding's span of the text the engine read into the text an editor shows (undefined: not shown there). */
+export interface MergedView { place(span: Span): Range | undefined }
+
+export class OpenDocuments {
+  readonly overlay: OverlayVfs;
+  private readonly docs = new Map<string, TextDocument>();
+  /** Paths of open documents → their URIs (diagnostics go to the URI the client knows). */
+  private readonly uriByPath = new Map<string, string>();
+  readonly scriptEditors = new Map<string, ScriptEditor>();
+  private readonly overlayText = new Map<string, string>();
+  /** Whether the file on disk starts with a BOM (read once per path: an editor buffer never shows it). */
+  private readonly bomOf = new Map<string, boolean>();
+
+  constructor(readonly disk: Vfs) {
+    this.overlay = new OverlayVfs(disk);
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): TextDocument[] {
+    return [...this.docs.values()];
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): TextDocument {
+    const doc = TextDocument.create(uri, languageId, version, text);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  /** Applies an edit; undefined for a document that is not open. */
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): TextDocument | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    TextDocument.update(doc, changes, version);
+    return doc;
+  }
+
+  close(uri: string): TextDocument | undefined {
+    const doc = this.docs.get(uri);
+    this.docs.delete(uri);
+    return doc;
+  }
+
+  /** The decoded-script editor a URI is (remembered from its first change), or undefined. */
+  scriptEditorOf(uri: string): ScriptEditor | undefined {
+    return this.scriptEditors.get(uri) ?? scriptEditorOf(uri);
+  }
+
+  /** The path a document is linted as: its file, or a made-up path for an untitled script. */
+  pathOf(uri: string): string | undefined {
+    if (uri.startsWith('file:')) return uriToPath(uri);
+    if (uri.startsWith('untitled:')) return nodePath.join(UNTITLED_ROOT, `${encodeURIComponent(uri.slice(9))}.robin`);
+    return undefined;
+  }
+
+  isUntitledPath(path: string): boolean {
+    return path.startsWith(UNTITLED_ROOT + nodePath.sep);
+  }
+
+  rememberPath(path: string, uri: string): void {
+    this.uriByPath.set(path, uri);
+  }
+
+  forgetPath(path: string): void {
+    this.uriByPath.delete(path);
+  }
+
+  uriOf(path: string): string {
+    return this.uriByPath.get(path) ?? pathToUri(path);
+  }
+
+  /** The open document of a path (a file: editor, not a script editor). */
+  documentAt(path: string): TextDocument | undefined {
+    const uri = this.uriByPath.get(path);
+    return uri ? this.docs.get(uri) : undefined;
+  }
+
+  readDisk(path: string): DiskText | undefined {
+    try {
+      const bytes = this.disk.readFile(path);
+      if (!bytes) return undefined;
+      const d = decodeText(bytes, path);
+      return 'error' in d ? undefined : { text: d.file.text, bom: d.file.bom };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A robin script: by extension or language, or a .txt file whose text looks like one. */
+  isScriptLike(path: string, doc?: TextDocument): boolean {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.robin') || doc?.languageId === 'robin') return true;
+    if (lower.endsWith('.txt')) {
+      const text = doc?.getText() ?? this.readDisk(path)?.text;
+      return !!text && looksLikeScript(text);
+    }
+    return false;
+  }
+
+  /**
+   * Recomputes what the engine reads for a path: the open document, with any open decoded-script editors
+   * merged in. Returns whether that text changed (the disk counts when there is no overlay).
+   */
+  refreshOverlay(path: string): boolean {
+    const doc = this.documentAt(path);
+    const fromDisk = doc ? undefined : this.readDisk(path);
+    const base = doc ? doc.getText() : fromDisk?.text;
+    let text = base;
+    for (const [scriptUri, editor] of this.scriptEditors) {
+      if (editor.xmlPath !== path || text === undefined) continue;
+      const scriptDoc = this.docs.get(scriptUri);
+      if (!scriptDoc) continue;
+      const located = locateScriptInText(text, editor.flowId);
+      if ('error' in located || located.text === scriptDoc.getText()) continue;
+      text = replaceScriptInText({ ...located, fileText: text }, scriptDoc.getText());
+    }
+    const before = this.overlayText.get(path);
+    if (text === undefined || (!doc && text === base)) {
+      this.overlay.delete(path);
+      this.overlayText.delete(path);
+    } else {
+      if (!this.bomOf.has(path)) this.bomOf.set(path, fromDisk?.bom ?? this.readDisk(path)?.bom ?? false);
+      this.overlay.set(path, text, this.bomOf.get(path));
+      this.overlayText.set(path, text);
+    }
+    const after = this.overlayText.get(path);
+    return (before ?? this.readDisk(path)?.text) !== (after ?? this.readDisk(path)?.text);
+  }
+
+  hasScriptEditorOn(path: string): boolean {
+    return [...this.scriptEditors.values()].some(e => e.xmlPath === path);
+  }
+
+  /**
+   * Files the engine reads with unsaved decoded-script edits merged in, while their own editor shows the
+   * text without them: findings there are placed against the editor's text (those inside the edited part
+   * show in the script editor only).
+   */
+  mergedViews(): Map<string, MergedView> {
+    const views = new Map<string, MergedView>();
+    for (const [path, merged] of this.overlayText) {
+      const uri = this.uriByPath.get(path);
+      const shown = uri ? this.docs.get(uri)?.getText() : this.readDisk(path)?.text;
+      if (shown === undefined || shown === merged) continue;
+      // The part that differs: [head, merged.length - tail) in the merged text.
+      let head = 0;
+      while (head < merged.length && head < shown.length && merged.charCodeAt(head) === shown.charCodeAt(head)) head++;
+      let tail = 0;
+      while (tail < merged.length - head && tail < shown.length - head && merged.charCodeAt(merged.length - 1 - tail) === shown.charCodeAt(shown.length - 1 - tail)) tail++;
+      const starts = computeLineStarts(shown);
+      const delta = shown.length - merged.length;
+      views.set(path, {
+        place: span => {
+          if (span.end <= head) return rangeInText(starts, shown.length, span);
+          if (span.start >= merged.length - tail) return rangeInText(starts, shown.length, { start: span.start + delta, end: span.end + delta });
+          return undefined;
+        },
+      });
+    }
+    return views;
+  }
+}

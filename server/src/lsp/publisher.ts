@@ -1,0 +1,84 @@
+// Diagnostics: every finding of every unit, pushed to the URI the client knows for its file (an open
+// document's own URI), plus each open decoded-script editor's findings in the editor's text. Only what
+// changed is sent again; a file whose findings are gone is sent an empty list once.
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Finding } from '../findings/finding';
+import type { Unit } from './analyzer';
+import { findingId, toDiagnostic } from './convert';
+import type { OpenDocuments } from './documents';
+import { belongsToScriptEditor, rangeInScript, ScriptEditor } from './script-editor';
+
+/** A finding of the last publication, with its unit and the id its diagnostic carries. */
+export interface Located { finding: Finding; unit: Unit; id: string }
+
+export class DiagnosticsPublisher {
+  /** The findings of the last publication by id: what code actions look up. */
+  byId = new Map<string, Located>();
+  private readonly published = new Map<string, string>();
+
+  constructor(private readonly documents: OpenDocuments, private readonly send: (params: PublishDiagnosticsParams) => void) {}
+
+  publish(units: Iterable<Unit>): void {
+    const located = new Map<string, Located>();
+    const byUri = new Map<string, { diags: Diagnostic[]; seen: Set<string> }>();
+    const views = this.documents.mergedViews();
+    for (const unit of units) {
+      for (const finding of unit.findings) {
+        const id = findingId(finding);
+        if (located.has(id)) continue;
+        located.set(id, { finding, unit, id });
+        const uri = this.documents.uriOf(finding.loc.file.path);
+        const view = views.get(finding.loc.file.path);
+        const range = view?.place(finding.loc.span);
+        if (view && !range) continue;
+        const d = toDiagnostic(finding, id, range);
+        let entry = byUri.get(uri);
+        if (!entry) byUri.set(uri, entry = { diags: [], seen: new Set() });
+        // Units can share a file (a settings file two solutions read): the same diagnostic once.
+        const key = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
+        if (entry.seen.has(key)) continue;
+        entry.seen.add(key);
+        entry.diags.push(d);
+      }
+    }
+    this.byId = located;
+    const next = new Map<string, Diagnostic[]>([...byUri].map(([uri, e]) => [uri, e.diags]));
+    for (const [uri, editor] of this.documents.scriptEditors) {
+      if (this.documents.get(uri)) next.set(uri, this.scriptEditorDiagnostics(editor));
+    }
+    for (const [uri, diagnostics] of next) {
+      const signature = JSON.stringify(diagnostics);
+      if (this.published.get(uri) === signature) continue;
+      this.published.set(uri, signature);
+      this.send({ uri, diagnostics });
+    }
+    for (const uri of [...this.published.keys()]) {
+      if (next.has(uri)) continue;
+      this.published.delete(uri);
+      this.send({ uri, diagnostics: [] });
+    }
+  }
+
+  /** The last publication's findings that show in a script editor, with their diagnostics there. */
+  inScriptEditor(editor: ScriptEditor): Array<Located & { diag: Diagnostic }> {
+    const out: Array<Located & { diag: Diagnostic }> = [];
+    for (const found of this.byId.values()) {
+      if (!belongsToScriptEditor(found.finding, editor)) continue;
+      out.push({ ...found, diag: toDiagnostic(found.finding, found.id, rangeInScript(found.finding)) });
+    }
+    return out;
+  }
+
+  /** The last publication's findings in a file, with their diagnostics there. */
+  inFile(path: string): Array<Located & { diag: Diagnostic }> {
+    const out: Array<Located & { diag: Diagnostic }> = [];
+    for (const found of this.byId.values()) {
+      if (found.finding.loc.file.path === path) out.push({ ...found, diag: toDiagnostic(found.finding, found.id) });
+    }
+    return out;
+  }
+
+  private scriptEditorDiagnostics(editor: ScriptEditor): Diagnostic[] {
+    return this.inScriptEditor(editor).map(x => x.diag);
+  }
+}
