@@ -96,6 +96,15 @@ describe('v1 desktop flows: the script in properties.definition.package', () => 
     assert.ok(!f.message.includes('Pr0d-Sql-Pass!'));
   });
 
+  test('package only: findings of different statements never compete, although they share the package value\'s span', () => {
+    const script = [...HEADER, SECRET_LINE, "SET Archive TO $'''\\\\\\\\fs-hr02\\\\payslips'''", "SET Workbook TO $'''C:\\\\HR\\\\Employees.xlsx'''"].join('\r\n');
+    const { findings } = run(solutionFiles(packageOf(script), undefined));
+    const rules = findings.map(f => `${f.ruleId}@${findingPosition(f).script?.line}`).sort();
+    assert.ok(rules.includes('pad/plaintext-secret@4'), rules.join(', '));
+    assert.ok(rules.includes('pad/hardcoded-machine@5'), rules.join(', '));
+    assert.ok(rules.includes('pad/environment-specific-path@6'), rules.join(', '));
+  });
+
   test('package only: the text report names the flow and the script line', () => {
     const { out } = cli(solutionFiles(packageOf(SCRIPT), undefined), ['lint', '.']);
     assert.match(out, /^Workflows\/ExportOrders-[0-9A-F-]+\.json\n  1:41 /m);

@@ -15,38 +15,45 @@ export interface Candidate {
 }
 
 /**
- * The candidates that keep their text: a finding whose file span overlaps one kept by a stronger
+ * The candidates that keep their text: a finding whose span overlaps one kept by a stronger
  * category loses it, and is replaced by its fallback when that overlaps no stronger finding. Findings
  * of one rank never compete with each other (a rule deduplicates its own findings).
  */
 export function resolveClaims(candidates: readonly Candidate[]): Finding[] {
-  const byFile = new Map<string, Candidate[]>();
+  // Script findings compete in their script's offsets: a script zipped in a v1 package has one file span
+  // (the package value) for every finding in it.
+  const byText = new Map<unknown, Candidate[]>();
   for (const c of candidates) {
-    const key = `${c.finding.loc.file.path}\u0000${c.finding.loc.file.entry ?? ''}`;
-    const list = byFile.get(key);
+    const key = c.finding.owner.script && c.finding.scriptSpan ? c.finding.owner.script : `${c.finding.loc.file.path}\u0000${c.finding.loc.file.entry ?? ''}`;
+    const list = byText.get(key);
     if (list) list.push(c);
-    else byFile.set(key, [c]);
+    else byText.set(key, [c]);
   }
   const out: Finding[] = [];
-  for (const list of byFile.values()) {
+  for (const list of byText.values()) {
     const ranks = [...new Set(list.map(rankOf))].sort((a, b) => a - b);
     let taken: Span[] = [];
     for (const rank of ranks) {
       const kept: Span[] = [];
       for (const c of list) {
         if (rankOf(c) !== rank) continue;
-        const winner = !overlapsAny(taken, c.finding.loc.span) ? c.finding
-          : c.fallback && !overlapsAny(taken, c.fallback.loc.span) ? c.fallback
+        const winner = !overlapsAny(taken, spanOf(c.finding)) ? c.finding
+          : c.fallback && !overlapsAny(taken, spanOf(c.fallback)) ? c.fallback
             : undefined;
         if (!winner) continue;
         out.push(winner);
-        kept.push(winner.loc.span);
+        kept.push(spanOf(winner));
       }
       // Empty spans overlap nothing: they take no text.
       taken = mergeSpans([...taken, ...kept].filter(s => s.end > s.start));
     }
   }
   return out;
+}
+
+/** The span a finding claims: in its script when it has one, else in its file. */
+function spanOf(f: Finding): Span {
+  return f.owner.script && f.scriptSpan ? f.scriptSpan : f.loc.span;
 }
 
 function rankOf(c: Candidate): number {

@@ -156,6 +156,8 @@ export interface DesktopFlow {
   /** Marker text appended to the <Metadata> line. */
   metadataMarker?: string;
   binaries?: Array<{ id: string; type: string; reference: string; file: string; mimetype: string; content: string; name: string }>;
+  /** A v1 export: the script is only in Workflows/<Name>-<GUID>.json as the base64 zip `properties.definition.package`; no <Definition>. */
+  v1Package?: { engineVersion: string; appmask: string };
 }
 
 export interface CloudFlow {
@@ -302,6 +304,24 @@ function desktopWorkflowXml(sol: Solution, f: DesktopFlow, cleanScript: string):
     <Description languagecode="1033" description="${escapeXml(f.description, true)}" />
   </Descriptions>` : ''}
 </Workflow>`;
+}
+
+/** The base64 zip of a v1 export: script.robin and flow.manifest in UTF-16LE with BOM, the control and image repositories. */
+function v1PackageBase64(script: string, v1: { engineVersion: string; appmask: string }): string {
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const zip = new AdmZip();
+  const stamp = new Date(2021, 10, 18, 10, 24, 0);
+  const entries: Record<string, Buffer> = {
+    'script.robin': utf16(script),
+    'flow.manifest': utf16(JSON.stringify({ EngineVersion: v1.engineVersion, PowerFxEnabled: false, Modules: [] })),
+    'controlRepo.appmask': Buffer.from(v1.appmask, 'utf8'),
+    'imageRepo.imgrepo': Buffer.from(JSON.stringify({ Version: 1, Images: [] }), 'utf8'),
+  };
+  for (const [name, bytes] of Object.entries(entries)) {
+    zip.addFile(name, bytes);
+    zip.getEntry(name)!.header.time = stamp;
+  }
+  return zip.toBuffer().toString('base64');
 }
 
 function cloudWorkflowXml(sol: Solution, f: CloudFlow): string {
@@ -452,11 +472,14 @@ export function writeSolution(sol: Solution): void {
   for (const f of sol.desktopFlows) {
     const jsonName = `${fileBase(f.name, f.id)}.json`;
     const xmlRel = raw ? customizationsRel : `Workflows/${jsonName}.data.xml`;
-    const clean = take(f.script, { file: where(xmlRel), flow: f.name });
-    const el = desktopWorkflowXml(sol, f, clean);
+    // A v1 flow's script lives in the flow JSON: its labels point there.
+    const clean = take(f.script, { file: where(f.v1Package ? `Workflows/${jsonName}` : xmlRel), flow: f.name });
+    let el = desktopWorkflowXml(sol, f, clean);
+    if (f.v1Package) el = el.replace(/\n {2}<Definition>[^\n]*<\/Definition>/, '');
     const { inputs, outputs } = parseHeader(clean);
     const stubSchema = (vars: HeaderVar[]) => ({ schema: { type: 'object', properties: Object.fromEntries(vars.map(v => [v.name, { type: JSON_TYPE[v.type] ?? 'string', format: v.sensitive ? 'password' : null }])) } });
-    files.push({ rel: `Workflows/${jsonName}`, text: JSON.stringify({ properties: { definition: { package: '' }, inputs: stubSchema(inputs), outputs: stubSchema(outputs) }, schemaversion: 'ROBIN_202208_DVRS' }) });
+    const pkg = f.v1Package ? v1PackageBase64(clean, f.v1Package) : '';
+    files.push({ rel: `Workflows/${jsonName}`, text: JSON.stringify({ properties: { definition: { package: pkg }, inputs: stubSchema(inputs), outputs: stubSchema(outputs) }, schemaversion: f.v1Package ? 'ROBIN_20210813' : 'ROBIN_202208_DVRS' }) });
     if (raw) inline.push(el);
     else files.push({ rel: xmlRel, text: `<?xml version="1.0" encoding="utf-8"?>\n${el}\n`, bom: true });
     for (const b of f.binaries ?? []) {

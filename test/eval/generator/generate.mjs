@@ -22,6 +22,9 @@ import emailTriage from './email-triage.mjs';
 import creditCheck from './credit-check.mjs';
 import standalone from './standalone.mjs';
 import repoFiles from './repo.mjs';
+import payrollYaml from './payroll-yaml.mjs';
+import expensePackage from './expense-package.mjs';
+import payslipV1 from './payslip-v1.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,6 +45,15 @@ class Ctx {
     for (const m of marks) this.marks.push({ ...m, file: rel });
     this.outputs.set(rel, clean);
     return clean;
+  }
+
+  /** The same, written with CRLF line breaks (Git integration's YAML and JSON files). */
+  fileCrlf(rel, text) {
+    const { text: clean, marks } = extractMarks(text.replace(/\r\n/g, '\n'));
+    for (const m of marks) this.marks.push({ ...m, file: rel });
+    const crlf = clean.replace(/\n/g, '\r\n');
+    this.outputs.set(rel, crlf);
+    return crlf;
   }
 
   /**
@@ -145,7 +157,7 @@ function checkUnique(labels) {
 function main() {
   const check = process.argv.includes('--check');
   const ctx = new Ctx();
-  for (const build of [repoFiles, invoiceIntake, hrOnboarding, sapPosting, mainframeLookup, supplierSync, emailTriage, creditCheck, standalone]) build(ctx);
+  for (const build of [repoFiles, invoiceIntake, hrOnboarding, sapPosting, mainframeLookup, supplierSync, emailTriage, creditCheck, standalone, payrollYaml, expensePackage, payslipV1]) build(ctx);
   const { labels, negatives } = buildLabels(ctx.marks);
   checkUnique(labels);
   for (const [rel, content] of ctx.outputs) {
