@@ -204,7 +204,9 @@ export function formatReport(ev, { verbose = false } = {}) {
   out.push('category               labels  matched  recall   findings  TP   FP   precision');
   for (const c of SCORED) {
     const r = results[c];
-    out.push(`${c.padEnd(22)} ${String(r.labels).padStart(6)}  ${String(r.matched).padStart(7)}  ${pct(r.recall).padStart(6)}   ${String(r.findings).padStart(8)}  ${String(r.truePositives).padStart(3)}  ${String(r.falsePositives.length).padStart(3)}  ${pct(r.precision).padStart(9)}`);
+    // A category without labels has no recall to measure ('—'); its precision still counts false positives.
+    const recall = r.labels ? pct(r.recall) : '—';
+    out.push(`${c.padEnd(22)} ${String(r.labels).padStart(6)}  ${String(r.matched).padStart(7)}  ${recall.padStart(6)}   ${String(r.findings).padStart(8)}  ${String(r.truePositives).padStart(3)}  ${String(r.falsePositives.length).padStart(3)}  ${pct(r.precision).padStart(9)}`);
   }
   out.push('');
   out.push('alm rule                           labels  matched  missed  unexpected');

@@ -2,7 +2,7 @@
 // API keys written into a URL's path, and placeholders written where a secret goes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isOrganizationHost, organizationOf } from '../../server/src/analysis/shared/organization';
+import { isOrganizationHost, organizationEvidence, organizationOf } from '../../server/src/analysis/shared/organization';
 import { keyShapedPathSegments } from '../../server/src/analysis/shared/url-keys';
 import { isPlaceholderSecret } from '../../server/src/analysis/shared/values';
 
@@ -30,6 +30,21 @@ describe('organization evidence', () => {
     assert.ok(!isOrganizationHost('localhost', org));
   });
 
+  test('why a host is the organisation\'s: configured, its mailboxes, its tenant at a hosted application', () => {
+    assert.deepEqual(organizationEvidence('intranet.adatum.com', org), { name: 'adatum.com', why: 'configured' });
+    assert.deepEqual(organizationEvidence('erp.contoso.co.uk', org), { name: 'contoso.co.uk', why: 'mailbox' });
+    assert.deepEqual(organizationEvidence('contoso.bamboohr.com', org), { name: 'contoso', why: 'tenant' }, 'its tenant of a hosted application');
+    assert.deepEqual(organizationEvidence('fabrikam-hr.vendor.io', org), { name: 'fabrikam-hr', why: 'tenant' });
+    assert.equal(organizationEvidence('api.bamboohr.com', org), undefined);
+  });
+
+  test('a domain the solution shows to differ per environment: a staged host, an address in an environment variable', () => {
+    const staged = organizationOf(['SET A TO $\'\'\'https://sandbox.partner-bureau.com/api\'\'\'', 'https://www.live.com/'], [], ['https://rates.fx-partner.net/v2']);
+    assert.deepEqual(organizationEvidence('portal.partner-bureau.com', staged), { name: 'partner-bureau.com', why: 'staged', detail: "'sandbox'" });
+    assert.deepEqual(organizationEvidence('api.fx-partner.net', staged), { name: 'fx-partner.net', why: 'staged', detail: 'an environment variable' });
+    assert.equal(organizationEvidence('outlook.live.com', staged), undefined, 'a stage word in the domain\'s own name is not a staged host');
+  });
+
   test('no evidence, no organisation', () => {
     const none = organizationOf(['SET A TO 1', 'https://www.gov.uk/bank-holidays.json']);
     assert.equal(none.domains.size, 0);
@@ -53,6 +68,8 @@ describe('API keys in URL paths', () => {
     assert.deepEqual(keyOf('https://api.example.org/reports/QuarterlyFinancialStatements/2024'), []);
     assert.deepEqual(keyOf('https://api.example.org/v1/items?key=3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e'), []);
     assert.deepEqual(keyOf('not a url'), []);
+    assert.deepEqual(keyOf('https://prod-12.westeurope.logic.azure.com:443/workflows/0a1b2c3d4e5f60718293a4b5c6d7e8f9/triggers/manual/paths/invoke?sig=x'), [], 'a workflow id');
+    assert.deepEqual(keyOf('https://make.powerautomate.com/environments/Default-72f988bf-86f1-41af-91ab-2d7cd011db47/flows'), [], 'an environment name built on a GUID');
   });
 });
 

@@ -81,7 +81,8 @@ export function applyPreferred(dir: string, ruleId: string, options: { environme
   const before = lint(dir, options.environment);
   const finding = before.findings.find(f => f.ruleId === ruleId && (!options.pick || options.pick(f)));
   assert.ok(finding, `no ${ruleId} finding to fix; findings:\n${describeFindings(before.findings)}`);
-  const fixes = fixesFor(finding, { workspace: before.workspace, configs: before.configs, environment: options.environment, getCredentialTemplate: options.getCredentialTemplate });
+  // The run's findings, as `--fix` and the editor pass them: a move changes every place of its value.
+  const fixes = fixesFor(finding, { workspace: before.workspace, configs: before.configs, environment: options.environment, getCredentialTemplate: options.getCredentialTemplate, findings: before.findings });
   const fix = fixes.find(f => f.preferred);
   assert.ok(fix, `no preferred fix for ${ruleId}: ${fixes.map(f => f.title).join(', ') || '(none)'}`);
   const change = fix.change();
@@ -136,7 +137,7 @@ export function assertIdempotent(dir: string, a: Applied, environment?: string):
   const again = lint(dir, environment);
   for (const f of again.findings.filter(x => x.ruleId === a.finding.ruleId)) {
     assert.notEqual(f.message, a.finding.message, 'the fixed finding came back');
-    const fix = fixesFor(f, { workspace: again.workspace, configs: again.configs, environment }).find(x => x.preferred);
+    const fix = fixesFor(f, { workspace: again.workspace, configs: again.configs, environment, findings: again.findings }).find(x => x.preferred);
     assert.notEqual(fix?.title, a.fix.title, 'the same fix is offered again');
   }
   assert.equal(treeHash(dir), hash);

@@ -3,7 +3,9 @@
 // script, and what a plain URL is.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scriptFacts } from '../../server/src/analysis/pad/facts';
+import { fieldRole } from '../../server/src/analysis/pad/catalog';
+import { isUserName } from '../../server/src/analysis/shared/vocabulary';
+import { scriptFacts, typedFields } from '../../server/src/analysis/pad/facts';
 import { secretLiterals } from '../../server/src/analysis/pad/secret-literals';
 import { isPlainUrl } from '../../server/src/analysis/pad/text-scans';
 import type { ScriptFacts } from '../../server/src/analysis/pad/types';
@@ -69,4 +71,40 @@ test('a plain URL has no secret part: user-info, secret query parameter, shaped 
   assert.equal(isPlainUrl('https://rpastore.blob.core.windows.net/in/a.csv?sv=2022-11-02&sig=AbC123xyzSIG'), false);
   assert.equal(isPlainUrl('https://hooks.slack.com/services/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'), false);
   assert.equal(isPlainUrl('see https://contoso.com/a'), false);
+});
+
+test('roles from meaning: the role of typed text comes from the action and the value before the field label', () => {
+  const type = (field: string, text: string) => `UIAutomation.PopulateTextField.PopulateTextField TextField: appmask['Login']['${field}'] Text: ${text} Mode: UIAutomation.PopulateTextMode.Replace ClickType: UIAutomation.PopulateMouseClickType.SingleClick`;
+  const f = factsOf([
+    type("Edit \\'Password:\\'", 'Username'),
+    type("Edit \\'Password:\\' 2", 'PortalSecret'),
+    type("Edit \\'PIN\\'", 'ErpAccount'),
+    `${SEND} Password: MailCred.Password`.replace("Username: $'''robot'''", 'Username: ErpAccount'),
+    "TerminalEmulation.SetTextOnTerminalSession.SetTextOnFieldWithLabel Session: Mainframe Text: TsoPhrase FieldLabel: $'''Password''' TreatAtCharacterAsLiteral: False",
+  ].join('\n'));
+  const fields = typedFields(f).map(t => ({ value: f.script.text.slice(t.arg.value.span.start, t.arg.value.span.end), role: t.role, form: t.form }));
+  assert.deepEqual(fields, [
+    { value: 'Username', role: 'user', form: 'Login' },
+    { value: 'PortalSecret', role: 'secret', form: 'Login' },
+    { value: 'ErpAccount', role: 'secret', form: 'Login' },
+    { value: 'TsoPhrase', role: 'secret', form: 'Mainframe' },
+  ]);
+  // A label's password role does not reach a value that is a user name elsewhere (the Username of the e-mail sign-in).
+  assert.equal(f.reachOf('secret', { v: 'erpaccount' }), undefined);
+  assert.equal(f.reachOf('user', { v: 'erpaccount' })?.argument, 'Username');
+  assert.equal(f.reachOf('secret', { v: 'portalsecret' })?.argument, 'Text (typed into a password field)');
+  assert.equal(f.reachOf('secret', { v: 'tsophrase' })?.action, 'TerminalEmulation.SetTextOnTerminalSession.SetTextOnFieldWithLabel');
+  assert.equal(f.reachOf('secret', { v: 'username' }), undefined);
+});
+
+test('roles from meaning: user-name names, and what the type, label or selector of a field says', () => {
+  for (const n of ['Username', 'UserName', 'In_strAppUserName', 'ErpUser', 'LoginId', 'Account name', 'Usr']) assert.equal(isUserName(n), true, n);
+  for (const n of ['Login', 'ErpLogin', 'UserPassword', 'PortalAccount', 'UserCount', 'Password']) assert.equal(isUserName(n), false, n);
+  assert.deepEqual(fieldRole('Input password'), { role: 'secret', explicit: true });
+  assert.deepEqual(fieldRole('input[type="password"]'), { role: 'secret', explicit: true });
+  assert.deepEqual(fieldRole("Edit 'Password:'"), { role: 'secret', explicit: false });
+  assert.deepEqual(fieldRole("Input text 'username'"), { role: 'user', explicit: false });
+  assert.deepEqual(fieldRole("Edit 'User name'"), { role: 'user', explicit: false });
+  assert.equal(fieldRole("Input text 'Password'"), undefined, 'a text input is not a password box whatever its label');
+  assert.equal(fieldRole("Edit 'Invoice number'"), undefined);
 });

@@ -33,6 +33,8 @@ export interface Config {
   ignoreGlobs: string[];
   ignoreEntries: IgnoreEntry[];
   allow: { hosts: string[]; paths: string[]; machines: string[] };
+  /** Domains that are the organisation's own (`contoso.com`): addresses on them are environment-specific. */
+  organizationDomains: string[];
   getCredentialTemplate?: string;
   problems: Array<{ span: Span; message: string }>;
 }
@@ -40,7 +42,7 @@ export interface Config {
 export const CONFIG_FILE = 'flowcop.json';
 
 export function emptyConfig(dir: string): Config {
-  return { dir, rules: {}, environments: [], ignoreGlobs: [], ignoreEntries: [], allow: { hosts: [], paths: [], machines: [] }, problems: [] };
+  return { dir, rules: {}, environments: [], ignoreGlobs: [], ignoreEntries: [], allow: { hosts: [], paths: [], machines: [] }, organizationDomains: [], problems: [] };
 }
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
@@ -114,6 +116,9 @@ export function parseConfig(file: SourceFile): Config {
     const list = prop(allow, key);
     if (list?.type === 'array') config.allow[key] = (list.children ?? []).map(stringValue).filter((x): x is string => !!x);
   }
+  const domains = prop(root, 'organizationDomains');
+  if (domains?.type === 'array') config.organizationDomains = (domains.children ?? []).map(stringValue).filter((x): x is string => !!x && x.trim() !== '');
+  else if (domains) bad(domains, 'organizationDomains must be a list of domain names (["contoso.com"])');
   const templateNode = prop(root, 'getCredentialTemplate');
   const template = stringValue(templateNode);
   const templateProblem = template !== undefined ? credentialTemplateProblem(template) : undefined;

@@ -100,7 +100,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
 
 function context(rule: Rule, config: Config, environment: string | undefined, report: (r: Report) => void): RuleContext {
   const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
-  const settings: GlobalSettings = { allowedHosts: config.allow.hosts, allowedPaths: config.allow.paths, allowedMachines: config.allow.machines };
+  const settings: GlobalSettings = { allowedHosts: config.allow.hosts, allowedPaths: config.allow.paths, allowedMachines: config.allow.machines, organizationDomains: config.organizationDomains };
   return { options: { ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) }, settings, environment, report };
 }
 

@@ -92,6 +92,7 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         },
         additionalProperties: false,
       },
+      organizationDomains: stringList('Domains that are the organisation\'s own (`contoso.com`, `contoso.co.uk`): an address on them is environment-specific even without a stage marker. FlowCop also learns them from the solution\'s mailboxes and tenant names.'),
       getCredentialTemplate: {
         type: 'string',
         description: 'Script text of the Get credential action inserted by the quick fix; `${credential}` is the credential name and `${variable}` the output variable. It must be exactly one PowerAutomateSecretVariables.GetCredential action (no other statements); otherwise it is refused and the built-in template is used. VS Code ignores it in Restricted Mode.',

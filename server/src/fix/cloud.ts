@@ -14,10 +14,9 @@ import { quotedConstantAround, segmentString } from '../analysis/cloud/segments'
 import { assignedVariable } from '../analysis/cloud/variables';
 import { ChangeBuilder } from './change';
 import {
-  activeSettings, createDefinition, dataverseConnection, DATAVERSE_CONNECTOR_ID, ensureFlowParameter, ensureSettingsEntries,
-  findReusable, newSchemaName, parametersCall,
+  createDefinition, dataverseConnection, DATAVERSE_CONNECTOR_ID, ensureSettingsEntries, FlowParameters, newSchemaName, parametersCall,
 } from './envvar';
-import { Fix, FixContext, lazyFix } from './fix';
+import { Fix, lazyFix } from './fix';
 import type { FindingFor } from './providers';
 import { cloudKindNoun, schemaBody, secretNoun, stableGuid, titleCase, unique, wordsOf } from './names';
 
@@ -108,62 +107,60 @@ function replaceLiteral(b: ChangeBuilder, lit: CloudLiteral, expression: string)
   }
 }
 
-function activeNote(active: boolean, hasSettings: boolean): string {
-  if (!hasSettings) return '';
-  return active ? '' : ' (no active environment: the value stays only in the flow parameter\'s default)';
-}
-
 // ---------------------------------------------------------------------------------------------
-// 1. Literal → environment variable
+// 1. Literal → environment variable: the cloud places of a value move (value-move.ts plans the move)
 
-export function environmentVariableFix(finding: FindingFor<'environment-variable'>, ctx: FixContext): Fix | undefined {
-  const lit = locateLiteral(finding);
-  if (!lit || !lit.literal.trim()) return undefined;
-  const { solution, flow, action } = lit;
-  const active = activeSettings(solution, ctx.environment);
-  const reuse = findReusable(solution, lit.literal, active, flow);
-  const { kind, parameter } = finding.data;
-  const actionWords = wordsOf(action.name);
-  const noun = cloudKindNoun(kind, parameter);
+/** A place of a value in a cloud flow, as a move to an environment variable sees it. */
+export interface CloudPlace {
+  family: 'cloud';
+  finding: Finding;
+  lit: CloudLiteral;
+  /** The decoded value moved. */
+  value: string;
+  /** The span the move rewrites, in the flow file (the constant with its quotes inside an expression). */
+  region: { in: CloudFlow['file']; start: number; end: number };
+}
+
+const cloudPlaces = new WeakMap<Finding, CloudPlace | null>();
+
+/** The place of an environment-variable finding (memoised: a move looks at every finding of a value). */
+export function cloudPlace(finding: Finding): CloudPlace | undefined {
+  let place = cloudPlaces.get(finding);
+  if (place === undefined) {
+    const lit = locateLiteral(finding);
+    place = lit && lit.literal.trim() ? { family: 'cloud', finding, lit, value: lit.literal, region: regionOf(lit) } : null;
+    cloudPlaces.set(finding, place);
+  }
+  return place ?? undefined;
+}
+
+function regionOf(lit: CloudLiteral): CloudPlace['region'] {
+  const [a, z] = lit.where === 'constant' ? [lit.constant!.start - 1, lit.constant!.end + 1] : [lit.start, lit.end];
+  return { in: lit.flow.file, start: lit.offsets.at(a), end: lit.offsets.at(z) };
+}
+
+/** Words naming a new variable for a cloud place: its action, then what the literal is. */
+export function cloudVariableWords(place: CloudPlace): string[] {
+  const data = place.finding.data as { kind?: string; parameter?: string } | undefined;
+  const actionWords = wordsOf(place.lit.action.name);
+  const noun = cloudKindNoun(data?.kind, data?.parameter);
   // `Compose_share` + `Share` reads "Compose Share", not "Compose Share Share".
-  const words = actionWords.length && actionWords[actionWords.length - 1].toLowerCase() === noun[0].toLowerCase() && noun.length === 1 ? actionWords : [...actionWords, ...noun];
-  const displayName = titleCase(words);
-  const probe = new ChangeBuilder();
-  const schemaName = reuse?.schemaName ?? newSchemaName(solution, probe, schemaBody(words));
-  const hasSettings = solution.environments.length > 0;
-  const title = reuse
-    ? `Read it from environment variable ${schemaName}, which already holds this value`
-    : `Move it to a new environment variable ${schemaName}${activeNote(!!active, hasSettings)}`;
-  const settingsNote = !hasSettings
-    ? ' The solution has no deployment settings files: give the variable its value in each target environment.'
-    : active
-      ? ` The value went into ${active.environment}'s deployment settings; the other environments' settings have an empty Value for ${schemaName} to fill in.`
-      : ` No active environment was chosen (--env), so the value is kept only as the flow parameter's default: fill the Value of ${schemaName} in every environment's deployment settings.`;
-  const description = (reuse
-    ? `Replaces the literal in "${action.name}" with @parameters('…') of the existing environment variable ${schemaName}.`
-    : `Creates the String environment variable ${schemaName} ("${displayName}"), adds the workflow parameter to flow "${flow.name}" and reads it in "${action.name}" instead of the literal.`)
-    + settingsNote;
-  return lazyFix({ title, kind: 'quickfix', preferred: true, ruleId: finding.ruleId, description }, b => {
-    const target = reuse ?? { schemaName: newSchemaName(solution, b, schemaBody(words)), displayName };
-    replaceLiteral(b, lit, parametersCall(parameterKeyFor(flow, target)));
-    if (!reuse) {
-      createDefinition(b, solution, {
-        schemaName: target.schemaName,
-        displayName: target.displayName,
-        description: `${titleCase(cloudKindNoun(kind, parameter))} used by "${action.name}" in cloud flow "${flow.name}".`,
-        kind: 'String',
-      });
-    }
-    ensureFlowParameter(b, flow, target, lit.literal);
-    ensureSettingsEntries(b, solution, target.schemaName, active, active ? lit.literal : undefined);
-  });
+  return actionWords.length && actionWords[actionWords.length - 1].toLowerCase() === noun[0].toLowerCase() && noun.length === 1 ? actionWords : [...actionWords, ...noun];
 }
 
-/** The parameter key the flow uses (or will use) for an environment variable. */
-function parameterKeyFor(flow: CloudFlow, v: { schemaName: string; displayName: string }): string {
-  const existing = flow.parameters.find(p => p.schemaName?.toLowerCase() === v.schemaName.toLowerCase());
-  return existing?.name ?? `${v.displayName} (${v.schemaName})`;
+/** The description a new definition gets when a cloud place names it. */
+export function cloudVariableDescription(place: CloudPlace): string {
+  const data = place.finding.data as { kind?: string; parameter?: string } | undefined;
+  return `${titleCase(cloudKindNoun(data?.kind, data?.parameter))} used by "${place.lit.action.name}" in cloud flow "${place.lit.flow.name}".`;
 }
+
+/** Replaces each place's literal with a read of the variable's workflow parameter. */
+export function moveCloudPlaces(b: ChangeBuilder, places: readonly CloudPlace[], parameters: FlowParameters): void {
+  // Literals first, parameters after: the parameter edits are made on the text the replacements left.
+  for (const p of places) replaceLiteral(b, p.lit, parametersCall(parameters.keyFor(p.lit.flow)));
+  for (const flow of new Set(places.map(p => p.lit.flow))) parameters.ensure(flow);
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // 2. Secret → Secret environment variable read at run time

@@ -26,22 +26,27 @@ export function parameterKey(displayName: string, schemaName: string): string {
   return `${displayName} (${schemaName})`;
 }
 
-/** Values an environment variable holds, for reuse: default, committed value, active settings, flow parameter defaults. */
-function heldValues(solution: Solution, v: { schemaName: string; def?: EnvironmentVariableDefinition }, active: DeploymentSettings | undefined): string[] {
-  const out: string[] = [];
-  const lower = v.schemaName.toLowerCase();
-  if (v.def?.defaultValue) out.push(v.def.defaultValue.value);
-  if (v.def?.currentValue) out.push(v.def.currentValue.value);
-  const s = active?.environmentVariables.find(e => e.schemaName.toLowerCase() === lower);
-  if (s?.value) out.push(s.value);
-  for (const flow of solution.cloudFlows) {
-    for (const p of flow.parameters) {
-      if (p.schemaName?.toLowerCase() !== lower) continue;
-      const d = stringValue(p.defaultValue);
-      if (d !== undefined) out.push(d);
-    }
-  }
-  return out.map(x => x.trim()).filter(Boolean);
+/**
+ * The values an environment variable holds, best evidence first: its own (definition default, committed
+ * current value, the active environment's settings value), then other environments' settings values,
+ * then the defaults of workflow parameters that read it.
+ */
+function heldValues(solution: Solution, def: EnvironmentVariableDefinition, active: DeploymentSettings | undefined): string[][] {
+  const lower = def.schemaName.toLowerCase();
+  const settingsValue = (env: DeploymentSettings) => env.environmentVariables.find(e => e.schemaName.toLowerCase() === lower)?.value;
+  const own = [def.defaultValue?.value, def.currentValue?.value, active ? settingsValue(active) : undefined];
+  const otherEnvironments = solution.environments.filter(e => e !== active).map(settingsValue);
+  const parameterDefaults = solution.cloudFlows.flatMap(f => f.parameters.filter(p => p.schemaName?.toLowerCase() === lower).map(p => stringValue(p.defaultValue)));
+  return [own, otherEnvironments, parameterDefaults].map(values => values.filter((v): v is string => !!v).map(sameValueKey));
+}
+
+/**
+ * What "the same value" means for reuse: equal after trimming surrounding white space, and nothing
+ * more. A trailing slash, letter case or an encoded character is a different value: the read replaces
+ * the literal byte for byte, and `…/sites/HR` and `…/sites/HR/` concatenate differently.
+ */
+export function sameValueKey(value: string): string {
+  return value.trim();
 }
 
 export interface ReusableVariable {
@@ -51,22 +56,26 @@ export interface ReusableVariable {
 }
 
 /**
- * An environment variable of the solution (String, or a workflow parameter of this flow) that already
- * holds `value`: its default, its committed current value, the active environment's settings value,
- * or a flow parameter's default.
+ * A String environment variable of the solution that already holds `value` (its default, its committed
+ * current value, a deployment-settings value of any environment, or a workflow parameter's default;
+ * the variable's own values win over the others), else a workflow parameter of `flow` whose definition
+ * is not in the tree. Both families' fixes reuse through this one function.
  */
 export function findReusable(solution: Solution, value: string, active: DeploymentSettings | undefined, flow?: CloudFlow): ReusableVariable | undefined {
-  const wanted = value.trim();
+  const wanted = sameValueKey(value);
   if (!wanted) return undefined;
-  for (const def of solution.environmentVariables) {
-    if (def.kind !== 'String') continue;
-    if (heldValues(solution, { schemaName: def.schemaName, def }, active).includes(wanted)) return { schemaName: def.schemaName, displayName: def.displayName, def };
+  const strings = solution.environmentVariables.filter(d => d.kind === 'String');
+  const held = strings.map(def => heldValues(solution, def, active));
+  for (let rank = 0; rank < 3; rank++) {
+    const i = held.findIndex(h => h[rank].includes(wanted));
+    if (i >= 0) return { schemaName: strings[i].schemaName, displayName: strings[i].displayName, def: strings[i] };
   }
   // A parameter of this very flow whose definition is not in the tree.
   for (const p of flow?.parameters ?? []) {
     if (!p.schemaName || p.type?.toLowerCase() !== 'string') continue;
     if (solution.environmentVariables.some(d => d.schemaName.toLowerCase() === p.schemaName!.toLowerCase())) continue;
-    if (stringValue(p.defaultValue)?.trim() === wanted) {
+    const d = stringValue(p.defaultValue);
+    if (d !== undefined && sameValueKey(d) === wanted) {
       const m = /^(.*) \((?:[^()]*)\)$/.exec(p.name);
       return { schemaName: p.schemaName, displayName: m ? m[1] : p.name };
     }
@@ -203,6 +212,25 @@ export function ensureFlowParameter(b: ChangeBuilder, flow: CloudFlow, v: { sche
   const key = parameterKey(v.displayName, v.schemaName);
   b.modifyJson(flow.file, [...definitionPathOf(flow), 'parameters', key], { defaultValue, type: 'String', metadata: { schemaName: v.schemaName } });
   return key;
+}
+
+/** The workflow parameter of one environment variable in each flow that reads it, added once per flow. */
+export class FlowParameters {
+  private readonly added = new Set<CloudFlow>();
+  constructor(private readonly b: ChangeBuilder, readonly target: { schemaName: string; displayName: string }, private readonly defaultValue: string) {}
+
+  /** The key the flow uses for the variable: its existing parameter's, or the one `ensure` adds. */
+  keyFor(flow: CloudFlow): string {
+    const lower = this.target.schemaName.toLowerCase();
+    return flow.parameters.find(p => p.schemaName?.toLowerCase() === lower)?.name ?? parameterKey(this.target.displayName, this.target.schemaName);
+  }
+
+  /** Adds the parameter to the flow when it has none; returns its key. */
+  ensure(flow: CloudFlow): string {
+    if (this.added.has(flow)) return this.keyFor(flow);
+    this.added.add(flow);
+    return ensureFlowParameter(this.b, flow, this.target, this.defaultValue);
+  }
 }
 
 /** An expression reading a workflow parameter, with `'` doubled. */

@@ -3,31 +3,15 @@
 // Used by `flowcop lint --fix` (every preferred fix) and by the language server's code actions.
 import type { Finding } from '../findings/finding';
 import type { Fix, FixContext } from './fix';
+import { unfixableReason } from './fix';
 import { FixError } from './change';
 import { quickFixes } from './providers';
 import { ruleById } from '../rules/registry';
 import { isLoaderRule } from '../rules/rule';
 import { suppressFixes } from './suppress';
-import { packageUnfixableReason } from '../load/package';
 
 export type { Fix, FixContext } from './fix';
-export { lazyFix } from './fix';
-
-/** Why no fix is offered for a finding at all (a packed .zip, a v1 flow's package), or undefined. */
-export function unfixableReason(finding: Finding): string | undefined {
-  const inPackage = packageUnfixableReason(finding.owner.solution);
-  if (inPackage) return inPackage;
-  if (finding.owner.script && /\.ya?ml$/i.test(finding.loc.file.path)) {
-    return 'The desktop flow is kept in a YAML file (Dataverse Git integration): FlowCop does not edit scripts stored there yet. Edit the flow in Power Automate Desktop.';
-  }
-  if (finding.owner.script?.fromPackage) {
-    return "The script is stored zipped in the flow's package; edit it in Power Automate Desktop.";
-  }
-  if (finding.loc.file.entry || finding.owner.solution?.layout === 'zip') {
-    return 'The finding is inside a packed solution .zip: FlowCop never edits packed solutions. Unpack it (pac solution unpack) and lint the unpacked folder to get fixes.';
-  }
-  return undefined;
-}
+export { lazyFix, unfixableReason } from './fix';
 
 /** Every fix for a finding: the quick fixes of its rule (preferred first), then the suppressions. */
 export function fixesFor(finding: Finding, context: FixContext): Fix[] {

@@ -1,11 +1,11 @@
 // The get-credential fix kind: the Get credential action (its script text comes from one template,
 // overridable) replaces a literal secret, the variable that held it, or a secret input.
-import type { VariableDeclaration } from '../model/pad-ast';
+import type { ActionStmt, VariableDeclaration } from '../model/pad-ast';
 import { stringValue } from '../load/pad/walk';
 import { parseScript } from '../load/pad/parser';
 import type { Script } from '../model/types';
 import { credentialTemplateProblem } from '../findings/credential-template';
-import { scriptFacts } from '../analysis/pad/facts';
+import { scriptFacts, typedFields } from '../analysis/pad/facts';
 import type { Span } from '../util/text';
 import { ChangeBuilder, FixError } from './change';
 import { Fix, FixContext, lazyFix } from './fix';
@@ -156,15 +156,20 @@ export function getCredentialFix(finding: FindingFor<'get-credential'>, ctx: Fix
         replaceInString(se, lit, t.span, `${credVar}.Password`);
         // A SET of a variable that now holds (or embeds) the password: mark it sensitive.
         if (stmt?.kind === 'set' && !script.clipboard) sensitiveAdd.push(stmt.variable);
+        const needs = [at];
         if (at.stmt.kind === 'action') {
           for (const arg of at.stmt.args) {
             if (!USER_ARGUMENT.test(arg.name) || arg.value.kind !== 'string' || arg.value.value === undefined) continue;
             if (arg.value.span.start <= lit.span.start && arg.value.span.end >= lit.span.end) continue;
             se.replace(arg.value.span, `${credVar}.Username`);
           }
+          for (const u of typedUserLiterals(t, at.stmt)) {
+            se.replace(u.value.span, `${credVar}.Username`);
+            const where = all.find(l => l.stmt === u.stmt);
+            if (where) needs.push(where);
+          }
         }
-        const indent = indentAt(text, at.stmt.span.start);
-        se.insert(lineStart(text, at.stmt.span.start), `${indent}${line}${t.eol}`);
+        insertBeforeUses(se, t, all, needs, line);
       }
     }
     editSensitive(se, t, sensitiveAdd, sensitiveRemove);
@@ -192,6 +197,7 @@ function neighbourUser(t: ScriptTarget, all: Located[], passwordVar: string, rea
     const at = lineStatementAt(all, r.start);
     if (at?.stmt.kind !== 'action') continue;
     for (const arg of at.stmt.args) if (USER_ARGUMENT.test(arg.name) && arg.value.kind === 'var') candidates.add(arg.value.name.toLowerCase());
+    for (const f of typedUsersBeside(t, at.stmt)) if (f.value.kind === 'var') candidates.add(f.value.name.toLowerCase());
   }
   const facts = scriptFacts(t.unit);
   for (const c of candidates) {
@@ -201,6 +207,25 @@ function neighbourUser(t: ScriptTarget, all: Located[], passwordVar: string, rea
     if (removable) return { removable };
   }
   return undefined;
+}
+
+/**
+ * The user name typed into the same form as the password a statement types (the window or page of the
+ * field, or the terminal session): the text of a field the facts gave the user-name role. Roles come from
+ * meaning (analysis/pad/collect.ts): a box the recorder named after a `Password:` label but typed a
+ * `Username` into is a user-name field here, so the credential's user name goes there, never its password.
+ */
+function typedUsersBeside(t: ScriptTarget, passwordStmt: ActionStmt): Array<{ stmt: ActionStmt; value: ActionStmt['args'][number]['value'] }> {
+  const fields = typedFields(scriptFacts(t.unit));
+  const typed = fields.find(f => f.stmt === passwordStmt && f.role === 'secret');
+  if (!typed || typed.form === undefined) return [];
+  const form = typed.form.toLowerCase();
+  return fields.filter(f => f.role === 'user' && f.form?.toLowerCase() === form).map(f => ({ stmt: f.stmt, value: f.arg.value }));
+}
+
+/** The user-name literals typed beside a password (see typedUsersBeside). */
+function typedUserLiterals(t: ScriptTarget, passwordStmt: ActionStmt): Array<{ stmt: ActionStmt; value: ActionStmt['args'][number]['value'] }> {
+  return typedUsersBeside(t, passwordStmt).filter(u => u.value.kind === 'string' && u.value.value !== undefined && u.value.parts.every(p => p.kind === 'text'));
 }
 
 /** Replaces an @INPUT (and a user-name input beside it) with the Get credential action. */
@@ -337,6 +362,13 @@ function replaceSecretUses(
         if (arg.value.span.start <= lit.span.start && arg.value.span.end >= lit.span.end) continue;
         userArgs.add(arg.value.span.start);
         se.replace(arg.value.span, `${credVar}.Username`);
+      }
+      for (const u of typedUserLiterals(t, at.stmt)) {
+        if (userArgs.has(u.value.span.start)) continue;
+        userArgs.add(u.value.span.start);
+        se.replace(u.value.span, `${credVar}.Username`);
+        const where = all.find(l => l.stmt === u.stmt);
+        if (where) needs.push(where);
       }
     }
     needs.push(at);

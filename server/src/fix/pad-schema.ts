@@ -103,3 +103,13 @@ export function callerInputPath(c: Caller, input: string): { path: string[]; exi
   return { path: [...base, key ?? `item/${input}`], exists: !!key };
 }
 
+/** What a caller passes to the desktop flow's inputs: `item/<Input>` parameters (or `item` → `<Input>`) with string values. */
+export function callerInputs(c: Caller): Array<{ name: string; value: string }> {
+  const params = prop(c.action.inputs, 'parameters');
+  const item = prop(params, 'item');
+  const pairs = item?.type === 'object'
+    ? (item.children ?? []).map(p => [p.children?.[0]?.value, p.children?.[1]?.value])
+    : (params?.children ?? []).map(p => [p.children?.[0]?.value, p.children?.[1]?.value]).filter(([k]) => typeof k === 'string' && /^item\//i.test(k))
+      .map(([k, v]) => [(k as string).slice('item/'.length), v]);
+  return pairs.filter((x): x is [string, string] => typeof x[0] === 'string' && typeof x[1] === 'string').map(([name, value]) => ({ name, value }));
+}

@@ -5,16 +5,20 @@
 //     flows from an environment variable.
 // Script edits are made in script offsets and re-encoded for the <Definition> they live in (pad-script.ts);
 // facts about the script come from analysis/pad.
+import type { Finding } from '../findings/finding';
+import type { StringLit } from '../model/pad-ast';
 import type { Script } from '../model/types';
 import { scriptFacts } from '../analysis/pad/facts';
 import { flatten } from '../analysis/pad/flat';
-import { ChangeBuilder } from './change';
-import { activeSettings, createDefinition, ensureFlowParameter, ensureSettingsEntries, findReusable, newSchemaName, parameterKey, parametersCall } from './envvar';
-import { Fix, FixContext, lazyFix } from './fix';
+import type { ChangeBuilder } from './change';
+import { FlowParameters, parametersCall } from './envvar';
+import { Fix, lazyFix } from './fix';
 import type { FindingFor } from './providers';
-import { pascalCase, schemaBody, titleCase, unique, wordsOf } from './names';
-import { addSchemaProperty, callerInputPath, callersOf, editSchemas, FlowSchema, schemaProperty } from './pad-schema';
-import { afterHeader, editSensitive, IDENT, lineStart, lineStatementAt, literalText, nextLineStart, replaceInString, ScriptEdits, statements, stringAt, targetOf } from './pad-script';
+import { pascalCase, unique, wordsOf } from './names';
+import { addSchemaProperty, Caller, callerInputPath, callerInputs, callersOf, editSchemas, FlowSchema, schemaProperty } from './pad-schema';
+import {
+  afterHeader, editSensitive, IDENT, lineStart, lineStatementAt, literalText, nextLineStart, replaceInString, ScriptEdits, ScriptTarget, statements, stringAt, targetOf,
+} from './pad-script';
 
 export { DEFAULT_GET_CREDENTIAL_TEMPLATE, getCredentialTemplate, renderGetCredential } from './pad-credential';
 export { indentAt, lineStart, lineStatementAt, ScriptEdits, statements } from './pad-script';
@@ -62,13 +66,39 @@ export function markSensitiveFix(finding: FindingFor<'mark-sensitive'>): Fix | u
 
 // ---------------------------------------------------------------------------------------------
 // 6. Path, URL or machine → @INPUT variable (fed from an environment variable by the calling cloud flows)
+//    One move of a value changes every place of it (value-move.ts); here: the places in desktop flows.
 
-export function inputVariableFix(finding: FindingFor<'script-input'>, ctx: FixContext): Fix | undefined {
-  const kind = finding.data.valueKind;
+/** A place of a value in a desktop-flow script, as a move to an input variable sees it. */
+export interface DesktopPlace {
+  family: 'desktop';
+  finding: Finding;
+  t: ScriptTarget;
+  lit: StringLit;
+  /** The decoded value moved. */
+  value: string;
+  /** Words naming an input (and a new environment variable) after this place. */
+  base: string[];
+  /** Where the literal is, for the input's description (`variable InputFolder`). */
+  where: string;
+  kind: 'url' | 'machine' | 'path';
+  /** The span the move rewrites, in the script's offsets (a plain '…' literal is rewritten whole). */
+  region: { in: Script; start: number; end: number };
+}
+
+const desktopPlaces = new WeakMap<Finding, DesktopPlace | null>();
+
+/** The place of a script-input finding (memoised: a move looks at every finding of a value). */
+export function desktopPlace(finding: Finding): DesktopPlace | undefined {
+  let place = desktopPlaces.get(finding);
+  if (place === undefined) desktopPlaces.set(finding, place = locateDesktopPlace(finding) ?? null);
+  return place ?? undefined;
+}
+
+function locateDesktopPlace(finding: Finding): DesktopPlace | undefined {
+  const kind = (finding.data as { valueKind?: DesktopPlace['kind'] } | undefined)?.valueKind;
   const t = targetOf(finding);
-  if (!t || t.script.clipboard) return undefined;
-  const { script } = t;
-  const ast = script.ast;
+  if (!kind || !t || t.script.clipboard) return undefined;
+  const ast = t.script.ast;
   const all = statements(ast);
   const found = stringAt(ast, all, t.span);
   if (!found) return undefined;
@@ -107,52 +137,73 @@ export function inputVariableFix(finding: FindingFor<'script-input'>, ctx: FixCo
   }
   if (!whole && kind === 'machine' && !base.some(w => /server|host|machine|source/i.test(w))) base.push(/\\\\/.test(value) ? 'Share' : 'Server');
   if (!base.length) base = ['Value'];
-  const facts = scriptFacts(t.unit);
-  const taken = (n: string) => facts.variables.has(n.toLowerCase()) || ast.declarations.some(d => d.name.toLowerCase() === n.toLowerCase());
-  const inputName = unique(`Input_${pascalCase(base)}`, taken);
-  const what = kind === 'url' ? 'URL' : kind;
-  const inputDescription = `The ${what} for ${where}; it differs per environment.`;
-  const callers = callersOf(t.solution, t.desktopFlow);
-  const solution = t.solution;
-  const active = solution ? activeSettings(solution, ctx.environment) : undefined;
-  const reuse = solution && callers.length ? findReusable(solution, value, active) : undefined;
-  const probe = new ChangeBuilder();
-  const schemaName = solution && callers.length ? reuse?.schemaName ?? newSchemaName(solution, probe, schemaBody(base)) : undefined;
-  const hasSettings = !!solution?.environments.length;
-  const wiring = callers.length
-    ? ` The calling cloud flow${callers.length > 1 ? 's' : ''} (${[...new Set(callers.map(c => c.flow.name))].join(', ')}) pass${callers.length > 1 ? '' : 'es'} @parameters() of environment variable ${schemaName}${reuse ? ' (which already holds this value)' : ''} to it.`
-      + (!hasSettings ? '' : active ? ` The value went into ${active.environment}'s deployment settings; fill the empty Value in the other environments.` : ` No active environment was chosen (--env): the value stays only in the flow parameter's default; fill the Value of ${schemaName} in every environment's deployment settings.`)
-    : ` No cloud flow in the solution runs this desktop flow: pass a value to ${inputName} where it is run (Run a flow built with Power Automate for desktop › ${inputName}, from an environment variable).`;
-  const title = `Make it the input variable ${inputName}${callers.length ? ` (fed from environment variable ${schemaName})` : ''}`;
-  return lazyFix({
-    title,
-    kind: 'quickfix',
-    preferred: true,
-    ruleId: finding.ruleId,
-    description: `Declares @INPUT ${inputName} and uses it instead of the literal ${what}.` + wiring,
-  }, b => {
-    const se = new ScriptEdits(script);
-    replaceInString(se, lit, t.span, inputName);
-    se.insertLine(inputInsertionPoint(script), `@INPUT ${inputName} : { 'Description': '${singleQuoted(inputDescription)}', 'FriendlyName': '${inputName}', 'Type': 'String', 'IsOptional': False, 'DefaultValue': '' } ${t.eol}`, t.eol, -1);
-    se.flush(b);
-    if (t.desktopFlow) editSchemas(b, t.desktopFlow, { Inputs: s => addSchemaProperty(s, inputName, inputDescription) });
-    if (!solution || !callers.length) return;
-    let target = reuse;
-    if (!target) {
-      const schema = newSchemaName(solution, b, schemaBody(base));
-      const displayName = titleCase(base);
-      createDefinition(b, solution, { schemaName: schema, displayName, description: `${inputDescription.replace(/\.$/, '')} (input ${inputName} of desktop flow "${t.desktopFlow!.name}").`, kind: 'String' });
-      target = { schemaName: schema, displayName };
-    }
-    for (const c of callers) {
-      const key = ensureFlowParameter(b, c.flow, target, value);
-      const p = callerInputPath(c, inputName);
-      if (!p.exists) b.modifyJson(c.flow.file, p.path, `@${parametersCall(key)}`);
-    }
-    ensureSettingsEntries(b, solution, target.schemaName, active, active ? value : undefined);
-    void parameterKey;
-  });
+  const rewritesWhole = !whole && lit.form !== 'interpolated' && lit.form !== 'fx';
+  const span = rewritesWhole ? lit.span : t.span;
+  return { family: 'desktop', finding, t, lit, value, base, where, kind, region: { in: t.script, start: span.start, end: span.end } };
 }
+
+/** How the places of one desktop flow (or standalone script) move: which input, declared or reused, and who feeds it. */
+export interface DesktopMove {
+  places: DesktopPlace[];
+  inputName: string;
+  /** An @INPUT the calling cloud flows already feed from the variable: nothing is declared or wired. */
+  reusedInput: boolean;
+  callers: Caller[];
+  description: string;
+}
+
+/**
+ * Plans the move of a desktop flow's places: an input the callers already feed from `existing` (the
+ * variable that holds the value) is reused; otherwise a new input is named after the first place.
+ */
+export function planDesktopMove(places: DesktopPlace[], existing: { schemaName: string } | undefined): DesktopMove {
+  const first = places[0];
+  const { t } = first;
+  const callers = callersOf(t.solution, t.desktopFlow);
+  const fed = existing && callers.length ? inputFedBy(t.script, callers, existing.schemaName) : undefined;
+  const what = first.kind === 'url' ? 'URL' : first.kind;
+  if (fed) return { places, inputName: fed, reusedInput: true, callers, description: `The ${what} for ${first.where}; it differs per environment.` };
+  const facts = scriptFacts(t.unit);
+  const ast = t.script.ast;
+  const taken = (n: string) => facts.variables.has(n.toLowerCase()) || ast.declarations.some(d => d.name.toLowerCase() === n.toLowerCase());
+  return { places, inputName: unique(`Input_${pascalCase(first.base)}`, taken), reusedInput: false, callers, description: `The ${what} for ${first.where}; it differs per environment.` };
+}
+
+/** The @INPUT every caller passes `@parameters('…')` of the variable to, when they all agree. */
+function inputFedBy(script: Script, callers: Caller[], schemaName: string): string | undefined {
+  const lower = schemaName.toLowerCase();
+  const names = callers.map(c => {
+    const key = c.flow.parameters.find(p => p.schemaName?.toLowerCase() === lower)?.name;
+    return key ? callerInputs(c).find(i => i.value.trim() === `@${parametersCall(key)}`)?.name : undefined;
+  });
+  const name = names[0];
+  if (!name || names.some(n => n?.toLowerCase() !== name.toLowerCase())) return undefined;
+  return script.ast.declarations.find(d => d.direction === 'input' && d.name.toLowerCase() === name.toLowerCase())?.name;
+}
+
+/**
+ * Replaces the places with the input; declares it (script and <Inputs> schema) unless it is reused,
+ * and has every calling cloud flow pass it the variable's workflow parameter.
+ */
+export function moveDesktopPlaces(b: ChangeBuilder, move: DesktopMove, parameters: FlowParameters | undefined): void {
+  const { t } = move.places[0];
+  const { script } = t;
+  const se = new ScriptEdits(script);
+  for (const p of move.places) replaceInString(se, p.lit, p.t.span, move.inputName);
+  if (!move.reusedInput) {
+    se.insertLine(inputInsertionPoint(script), `@INPUT ${move.inputName} : { 'Description': '${singleQuoted(move.description)}', 'FriendlyName': '${move.inputName}', 'Type': 'String', 'IsOptional': False, 'DefaultValue': '' } ${t.eol}`, t.eol, -1);
+  }
+  se.flush(b);
+  if (move.reusedInput) return;
+  if (t.desktopFlow) editSchemas(b, t.desktopFlow, { Inputs: s => addSchemaProperty(s, move.inputName, move.description) });
+  if (!parameters) return;
+  for (const c of move.callers) {
+    const key = parameters.ensure(c.flow);
+    const p = callerInputPath(c, move.inputName);
+    if (!p.exists) b.modifyJson(c.flow.file, p.path, `@${parametersCall(key)}`);
+  }
+}
+
 
 function singleQuoted(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/'/g, "\\'");

@@ -2,10 +2,11 @@
 // rule which kinds it offers; nothing here dispatches on rule ids or messages.
 import type { Finding } from '../findings/finding';
 import type { FixData, FixKind } from '../rules/rule';
-import { environmentVariableFix, secretVariableFix, secureDataFix } from './cloud';
+import { secretVariableFix, secureDataFix } from './cloud';
 import type { Fix, FixContext } from './fix';
-import { inputVariableFix, markSensitiveFix } from './pad';
+import { markSensitiveFix } from './pad';
 import { getCredentialFix } from './pad-credential';
+import { moveValueFix } from './value-move';
 
 /** A finding whose data is what fix kind K reads (its rule declares K, and defineRule types its reports). */
 export type FindingFor<K extends FixKind> = Finding & { data: FixData[K] };
@@ -15,8 +16,9 @@ type Provider<K extends FixKind> = (finding: FindingFor<K>, ctx: FixContext) => 
 export const FIX_PROVIDERS: { [K in FixKind]: Provider<K> } = {
   'get-credential': getCredentialFix,
   'mark-sensitive': markSensitiveFix,
-  'script-input': inputVariableFix,
-  'environment-variable': environmentVariableFix,
+  // One move of a value, whichever family the finding is in: every place of it changes (value-move.ts).
+  'script-input': moveValueFix,
+  'environment-variable': moveValueFix,
   'secret-environment-variable': secretVariableFix,
   'secure-data': secureDataFix,
 };

@@ -93,11 +93,16 @@ export function fixAll(options: FixRunOptions): FixRunResult {
   };
   let rounds = 0;
   for (let round = 1; round <= maxRounds; round++) {
-    const context: FixContext = { workspace: analysis.workspace, configs: analysis.configs, environment: options.environment, getCredentialTemplate: options.getCredentialTemplate };
+    const context: FixContext = {
+      workspace: analysis.workspace, configs: analysis.configs, environment: options.environment, getCredentialTemplate: options.getCredentialTemplate, findings: analysis.findings,
+    };
     const merger = new ChangeMerger();
     const picked: AppliedFix[] = [];
     const pickedKeys: string[] = [];
+    // Findings whose value's move was taken (or conflicted) this round: their places are that same move.
+    const covered = new Set<Finding>();
     for (const finding of [...analysis.findings].sort((a, b) => priority(a) - priority(b))) {
+      if (covered.has(finding)) continue;
       const key = findingKey(finding);
       // A finding its own fix did not remove is not fixed again.
       if (stuck.has(key) || failedKeys.has(key)) continue;
@@ -108,11 +113,19 @@ export function fixAll(options: FixRunOptions): FixRunResult {
         change = fix.change();
       } catch (e) {
         failedKeys.add(key);
+        // The other places of a moved value would build the same failing move: reported once.
+        for (const f of fix.covers ?? []) failedKeys.add(findingKey(f));
         failed.push({ ruleId: finding.ruleId, file: fileLabel(finding.loc.file), reason: (e as Error).message });
         continue;
       }
-      if (isEmptyChange(change) || merger.conflict(change)) continue;
+      if (isEmptyChange(change)) continue;
+      if (merger.conflict(change)) {
+        // Every other place of this value has the same move, which conflicts the same way: next round.
+        for (const f of fix.covers ?? []) covered.add(f);
+        continue;
+      }
       merger.add(change);
+      for (const f of fix.covers ?? []) covered.add(f);
       picked.push({ ruleId: finding.ruleId, file: finding.loc.file.path, title: fix.title, description: fix.description, round });
       pickedKeys.push(key);
     }

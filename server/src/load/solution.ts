@@ -4,6 +4,7 @@ import type {
 } from '../model/types';
 import { ENV_VAR_TYPES } from '../model/types';
 import { createSourceFile, SourceFile, Span } from '../util/text';
+import { canvasApps } from './canvas-apps';
 import { CloudFlowLoadResult, loadCloudFlow } from './cloudflow';
 import { decodeDefinition } from './definition';
 import { innerSpan, parseJson, propPath, stringValue } from './json';
@@ -87,6 +88,7 @@ function loadSolutionUnguarded(ctx: Ctx, layout: Layout, projectFile?: string): 
       return doc;
     });
   }
+  solution.canvasApps = canvasApps(tree, customDoc, customFile);
   solution.environmentVariables.push(...folderEnvironmentVariables(ctx));
   loadWorkflows(ctx, customDoc, customFile);
   return { solution, problems: ctx.problems };

@@ -2,9 +2,10 @@
 // documentChanges (CreateFile + versioned TextDocumentEdits, so that one undo reverts a multi-file fix).
 import * as nodePath from 'node:path';
 import {
-  CreateFile, Diagnostic, DiagnosticSeverity, OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
+  CreateFile, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Finding } from '../findings/finding';
+import { fileKey, ValueGroup } from '../findings/fold';
 import { decodeDefinition } from '../load/definition';
 import { applyEdits, WorkspaceChange } from '../fix/change';
 import { existingAncestor, gatePath, relativeInside, WriteRefused } from '../fix/write-gate';
@@ -51,7 +52,37 @@ export function rangeInText(lineStarts: number[], textLength: number, span: Span
   return { start: at(span.start), end: at(span.end) };
 }
 
-export function toDiagnostic(f: Finding, id: string, range?: Range): Diagnostic {
+/** At most this many related places per diagnostic: enough to decide, short enough to read. */
+export const RELATED_PLACES_CAP = 20;
+
+/**
+ * The other places of a finding's rule and value (findings/fold.ts groupByValue), for the diagnostic's
+ * relatedInformation: places in the same file first, then the others, in report order; none in a
+ * packed .zip (no editor can open them). The messages name where, never the value (it may be a secret).
+ */
+export function relatedPlaces(f: Finding, group: ValueGroup | undefined, cap = RELATED_PLACES_CAP): DiagnosticRelatedInformation[] {
+  if (!group || group.findings.length < 2) return [];
+  const file = fileKey(f);
+  const others = group.findings.filter(o => o !== f && !o.loc.file.entry);
+  const ordered = [...others.filter(o => fileKey(o) === file), ...others.filter(o => fileKey(o) !== file)];
+  return ordered.slice(0, cap).map(o => ({
+    location: { uri: pathToUri(o.loc.file.path), range: rangeOf(o.loc.file, o.loc.span) },
+    message: `Same value (${o.ruleId})${placeName(o)}`,
+  }));
+}
+
+function placeName(f: Finding): string {
+  const l = f.logical;
+  const kind = l.flowKind === 'desktop' ? 'desktop flow ' : l.flowKind === 'cloud' ? 'cloud flow ' : '';
+  const flow = l.flow ? ` in ${kind}"${l.flow}"` : '';
+  return `${flow}${l.element?.name ? `, ${l.element.name}` : ''}`;
+}
+
+/**
+ * The diagnostic of a finding. `related`: the other places of its value (relatedPlaces); clients that
+ * do not show relatedInformation ignore it, so it is sent whatever the client's capabilities.
+ */
+export function toDiagnostic(f: Finding, id: string, range?: Range, related?: DiagnosticRelatedInformation[]): Diagnostic {
   const inZip = !!f.loc.file.entry;
   let message = f.message;
   // A v1 desktop flow's script sits zipped in one JSON value: the message names its line.
@@ -70,6 +101,7 @@ export function toDiagnostic(f: Finding, id: string, range?: Range): Diagnostic 
     code: f.ruleId,
     codeDescription: { href: ruleDocUri(f.ruleId) },
     message,
+    ...(related?.length ? { relatedInformation: related } : {}),
     data,
   };
 }

@@ -4,7 +4,8 @@
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { Finding } from '../findings/finding';
 import type { Unit } from './analyzer';
-import { findingId, toDiagnostic } from './convert';
+import { groupByValue } from '../findings/fold';
+import { findingId, relatedPlaces, toDiagnostic } from './convert';
 import type { OpenDocuments } from './documents';
 import { belongsToScriptEditor, rangeInScript, ScriptEditor } from './script-editor';
 
@@ -19,10 +20,13 @@ export class DiagnosticsPublisher {
   constructor(private readonly documents: OpenDocuments, private readonly send: (params: PublishDiagnosticsParams) => void) {}
 
   publish(units: Iterable<Unit>): void {
+    const all = [...units];
+    // The other places of each rule and value, listed as relatedInformation.
+    const groups = groupByValue(all.flatMap(u => u.findings));
     const located = new Map<string, Located>();
     const byUri = new Map<string, { diags: Diagnostic[]; seen: Set<string> }>();
     const views = this.documents.mergedViews();
-    for (const unit of units) {
+    for (const unit of all) {
       for (const finding of unit.findings) {
         const id = findingId(finding);
         if (located.has(id)) continue;
@@ -31,7 +35,7 @@ export class DiagnosticsPublisher {
         const view = views.get(finding.loc.file.path);
         const range = view?.place(finding.loc.span);
         if (view && !range) continue;
-        const d = toDiagnostic(finding, id, range);
+        const d = toDiagnostic(finding, id, range, relatedPlaces(finding, groups.get(finding)));
         let entry = byUri.get(uri);
         if (!entry) byUri.set(uri, entry = { diags: [], seen: new Set() });
         // Units can share a file (a settings file two solutions read): the same diagnostic once.

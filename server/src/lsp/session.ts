@@ -366,7 +366,8 @@ export class Session {
   private fixContext(unit: Unit): FixContext {
     // The template follows workspace trust and must be a Get credential action (see trust.ts).
     const template = chooseCredentialTemplate({ setting: this.settings.getCredentialTemplate, configs: unit.configs, trusted: this.workspaceTrusted });
-    return { workspace: unit.workspace, configs: template.configs, environment: this.environment ?? undefined, getCredentialTemplate: template.getCredentialTemplate };
+    // The unit's findings: a move to an environment variable changes every place of its value.
+    return { workspace: unit.workspace, configs: template.configs, environment: this.environment ?? undefined, getCredentialTemplate: template.getCredentialTemplate, findings: unit.findings };
   }
 
   // ---- custom requests ------------------------------------------------------------------------

@@ -47,6 +47,8 @@ export interface Solution {
    */
   missingDependencies?: string[];
   connectionReferences: ConnectionReference[];
+  /** Canvas apps whose metadata the layout holds (CanvasApps/*.meta.xml, <CanvasApp> in customizations.xml); absent where the loader does not read them. */
+  canvasApps?: CanvasAppInfo[];
   environmentVariables: EnvironmentVariableDefinition[];
   cloudFlows: CloudFlow[];
   desktopFlows: DesktopFlow[];
@@ -61,6 +63,15 @@ export interface LegacyPackage {
   /** The root manifest.json (its `resources` keyed by id). */
   manifest: SourceFile;
   description?: string;
+}
+
+/** A canvas app as its metadata describes it (load/canvas-apps.ts). */
+export interface CanvasAppInfo {
+  /** Its schema name, as the manifest's root component names it. */
+  name: string;
+  /** Connector names it uses (`shared_azureblob`, lower case); undefined when the metadata cannot tell. */
+  connectors?: string[];
+  loc: Loc;
 }
 
 export interface RootComponent {

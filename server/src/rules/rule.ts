@@ -89,6 +89,8 @@ export interface GlobalSettings {
   allowedPaths: string[];
   /** Machine names never reported. */
   allowedMachines: string[];
+  /** Registrable domains that are the organisation's own (`contoso.com`): their hosts are environment-specific. */
+  organizationDomains: string[];
 }
 
 export interface RuleContext<D = FindingData> {

@@ -95,8 +95,8 @@ function definition(): string {
           Post_in_AP_channel: op('shared_teams', 'PostMessageToConversation', {
             poster: 'Flow bot',
             location: 'Channel',
-            'body/recipient/groupId': '6d2e8b14-9f3a-4c57-8e21-a4b9c7d0e356⟦-environment-specific|fab-pkg-trap-teams-group|a Teams team id is tenant-wide⟧',
-            'body/recipient/channelId': '19:b7c2e9f1a4d84c6e9b3f5a1d7e2c8b40@thread.tacv2⟦-environment-specific|fab-pkg-trap-teams-channel|a Teams channel id is tenant-wide, the same for every environment⟧',
+            'body/recipient/groupId': '6d2e8b14-9f3a-4c57-8e21-a4b9c7d0e356⟦+cloud/environment-specific-value|fab-pkg-teams-group|Fabrikam’s own Teams team (a tenant resource) hard-coded in the flow (was trap fab-pkg-trap-teams-group: see Corrections)⟧',
+            'body/recipient/channelId': '19:b7c2e9f1a4d84c6e9b3f5a1d7e2c8b40@thread.tacv2⟦+cloud/environment-specific-value|fab-pkg-teams-channel|Fabrikam’s own Teams channel (a tenant resource) hard-coded in the flow (was trap fab-pkg-trap-teams-channel: see Corrections)⟧',
             'body/messageBody': "<p>Invoice @{triggerOutputs()?['headers']?['x-ms-file-name']} staged. See https://fabrikam.sharepoint.com/sites/AccountsPayable/Invoices/Received. Do not post passwords here.</p>⟦-environment-specific|fab-pkg-trap-message-link|a link in a chat message⟧⟦-credential|fab-pkg-trap-message-password|the word password in a chat message⟧",
           }, { runAfter: { Copy_to_AP_library: ['Succeeded'] }, metadata: meta('fab-pkg-a4') }),
         },

@@ -518,7 +518,11 @@ export function writeSolution(sol: Solution): void {
   const cleanFiles = files.map(f => ({ ...f, text: take(f.text, { file: where(f.rel) }) }));
   if (inZip) {
     const zip = new AdmZip();
-    for (const f of cleanFiles) zip.addFile(f.rel, Buffer.from(f.text, 'utf8'));
+    // A fixed entry time (the committed zip's) keeps the output reproducible: regenerating must not change it.
+    for (const f of cleanFiles) {
+      zip.addFile(f.rel, Buffer.from(f.text, 'utf8'));
+      zip.getEntry(f.rel)!.header.time = new Date(2026, 10, 23, 21, 51, 42);
+    }
     writeTree(`${sol.dir}/${zipName}`, zip.toBuffer());
   } else {
     for (const f of cleanFiles) writeTree(`${root}/${f.rel}`, f.text, { bom: f.bom });

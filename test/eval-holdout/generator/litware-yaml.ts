@@ -97,8 +97,8 @@ function flowJson(): unknown {
           parameters: {
             poster: 'Flow bot',
             location: 'Channel',
-            'body/recipient/groupId': '3a9e2f41-7c6b-4d8a-9e05-b1f27c4d8e63⟦-environment-specific|ltw-trap-teams-group|a Teams team id is tenant-wide, the same for every environment⟧',
-            'body/recipient/channelId': '19:4f1d2a8c9b7e46f3a1c5d9e2b8f7a6c4@thread.tacv2⟦-environment-specific|ltw-trap-teams-channel|a Teams channel id is tenant-wide, the same for every environment⟧',
+            'body/recipient/groupId': '3a9e2f41-7c6b-4d8a-9e05-b1f27c4d8e63⟦+cloud/environment-specific-value|ltw-intake-teams-group|the organisation’s own Teams team (a tenant resource) hard-coded in the flow (was trap ltw-trap-teams-group: see Corrections)⟧',
+            'body/recipient/channelId': '19:4f1d2a8c9b7e46f3a1c5d9e2b8f7a6c4@thread.tacv2⟦+cloud/environment-specific-value|ltw-intake-teams-channel|the organisation’s own Teams channel (a tenant resource) hard-coded in the flow (was trap ltw-trap-teams-channel: see Corrections)⟧',
             'body/messageBody': "<p>Claim @{triggerOutputs()?['body/ltw_dealerclaimno']} sent. Open https://litware.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=ltw_warrantyclaim to review.</p>⟦-environment-specific|ltw-trap-teams-link|a link in a chat message⟧",
           },
           authentication: "@parameters('$authentication')",

@@ -216,7 +216,7 @@ sol.cloudFlows.push({
         type: 'Http',
         inputs: {
           method: 'GET',
-          uri: 'https://api.northbank-partners.com/v2/accounts/NL91NBNK0417164300/balance⟦+cloud/environment-specific-value|nbr-orch-bank-api-url|URL of a non-global host hard-coded in the HTTP action⟧',
+          uri: 'https://api.northbank-partners.com/v2/accounts/NL91NBNK0417164300/balance⟦-environment-specific|nbr-orch-bank-api-url|the partner bank API (issue 12: a third-party host with no environment or organisation evidence in the tree; a label before, see README "Corrections")⟧',
           authentication: {
             type: 'ClientCertificate',
             pfx: `${pfx}⟦+cloud/plaintext-secret|nbr-orch-pfx-literal|client certificate (with private key) pasted into the flow⟧`,

@@ -15,7 +15,7 @@ IMPORT 'imageRepo.imgrepo' AS imgrepo
 @INPUT In_DriveId : { 'Description': 'Treasury document library (Graph drive id).', 'FriendlyName': 'DriveId', 'Type': 'String', 'IsOptional': False, 'DefaultValue': '' } 
 @OUTPUT Out_StatementFile : { 'Description': 'Path of the filed statement.', 'FriendlyName': 'StatementFile', 'Type': 'String' } 
 # Daily MT940 statement download from Northwind Bank. Exported from the designer for review in git.
-SET BankPortal TO $'''https://corporate.northwindbank.com/login''' ⟦+env pad/environment-specific-url: the bank's production corporate portal (UAT uses its test portal)⟧
+SET BankPortal TO $'''https://corporate.northwindbank.com/login''' ⟦-env pad/environment-specific-url: the bank's corporate portal (issue 12: a third-party host with no environment or organisation evidence in the tree; a label before, see README "Corrections")⟧
 SET TokenUrl TO $'''https://login.microsoftonline.com/%In_TenantId%/oauth2/v2.0/token''' ⟦-env pad/environment-specific-url: a global sign-in endpoint, in a variable named like a token⟧
 PowerAutomateSecretVariables.GetCredential Credential: $'''BANK-PORTAL-TREASURY''' Timeout: 0 Credential=> BankCredential ⟦-cred pad/plaintext-secret: a credential name⟧
 PowerAutomateSecretVariables.GetCredential Credential: $'''GRAPH-TREASURY-UPLOAD''' Timeout: 0 Credential=> GraphCredential
@@ -31,7 +31,7 @@ WebAutomation.PopulateTextField.PopulateTextField BrowserInstance: Browser Contr
 WebAutomation.Click.Click BrowserInstance: Browser Control: appmask['Web Page \'https://corporate.northwindbank.com/login\'']['Button \'Sign in\''] WaitForPageToLoadTimeout: 60 MouseButton: WebAutomation.MouseButton.Left ClickType: WebAutomation.ClickType.SingleClick HoverMouseOverElement: True ⟦-env pad/environment-specific-url: a URL inside a UI-element selector⟧
 # The signing password is not in the vault yet (ticket TRS-1182).
 WebAutomation.PopulateTextField.PopulateTextField BrowserInstance: Browser Control: appmask['Web Page \'https://corporate.northwindbank.com/home\'']['Input password \'signing-password\''] Text: $'''Tr3asury!Q4-2024''' EmulateTyping: True UnfocusAfterPopulate: False Mode: WebAutomation.PopulateTextMode.Replace ⟦+cred pad/plaintext-secret: a literal typed into the signing-password box⟧
-WebAutomation.GoToWebPage.GoToWebPage BrowserInstance: Browser Url: $'''https://corporate.northwindbank.com/statements/mt940?date=%In_StatementDate%''' WaitForPageToLoadTimeout: 60 ⟦+env pad/environment-specific-url: the bank's production statements page⟧
+WebAutomation.GoToWebPage.GoToWebPage BrowserInstance: Browser Url: $'''https://corporate.northwindbank.com/statements/mt940?date=%In_StatementDate%''' WaitForPageToLoadTimeout: 60 ⟦-env pad/environment-specific-url: the bank's statements page (issue 12: a third-party host with no environment or organisation evidence in the tree; a label before, see README "Corrections")⟧
 Folder.GetSpecialFolder SpecialFolder: Folder.SpecialFolder.UserProfile SpecialFolderPath=> UserProfile
 WAIT (File.WaitForFile.Created File: $'''%UserProfile%\\Downloads\\statement_%In_StatementDate%.sta''') FOR 120 ⟦-env pad/environment-specific-path: built on a Folder.GetSpecialFolder result⟧
 File.Move Files: $'''%UserProfile%\\Downloads\\statement_%In_StatementDate%.sta''' Destination: $'''C:\\Treasury\\Statements\\Inbound''' IfFileExists: File.IfExists.Overwrite MovedFiles=> MovedStatement ⟦+env pad/environment-specific-path: absolute local treasury folder⟧

@@ -24,8 +24,15 @@ const PARAMS = {
   'Invoice List (cr1a2_InvoiceList)': { defaultValue: '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', type: 'String', metadata: { schemaName: 'cr1a2_InvoiceList' } },
 };
 
+/** A legacy ApiConnection action on Excel Online (Business), naming its connection through $connections. */
+const legacyExcel = (path: string) => ({ type: 'ApiConnection', runAfter: {}, inputs: { host: { connection: { name: "@parameters('$connections')['shared_excelonlinebusiness']['connectionId']" } }, method: 'get', path, queries: { source: 'me' }, authentication: "@parameters('$authentication')" } });
+const storageVariable = (name: string, value: string) => ({ type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name, type: 'string', value }] } });
+const createAsset = (field: string, variable: string) => http({ method: 'PUT', uri: 'https://management.azure.com/subscriptions/x/assets/a?api-version=2022-08-01', body: { properties: { [field]: `@{variables('${variable}')}` } } });
+
 ruleTester(rule, {
   valid: [
+    { name: 'a legacy Excel path built from environment variables, and the table id alone', ...flow({ List_rows: legacyExcel("/drives/@{encodeURIComponent(parameters('Drive (cr1a2_Drive)'))}/files/@{encodeURIComponent(parameters('Workbook (cr1a2_Workbook)'))}/tables/@{encodeURIComponent('{11DED8B0-A6F1-4BFC-9DC7-251B8F80C2CC}')}/items") }) },
+    { name: 'a short word in a variable used as another field, and a storage account variable with a non-name value', ...flow({ Init: storageVariable('assetContainer', 'videos'), Init_2: storageVariable('storageAccountName', 'Not a storage account'), Create: createAsset('container', 'assetContainer') }) },
     { name: 'Power Platform APIs: the environment from an environment variable, the admin list of environments, the token audience', ...flow({
       Check_flows: http({ uri: "https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/environments/@{parameters('Environment Id (cr1a2_EnvironmentId)')}/flows?api-version=2016-11-01", authentication: { type: 'ManagedServiceIdentity', audience: 'https://service.flow.microsoft.com/' } }),
       List_environments: http({ uri: 'https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments?api-version=2021-04-01' }),
@@ -39,7 +46,12 @@ ruleTester(rule, {
     { name: 'OData filters and descriptions', ...flow({ List: connector('shared_commondataserviceforapps', 'ListRecords', { entityName: 'cr1a2_sites', $filter: "cr1a2_url eq 'https://contoso.sharepoint.com/sites/Finance-Dev'" }), Compose: { type: 'Compose', runAfter: {}, description: 'copies https://contoso.sharepoint.com/sites/Finance-Dev', inputs: "@triggerBody()?['text']" } }) },
     { name: 'global public services: GitHub, Translator, the Business Central API audience', ...flow({ HTTP_Fetch_Releases: http({ uri: 'https://api.github.com/repos/microsoft/powercat-automation-kit/releases?page=1&per_page=5' }), Translate: http({ method: 'POST', uri: 'https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=en' }), Get_vendors: http({ uri: "@{parameters('BC Base (cr1a2_BcBase)')}/vendors", authentication: { type: 'ActiveDirectoryOAuth', tenant: 'contoso.onmicrosoft.com', audience: 'https://api.businesscentral.dynamics.com', clientId: 'x', secret: "@parameters('BC Secret (cr1a2_BcSecret)')" } }) }) },
     { name: 'links to public and global hosts inside an e-mail body are text, not addresses (also with "test" or "live" in the path)', ...flow({ Send: connector('shared_office365', 'SendEmailV2', { 'emailMessage/To': 'ap@contoso.com', 'emailMessage/Subject': 'Approved', 'emailMessage/Body': '<p>Approved. <img src="http://pngimg.com/uploads/microsoft/microsoft_PNG16.png"> See https://support.microsoft.com/help/test-your-connection and https://www.youtube.com/live/abc</p>' }) }) },
-    { name: 'reportPublicHosts: false leaves ordinary public hosts alone', options: { reportPublicHosts: false }, ...flow({ Upload: http({ method: 'PUT', uri: 'https://erp-archive.contoso.com/dms/v1/documents/1' }) }) },
+    { name: 'a public third-party address with no environment or organisation evidence is not reported by default', ...flow({ Holidays: http({ uri: 'https://date.nager.at/api/v3/PublicHolidays/2025/GB' }), Bank_holidays: http({ uri: 'https://www.gov.uk/bank-holidays.json' }) }) },
+    // Issue 12: a link inside a message or e-mail body is text for a reader, whatever its host (it used to be reported for tenant hosts).
+    { name: 'a tenant URL inside an email body or a Teams post is text, not a place', ...flow({
+      Send: connector('shared_office365', 'SendEmailV2', { 'emailMessage/To': 'ap@contoso.com', 'emailMessage/Subject': 'Invoice https://contoso-dev.crm4.dynamics.com', 'emailMessage/Body': '<p>Open <a href="https://contoso-dev.crm4.dynamics.com/main.aspx?appid=1">the app</a> to approve.</p>' }),
+      Post: connector('shared_teams', 'PostMessageToConversation', { poster: 'Flow bot', location: 'Channel', 'body/messageBody': '<p>Filed in https://fabrikam.sharepoint.com/sites/AccountsPayable/Invoices</p>' }),
+    }) },
     { name: 'a Blob Storage action on the connection\'s own account', ...flow({ Create_blob: connector('shared_azureblob', 'CreateFile_V2', { dataset: 'AccountNameFromSettings', folderPath: '/invoices', name: 'a.pdf', body: "@triggerBody()?['file']" }) }) },
     { name: 'allowed hosts and paths', allow: { hosts: ['contoso.sharepoint.com'], paths: ['C:\\Program Files\\'] }, ...flow({ HTTP: http({ uri: 'https://contoso.sharepoint.com/sites/intranet/_api/web' }), Compose: { type: 'Compose', runAfter: {}, inputs: 'C:\\Program Files\\Contoso\\tool.exe' } }) },
     { name: 'rows bound from expressions, and solution-aware rows (workflows) bound by id', ...flow({ Create_row: connector('shared_commondataserviceforapps', 'CreateRecord', { entityName: 'cr1a2_runs', 'item/ownerid@odata.bind': "/systemusers(@{variables('Service Account')})", 'item/cr1a2_Flow@odata.bind': '/workflows(33a0af05-b43b-ec11-b6e5-00224809b791)' }) }) },
@@ -48,6 +60,19 @@ ruleTester(rule, {
     { name: 'site and list interpolated from environment variables', ...flow({ Get_items: connector('shared_sharepointonline', 'GetItems', { dataset: "@{parameters('Invoice Site (cr1a2_InvoiceSite)')}", table: "@{parameters('Invoice List (cr1a2_InvoiceList)')}" }) }, { definition: { parameters: PARAMS } }) },
   ],
   invalid: [
+    {
+      name: 'Excel Online drive and file ids inside a legacy ApiConnection path',
+      ...flow({ List_rows: legacyExcel("/drives/@{encodeURIComponent('b!_BWPkncwrEGPPWJoCky5Ipnk')}/files/@{encodeURIComponent('01FTBGVDXZQJT6CLMBIFBIH7GIZOD2ALC7')}/tables/@{encodeURIComponent('{11DED8B0-A6F1-4BFC-9DC7-251B8F80C2CC}')}/items") }),
+      errors: [
+        { text: 'b!_BWPkncwrEGPPWJoCky5Ipnk', message: /hard-codes the document library \(drive\) "b!_BWPkncwrEGPPWJoCky5Ipnk" in path \(inside an expression\)/ },
+        { text: '01FTBGVDXZQJT6CLMBIFBIH7GIZOD2ALC7', message: /hard-codes the file id/ },
+      ],
+    },
+    {
+      name: 'a storage account name written into a variable named for it, or read as a storageAccountName field',
+      ...flow({ Init: storageVariable('streamingStorageAccountName', 'prefinalsasbox'), Init_2: storageVariable('target', 'contosomedia01'), Create: createAsset('storageAccountName', 'target') }),
+      errors: [{ text: 'prefinalsasbox', message: /hard-codes the storage account "prefinalsasbox"/ }, { text: 'contosomedia01', message: /storage account "contosomedia01"/ }],
+    },
     {
       name: 'the id of one environment in the path or query of a global Power Platform / Flow API host',
       ...flow({
@@ -93,19 +118,17 @@ ruleTester(rule, {
       errors: [{ text: String.raw`D:\\Exports\\Orders`, message: /absolute path "D:\\Exports\\Orders" in parameter "item\/Input_Folder"/ }],
     },
     {
-      name: 'a tenant URL inside an email body (part of the text)',
-      ...flow({ Send: connector('shared_office365', 'SendEmailV2', { 'emailMessage/To': 'ap@contoso.com', 'emailMessage/Subject': 'Invoice', 'emailMessage/Body': '<p>Open <a href="https://contoso-dev.crm4.dynamics.com/main.aspx?appid=1">the app</a> to approve.</p>' }) }),
-      errors: [{ text: 'https://contoso-dev.crm4.dynamics.com/main.aspx?appid=1', message: /URL "https:\/\/contoso-dev.crm4.dynamics.com\/main.aspx\?appid=1" in parameter "emailMessage\/Body"/ }],
-    },
-    {
       name: 'a public host that names an environment',
       ...flow({ HTTP: http({ uri: 'https://api-test.contoso.com/v1/orders' }) }),
       errors: [{ text: 'https://api-test.contoso.com/v1/orders', message: /URL .* in URI/ }],
     },
     {
-      name: 'a public host used as an address (the organisation\'s own application, a vendor endpoint) is reported by default',
-      ...flow({ Upload_PDF: http({ method: 'PUT', uri: "https://erp-archive.contoso.com/dms/v1/documents/@{body('Post')?['documentId']}" }) }),
-      errors: [{ text: 'https://erp-archive.contoso.com/dms/v1/documents/', message: /^Action "Upload_PDF" hard-codes the URL "https:\/\/erp-archive\.contoso\.com\/dms\/v1\/documents\/" in URI/ }],
+      name: 'a public host used as an address on the organisation\'s own domain (its mailboxes show it) is reported',
+      ...flow({
+        Upload_PDF: http({ method: 'PUT', uri: "https://erp-archive.contoso.com/dms/v1/documents/@{body('Post')?['documentId']}" }),
+        Notify: connector('shared_office365', 'SendEmailV2', { 'emailMessage/To': 'ap@contoso.com', 'emailMessage/Subject': 'Archived', 'emailMessage/Body': 'Done' }),
+      }),
+      errors: [{ text: 'https://erp-archive.contoso.com/dms/v1/documents/', severity: 'warning', message: /^Action "Upload_PDF" hard-codes the URL "https:\/\/erp-archive\.contoso\.com\/dms\/v1\/documents\/" in URI; it is the organisation's own domain contoso\.com, as its mailboxes show/ }],
     },
     {
       name: 'the address of a tenant URL whose query holds a key or a signature (the key is cloud/plaintext-secret)',

@@ -221,6 +221,12 @@ ruleTester(rule, {
       secrets: ['4711-2024'],
     },
     {
+      name: 'roles from meaning: a sensitive user-name input is not the secret; the password beside it is',
+      ...flow({ Run: runDesktop({ 'item/Input_Username': 'svc-erp', 'item/Input_Password': 'Autumn!2024pw' }) }, { solution: { desktopFlows: [{ ...desktopFlow, script: "@@ConnectionString: ''\r\n@SENSITIVE: [Input_Username, Input_Password]\r\nSET Done TO 1" }] } }),
+      errors: [{ text: 'Autumn!2024pw', message: /sensitive desktop-flow input in desktop-flow input "Input_Password"/ }],
+      secrets: ['Autumn!2024pw'],
+    },
+    {
       name: 'a JSON web token pasted into a Compose, and a Raw authentication value',
       ...flow({
         Compose: { type: 'Compose', runAfter: {}, inputs: { note: 'cached', jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U' } },

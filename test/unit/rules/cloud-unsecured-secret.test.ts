@@ -36,8 +36,21 @@ const desktopFlow = (outputs: Array<{ name: string; sensitive?: boolean }> = [])
   outputs,
 });
 
+/** A Power Apps (request) trigger whose body declares these properties. */
+const requestTrigger = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  manual: { type: 'Request', kind: 'PowerApp', inputs: { schema: { type: 'object', properties, required: Object.keys(properties) } }, ...extra },
+});
+const RECEIVED = { TenantID_Value: { type: 'string' }, ClientSecret_Value: { type: 'string' } };
+const keepSecret = { Init: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'Client Secret', type: 'string', value: "@{triggerBody()['ClientSecret_Value']}" }] } } };
+const parseSecret = (extra: Record<string, unknown> = {}) => ({ type: 'ParseJson', runAfter: {}, inputs: { content: "@variables('Client Secret')", schema: { type: 'object' } }, ...extra });
+
 ruleTester(rule, {
   valid: [
+    { name: 'a trigger receiving no secret-named property, passed on', ...flow({ Compose: { type: 'Compose', runAfter: {}, inputs: "@triggerBody()?['TenantID_Value']" } }, { definition: { triggers: requestTrigger({ TenantID_Value: { type: 'string' } }) } }) },
+    { name: 'a received secret with secure trigger outputs, read directly by a secured action and by an action reading only the headers', ...flow({
+      Compose: { type: 'Compose', runAfter: {}, inputs: "@triggerBody()?['ClientSecret_Value']" },
+      Headers: { type: 'Compose', runAfter: {}, inputs: "@triggerOutputs()?['headers']?['x-ms-user-name']" },
+    }, { definition: { triggers: requestTrigger(RECEIVED, secure('inputs', 'outputs')) } }) },
     { name: 'Key Vault secret read with secure outputs and sent with secure inputs', ...flow({
       Get_secret: getSecret(secure('outputs')),
       HTTP: http({ headers: { 'x-api-key': "@body('Get_secret')?['value']" } }, secure('inputs')),
@@ -77,6 +90,29 @@ ruleTester(rule, {
     }, { definition: { parameters: PARAMS } }) },
   ],
   invalid: [
+    {
+      name: 'a request trigger receives a client secret without secure outputs; a Parse JSON takes it through a variable without secure inputs',
+      ...flow({ ...keepSecret, Parse_JSON: parseSecret(), Parsed_securely: parseSecret(secure('inputs')) }, { definition: { triggers: requestTrigger(RECEIVED) } }),
+      errors: [
+        { text: 'manual', message: /^Trigger "manual" handles a secret \(it receives a client secret \("ClientSecret_Value"\) in its body\) but does not have secure outputs/ },
+        { text: 'Parse_JSON', message: /^Action "Parse_JSON" handles a secret \(its inputs carry the client secret the trigger receives \("ClientSecret_Value"\)\) but does not have secure inputs/ },
+      ],
+    },
+    {
+      name: 'secured trigger outputs do not hide a secret read through a variable',
+      ...flow({ ...keepSecret, Parse_JSON: parseSecret() }, { definition: { triggers: requestTrigger(RECEIVED, secure('inputs', 'outputs')) } }),
+      errors: [{ text: 'Parse_JSON', message: /client secret the trigger receives/ }],
+    },
+    {
+      name: 'an instant flow input titled Password (the designer keys it text_1)',
+      ...flow({ Compose: { type: 'Compose', runAfter: {}, inputs: "@triggerOutputs()?['body/text_1']" } }, { definition: { triggers: requestTrigger({ text: { type: 'string', title: 'User' }, text_1: { type: 'string', title: 'Password' } }) } }),
+      errors: [{ text: 'manual', message: /it receives a password \("text_1"\)/ }, { text: 'Compose', message: /carry the password the trigger receives \("text_1"\)/ }],
+    },
+    {
+      name: 'the message names the password input, not a user name input the desktop flow also marks sensitive',
+      ...flow({ Run_ERP: connector('shared_uiflow', 'RunUIFlow_V2', { uiFlowId: DF_ID, runMode: 'unattended', 'item/Input_User': 'svc-erp', 'item/Input_Password': "@parameters('Orders Password (cr1a2_OrdersPassword)')" }) }, { definition: { parameters: PARAMS }, solution: { desktopFlows: [{ ...desktopFlow(), inputs: [{ name: 'Input_User', sensitive: true }, { name: 'Input_Password', sensitive: true }] }] } }),
+      errors: [{ text: 'Run_ERP', message: /it sends a sensitive desktop-flow input \(desktop-flow input "Input_Password"\)\)/ }],
+    },
     {
       name: 'an Authorization header is no exemption: Basic and Bearer literals and references, a key header, authentication credentials (the engine\'s obfuscation has exceptions and a copy of the action loses it)',
       ...flow({

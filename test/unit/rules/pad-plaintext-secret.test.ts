@@ -4,6 +4,10 @@ import { ruleTester } from '../../support/rule-tester';
 /** The header every saved definition starts with: makes a standalone script a stored definition. */
 const DEF = `@@ConnectionString: ''\n@@Type: 'Local'\n@@DesktopType: 'local'\n@@DisplayName: 'Local computer'\n`;
 const SEND = `SendFrom: $'''robot@contoso.com''' SendTo: $'''ops@contoso.com''' Subject: $'''Report''' Body: $'''Done''' IsBodyHtml: False`;
+/** Types `text` into the desktop field `field` of the window `Login` (a recorded UI element name). */
+const TYPE_UI = (field: string, text: string) => `UIAutomation.PopulateTextField.PopulateTextField TextField: appmask['Login']['${field}'] Text: ${text} Mode: UIAutomation.PopulateTextMode.Replace ClickType: UIAutomation.PopulateMouseClickType.SingleClick`;
+/** Sets a terminal field found by its label (action id and arguments from the PAD action KB). */
+const TERMINAL_LABEL = (label: string, text: string) => `TerminalEmulation.SetTextOnTerminalSession.SetTextOnFieldWithLabel Session: TerminalSession Text: ${text} FieldLabel: $'''${label}''' TreatAtCharacterAsLiteral: False`;
 
 ruleTester(rule, {
   valid: [
@@ -114,8 +118,53 @@ Compression.ZipFiles ArchivePath: ZipPath FilesOrFoldersToZip: Files Compression
 WebAutomation.LaunchEdge.LaunchEdge Url: ServiceToken WindowState: WebAutomation.BrowserWindowState.Normal ClearCache: False ClearCookies: False WaitForPageToLoadTimeout: 60 Timeout: 60 BrowserInstance=> Browser
 SET ApiKey TO $'''https://portal.acme-logistics.com/api/v2/shipments?customer=4711'''`,
     },
+    {
+      name: 'roles from meaning: a user name typed into a box the recorder named after the Password: label is not a password',
+      script: `SET Username TO $'''svc-portal-bot'''
+${TYPE_UI("Edit \\'Password:\\'", 'Username')}
+${TYPE_UI("Edit \\'Password:\\' 2", 'LoginCred.Password')}`,
+    },
+    {
+      name: 'roles from meaning: a value given as the user name of a sign-in is not a password because a field label says so',
+      script: `SET PortalAccount TO $'''svc-portal-bot'''
+${TYPE_UI("Edit \\'Password:\\'", 'PortalAccount')}
+Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: PortalAccount Password: MailCred.Password ${SEND}`,
+    },
+    {
+      name: 'roles from meaning: a credential user name typed into a terminal field labelled Password is not a password',
+      script: `${TERMINAL_LABEL('Password', 'MainframeCred.Username')}
+${TERMINAL_LABEL('Userid', "$'''TSO0042'''")}`,
+    },
+    {
+      name: 'roles from meaning: a web text input (Input text) is not a password box whatever its label',
+      script: `WebAutomation.PopulateTextField.PopulateTextField BrowserInstance: Browser Control: appmask['Portal']['Input text \\'password-hint\\''] Text: $'''first pet''' EmulateTyping: True UnfocusAfterPopulate: True Mode: WebAutomation.PopulateTextMode.Replace`,
+    },
   ],
   invalid: [
+    {
+      name: 'roles from meaning: text sent to a terminal field labelled Password is a password',
+      script: `${TERMINAL_LABEL('Password', "$'''Mvs!2024q3'''")}`,
+      errors: [{ text: `$'''Mvs!2024q3'''`, message: /^The text typed into a password field in Text of TerminalEmulation\.SetTextOnTerminalSession\.SetTextOnFieldWithLabel is a literal secret/ }],
+      secrets: ['Mvs!2024q3'],
+    },
+    {
+      name: 'roles from meaning: a label adds the password role to plain text when nothing says it is the user name',
+      script: `SET PortalLogin TO $'''Spring#2025'''
+${TYPE_UI("Edit \\'Password:\\'", 'PortalLogin')}
+${TYPE_UI("Edit \\'Password:\\' 2", "$'''Autumn#2025'''")}`,
+      errors: [
+        { text: `$'''Spring#2025'''`, message: /^The literal assigned to PortalLogin is a secret: it reaches Text \(typed into a password field\) of UIAutomation\.PopulateTextField/ },
+        { text: `$'''Autumn#2025'''`, message: /^The text typed into a password field in Text of UIAutomation\.PopulateTextField/ },
+      ],
+      secrets: ['Spring#2025', 'Autumn#2025'],
+    },
+    {
+      name: 'roles from meaning: a password box by its element type (Input password) stays one whatever the value is called',
+      script: `SET PortalUser TO $'''Winter#2025'''
+WebAutomation.PopulateTextField.PopulateTextField BrowserInstance: Browser Control: appmask['Portal']['Input password'] Text: PortalUser EmulateTyping: True UnfocusAfterPopulate: True Mode: WebAutomation.PopulateTextMode.Replace`,
+      errors: [{ text: `$'''Winter#2025'''`, message: /reaches Text \(typed into a password field\) of WebAutomation\.PopulateTextField/ }],
+      secrets: ['Winter#2025'],
+    },
     {
       name: 'issue 9: sqlcmd -P in System.RunDOSCommand and in the arguments of Run application (sqlcmd.exe, or cmd /c sqlcmd)',
       script: `System.RunDOSCommand.RunDOSCommand DOSCommandOrApplication: $'''sqlcmd -S sql-prod01 -U sa -P Pr0d-Sql-Pass! -Q "EXEC dbo.Export"''' StandardOutput=> Out StandardError=> Err ExitCode=> Code
@@ -338,7 +387,8 @@ $cred2 = New-Object System.Net.NetworkCredential("svc", $SecurePwd)''' ScriptOut
       script: `SET WebhookToken TO $'''https://hooks.slack.com/services/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'''
 SET ReportKey TO $'''https://reports.contoso.com/daily?code=Zx81kPq0aLm2Nf7Rb6Tc'''`,
       errors: [
-        { text: `$'''https://hooks.slack.com/services/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'''`, message: /^The literal assigned to WebhookToken is a secret \(WebhookToken names a credential\)/ },
+        // Issue 12 (keys in URL paths): the key-shaped path segment is the secret, reported as a part of the URL.
+        { text: 'a1B2c3D4e5F6g7H8i9J0k1L2', message: /^The URL https:\/\/hooks\.slack\.com assigned to WebhookToken carries a literal secret in the key in the URL path/ },
         { text: 'Zx81kPq0aLm2Nf7Rb6Tc', message: /carries a literal secret in the 'code' query parameter/ },
       ],
       secrets: ['a1B2c3D4e5F6g7H8i9J0k1L2', 'Zx81kPq0aLm2Nf7Rb6Tc'],

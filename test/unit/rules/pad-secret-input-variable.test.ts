@@ -32,6 +32,12 @@ PowerAutomateSecretVariables.GetCredential Credential: Input_CredentialName Time
 Email.SendEmail.AuthenticateAndSend SMTPServer: SmtpServer Port: 587 EnableSSL: True Username: SmtpCred.Username Password: SmtpCred.Password ${SEND}`,
     },
     {
+      name: 'roles from meaning: a user-name input typed into a box the recorder named after the Password: label',
+      script: `${DEF}@SENSITIVE: [In_strAppUserName]
+${input('In_strAppUserName')}
+UIAutomation.PopulateTextField.PopulateTextField TextField: appmask['Login']['Edit \\'Password:\\''] Text: In_strAppUserName Mode: UIAutomation.PopulateTextMode.Replace ClickType: UIAutomation.PopulateMouseClickType.SingleClick`,
+    },
+    {
       name: 'inputs about passwords, not holding one',
       script: `${DEF}${input('Input_PasswordLength', 'Numeric', '12')}
 ${input('Input_SecretName')}
@@ -80,6 +86,12 @@ SAP.SapLogin.SapLogInOptionSingle Server: SapServer Client: $'''100''' Username:
     },
   ],
   invalid: [
+    {
+      name: 'roles from meaning: an input sent to a terminal field labelled Password is a secret input',
+      script: `${DEF}${input('Input_Tso')}
+TerminalEmulation.SetTextOnTerminalSession.SetTextOnFieldWithLabel Session: TerminalSession Text: Input_Tso FieldLabel: $'''Password''' TreatAtCharacterAsLiteral: False`,
+      errors: [{ text: 'Input_Tso', message: /it is used as Text \(typed into a password field\) of TerminalEmulation\.SetTextOnTerminalSession\.SetTextOnFieldWithLabel/ }],
+    },
     {
       name: 'an input named like a password',
       script: `${DEF}@SENSITIVE: [Input_SapPassword]

@@ -123,6 +123,20 @@ SET ApiKey TO KeyLines[0]
 Web.InvokeWebService.InvokeWebService Url: ApiUrl Method: Web.Method.Get Accept: $'''application/json''' ContentType: $'''application/json''' CustomHeaders: $'''x-api-key: %ApiKey%''' ResponseHeaders=> Headers Response=> Body StatusCode=> Status`,
     },
     {
+      name: 'a column of a data row used as a PDF password (a birth date) is a datum of the record: the row is a container, not a holder',
+      script: `${DEF}@SENSITIVE: [PdfOwnerPassword]
+${CYBERARK('PdfOwnerPassword')}
+Excel.ReadFromExcel.ReadAllCells Instance: EmployeeBook ReadAsText: True FirstLineIsHeader: True RangeValue=> Employees
+LOOP FOREACH Employee IN Employees
+    Pdf.EncryptPdf.EncryptPdf PDFFile: EmployeePdf UserPassword: Employee['BirthDate'] OwnerPassword: PdfOwnerPassword EncryptedPDFPath: EmployeePdf.FullName IfFileExists: Pdf.IfFileExists.Overwrite EncryptedPDF=> ProtectedPdf
+END`,
+    },
+    {
+      name: 'roles from meaning: a user name typed into a box the recorder named after the Password: label is not a secret',
+      script: `${DEF}SET Username TO $'''svc-portal-bot'''
+UIAutomation.PopulateTextField.PopulateTextField TextField: appmask['Login']['Edit \\'Password:\\''] Text: Username Mode: UIAutomation.PopulateTextMode.Replace ClickType: UIAutomation.PopulateMouseClickType.SingleClick`,
+    },
+    {
       name: 'the length of a password is not the password',
       script: `${DEF}@SENSITIVE: [Pwd]
 ${CYBERARK('Pwd')}
@@ -241,6 +255,15 @@ ${TYPE_PASSWORD('CarrierHubPassword')}`,
       script: `${DEF}${READ_CONFIG}
 ${TYPE_PASSWORD("FreightConfig['carrierHub']['password']")}`,
       errors: [{ text: 'FreightConfig', element: 'FreightConfig', message: /^Variable FreightConfig carries a secret \(it is used as Text \(typed into a password field\)/ }],
+    },
+    {
+      name: 'a column of a data row copied into a variable before it becomes a PDF password: the variable holds it',
+      script: `${DEF}Excel.ReadFromExcel.ReadAllCells Instance: EmployeeBook ReadAsText: True FirstLineIsHeader: True RangeValue=> Employees
+LOOP FOREACH Employee IN Employees
+    SET PdfOpenPassword TO Employee['BirthDate']
+    Pdf.EncryptPdf.EncryptPdf PDFFile: EmployeePdf UserPassword: PdfOpenPassword OwnerPassword: PdfOpenPassword EncryptedPDFPath: EmployeePdf.FullName IfFileExists: Pdf.IfFileExists.Overwrite EncryptedPDF=> ProtectedPdf
+END`,
+      errors: [{ text: 'PdfOpenPassword', element: 'PdfOpenPassword', message: /^Variable PdfOpenPassword carries a secret/ }],
     },
     {
       name: 'a config password built into a connection string: the connection string holds it, not the config',

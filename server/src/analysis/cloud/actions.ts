@@ -7,11 +7,19 @@ import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/t
 export function connectorOf(action: FlowAction, flow: CloudFlow): string | undefined {
   const apiId = action.host?.apiId;
   if (apiId) return apiId.split('/').pop()!.toLowerCase();
-  const connectionName = action.host?.connectionName;
+  const connectionName = action.host?.connectionName ?? legacyConnectionKey(stringValue(prop(prop(prop(action.inputs, 'host'), 'connection'), 'name')));
   if (!connectionName) return undefined;
   const ref = flow.connectionReferences.find(r => r.key === connectionName);
   const api = ref?.apiName ?? connectionName.replace(/_\d+$/, '');
   return api.split('/').pop()!.toLowerCase();
+}
+
+/**
+ * The connection key a legacy ApiConnection action names in `host.connection.name`:
+ * `@parameters('$connections')['shared_excelonlinebusiness']['connectionId']` (the designer's form) or `['$connections']['…']`.
+ */
+export function legacyConnectionKey(text: string | undefined): string | undefined {
+  return text ? /\$connections'\s*[\])]\s*\??\[\s*'([^']+)'/.exec(text)?.[1] : undefined;
 }
 
 /** The connector operation (`getsecret`, `runuiflow_v2`…), lower case; empty for built-in actions. */

@@ -12,7 +12,9 @@ import {
 import { expressionsIn, literalParts, StringLeaf } from './leaves';
 import { looksRandom } from '../shared/values';
 import { refCount, Refs, refsOf } from './segments';
+import { ReceivedSecret, receivedSecrets, receivedSecretsRead } from './received-secrets';
 import { SecretPlace, secretText } from './secret-places';
+import { assignedVariable } from './variables';
 
 /** A literal that reaches a secret place through a variable or a Compose action. */
 export interface SecretFlow {
@@ -64,6 +66,8 @@ export function traceSecrets(index: FlowIndex, places: readonly SecretPlace[]): 
 
 class Tracer {
   private readonly needs = new Map<FlowAction, { inputs?: string; outputs?: string }>();
+  /** How strongly each recorded inputs reason names the secret (see need()). */
+  private readonly inputsStrength = new Map<FlowAction, number>();
   private readonly secretFlows: SecretFlow[] = [];
   private readonly secretParameters = new Map<string, SecretSinkUse>();
 
@@ -71,6 +75,7 @@ class Tracer {
 
   run(places: readonly SecretPlace[]): SecretDataFlow {
     this.follow(places);
+    this.received();
     this.knownReaders();
     return { secretFlows: this.secretFlows, secure: this.secureNeeds(), secretParameters: this.secretParameters };
   }
@@ -90,7 +95,7 @@ class Tracer {
       // Secured outputs of the action the secret comes from do not count either: the sender's own Secure Inputs
       // setting is what keeps the value out of its run history (and out of every later copy of the action).
       if (sends && hasValue && !onlyConnectionAuth(exprs)) {
-        this.need(place.leaf.action, 'inputs', `it sends a ${place.what} (${place.where})`);
+        this.need(place.leaf.action, 'inputs', `it sends a ${place.what} (${place.where})`, namesSecret(place) ? 2 : 1);
       }
       for (const e of exprs) work.push({ refs: refsOf(e), sink: place, direct: refCount(e) === 1 });
     }
@@ -171,10 +176,59 @@ class Tracer {
     return true;
   }
 
-  private need(action: FlowAction, what: 'inputs' | 'outputs', reason: string): void {
+  /**
+   * Records why an action needs secure inputs/outputs; the first reason stays, unless a later one names
+   * the secret more surely (strength 2: a password field, over 1: an input that is only marked sensitive,
+   * such as a user name), so the message names the input that really holds the secret.
+   */
+  private need(action: FlowAction, what: 'inputs' | 'outputs', reason: string, strength = 2): void {
     const n = this.needs.get(action) ?? {};
-    if (!n[what]) n[what] = reason;
+    if (!n[what] || (what === 'inputs' && strength > (this.inputsStrength.get(action) ?? 0))) {
+      n[what] = reason;
+      if (what === 'inputs') this.inputsStrength.set(action, strength);
+    }
     this.needs.set(action, n);
+  }
+
+  /**
+   * Secrets the flow receives (a request trigger's secret-named property): the trigger's outputs show
+   * them, and so does every securable action whose inputs take them, directly or through variables and
+   * Compose actions. The engine hides inputs that read secured trigger outputs
+   * directly, not through a variable.
+   */
+  private received(): void {
+    const secrets = receivedSecrets(this.index.flow);
+    if (!secrets.length) return;
+    for (const r of secrets) this.need(r.trigger, 'outputs', `it receives a ${r.what} ("${r.name}") in its body`);
+    const taintedVars = new Map<string, ReceivedSecret>();
+    const taintedActions = new Map<string, ReceivedSecret>();
+    // A variable assigned from secured trigger outputs still shows the secret wherever it is read.
+    const carried = (e: string, intoVariable: boolean): ReceivedSecret | undefined => {
+      const direct = receivedSecretsRead(e, secrets).find(r => intoVariable || !securedProperties(r.trigger).has('outputs'));
+      if (direct) return direct;
+      const refs = refsOf(e);
+      return refs.variables.map(v => taintedVars.get(v.toLowerCase())).find(Boolean)
+        ?? refs.actions.map(a => taintedActions.get(this.index.actionByRef(a)?.name ?? '')).find(Boolean);
+    };
+    // Until nothing new is tainted: a variable may be assigned after the action that reads it in document order.
+    for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
+      changed = false;
+      for (const a of this.index.flow.actions) {
+        for (const leaf of this.index.leavesByAction.get(a) ?? []) {
+          const variable = assignedVariable(leaf);
+          const secret = expressionsIn(leaf, 0, leaf.text.length).map(e => carried(e, variable !== undefined)).find(Boolean);
+          if (!secret) continue;
+          if (variable !== undefined) {
+            if (!taintedVars.has(variable.toLowerCase())) { taintedVars.set(variable.toLowerCase(), secret); changed = true; }
+            continue;
+          }
+          if (!canBeSecured(a)) continue;
+          this.need(a, 'inputs', `its inputs carry the ${secret.what} the trigger receives ("${secret.name}")`);
+          // A Compose's output is its input; other pass-through actions reshape it and are followed no further.
+          if (a.type.toLowerCase() === 'compose' && !taintedActions.has(a.name)) { taintedActions.set(a.name, secret); changed = true; }
+        }
+      }
+    }
   }
 
   /** Actions that read a secret by what they are: Key Vault, secret environment variables, token endpoints, desktop flows with sensitive outputs. */
@@ -220,6 +274,13 @@ class Tracer {
     }
     return out.sort((a, b) => a.action.node.offset - b.action.node.offset);
   }
+}
+
+/** Whether a place is one by its name (a password input), not only by a sensitive marking (a user name input marked sensitive). */
+function namesSecret(place: SecretPlace): boolean {
+  if (place.kind !== 'desktop-input') return true;
+  const last = place.leaf.path[place.leaf.path.length - 1] ?? '';
+  return isSecretName(last.replace(/^item\//i, ''));
 }
 
 /** `@parameters('$authentication')` and friends: the connection's own credentials, never shown. */

@@ -151,3 +151,18 @@ export function describeWhere(path: string[]): string {
 export function quotedConstantsOf(leaf: StringLeaf): Range[] {
   return leaf.segments.filter(s => s.kind === 'expression').flatMap(s => quotedConstants(leaf.text, s));
 }
+
+/** Names of fields that hold text for people: e-mail and post bodies, subjects, messages, comments. */
+const MESSAGE_FIELDS = new Set(['body', 'messagebody', 'message', 'subject', 'text', 'html', 'htmlbody', 'bodyhtml', 'comment', 'comments', 'note', 'notes', 'summary', 'details']);
+
+/**
+ * A string value that is text for people (an e-mail's subject or body, a Teams post, a message): a link
+ * inside it is shown to a reader, not an address the flow connects to. An HTTP action's whole `body` is a
+ * request payload, not such a text.
+ */
+export function isMessageText(path: readonly string[]): boolean {
+  if (path.length === 1 && path[0] === 'body') return false;
+  const names = path.filter(p => !/^\d+$/.test(p)).map(lastSegment);
+  const last = (names[names.length - 1] ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  return MESSAGE_FIELDS.has(last);
+}

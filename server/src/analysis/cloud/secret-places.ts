@@ -1,13 +1,14 @@
 // Where a cloud flow puts a secret: HTTP authentication, credential headers and query parameters,
 // sensitive inputs of a desktop flow it runs, secret-named fields, and secrets embedded in text (URI
-// credentials, key=value pairs, connection strings, JSON, command lines). Whatever reaches such a
+// credentials, keys in URL paths, key=value pairs, connection strings, JSON, command lines). Whatever reaches such a
 // place, a literal or a reference, is a secret.
 import { prop, stringValue } from '../../load/json';
 import type { CloudFlow, FlowAction, Solution } from '../../model/types';
 import { commandLinePasswords } from '../shared/command-secrets';
 import { findUserInfo } from '../shared/scan';
-import { CONNECTION_SECRET_KEYS, connectionKeyIs, isPipelineToken, isPlaceholderSecret, looksRandom, parseConnectionString } from '../shared/values';
-import { isSecretHeader, isSecretName, querySecrecy } from '../shared/vocabulary';
+import { keyShapedPathSegments } from '../shared/url-keys';
+import { CONNECTION_SECRET_KEYS, connectionKeyIs, findUrls, isPipelineToken, isPlaceholderSecret, looksRandom, parseConnectionString } from '../shared/values';
+import { isSecretHeader, isSecretName, isUserName, querySecrecy } from '../shared/vocabulary';
 import { desktopFlowOf, isConnectorAction, runsDesktopFlow } from './actions';
 import { describeWhere, lastSegment, normalizeName, StringLeaf } from './leaves';
 import { assignedVariable } from './variables';
@@ -115,6 +116,9 @@ function namedField(leaf: StringLeaf): string | undefined {
 }
 
 function sensitiveInput(action: FlowAction, input: string, solution: Solution | undefined): boolean {
+  // Roles from meaning (issue 12): a user name marked sensitive to keep it out of run logs is not the
+  // secret; the password beside it is (a message naming `Input_Username` points at the wrong input).
+  if (isUserName(input)) return false;
   const df = desktopFlowOf(action, solution);
   if (df) {
     const lower = input.toLowerCase();
@@ -134,6 +138,12 @@ function embeddedSecretPlaces(leaf: StringLeaf): SecretPlace[] {
   // Passwords on command lines (a runbook's or a script's command text): net use, sqlcmd -P.
   for (const c of commandLinePasswords(m)) add(c.start, c.end, 'password', `the command line in ${describeWhere(leaf.path)}`, 'command-line');
   if (!/[=:@]/.test(m)) return out;
+  // API keys written into a URL's path (`/v6/<32 hex>/latest`): the same secret as `?apikey=…`.
+  if (m.includes('://')) {
+    for (const u of findUrls(m)) {
+      for (const k of keyShapedPathSegments(u.url)) add(u.start + k.start, u.start + k.end, 'API key', `the path of the URL in ${describeWhere(leaf.path)}`, 'url-path');
+    }
+  }
   // user:password@ in URLs.
   for (const u of findUserInfo(m, "/@:'\"<>\u0000", "/@'\"<>", false)) {
     const start = u.end - 1 - u.password.length;

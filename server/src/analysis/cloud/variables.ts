@@ -3,6 +3,7 @@
 import { prop, stringValue } from '../../load/json';
 import type { CloudFlow, FlowAction } from '../../model/types';
 import type { StringLeaf } from './leaves';
+import { refsOf } from './segments';
 
 /** The variable a leaf assigns, when it is the value of an Initialize/Set/Append-to-string variable action. */
 export function assignedVariable(leaf: StringLeaf): string | undefined {
@@ -50,4 +51,10 @@ export function variableType(flow: CloudFlow, name: string): string | undefined 
     }
   }
   return undefined;
+}
+
+/** The string values that read a variable (`variables('name')` in one of their expressions): where it is used. */
+export function readsOfVariable(leaves: readonly StringLeaf[], name: string): StringLeaf[] {
+  const lower = name.toLowerCase();
+  return leaves.filter(l => l.segments.some(s => s.kind === 'expression' && refsOf(l.text.slice(s.start, s.end)).variables.some(v => v.toLowerCase() === lower)));
 }

@@ -18,8 +18,10 @@ export type ArgRole =
   | 'path'
   /** A machine: host name, server name, IP address. */
   | 'host'
-  /** Text typed into a UI field (a secret when the field is a password box). */
+  /** Text typed into a UI or terminal field (a secret when the field is a password box; collect.ts decides). */
   | 'typedText'
+  /** A user name: the account beside a password (`Username` of a sign-in action, text typed into a user-name field). */
+  | 'user'
   /** The `TargetDesktop` JSON of launch actions (local computer or a remote/virtual desktop). */
   | 'targetDesktop'
   /** Command-line arguments of an application, or a DOS command line (may carry paths, URLs, hosts and passwords). */
@@ -43,6 +45,9 @@ const SECRET_ARGS = new Set([
   'certificatefilepassword', 'certificatepassword', 'clientsecret', 'secret', 'secretkey', 'secretaccesskey',
   'newpassword', 'userpassword', 'subscriptionkey', 'accesstoken', 'bearertoken',
 ]);
+
+/** Arguments that take the user name of a sign-in (Email, Exchange, FTP, SAP, web authentication). */
+const USER_ARGS = new Set(['username', 'user', 'userid', 'login', 'loginname', 'logonname', 'useraccount']);
 
 /** Arguments that take a secret only on some actions. */
 const SECRET_ARGS_BY_ACTION: Array<[string, string[]]> = [
@@ -82,8 +87,13 @@ const SCRIPT_ARGS = new Set(['script', 'scripttext', 'code', 'vbscriptcode', 'py
 /** The command line of Scripting.RunDOSCommand and System.RunDOSCommand. */
 const COMMAND_ARGS = new Set(['doscommandorapplication', 'doscommand', 'command']);
 
-/** Actions whose `Text` argument is typed into a UI field named by `Control`/`TextField`. */
-const TYPED_TEXT_ACTIONS = ['uiautomation.populatetextfield', 'webautomation.populatetextfield'];
+/**
+ * Actions whose `Text` argument is typed into a field: a UI element (`TextField` / `Control`), or a
+ * terminal field (`TerminalEmulation.SetTextOnTerminalSession.SetTextOnFieldWithLabel Session: … Text: …
+ * FieldLabel: …`; its `Text` is an EncryptableObject [KB PAD_Robin_ActionKB v3.3]). The prefix
+ * `terminalemulation.settext` also covers the older `TerminalEmulation.SetText`.
+ */
+const TYPED_TEXT_ACTIONS = ['uiautomation.populatetextfield', 'webautomation.populatetextfield', 'terminalemulation.settext'];
 
 /** The role an action argument plays, if any of the rules cares about it. */
 export function argumentInfo(actionId: string, argName: string): ArgumentInfo | undefined {
@@ -99,6 +109,7 @@ export function argumentInfo(actionId: string, argName: string): ArgumentInfo | 
   if (a === 'targetdesktop') return info('targetDesktop');
   if (a === 'commandlinearguments' || a === 'arguments') return info('commandLine');
   if (a === 'text' && TYPED_TEXT_ACTIONS.some(p => id.startsWith(p))) return info('typedText');
+  if (USER_ARGS.has(a)) return info('user');
   for (const [prefix, names] of HOST_ARGS_BY_ACTION) if (id.startsWith(prefix) && names.includes(a)) return info('host');
   if (HOST_ARGS.has(a)) return info('host');
   if (URL_ARG_SUFFIX.test(a)) return info('url');
@@ -106,9 +117,42 @@ export function argumentInfo(actionId: string, argName: string): ArgumentInfo | 
   return undefined;
 }
 
-/** The argument of a typing action that names the UI element typed into. */
+/** The arguments of a typing action that name the field typed into: the UI element, or the terminal field's label. */
 export function typedTextTargetArg(actionId: string): string[] {
-  return TYPED_TEXT_ACTIONS.some(p => lc(actionId).startsWith(p)) ? ['textfield', 'control', 'element'] : [];
+  const id = lc(actionId);
+  if (id.startsWith('terminalemulation.')) return TYPED_TEXT_ACTIONS.some(p => id.startsWith(p)) ? ['fieldlabel', 'label'] : [];
+  return TYPED_TEXT_ACTIONS.some(p => id.startsWith(p)) ? ['textfield', 'control', 'element'] : [];
+}
+
+/** The argument of a typing action that says which window, page or session the field is on. */
+export function typedTextSessionArg(actionId: string): string[] {
+  const id = lc(actionId);
+  if (id.startsWith('terminalemulation.')) return ['session', 'terminalsession'];
+  return id.startsWith('webautomation.') ? ['browserinstance'] : [];
+}
+
+/**
+ * What a field is for, read from its recorded name, selector or label. `explicit`: the element's own type
+ * says so (a web recorder names an `<input type="password">` `Input password …`, a selector may say
+ * `input[type="password"]`; `Input text …` / `Input email …` are not password boxes whatever their label); otherwise the label or selector words
+ * decide (`Edit 'Password:'`, `#txtUser`, a terminal field labelled `PASSWORD`), which are the recorder's
+ * guess from the text beside the field and give way to a value that is known to be a user name.
+ */
+export function fieldRole(name: string): { role: 'secret' | 'user'; explicit: boolean } | undefined {
+  // The recorder's element type (`Input password 'pwd'`), or the type in a CSS selector (`input[type="password"]`).
+  const typed = /^\s*input\s+(password|text|email|tel|number|search|url)\b/i.exec(name) ?? /\btype\s*=\s*["']?(password|text|email|tel|number|search|url)\b/i.exec(name);
+  if (typed) {
+    if (typed[1].toLowerCase() === 'password') return { role: 'secret', explicit: true };
+    return isUserFieldName(name) ? { role: 'user', explicit: false } : undefined;
+  }
+  if (isPasswordControlName(name)) return { role: 'secret', explicit: false };
+  return isUserFieldName(name) ? { role: 'user', explicit: false } : undefined;
+}
+
+/** A field label or selector that names a user-name box: `Edit 'User name'`, `#txtLogin`, `E-mail address`, `USERID`. */
+function isUserFieldName(name: string): boolean {
+  return /user|\blog[io]n(?:\s*(?:id|name))?\b|e-?mail|account\s*(?:name|id)|\buid\b/i.test(name.replace(/([a-z])([A-Z])/g, '$1 $2'))
+    && !/forgot|remember|switch|sign\s*up|register/i.test(name);
 }
 
 /** A UI element name that denotes a password box: `Input password`, `Txt_Password`, `Edit 'PIN'`. */
@@ -158,4 +202,5 @@ export function passesDataThrough(actionId: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Names
+
 

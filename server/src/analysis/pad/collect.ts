@@ -1,21 +1,29 @@
 // One pass over a desktop-flow script that records the raw facts: variables and where they are
 // assigned and read, the string literals in value positions, the data-flow edges (SET chains,
 // interpolation, CALL arguments, custom-object properties, actions that pass their input on), the uses
-// of values as arguments of each role, secret sources and sensitive-by-type variables. Linear in the
+// of values as arguments of each role (the role of typed text decided by meaning: typedRole), the fields
+// text is typed into, loop rows, secret sources and sensitive-by-type variables. Linear in the
 // size of the script. The closures over these facts are in flow.ts; facts.ts assembles them.
-import type { ActionStmt, CallStmt, Expr, Statement } from '../../model/pad-ast';
+import type { ActionStmt, Argument, CallStmt, Expr, Statement } from '../../model/pad-ast';
 import { walkStatements } from '../../load/pad/walk';
 import type { Span } from '../../util/text';
 import { connectionKeyIs, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, parseConnectionString, wholeUrl } from '../shared/values';
-import { isSecretHeader, secretNameStrength } from '../shared/vocabulary';
-import { ArgRole, argumentInfo, isPasswordControlName, outputSource, passesDataThrough, SourceKind, typedTextTargetArg } from './catalog';
+import { isSecretHeader, isUserName, secretNameStrength } from '../shared/vocabulary';
+import { ArgRole, argumentInfo, fieldRole, outputSource, passesDataThrough, SourceKind, typedTextSessionArg, typedTextTargetArg } from './catalog';
 import { flatten, CONCAT_OPS, interpsIn, valueStrings } from './flat';
 import { forEachRead, isTrivialValue, refsOf, RootKey, rootKey } from './references';
 import { headerLines, userInfoPasswords } from './text-scans';
 import type { Edge, Key, LiteralUse, Ref, ScriptSource, SecretReason, ValueContext, VariableInfo, Witness } from './types';
 
-/** A use of a key's value as an argument of some role. `stored`: at a secret position of a value stored in a variable. */
-export interface SinkUse { key: Key; witness: Witness; stored?: boolean }
+/**
+ * A use of a key's value as an argument of some role. `stored`: at a secret position of a value stored in
+ * a variable. `byLabel`: a password role that only the field's label or selector gives (facts.ts drops
+ * it for a key that is known to be a user name).
+ */
+export interface SinkUse { key: Key; witness: Witness; stored?: boolean; byLabel?: boolean }
+
+/** Text typed into a UI or terminal field: the role it was given and the window, page or session of the field. */
+export interface TypedField { stmt: ActionStmt; arg: Argument; role?: ArgRole; form?: string }
 
 /** A URL whose whole host is one interpolation (`%` in a flattened string): `https://%Host%:8443/x`. */
 const URL_HOST_INTERP = /\b(?:https?|ftps?|sftp|wss?|ldaps?|tcp):\/\/(?:[^\s/@'"<>%]*@)?%(?=$|[:/?#\s'"])/gi;
@@ -50,6 +58,10 @@ export class ScriptCollector {
   readonly autoSensitive = new Map<string, SourceKind>();
   /** `X['Password']` reads; `stored`: the read value goes into another variable (a SET, an action's output). */
   readonly secretPropertyReads: Array<{ key: Key; property: string; stored: boolean }> = [];
+  /** Text typed into UI and terminal fields, with the field's role and the window or session it is on. */
+  readonly typedFields: TypedField[] = [];
+  /** Variables of LOOP FOREACH: each is one element (a data row, a list item) of a collection. */
+  readonly rowVariables = new Set<string>();
   private readonly envSecretNames: Set<string>;
 
   constructor(private readonly source: ScriptSource) {
@@ -103,6 +115,7 @@ export class ScriptCollector {
       case 'foreach':
         this.readsIn(stmt.collection);
         this.assign(stmt.variable, stmt.variableSpan, 'loop', false);
+        this.rowVariables.add(stmt.variable.toLowerCase());
         // The loop variable is one element of the collection.
         if (!disabled) for (const r of this.refs(stmt.collection, false)) this.edges.push({ from: r.key, to: { v: stmt.variable.toLowerCase() }, alias: false, extract: true });
         return;
@@ -227,16 +240,15 @@ export class ScriptCollector {
     }
   }
 
-  private sinkUse(role: ArgRole, key: Key, witness: Witness, stored = false): void {
+  private sinkUse(role: ArgRole, key: Key, witness: Witness, stored = false, byLabel = false): void {
     let list = this.sinkUses.get(role);
     if (!list) this.sinkUses.set(role, (list = []));
-    list.push(stored ? { key, witness, stored } : { key, witness });
+    list.push({ key, witness, ...(stored ? { stored } : {}), ...(byLabel ? { byLabel } : {}) });
   }
 
   private actionStatement(stmt: ActionStmt, disabled: boolean): void {
     const argValues: string[] = [];
-    const typedTargets = typedTextTargetArg(stmt.id);
-    const passwordBox = typedTargets.length > 0 && stmt.args.some(a => typedTargets.includes(a.name.toLowerCase()) && this.controlIsPassword(a.value));
+    const field = this.typedField(stmt);
     // The action's outputs are made of its arguments (Text.Trim, Convert JSON…): a value read in an argument is stored there.
     const passesThrough = stmt.outputs.length > 0 && passesDataThrough(stmt.id) && !isRedaction(stmt);
     for (const arg of stmt.args) {
@@ -244,8 +256,13 @@ export class ScriptCollector {
       if (arg.value.kind === 'string' && arg.value.value !== undefined) argValues.push(arg.value.value);
       let role = argumentInfo(stmt.id, arg.name)?.role;
       const typed = role === 'typedText';
-      if (typed && !passwordBox) role = undefined;
-      if (role === 'typedText') role = 'secret';
+      let byLabel = false;
+      if (typed) {
+        const decided = typedRole(field, this.valueName(arg.value));
+        if (field && !disabled) this.typedFields.push({ stmt, arg, role: decided.role, form: field.form });
+        role = decided.role;
+        byLabel = decided.byLabel;
+      }
       if (!role && arg.dynamic && this.isWholeUrl(arg.value)) role = 'url';
       const ctx: ValueContext = { kind: 'arg', stmt, arg, role };
       const dynamicInput = arg.dynamic && /^external\.runflow/i.test(stmt.id);
@@ -254,9 +271,10 @@ export class ScriptCollector {
       this.collectValue(arg.value, ctx, target, dynamicInput ? arg.name : undefined, disabled);
       if (disabled) continue;
       this.noteSecretPropertyReads(arg.value, passesThrough);
-      const witness: Witness = { role: role ?? 'secret', argument: typed ? `${arg.name} (typed into a password field)` : arg.name, action: stmt.id };
+      const into = role === 'secret' ? 'a password field' : 'a user-name field';
+      const witness: Witness = { role: role ?? 'secret', argument: typed ? `${arg.name} (typed into ${into})` : arg.name, action: stmt.id };
       if (role && role !== 'connection' && role !== 'headers' && role !== 'script' && role !== 'targetDesktop') {
-        for (const r of this.refs(arg.value)) this.sinkUse(role, r.key, witness);
+        for (const r of this.refs(arg.value)) this.sinkUse(role, r.key, witness, false, byLabel);
       }
       // A variable interpolated into a connection string, header block or script is judged by its position there (structuralUses).
       if (role === 'connection' || role === 'headers' || role === 'script') {
@@ -305,23 +323,36 @@ export class ScriptCollector {
     }
   }
 
-  private controlIsPassword(value: Expr): boolean {
-    const names: string[] = [];
-    const stack: Expr[] = [value];
-    while (stack.length) {
-      const e = stack.pop()!;
-      if (e.kind === 'index') {
-        if (e.index.kind === 'string' && e.index.value !== undefined) names.push(e.index.value);
-        stack.push(e.object);
-      } else if (e.kind === 'member') {
-        names.push(e.property);
-        stack.push(e.object);
-      } else if (e.kind === 'string' && e.value !== undefined) {
-        names.push(e.value);
-      }
+  /**
+   * The field a typing action types into: what its name, selector or label says it is for, and the
+   * window, page or session it is on (`Login` of `appmask['Login']['Edit \'Password:\'']`, the terminal
+   * session variable), so that a user name and a password typed into one form can be told apart.
+   */
+  private typedField(stmt: ActionStmt): TypingTarget | undefined {
+    const targets = typedTextTargetArg(stmt.id);
+    if (!targets.length) return undefined;
+    const out: TypingTarget = { explicit: false };
+    for (const a of stmt.args) {
+      if (!targets.includes(a.name.toLowerCase())) continue;
+      // The innermost element name (the last index) is the field itself; the outermost, its window or page.
+      const names = elementNames(a.value);
+      const r = names.length ? fieldRole(names[0]) : undefined;
+      if (r) Object.assign(out, r);
+      if (names.length > 1) out.form = names[names.length - 1];
     }
-    // The innermost element name (the last index) is the field itself.
-    return names.length > 0 && isPasswordControlName(names[0]);
+    if (out.form === undefined) {
+      const session = stmt.args.find(a => typedTextSessionArg(stmt.id).includes(a.name.toLowerCase()));
+      if (session?.value.kind === 'var') out.form = session.value.name;
+    }
+    return out;
+  }
+
+  /** The name a typed value carries: its variable's, or its property's (`Cred.Username`, `Row['Password']`). */
+  private valueName(value: Expr): string | undefined {
+    const refs = this.refs(value);
+    if (refs.length !== 1 || !refs[0].whole) return undefined;
+    const r = this.rootKey(value);
+    return r?.property ?? r?.name;
   }
 
   private isWholeUrl(value: Expr): boolean {
@@ -374,5 +405,40 @@ export class ScriptCollector {
       }
     }
   }
+}
 
+/** The field a typing action types into (see ScriptCollector.typedField). */
+interface TypingTarget { role?: 'secret' | 'user'; explicit: boolean; form?: string }
+
+/** Element names in a control expression, innermost first: `appmask['Login']['Edit \'Password:\'']`, a selector text. */
+function elementNames(value: Expr): string[] {
+  const names: string[] = [];
+  const stack: Expr[] = [value];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.kind === 'index') {
+      if (e.index.kind === 'string' && e.index.value !== undefined) names.push(e.index.value);
+      stack.push(e.object);
+    } else if (e.kind === 'member') {
+      names.push(e.property);
+      stack.push(e.object);
+    } else if (e.kind === 'string' && e.value !== undefined) {
+      names.push(e.value);
+    }
+  }
+  return names;
+}
+
+/**
+ * The role of text typed into a field, from meaning first: a value named like a user name (`Username`,
+ * `Cred.Username`) is a user name whatever the recorder called the field, unless the element's own type
+ * says password (`Input password`); then the field: a password box by its label or selector
+ * (`Edit 'Password:'`, a terminal field labelled `Password`) gives a password role marked `byLabel` (a key
+ * that is a user name elsewhere does not take it); a field named for the user name gives a user name.
+ */
+function typedRole(field: TypingTarget | undefined, valueName: string | undefined): { role?: ArgRole; byLabel: boolean } {
+  const userValue = valueName !== undefined && isUserName(valueName);
+  if (field?.role === 'secret' && (field.explicit || !userValue)) return { role: 'secret', byLabel: !field.explicit };
+  if (userValue || field?.role === 'user') return { role: 'user', byLabel: false };
+  return { byLabel: false };
 }

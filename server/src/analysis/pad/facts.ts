@@ -1,16 +1,23 @@
 // The facts of one desktop-flow script, rule-agnostic and pure: variables and their assignments,
 // sensitivity, the string literals in value positions, which keys reach an argument of each role (and
-// through which variable), what holds a secret and why, and the inputs that are secrets. Computed once
-// per Script (WeakMap) and shared by the desktop-flow rules, the fixes and the language server.
+// through which variable), what holds a secret and why, the inputs that are secrets, and the fields
+// text is typed into (typedFields). Computed once per Script (WeakMap) and shared by the desktop-flow
+// rules, the fixes and the language server.
 import type { Script } from '../../model/types';
 import { secretNameStrength } from '../shared/vocabulary';
 import type { ArgRole } from './catalog';
-import { ScriptCollector } from './collect';
+import { ScriptCollector, TypedField } from './collect';
 import { FlowGraph } from './flow';
 import { isLiteralValue, isTrivialValue } from './references';
 import { Key, keyString, LiteralUse, parseKey, ScriptFacts, ScriptSource, SecretInput, SecretReason, Witness } from './types';
 
 const cache = new WeakMap<Script, ScriptFacts>();
+const typedFieldsCache = new WeakMap<ScriptFacts, TypedField[]>();
+
+/** Text typed into UI and terminal fields, in document order, with the role decided for it and the field's form. */
+export function typedFields(facts: ScriptFacts): readonly TypedField[] {
+  return typedFieldsCache.get(facts) ?? [];
+}
 
 export function scriptFacts(source: ScriptSource): ScriptFacts {
   let facts = cache.get(source.script);
@@ -30,9 +37,15 @@ function computeFacts(source: ScriptSource): ScriptFacts {
   const df = source.desktopFlow;
   for (const v of [...(df?.inputs ?? []), ...(df?.outputs ?? [])]) if (v.sensitive) sensitive.add(v.name.toLowerCase());
 
+  // Roles from meaning: a password role that only a field's label or selector gives does not go to a
+  // value that is a user name elsewhere (given to a Username argument, typed into a user-name field).
+  const userReach = graph.backward(c.sinkUses.get('user') ?? []);
+  const secretSinks = c.sinkUses.get('secret');
+  if (secretSinks) c.sinkUses.set('secret', secretSinks.filter(u => !u.byLabel || !userReach.has(keyString(u.key))));
+
   // Backward: which variables (and properties) reach an argument of each role.
   const reach = new Map<ArgRole, Map<string, Witness>>();
-  for (const [role, uses] of c.sinkUses) reach.set(role, graph.backward(uses));
+  for (const [role, uses] of c.sinkUses) reach.set(role, role === 'user' ? userReach : graph.backward(uses));
   const secretReach = reach.get('secret') ?? new Map<string, Witness>();
 
   // Secret inputs: by name, by sensitivity with a secret-ish name, by reaching a secret argument.
@@ -78,9 +91,14 @@ function computeFacts(source: ScriptSource): ScriptFacts {
   // A property at a secret position of a text that is stored (`SET Conn TO $'''Password=%Cfg['pwd']%'''`)
   // is not read straight into an argument: Conn holds it (seeded below).
   const directProperties = new Set(secretUses.filter(u => u.key.p !== undefined && !u.stored).map(u => keyString(u.key)));
+  // A column of a data row (a LOOP FOREACH element) read straight into a secret argument is a datum of
+  // the record (an employee's birth date as the PDF password), not a credential the row holds, unless
+  // its name says it is one (`Account['Password']`).
+  const secretNamedProperties = new Set(c.secretPropertyReads.map(r => keyString(r.key)));
+  const rowDatum = (key: Key) => key.p !== undefined && c.rowVariables.has(key.v) && !secretNamedProperties.has(keyString(key)) && !secretNameStrength(key.p);
   const holderSinkSeeds = [...secretReach].map(([ks, witness]) => {
     const key = parseKey(ks);
-    const holds = secretInputs.has(key.v) || (exactReach.has(ks) && (key.p === undefined || directProperties.has(ks)));
+    const holds = secretInputs.has(key.v) || (exactReach.has(ks) && (key.p === undefined || (directProperties.has(ks) && !rowDatum(key))));
     return { key, reason: { kind: 'sink', witness } as SecretReason, level: holds ? 3 as const : 1 as const };
   });
   for (const b of c.builtInSecrets) {
@@ -97,7 +115,7 @@ function computeFacts(source: ScriptSource): ScriptFacts {
     if (!r || !key) return undefined;
     return r.get(keyString(key)) ?? (key.p !== undefined ? r.get(key.v) : undefined);
   };
-  return {
+  const facts: ScriptFacts = {
     script: source.script,
     clipboard: source.script.clipboard,
     variables: c.variables,
@@ -113,6 +131,8 @@ function computeFacts(source: ScriptSource): ScriptFacts {
     reachOf,
     rolesOf: use => rolesOf(use, reach, reachOf),
   };
+  typedFieldsCache.set(facts, c.typedFields);
+  return facts;
 }
 
 /** The first reason found for each variable (itself or one of its properties). */

@@ -1,7 +1,8 @@
 // Scans of plain text shared by the desktop-flow detectors and the data flow: HTTP header lines, the
 // secret parts of URLs, where connection strings are, and what a value reads as (a sentence, a
 // credential-like word, a plain URL). Every scan is linear in the length of the text.
-import { findStructuredSecrets, looksRandom, parseConnectionString, UrlMatch, wholeUrl } from '../shared/values';
+import { findStructuredSecrets, parseConnectionString, UrlMatch, wholeUrl } from '../shared/values';
+import { keyShapedPathSegments } from '../shared/url-keys';
 import { isSecretQueryValue } from '../shared/vocabulary';
 import { findUserInfo } from '../shared/scan';
 import { secretSpansInValue } from '../shared/secret-parts';
@@ -49,7 +50,7 @@ export function userInfoPasswords(text: string): Array<{ start: number; end: num
   return out;
 }
 
-/** Secret parts of one URL: the password of its user info, secret query parameters. */
+/** Secret parts of one URL: the password of its user info, key-shaped segments of its path, secret query parameters. */
 export function urlSecrets(text: string, u: UrlMatch): Array<{ start: number; end: number; what: string }> {
   const out: Array<{ start: number; end: number; what: string }> = [];
   const seg = text.slice(u.start, u.end);
@@ -58,6 +59,8 @@ export function urlSecrets(text: string, u: UrlMatch): Array<{ start: number; en
     const s = u.start + ui.end - 1 - ui.password.length;
     out.push({ start: s, end: s + ui.password.length, what: 'the password in the URL' });
   }
+  // An API key written into the path (`/v6/<32 hex>/latest`): the same secret as `?apikey=…`.
+  for (const k of keyShapedPathSegments(u.url)) out.push({ start: u.start + k.start, end: u.start + k.end, what: 'the key in the URL path' });
   // The query, and a fragment carrying parameters (`#access_token=…` of the OAuth implicit flow).
   const q = seg.search(/[?#]/);
   if (q >= 0) {
@@ -82,8 +85,7 @@ export function urlSecrets(text: string, u: UrlMatch): Array<{ start: number; en
  */
 export function isPlainUrl(text: string): boolean {
   const u = wholeUrl(text);
-  if (!u || urlSecrets(text, u).length || findStructuredSecrets(text).length || secretSpansInValue(text).length) return false;
-  return !u.path.replace(/[?#].*$/, '').split('/').some(segment => looksRandom(segment));
+  return !!u && !urlSecrets(text, u).length && !findStructuredSecrets(text).length && !secretSpansInValue(text).length;
 }
 
 /** Connection strings have at least one key only they use. */

@@ -1,9 +1,10 @@
 // Which parts of a value are secret positions: the values of password/pwd/secret/token/key parameters
-// (connection strings, query strings, URL fragments, `name: value` text), URL user-info, and secrets
+// (connection strings, query strings, URL fragments, `name: value` text), URL user-info, keys in URL paths, and secrets
 // known by their shape (JWTs, provider tokens, private keys). Messages may quote a value's other parts
 // (a host, a path) but never these. Every scan here is linear in the length of the value.
 import { mergeSpans, Span } from '../../util/text';
-import { findStructuredSecrets, isPipelineToken, isPlaceholderSecret } from './values';
+import { keyShapedPathSegments } from './url-keys';
+import { findStructuredSecrets, findUrls, isPipelineToken, isPlaceholderSecret } from './values';
 import { isSecretParameter } from './vocabulary';
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
@@ -114,9 +115,15 @@ export function privateKeyBlocks(text: string): Span[] {
   }
 }
 
+/** Key-shaped segments of the paths of the URLs in a value (`/v6/<32 hex>/latest`). */
+function pathKeys(value: string): Span[] {
+  if (!value.includes('://')) return [];
+  return findUrls(value).flatMap(u => keyShapedPathSegments(u.url).map(k => ({ start: u.start + k.start, end: u.start + k.end })));
+}
+
 /** The secret positions of a value, sorted and merged. */
 export function secretSpansInValue(value: string): Span[] {
-  return mergeSpans([...secretPairs(value), ...userInfos(value), ...secretShapes(value)]);
+  return mergeSpans([...secretPairs(value), ...userInfos(value), ...secretShapes(value), ...pathKeys(value)]);
 }
 
 /** The value with its secret positions blanked out (same length, so offsets still hold). */

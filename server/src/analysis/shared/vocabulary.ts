@@ -72,6 +72,23 @@ export function secretNameStrength(name: string): SecretNameStrength | undefined
   return found;
 }
 
+/** Last words that name a user name: `Username`, `ErpUser`, `UserId`, `Usr`. */
+const USER_NAME_WORDS = new Set(['user', 'username', 'userid', 'uid', 'usr', 'loginname', 'logonname', 'loginid', 'logonid']);
+/** Two-word forms: `User name`, `Login id`, `Account name`. */
+const USER_NAME_PAIRS = /^(user|login|logon|account) (name|id)$/;
+
+/**
+ * Whether a variable, input or property name says it holds a user name: `Username`, `In_strAppUserName`,
+ * `ErpUser`, `Cred.Username`, `LoginId`, `Account['User']`. A bare `Login` stays unknown (it names the
+ * sign-in as often as the user), and a secret-named one (`UserPassword`) is a secret.
+ */
+export function isUserName(name: string): boolean {
+  if (secretNameStrength(name)) return false;
+  const words = meaningful(nameWords(name)).filter(w => w !== 'app');
+  const last = words[words.length - 1];
+  return last !== undefined && (USER_NAME_WORDS.has(last) || USER_NAME_PAIRS.test(words.slice(-2).join(' ')));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parameter, field and environment-variable names
 

@@ -1,43 +1,59 @@
 // cloud/environment-specific-value: a literal that differs per environment (SharePoint site and list,
-// Dataverse org, environment id, Teams team and channel, absolute path, tenant URL) and is not read from
-// an environment variable. Text a credential or machine finding reports is left to it
-// (findings/precedence.ts); a URL whose query is a secret keeps its address without the query.
+// Dataverse org, environment id, Teams team and channel, absolute path, a URL that names an environment,
+// belongs to one tenant or is on the organisation's own domain) and is not read from an environment
+// variable. A public third-party address with none of this evidence is the same in every environment
+// (reported only with `publicHosts`, at info); a link inside a message or e-mail body is text, not a place.
+// Text a credential or machine finding reports is left to it (findings/precedence.ts); a URL whose query or
+// path carries a secret keeps its address before that part, and its message never shows the secret.
 import type { CloudFlow } from '../../model/types';
 import { actionLabel, ADMIN_CONNECTORS, connectorOf, STORAGE_CONNECTORS } from '../../analysis/cloud/actions';
 import { flowFacts } from '../../analysis/cloud/facts';
-import { cutAtReference, describeWhere, isWholeLiteral, lastSegment, normalizeName, quotedConstantsOf, StringLeaf } from '../../analysis/cloud/leaves';
+import { legacyPathParameters } from '../../analysis/cloud/legacy-path';
+import { assignedVariable, readsOfVariable } from '../../analysis/cloud/variables';
+import { cutAtReference, describeWhere, isMessageText, isWholeLiteral, lastSegment, normalizeName, quotedConstantsOf, StringLeaf } from '../../analysis/cloud/leaves';
+import { describeOrganizationEvidence, Organization, organizationEvidence } from '../../analysis/shared/organization';
+import { keyShapedPathSegments } from '../../analysis/shared/url-keys';
 import { classifyHost, environmentInPath, environmentOfValue, findPaths, findUrls, hostAllowed, isDocumentationHost, pathAllowed } from '../../analysis/shared/values';
+import { organizationOfUnit } from '../../analysis/solution/organization';
 import { defineRule, GlobalSettings } from '../rule';
 import { hitAt, keepFirst, LiteralHit, literalData, narrowAt, shownValue } from './literal-hits';
+
+/** A hit with why it is environment-specific (URLs), for messages. */
+type EnvHit = LiteralHit & { why?: string };
+
+/** What the URL rule needs besides the leaf: allow-lists and the organisation. */
+interface UrlScope { settings: GlobalSettings; org: Organization }
 
 export default defineRule({
   meta: {
     id: 'cloud/environment-specific-value',
     category: 'environment-specific',
     defaultSeverity: 'warning',
-    description: 'A literal in a cloud flow that differs per environment (SharePoint site or list, Dataverse org, environment id, Teams team or channel, absolute path, tenant or environment-named URL) instead of an environment variable.',
+    description: 'A literal in a cloud flow that differs per environment (SharePoint site or list, Dataverse org, environment id, Teams team or channel, absolute path, a URL naming an environment, a tenant or the organisation\'s own domain) instead of an environment variable.',
     fixable: true,
     options: {
-      reportPublicHosts: {
+      publicHosts: {
         type: 'boolean',
-        description: 'Also report addresses on ordinary public hosts (a vendor API, your own application) that name no tenant and no environment: a URI or endpoint value that starts with the URL, not a link inside a text. Global services (Microsoft Graph, sign-in, Translator, GitHub) are never reported. On by default: a vendor\'s production endpoint or your own application\'s host differs between Dev, Test and Prod; set false when such hosts are shared by every environment.',
-        default: true,
+        description: 'Also report, at info, every other external address: a URI or endpoint value on a public third-party host with no environment marker, no tenant and no sign of being the organisation\'s own domain (a public API). Global services (Microsoft Graph, sign-in, Translator, GitHub) and links inside message texts are never reported. Off by default: such a site is the same in Dev, Test and Prod.',
+        default: false,
       },
     },
   },
   fixes: ['environment-variable'],
   check: {
     cloudFlow(ctx, flow, solution) {
-      const publicHosts = ctx.options.reportPublicHosts !== false;
-      const message = (h: LiteralHit, display: string) =>
-        `${actionLabel(h.action)} hard-codes the ${h.what} "${shownValue(display)}" in ${h.where}${h.expression ? ' (inside an expression)' : ''}. It differs between Dev, Test and Prod: read it from an environment variable (@parameters('…')) that each environment's deployment settings fill.`;
-      for (const h of findEnvironmentValues(flow, flowFacts(flow, solution).leaves, ctx.settings, publicHosts)) {
+      const publicHosts = ctx.options.publicHosts === true;
+      const message = (h: EnvHit, display: string) =>
+        `${actionLabel(h.action)} hard-codes the ${h.what} "${shownValue(withoutPathKeys(display))}" in ${h.where}${h.expression ? ' (inside an expression)' : ''}${h.why ? `; it ${h.why}` : ''}. ${h.publicHost ? 'If it differs' : 'It differs'} between Dev, Test and Prod: read it from an environment variable (@parameters('…')) that each environment's deployment settings fill.`;
+      const scope: UrlScope = { settings: ctx.settings, org: organizationOfUnit({ solution }, ctx.settings.organizationDomains) };
+      for (const h of findEnvironmentValues(flow, flowFacts(flow, solution).leaves, scope, publicHosts)) {
         const data = { ...literalData(h), ...(h.host ? { host: h.host } : {}) };
         const n = h.narrow;
         ctx.report({
           message: message(h, h.display ?? ''),
           loc: { file: flow.file, span: h.span },
           action: h.action,
+          ...(h.publicHost ? { severity: 'info' as const } : {}),
           data,
           claim: n ? { fallback: { message: message(h, n.display), loc: { file: flow.file, span: n.span }, data: { ...data, literal: n.literal } } } : {},
         });
@@ -47,17 +63,31 @@ export default defineRule({
 });
 
 /** Environment-specific literals of the flow's string values, allow-lists and the public-host option applied. */
-function findEnvironmentValues(flow: CloudFlow, leaves: readonly StringLeaf[], settings: GlobalSettings, publicHosts: boolean): LiteralHit[] {
-  const hits: Array<LiteralHit | undefined> = [];
-  for (const leaf of leaves) hits.push(...inLeaf(flow, leaf, settings), ...inExpressionConstants(leaf, settings));
-  return keepFirst(hits.filter(h => h && (publicHosts || !h.publicHost)));
+function findEnvironmentValues(flow: CloudFlow, leaves: readonly StringLeaf[], scope: UrlScope, publicHosts: boolean): EnvHit[] {
+  const hits: Array<EnvHit | undefined> = [];
+  for (const leaf of leaves) hits.push(...inLeaf(flow, leaf, scope), ...inExpressionConstants(leaf, scope), ...legacyPathValues(flow, leaf), storageAccountVariable(leaf, leaves));
+  return keepFirst(hits.filter(h => h && (publicHosts || !h.publicHost))) as EnvHit[];
+}
+
+/** A URL with its key-shaped path segments elided: a message never shows a key (analysis/shared/url-keys.ts). */
+function withoutPathKeys(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const u of findUrls(text)) {
+    for (const k of keyShapedPathSegments(u.url)) {
+      out += `${text.slice(at, u.start + k.start)}…`;
+      at = u.start + k.end;
+    }
+  }
+  return out + text.slice(at);
 }
 
 const ENV_ID = /\bDefault-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g;
 /** Rows every environment creates for itself (users, teams, business units, queues) have other ids elsewhere. */
 const OWN_ROW_BIND = /^\/?(systemusers|teams|businessunits|queues)\(\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?\)$/i;
 
-function inLeaf(flow: CloudFlow, leaf: StringLeaf, settings: GlobalSettings): Array<LiteralHit | undefined> {
+function inLeaf(flow: CloudFlow, leaf: StringLeaf, scope: UrlScope): Array<EnvHit | undefined> {
+  const { settings } = scope;
   const m = leaf.masked;
   const where = describeWhere(leaf.path);
   const wholeLiteral = isWholeLiteral(leaf);
@@ -71,7 +101,7 @@ function inLeaf(flow: CloudFlow, leaf: StringLeaf, settings: GlobalSettings): Ar
     const start = leaf.text.indexOf(value);
     return [hitAt(leaf, start, start + value.length, { kind: 'record-id', what: `${bind[1].toLowerCase().replace(/s$/, '')} id`, where, display: value })];
   }
-  const out: Array<LiteralHit | undefined> = [];
+  const out: Array<EnvHit | undefined> = [];
   for (const e of m.matchAll(ENV_ID)) {
     out.push(hitAt(leaf, e.index!, e.index! + e[0].length, { kind: 'environment-id', what: 'environment id', where, display: e[0] }));
   }
@@ -82,7 +112,7 @@ function inLeaf(flow: CloudFlow, leaf: StringLeaf, settings: GlobalSettings): Ar
     if (end - p.start < 4 || pathAllowed(path, settings.allowedPaths)) continue;
     out.push(hitAt(leaf, p.start, end, { kind: 'path', what: 'absolute path', where, display: path }));
   }
-  for (const u of findUrls(m)) out.push(urlHit(leaf, u.start, cutAtReference(m, u.start, u.end), u.host, where, settings, false));
+  for (const u of findUrls(m)) out.push(urlHit(leaf, u.start, cutAtReference(m, u.start, u.end), u.host, where, scope, false));
   return out;
 }
 
@@ -125,41 +155,83 @@ function connectorParameter(flow: CloudFlow, leaf: StringLeaf, settings: GlobalS
   return undefined;
 }
 
+/** Excel Online drive and file ids inside a legacy ApiConnection path: the values the `drive` and `file` parameters name. */
+function legacyPathValues(flow: CloudFlow, leaf: StringLeaf): Array<EnvHit | undefined> {
+  if (connectorOf(leaf.action, flow) !== 'shared_excelonlinebusiness') return [];
+  return legacyPathParameters(leaf).filter(p => p.name === 'drive' || p.name === 'file').map(p =>
+    hitAt(leaf, p.start, p.end, { kind: 'excel-location', what: p.name === 'drive' ? 'document library (drive)' : 'file id', where: describeWhere(leaf.path), display: p.value, expression: true }));
+}
+
+/** Names of a storage account: a variable or field called `…StorageAccount(Name)`. */
+const STORAGE_ACCOUNT_NAME = /storageaccount(name)?$/;
+
 /**
- * A URL literal at [start, end) of a leaf (or of a string constant starting at `constantStart`):
- * tenant hosts, hosts naming an environment, global services whose path names an environment
- * (`/v2.0/<tenant>/Production/api`), and other public hosts when the URL is an address (the value
- * starts with it), not a link inside a text.
+ * A storage account name (3-24 lower-case letters and digits) written into a variable that is named for
+ * one or read as one (an HTTP body's `storageAccountName`): the organisation's Azure resource, like the
+ * `dataset` of a storage connector.
  */
-function urlHit(leaf: StringLeaf, start: number, end: number, host: string, where: string, settings: GlobalSettings, expression: boolean, constantStart?: number): LiteralHit | undefined {
-  if (hostAllowed(host, settings.allowedHosts) || isDocumentationHost(host)) return undefined;
+function storageAccountVariable(leaf: StringLeaf, leaves: readonly StringLeaf[]): EnvHit | undefined {
+  const variable = isWholeLiteral(leaf) ? assignedVariable(leaf) : undefined;
+  const value = leaf.text.trim();
+  if (variable === undefined || !/^[a-z0-9]{3,24}$/.test(value)) return undefined;
+  const named = (name: string) => STORAGE_ACCOUNT_NAME.test(normalizeName(lastSegment(name)));
+  if (!named(variable) && !readsOfVariable(leaves, variable).some(r => named(r.path[r.path.length - 1] ?? ''))) return undefined;
+  const start = leaf.text.indexOf(value);
+  return hitAt(leaf, start, start + value.length, { kind: 'storage-account', what: 'storage account', where: describeWhere(leaf.path), display: value });
+}
+
+/**
+ * A URL literal at [start, end) of a leaf (or of a string constant starting at `constantStart`) that is
+ * evidence of an environment or of the organisation: tenant hosts, hosts naming an environment, global
+ * services whose path names an environment (`/v2.0/<tenant>/Production/api`), and addresses (the value
+ * starts with the URL) on the organisation's own domain or whose path names an environment. Other public
+ * addresses are `publicHost` (reported only with the option). Links inside message texts are never reported.
+ */
+function urlHit(leaf: StringLeaf, start: number, end: number, host: string, where: string, scope: UrlScope, expression: boolean, constantStart?: number): EnvHit | undefined {
+  if (hostAllowed(host, scope.settings.allowedHosts) || isDocumentationHost(host)) return undefined;
+  // A link in an e-mail body, a Teams post or a message is shown to a reader, not an address the flow uses.
+  if (isMessageText(leaf.path)) return undefined;
   const kind = classifyHost(host);
   const display = leaf.text.slice(start, end);
   const url = findUrls(display)[0];
   const path = url ? url.path : '';
-  // The address without its query: reported instead when a credential finding takes the query.
+  // The address before its query and any key in its path: reported instead when a credential finding takes those.
   const q = display.search(/[?#]/);
-  const narrow = q > 0 && url ? narrowAt(leaf, start, start + q, `${url.scheme}://${url.host}`) : undefined;
+  const key = url ? (keyShapedPathSegments(url.url)[0]?.start ?? -1) : -1;
+  let cut = [q, key].filter(k => k > 0).reduce((a, b) => Math.min(a, b), Infinity);
+  while (cut !== Infinity && cut > 0 && display[cut - 1] === '/') cut--;
+  const narrow = cut !== Infinity && cut > 0 && url ? narrowAt(leaf, start, start + cut, `${url.scheme}://${url.host}`) : undefined;
   const fields = { kind: 'url', what: 'URL', where, host, display, expression, ...(narrow ? { narrow } : {}) };
-  if (kind === 'tenant') return hitAt(leaf, start, end, fields);
-  // An address is the value itself (a URI, an endpoint parameter); a link inside a message or an e-mail body is text.
+  const at = (why: string, publicHost = false): EnvHit | undefined => {
+    const h = hitAt(leaf, start, end, { ...fields, ...(publicHost ? { publicHost } : {}) });
+    return h && { ...h, why };
+  };
+  if (kind === 'tenant') {
+    const marker = environmentOfValue(host);
+    return at(marker ? `names the '${marker.word}' environment` : 'belongs to one tenant');
+  }
+  // An address is the value itself (a URI, an endpoint parameter), not a link inside a text.
   const address = leaf.text.slice(constantStart ?? 0, start).trim() === '' && isAddressPlace(leaf.path);
   if (kind === 'global') {
     // A global service addressed in one environment's part of it (`/v2.0/<tenant>/Production/api`, `/sites/Finance-UAT`).
-    return address && environmentInPath(host, path) ? hitAt(leaf, start, end, fields) : undefined;
+    const inPath = address ? environmentInPath(host, path) : undefined;
+    return inPath ? at(`names the '${inPath.word}' environment`) : undefined;
   }
   if (kind === 'public') {
     // A host naming an environment is reported anywhere; an environment word in the path only in an address.
-    const marked = environmentOfValue(host) !== undefined || (address && environmentInPath(host, path) !== undefined);
-    if (!marked && !address) return undefined;
-    return hitAt(leaf, start, end, { ...fields, publicHost: !marked });
+    const marker = environmentOfValue(host) ?? (address ? environmentInPath(host, path) : undefined);
+    if (marker) return at(`names the '${marker.word}' environment`);
+    if (!address) return undefined;
+    const own = organizationEvidence(host, scope.org);
+    return own ? at(describeOrganizationEvidence(own)) : at('is an external address (reported because publicHosts is on)', true);
   }
   return undefined;
 }
 
 /** Absolute paths and URLs written as string constants inside expressions (UNC paths are machines). */
-function inExpressionConstants(leaf: StringLeaf, settings: GlobalSettings): Array<LiteralHit | undefined> {
-  const out: Array<LiteralHit | undefined> = [];
+function inExpressionConstants(leaf: StringLeaf, scope: UrlScope): Array<EnvHit | undefined> {
+  const { settings } = scope;
+  const out: Array<EnvHit | undefined> = [];
   const where = describeWhere(leaf.path);
   for (const c of quotedConstantsOf(leaf)) {
     const content = leaf.text.slice(c.start, c.end);
@@ -170,7 +242,7 @@ function inExpressionConstants(leaf: StringLeaf, settings: GlobalSettings): Arra
     for (const u of findUrls(content)) {
       const kind = classifyHost(u.host);
       if (kind === 'internal' || kind === 'ip') continue;
-      out.push(urlHit(leaf, c.start + u.start, c.start + u.end, u.host, where, settings, true, c.start));
+      out.push(urlHit(leaf, c.start + u.start, c.start + u.end, u.host, where, scope, true, c.start));
     }
   }
   return out;

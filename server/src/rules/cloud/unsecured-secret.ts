@@ -3,7 +3,8 @@
 // RetrieveEnvironmentVariableSecretValue, token requests, desktop flows with sensitive outputs, and any
 // action whose outputs reach a secret place (directly, or through variables and Compose). Senders: HTTP
 // actions with credentials, key headers or keys in the URI, connector actions with secret parameters,
-// RunUIFlow_V2 with sensitive inputs. Which actions need what is a fact of the flow (analysis/cloud/data-flow.ts).
+// RunUIFlow_V2 with sensitive inputs. Receivers: request triggers whose schema declares a secret-named
+// property, and the actions that take that secret as input. Which actions need what is a fact of the flow (analysis/cloud/data-flow.ts).
 import { actionLabel } from '../../analysis/cloud/actions';
 import { flowFacts } from '../../analysis/cloud/facts';
 import { defineRule } from '../rule';

@@ -1,12 +1,15 @@
-// solution/unused-reference: a connection reference or environment variable definition that nothing in
-// the solution uses. What FlowCop cannot see decides when it stays silent:
+// solution/unused-reference: a connection reference or environment variable that nothing in the
+// solution uses. What FlowCop cannot see decides when it stays silent:
 //  - a partial tree (no Solution.xml) may hold some components only: nothing is reported;
 //  - connection references are also used by canvas apps (root component type 300) and by Copilot Studio
-//    bots and other newer components (types 10000 and up): with any of those in the solution, unused
-//    connection references are not reported;
+//    bots and other newer components (types 10000 and up). A canvas app's metadata (CanvasApps/*.meta.xml,
+//    or <CanvasApp> in customizations.xml) lists the connectors it uses: a reference to one of those
+//    connectors counts as used (the metadata does not say which reference of that connector the app binds).
+//    With a canvas app whose metadata FlowCop cannot read, or any newer component, unused connection
+//    references are not reported;
 //  - environment variables are also read by canvas apps (300), web resources (61), custom controls
 //    (66), plug-ins (90, 91, 92), and newer components (10000 and up): with any of those present,
-//    unused environment variables are not reported.
+//    unused environment variables are not reported (a canvas app's metadata does not list them).
 // "Used" means: a cloud flow's connectionReferences names it / a desktop flow's <ConnectionReferences>
 // or script names it (connection references); a cloud flow file, a desktop flow (script or its
 // <Workflow> element), or another definition's <parentdefinitionid> names it (environment variables,
@@ -15,7 +18,8 @@ import type { Solution } from '../../model/types';
 import { defineRule } from '../rule';
 import { taggedBlocks } from '../../analysis/shared/scan';
 
-const CONNECTION_REFERENCE_CONSUMERS = (t: number) => t === 300 || t >= 10000;
+const CANVAS_APP = 300;
+const UNSEEN_CONNECTION_REFERENCE_CONSUMERS = (t: number) => t >= 10000;
 const ENVIRONMENT_VARIABLE_CONSUMERS = (t: number) => t === 300 || t === 61 || t === 66 || t === 90 || t === 91 || t === 92 || t >= 10000;
 
 export default defineRule({
@@ -32,15 +36,17 @@ export default defineRule({
       const types = solution.rootComponents.map(c => c.type);
       const texts = usageTexts(solution);
 
-      if (!types.some(CONNECTION_REFERENCE_CONSUMERS)) {
+      const appConnectors = canvasAppConnectors(solution);
+      if (!types.some(UNSEEN_CONNECTION_REFERENCE_CONSUMERS) && appConnectors) {
         const used = new Set<string>();
         for (const f of solution.cloudFlows) for (const r of f.connectionReferences) if (r.logicalName) used.add(r.logicalName.toLowerCase());
         for (const d of solution.desktopFlows) for (const n of d.connectionReferences) used.add(n.toLowerCase());
         for (const c of solution.connectionReferences) {
           const name = c.logicalName.toLowerCase();
-          if (!name || used.has(name) || texts.desktop.some(t => t.includes(name))) continue;
+          if (!name || used.has(name) || texts.desktop.some(t => t.includes(name)) || appConnectors.has(c.connectorName.toLowerCase())) continue;
+          const users = types.includes(CANVAS_APP) ? 'any flow or canvas app' : 'any flow';
           ctx.report({
-            message: `Connection reference "${c.logicalName}" (${c.connectorName}) is not used by any flow in the solution: every import still asks for a connection for it, and deployment settings must bind one in each environment. Remove it from the solution if nothing needs it.`,
+            message: `Connection reference "${c.logicalName}" (${c.connectorName}) is not used by ${users} in the solution: every import still asks for a connection for it, and deployment settings must bind one in each environment. Remove it from the solution if nothing needs it.`,
             loc: c.loc,
             element: { kind: 'connectionReference', name: c.logicalName },
             data: { kind: 'connectionReference', name: c.logicalName, connector: c.connectorName },
@@ -64,6 +70,22 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * The connectors the solution's canvas apps use (lower case), or undefined when one of its canvas apps
+ * (root component type 300) has no readable metadata: then any reference may be the app's.
+ */
+function canvasAppConnectors(solution: Solution): Set<string> | undefined {
+  const out = new Set<string>();
+  const apps = new Map((solution.canvasApps ?? []).map(a => [a.name.toLowerCase(), a]));
+  for (const root of solution.rootComponents) {
+    if (root.type !== CANVAS_APP) continue;
+    const app = root.schemaName ? apps.get(root.schemaName.toLowerCase()) : undefined;
+    if (!app?.connectors) return undefined;
+  }
+  for (const app of apps.values()) for (const c of app.connectors ?? []) out.add(c);
+  return out;
+}
 
 /** Lower-case texts that can mention a component: cloud flow files, desktop flow scripts and <Workflow> elements. */
 function usageTexts(solution: Solution): { cloud: string[]; desktop: string[] } {
