@@ -11,6 +11,7 @@ import { loadWorkspace } from './findings/analyze';
 import { DiskVfs, MemoryVfs, Vfs } from './load/vfs';
 import { ChangeOverlayVfs, diskStore, memoryStore } from './fix/change';
 import { displayPath, fixAll, renderOverlayDiff } from './fix/run';
+import { positionAt } from './util/text';
 import { formatInspectJson, formatInspectText, formatJson, inspectWorkspace } from './report/json';
 import { automationDetails, formatSarif } from './report/sarif';
 import { formatText } from './report/text';
@@ -40,6 +41,7 @@ Lint options:
   --output FILE              write the report to FILE instead of standard output
   --env NAME                 check deployment settings of this environment only
   --config FILE              use this flowcop.json instead of searching upward
+  --policy FILE              evaluate this data-policy (DLP) export for the whole run (dlp/ rules)
   --fail-on error|warning|info|none
                              exit 1 when a finding is at or above this level (default error)
   --baseline FILE            report only findings not recorded in FILE (created when missing)
@@ -61,7 +63,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fail-on', '--baseline']);
+const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fail-on', '--baseline', '--policy']);
 const BOOL_FLAGS = new Set(['--no-fold', '--no-color', '--help', '--version', '--fix', '--fix-dry-run']);
 
 function parseArgs(argv: string[]): Parsed {
@@ -173,7 +175,8 @@ function lintCommand(args: Parsed, io: CliIO): number {
       vfs = overlay;
     }
   }
-  const analysis: Analysis = analyze(paths, { vfs, config: explicitConfig(args, io), environment });
+  const policyFile = args.flags.get('--policy') as string | undefined;
+  const analysis: Analysis = analyze(paths, { vfs, config: explicitConfig(args, io), environment, policies: policyFile ? [path.resolve(io.cwd, policyFile)] : undefined });
   const { workspace } = analysis;
   printSkipped(workspace, io);
   let findings = analysis.findings;
@@ -236,12 +239,28 @@ function inspectCommand(args: Parsed, io: CliIO): number {
   printSkipped(workspace, io);
   const report = inspectWorkspace(workspace, io.cwd);
   if (format === 'json') io.stdout(formatInspectJson(report));
-  else io.stdout(formatInspectText(report));
+  else io.stdout(formatInspectText(report) + inspectPipelinesText(workspace, io.cwd));
   if (!workspace.solutions.length && !workspace.scripts.length && !workspace.orphanSettings.length) {
     io.stderr(`flowcop: nothing lintable found in ${escapeText(args.paths.join(', '))}\n`);
     return 2;
   }
   return 0;
+}
+
+/** The deployment pipelines found, one line per import or apply step (text format of inspect). */
+function inspectPipelinesText(workspace: Workspace, cwd: string): string {
+  if (!workspace.pipelines?.length) return '';
+  const lines = ['', 'Pipelines:'];
+  for (const p of workspace.pipelines) {
+    lines.push(`  ${escapeText(displayPath(p.loc.file.path, cwd))} (${p.dialect})`);
+    for (const s of p.steps) {
+      const line = positionAt(s.loc.file, s.loc.span.start).line + 1;
+      const detail = s.kind === 'apply' ? `apply upgrade${s.solutionName ? ` of ${s.solutionName.text}` : ''}`
+        : `import ${s.solution?.text ?? '(solution not named)'} as ${s.mode}${s.settingsFile ? ` with settings ${s.settingsFile.text}` : ''}${s.stage ? ` in stage ${s.stage}` : ''}`;
+      lines.push(`    line ${line}: ${escapeText(detail)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** Files named on the command line and left out (a .txt of prose): a note, not a finding. */

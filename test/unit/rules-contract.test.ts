@@ -18,7 +18,7 @@ describe('rule contract', () => {
   for (const rule of RULES) {
     const { id } = rule.meta;
     test(`${id}: file, docs, tests and checks`, () => {
-      assert.match(id, /^(pad|cloud|solution|settings|flowcop)\/[a-z]+(-[a-z]+)*$/);
+      assert.match(id, /^(pad|cloud|solution|settings|dlp|pipeline|flowcop)\/[a-z]+(-[a-z]+)*$/);
       assert.ok(fs.existsSync(path.join(ROOT, 'server/src/rules', `${id}.ts`)), 'one file per rule');
       assert.equal(rule.meta.docs, `docs/rules/${id}.md`);
       const docsPath = path.join(ROOT, rule.meta.docs);
@@ -37,7 +37,7 @@ describe('rule contract', () => {
         assert.match(testText, /valid:\s*\[/, 'RuleTester valid cases');
         assert.match(testText, /invalid:\s*\[/, 'RuleTester invalid cases');
       }
-      const expectedLevel = rule.meta.category === 'credential' ? ['error'] : rule.meta.category === 'alm' ? ['warning', 'info'] : rule.meta.category === 'syntax' ? ['error'] : ['warning'];
+      const expectedLevel = rule.meta.category === 'credential' ? ['error'] : rule.meta.category === 'alm' ? (rule.meta.id.startsWith('dlp/') ? ['error', 'warning'] : ['warning', 'info']) : rule.meta.category === 'syntax' ? ['error'] : ['warning'];
       assert.ok(expectedLevel.includes(rule.meta.defaultSeverity), `default severity of a ${rule.meta.category} rule`);
       if (rule.meta.category === 'credential') assert.ok(rule.meta.securitySeverity !== undefined, 'credential rules carry a security-severity');
     });

@@ -13,6 +13,10 @@
 //           files    whole files of the example solution, each after a header line naming its path:
 //                    `// config/Prod/deploymentSettings.json` or `<!-- environmentvariabledefinitions/… -->`
 //           connection-references  <connectionreference> elements added to Other/Customizations.xml
+//           pipeline whole pipeline files (`// azure-pipelines.yml` header lines, as in `files`) beside the
+//                    example solution, which then also holds the desktop flow "Post invoices"
+//           policy   a data-policy (DLP) export: every other block of the page is linted with it (as
+//                    dlp-policy.json, named by flowcop.json `policies`); the block itself must load cleanly
 // Every block that is run must load cleanly: no pad/syntax and no flowcop/parse-error finding (except
 // a flagged block on the page of that very rule).
 import Ajv from 'ajv';
@@ -33,7 +37,7 @@ const DOCS = path.join(repoRoot(), 'docs', 'rules');
 const ROOT = '/docs-example';
 const LOAD_RULES = ['pad/syntax', 'flowcop/parse-error'];
 const VERDICTS = ['flagged', 'ok', 'config', 'illustration'] as const;
-const PLACEMENTS = ['script', 'actions', 'flow', 'files', 'connection-references'] as const;
+const PLACEMENTS = ['script', 'actions', 'flow', 'files', 'connection-references', 'pipeline', 'policy'] as const;
 
 type Verdict = typeof VERDICTS[number];
 type Placement = typeof PLACEMENTS[number];
@@ -147,7 +151,18 @@ function parametersOf(flow: CloudFlowSpec): string[] {
 }
 
 /** The tree a block is linted in (paths relative to the linted root). */
-function treeOf(b: Block): Record<string, string> {
+function treeOf(b: Block, policy?: Block): Record<string, string> {
+  const tree = exampleTree(b);
+  if (policy && b.verdict !== 'config') {
+    tree['dlp-policy.json'] = policy.text;
+    const existing = tree['flowcop.json'] ? JSON.parse(tree['flowcop.json']) : {};
+    tree['flowcop.json'] = JSON.stringify({ ...existing, policies: [...(existing.policies ?? []), 'dlp-policy.json'] });
+  }
+  return tree;
+}
+
+function exampleTree(b: Block): Record<string, string> {
+  if (b.placement === 'policy') return {};
   if (b.placement === 'script') return { 'example.robin': b.text };
   if (b.verdict === 'config') return { 'flowcop.json': b.text };
   const spec = exampleSolution();
@@ -165,8 +180,9 @@ function treeOf(b: Block): Record<string, string> {
       }
     }
   }
+  if (b.placement === 'pipeline') spec.desktopFlows = [{ name: 'Post invoices', script: "@@ConnectionString: ''\r\nSET Done TO 1" }];
   const files = buildSolutionFiles(spec);
-  if (b.placement === 'files') Object.assign(files, filesOf(b));
+  if (b.placement === 'files' || b.placement === 'pipeline') Object.assign(files, filesOf(b));
   if (b.placement === 'connection-references') {
     const elements = b.text.replace(/<\/?connectionreferences>/g, '');
     files['Other/Customizations.xml'] = files['Other/Customizations.xml'].replace('</connectionreferences>', `${elements}\n  </connectionreferences>`);
@@ -174,8 +190,8 @@ function treeOf(b: Block): Record<string, string> {
   return files;
 }
 
-function lint(b: Block): Finding[] {
-  const tree = treeOf(b);
+function lint(b: Block, policy?: Block): Finding[] {
+  const tree = treeOf(b, policy);
   const vfs = new MemoryVfs(Object.fromEntries(Object.entries(tree).map(([p, v]) => [`${ROOT}/${p}`, v])));
   return analyze([ROOT], { vfs }).findings;
 }
@@ -205,6 +221,7 @@ test('every rule page is found and marks each of its blocks', () => {
 for (const page of PAGES) {
   const ruleId = path.relative(DOCS, page).replace(/\.md$/, '').split(path.sep).join('/');
   const blocks = blocksOf(page).filter(b => b.verdict && b.verdict !== 'illustration' && (b.verdict === 'config' || b.placement));
+  const policy = blocks.find(b => b.placement === 'policy');
   describe(ruleId, () => {
     test('shows at least one flagged and one fine example', () => {
       assert.ok(blocks.some(b => b.verdict === 'flagged'), 'no flagged example');
@@ -212,7 +229,7 @@ for (const page of PAGES) {
     });
     for (const b of blocks) {
       test(`${b.page}:${b.line} \`\`\`${b.info}`, () => {
-        const all = lint(b);
+        const all = lint(b, policy);
         const own = all.filter(f => f.ruleId === ruleId);
         const loadErrors = all.filter(f => LOAD_RULES.includes(f.ruleId) && !(b.verdict === 'flagged' && f.ruleId === ruleId));
         assert.equal(loadErrors.length, 0, `the example does not load cleanly:\n${describeFindings(loadErrors)}`);

@@ -21,6 +21,8 @@ import { decodeDefinition } from '../load/definition';
 import { attr, child, children, childText, parseXml, textOf, trimmedContent } from '../load/xml';
 import { isPackageTree, loadPackage } from '../load/package';
 import { enclosingPackageRoot, isPackageFolder } from './package';
+import { linkPipelines, loadPipelines, pipelineDialectOf, readPipelineCandidate, resolveSettingsFiles } from './pipelines';
+import type { PipelineDialect } from '../model/pipeline';
 
 export interface ExplicitSettings {
   /** Absolute path of the settings file. */
@@ -59,6 +61,7 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   const scriptFiles: Array<{ file: SourceFile; ast?: ScriptAst }> = [];
   const workflowFiles: SourceFile[] = [];
   const settingsCandidates: SettingsCandidate[] = [];
+  const pipelineFiles: Array<{ file: SourceFile; dialect: PipelineDialect }> = [];
   const skipped: NonNullable<Workspace['skipped']> = [];
   const visitedFiles = new Set<string>();
   const boundary = new TreeBoundary();
@@ -107,7 +110,12 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
     visitedFiles.add(filePath);
     const name = nodePath.basename(filePath);
     const lower = name.toLowerCase();
-    if (lower.endsWith('.zip')) {
+    const pipelineDialect = pipelineDialectOf(filePath);
+    if (pipelineDialect) {
+      const read = readPipelineCandidate(vfs, filePath, MAX_FILE_BYTES);
+      if (read.file) pipelineFiles.push({ file: read.file, dialect: pipelineDialect });
+      else if (read.error) fileProblem(filePath, read.error, read.offset);
+    } else if (lower.endsWith('.zip')) {
       zips.push(filePath);
     } else if (lower.endsWith('.robin')) {
       const file = readText(filePath, MAX_SCRIPT_BYTES);
@@ -278,7 +286,11 @@ export function discover(paths: string[], options: DiscoverOptions): Workspace {
   }
   for (const s of solutions) s.environments.sort((a, b) => a.environment.localeCompare(b.environment));
 
-  return { roots, solutions, scripts: scripts.sort((a, b) => (a.script.file.path < b.script.file.path ? -1 : 1)), orphanSettings, problems, skipped };
+  const pipelines = loadPipelines(pipelineFiles, problems);
+  resolveSettingsFiles(pipelines, vfs, roots);
+  linkPipelines(pipelines, solutions);
+
+  return { roots, solutions, scripts: scripts.sort((a, b) => (a.script.file.path < b.script.file.path ? -1 : 1)), orphanSettings, problems, skipped, pipelines };
 }
 
 /** Why a path named inside the tree is refused, as a finding message. */

@@ -4,7 +4,9 @@ import { discover } from '../discover/discover';
 import { withRunBudget } from '../load/budget';
 import { guardLoad } from '../load/guard';
 import { createSourceFile } from '../util/text';
-import type { Workspace } from '../model/types';
+import type { AppliedPolicies } from '../model/dlp';
+import type { LoadProblem, Loc, Workspace } from '../model/types';
+import { loadPolicyFile } from '../load/dlp';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/rule';
 import type { Vfs } from '../load/vfs';
@@ -19,6 +21,8 @@ export interface AnalyzeOptions {
   environment?: string;
   rules?: readonly Rule[];
   override?: (ruleId: string, level: Level) => Level;
+  /** Data-policy files that apply to the whole run (`--policy FILE`). */
+  policies?: string[];
 }
 
 export interface Analysis {
@@ -41,7 +45,25 @@ export function loadWorkspace(paths: string[], options: AnalyzeOptions): { works
       workspace.problems.push({ ruleId: 'flowcop/parse-error', loc: { file: c.file!, span: p.span }, message: `flowcop.json: ${p.message}` });
     }
   }
+  workspace.policies = loadPolicies(options, options.config ? [options.config] : configs.loaded(), workspace.problems);
   return { workspace, configs };
+}
+
+/** The policy files flowcop.json names (scoped to its folder) and `--policy` ones (the whole run); problems are parse errors. */
+function loadPolicies(options: AnalyzeOptions, configs: Config[], problems: LoadProblem[]): AppliedPolicies[] {
+  const applied: AppliedPolicies[] = [];
+  const load = (path: string, where: Loc, scope: Omit<AppliedPolicies, 'policies'>) => {
+    const loaded = loadPolicyFile(options.vfs, path);
+    if ('error' in loaded) { problems.push({ ruleId: 'flowcop/parse-error', loc: where, message: loaded.error }); return; }
+    for (const p of loaded.problems) problems.push({ ruleId: 'flowcop/parse-error', loc: { file: loaded.file, span: p.span }, message: p.message });
+    applied.push({ policies: loaded.policies, ...scope });
+  };
+  for (const c of configs) for (const ref of c.policies ?? []) load(ref.file, ref.source, { configDir: c.dir, environments: ref.environments });
+  for (const p of options.policies ?? []) {
+    const path = nodePath.resolve(p);
+    load(path, { file: createSourceFile(path, ''), span: { start: 0, end: 0 } }, {});
+  }
+  return applied;
 }
 
 /** What a run reports when discovery itself fails: one parse error, at the first path. */

@@ -8,6 +8,7 @@ import { decodeText, Vfs } from '../load/vfs';
 import type { Severity } from '../rules/rule';
 import type { SourceFile, Span } from '../util/text';
 import { compileGlob, GlobMatcher } from '../util/glob';
+import { IdentityRole, rolePatternProblem } from '../analysis/settings/accounts';
 
 export type Level = Severity | 'off';
 
@@ -36,7 +37,21 @@ export interface Config {
   /** Domains that are the organisation's own (`contoso.com`): addresses on them are environment-specific. */
   organizationDomains: string[];
   getCredentialTemplate?: string;
+  /** `identities.roles`: account patterns per role (`<env>-rpa-bot@*`); absent → the built-in roles. */
+  identities?: { roles: IdentityRole[] };
+  /** Data-policy (DLP) export files the dlp/ rules evaluate (`policies`), resolved against dir. */
+  policies?: PolicyRef[];
   problems: Array<{ span: Span; message: string }>;
+}
+
+/** A `policies` entry: `"governance/dlp.json"` or `{ "file": "…", "environments": ["Prod"] }`. */
+export interface PolicyRef {
+  /** Absolute path of the policy export. */
+  file: string;
+  /** FlowCop environment names it applies to; unset: every environment. */
+  environments?: string[];
+  /** Where flowcop.json names the file (problems reading it point here). */
+  source: { file: SourceFile; span: Span };
 }
 
 export const CONFIG_FILE = 'flowcop.json';
@@ -119,6 +134,7 @@ export function parseConfig(file: SourceFile): Config {
   const domains = prop(root, 'organizationDomains');
   if (domains?.type === 'array') config.organizationDomains = (domains.children ?? []).map(stringValue).filter((x): x is string => !!x && x.trim() !== '');
   else if (domains) bad(domains, 'organizationDomains must be a list of domain names (["contoso.com"])');
+  parsePolicies(prop(root, 'policies'), config, file, bad);
   const templateNode = prop(root, 'getCredentialTemplate');
   const template = stringValue(templateNode);
   const templateProblem = template !== undefined ? credentialTemplateProblem(template) : undefined;
@@ -126,7 +142,44 @@ export function parseConfig(file: SourceFile): Config {
   if (templateNode && templateProblem) bad(templateNode, `getCredentialTemplate refused: ${templateProblem}; the built-in Get credential template is used instead`);
   else if (templateNode && template === undefined) bad(templateNode, 'getCredentialTemplate must be a string');
   else config.getCredentialTemplate = template;
+  const identities = prop(root, 'identities');
+  if (identities) parseIdentities(identities, config, bad);
   return config;
+}
+
+function parsePolicies(list: JsonNode | undefined, config: Config, file: SourceFile, bad: (node: JsonNode, message: string) => void): void {
+  if (!list) return;
+  if (list.type !== 'array') { bad(list, 'policies must be a list of policy files ("dlp.json" or {"file": "dlp.json", "environments": ["Prod"]})'); return; }
+  config.policies = [];
+  for (const item of list.children ?? []) {
+    const fileNode = item.type === 'string' ? item : prop(item, 'file');
+    const written = stringValue(fileNode);
+    if (!fileNode || !written) { bad(item, 'policies entries need a file path ("dlp.json" or {"file": "dlp.json"})'); continue; }
+    const envs = prop(item, 'environments');
+    if (envs && (envs.type !== 'array' || (envs.children ?? []).some(e => typeof stringValue(e) !== 'string'))) { bad(envs, 'policies[].environments must be a list of environment names (["Prod"])'); continue; }
+    const environments = envs ? (envs.children ?? []).map(e => stringValue(e)!) : undefined;
+    config.policies.push({ file: nodePath.resolve(config.dir, written), environments, source: { file, span: span(fileNode) } });
+  }
+}
+
+/**
+ * `"identities": { "roles": { "bot": "<env>-rpa-bot@*", … } }`: the account naming convention, one pattern
+ * per role. Given roles replace the built-in ones; a pattern without exactly one `<env>` is a problem and left out.
+ */
+function parseIdentities(node: JsonNode, config: Config, bad: (node: JsonNode, message: string) => void): void {
+  if (node.type !== 'object') { bad(node, 'identities must be an object ({"roles": {"bot": "<env>-rpa-bot@*"}})'); return; }
+  const roles = prop(node, 'roles');
+  if (!roles) return;
+  if (roles.type !== 'object') { bad(roles, 'identities.roles must be an object of role name → account pattern ({"bot": "<env>-rpa-bot@*"})'); return; }
+  const out: IdentityRole[] = [];
+  for (const [role, , value] of entries(roles)) {
+    const pattern = stringValue(value);
+    if (pattern === undefined) { bad(value, `identities.roles.${role}: expected an account pattern such as "<env>-rpa-bot@*"`); continue; }
+    const problem = rolePatternProblem(pattern);
+    if (problem) { bad(value, `identities.roles.${role}: the pattern ${problem}`); continue; }
+    out.push({ role, pattern });
+  }
+  config.identities = { roles: out };
 }
 
 function jsonValue(node: JsonNode): unknown {

@@ -58,7 +58,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
       const level = levelOf(rule, config);
       if (level === 'off') continue;
       const run = (owner: Finding['owner'], collect: (ctx: RuleContext) => void, unit?: ScriptUnit) => {
-        const ctx = context(rule, config, options.environment, report => accept(rule, level, report, owner, config, unit));
+        const ctx = context(rule, config, options.environment, workspace, report => accept(rule, level, report, owner, config, unit));
         try {
           collect(ctx);
         } catch (e) {
@@ -86,7 +86,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
       if (!script) continue;
       const level = levelOf(rule, config);
       if (level === 'off') continue;
-      const ctx = context(rule, config, options.environment, report => accept(rule, level, report, { standalone, script: standalone.script }, config, unit));
+      const ctx = context(rule, config, options.environment, workspace, report => accept(rule, level, report, { standalone, script: standalone.script }, config, unit));
       try {
         script(ctx, unit);
       } catch (e) {
@@ -98,9 +98,9 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
   return sortFindings(dropRepeatedPackageFindings(findings));
 }
 
-function context(rule: Rule, config: Config, environment: string | undefined, report: (r: Report) => void): RuleContext {
+function context(rule: Rule, config: Config, environment: string | undefined, workspace: Workspace, report: (r: Report) => void): RuleContext {
   const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
-  const settings: GlobalSettings = { allowedHosts: config.allow.hosts, allowedPaths: config.allow.paths, allowedMachines: config.allow.machines, organizationDomains: config.organizationDomains };
+  const settings: GlobalSettings = { allowedHosts: config.allow.hosts, allowedPaths: config.allow.paths, allowedMachines: config.allow.machines, organizationDomains: config.organizationDomains, dataPolicies: workspace.policies, identityRoles: config.identities?.roles };
   return { options: { ...defaults, ...(config.rules[rule.meta.id]?.options ?? {}) }, settings, environment, report };
 }
 

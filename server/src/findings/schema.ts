@@ -93,6 +93,23 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         additionalProperties: false,
       },
       organizationDomains: stringList('Domains that are the organisation\'s own (`contoso.com`, `contoso.co.uk`): an address on them is environment-specific even without a stage marker. FlowCop also learns them from the solution\'s mailboxes and tenant names.'),
+      identities: {
+        type: 'object',
+        description: 'The naming convention of the identities each environment runs under (settings/environment-bleed, settings/shared-connection, settings/single-identity).',
+        properties: {
+          roles: {
+            type: 'object',
+            description: 'Role name → account pattern; `<env>` (exactly once) is the environment part, `*` any characters but `@` and blanks, matched case-insensitively against the whole account. Replaces the built-in roles bot `<env>-rpa-bot@*`, machineOwner `<env>-rpa-machineowner@*` and cloud `<env>-rpa-cloud@*`; `{}` turns the convention off.',
+            additionalProperties: { type: 'string', pattern: '<env>' },
+          },
+        },
+        additionalProperties: false,
+      },
+      policies: {
+        type: 'array',
+        description: 'Data-policy (DLP) exports the dlp/ rules evaluate, relative to this file: a path, or {file, environments} to apply it only to those environments. `flowcop lint --policy FILE` adds one for a run.',
+        items: { anyOf: [{ type: 'string' }, { type: 'object', properties: { file: { type: 'string' }, environments: { type: 'array', items: { type: 'string' } } }, required: ['file'], additionalProperties: false }] },
+      },
       getCredentialTemplate: {
         type: 'string',
         description: 'Script text of the Get credential action inserted by the quick fix; `${credential}` is the credential name and `${variable}` the output variable. It must be exactly one PowerAutomateSecretVariables.GetCredential action (no other statements); otherwise it is refused and the built-in template is used. VS Code ignores it in Restricted Mode.',

@@ -2,6 +2,8 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { SourceFile, Span } from '../util/text';
 import type { ScriptAst } from './pad-ast';
+import type { PipelineFile } from './pipeline';
+import type { AppliedPolicies } from './dlp';
 
 /** A place in a real file. */
 export interface Loc {
@@ -317,8 +319,12 @@ export interface Workspace {
   /** Settings files that could not be associated with any solution. */
   orphanSettings: DeploymentSettings[];
   problems: LoadProblem[];
+  /** Data-policy files of the run (flowcop.json `policies`, `--policy`), for the dlp/ rules. */
+  policies?: AppliedPolicies[];
   /** Files named on the command line that were looked at and left out, with why (notes, not findings). */
   skipped?: Array<{ file: string; reason: string }>;
+  /** Deployment pipelines that import solutions (model/pipeline.ts); absent where nothing was discovered. */
+  pipelines?: PipelineFile[];
 }
 
 // How a script's offsets map into the file that stores it (implemented in load/sourcemap.ts).

@@ -20,6 +20,15 @@ import settingsMissingValue from './settings/missing-value';
 import settingsSharedConnection from './settings/shared-connection';
 import settingsUnknownEntry from './settings/unknown-entry';
 import settingsEnvironmentBleed from './settings/environment-bleed';
+import settingsImportFailure from './settings/import-failure';
+import settingsSingleIdentity from './settings/single-identity';
+import dlpBlockedConnector from './dlp/blocked-connector';
+import dlpBlockedAction from './dlp/blocked-action';
+import dlpMixedGroups from './dlp/mixed-groups';
+import dlpBlockedEndpoint from './dlp/blocked-endpoint';
+import pipelineUpgradeDropsDesktopFlowSharing from './pipeline/upgrade-drops-desktop-flow-sharing';
+import pipelineHoldingWithoutApply from './pipeline/holding-without-apply';
+import pipelineMissingSettingsFile from './pipeline/missing-settings-file';
 import flowcopParseError from './flowcop/parse-error';
 
 export const RULES: readonly Rule[] = [
@@ -43,6 +52,15 @@ export const RULES: readonly Rule[] = [
   settingsSharedConnection,
   settingsUnknownEntry,
   settingsEnvironmentBleed,
+  settingsImportFailure,
+  settingsSingleIdentity,
+  dlpBlockedConnector,
+  dlpBlockedAction,
+  dlpMixedGroups,
+  dlpBlockedEndpoint,
+  pipelineUpgradeDropsDesktopFlowSharing,
+  pipelineHoldingWithoutApply,
+  pipelineMissingSettingsFile,
   flowcopParseError,
 ];
 

@@ -1,8 +1,10 @@
 // What a rule is: metadata plus pure checks over the model, called per unit (script, cloud flow,
 // solution). Rules never do I/O and never put a secret value into a message.
+import type { AppliedPolicies } from '../model/dlp';
 import type { CloudFlow, DesktopFlow, FlowAction, Loc, Script, Solution, StandaloneScript } from '../model/types';
 import type { Span } from '../util/text';
 import type { FixData, FixKind } from './fix-kinds';
+import type { IdentityRole } from '../analysis/settings/accounts';
 
 export type { FixData, FixKind } from './fix-kinds';
 
@@ -91,6 +93,10 @@ export interface GlobalSettings {
   allowedMachines: string[];
   /** Registrable domains that are the organisation's own (`contoso.com`): their hosts are environment-specific. */
   organizationDomains: string[];
+  /** Data-policy files of the run (flowcop.json `policies`, `--policy`), for the dlp/ rules (rules/dlp/policies.ts). */
+  dataPolicies?: readonly AppliedPolicies[];
+  /** flowcop.json `identities.roles`: account patterns per role; absent → the built-in roles (analysis/settings/accounts.ts). */
+  identityRoles?: readonly IdentityRole[];
 }
 
 export interface RuleContext<D = FindingData> {

@@ -27,7 +27,9 @@ ruleTester(rule, {
     { name: '--env Prod: a Test value naming Dev is not checked', environment: 'Prod', solution: sol({ Test: settings([ev('cr1a2_InvoiceSite', 'https://erp-dev.contoso.com')]), Prod: settings([ev('cr1a2_InvoiceSite', 'https://erp.contoso.com')]) }) },
     { name: 'Validation is a test stage: a UAT host is its own', solution: sol({ Validation: settings([ev('cr1a2_InvoiceSite', 'https://erp-uat.contoso.com/api')]) }) },
     { name: 'environment words inside other words do not count (DevicesAndTesting)', solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', 'https://contoso.sharepoint.com/sites/DevicesAndTesting')]) }) },
-    { name: 'a partner\'s test endpoint used from Dev: a higher stage that is not production is right (partners often have only test and production)', solution: sol({ Dev: settings([ev('cr1a2_InvoiceSite', 'https://uat.supplier-portal.net/api'), ev('cr1a2_ApiSecret', 'https://kv-rpa.vault.azure.net/secrets/partner-staging-key')], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'test-rpa-bot@contoso.com' })]) }) },
+    { name: 'a partner\'s test endpoint used from Dev: a higher stage that is not production is right (partners often have only test and production)', solution: sol({ Dev: settings([ev('cr1a2_InvoiceSite', 'https://uat.supplier-portal.net/api'), ev('cr1a2_ApiSecret', 'https://kv-rpa.vault.azure.net/secrets/partner-staging-key')], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'dev-rpa-bot@contoso.com' })]) }) },
+    { name: 'role accounts of their own environment, whatever the casing; an environment part that names nothing (a region)', solution: sol({ Production: settings([ev('cr1a2_InvoiceSite', 'PROD-RPA-Cloud@contoso.com')], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'emea-rpa-bot@contoso.com' })]), UAT: settings([], [cr('cr1a2_sharepoint', 'shared-sharepointonl-2', { ConnectionOwner: 'uat-rpa-machineowner@contoso.com' })]) }) },
+    { name: 'an account of another environment that follows no role pattern is judged by its words (test in Dev is fine)', solution: sol({ Dev: settings([], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'svc-test@contoso.com' })]) }) },
     { name: 'Test using a QA host of a partner and its own values', solution: sol({ Test: settings([ev('cr1a2_InvoiceSite', 'https://qa.partner.example.org/api')]) }) },
   ],
   invalid: [
@@ -44,7 +46,29 @@ ruleTester(rule, {
     {
       name: 'a dev-rpa-bot account owning the Prod connection',
       solution: sol({ Prod: settings([], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'dev-rpa-bot@contoso.com' })]) }),
-      errors: [{ text: 'dev-rpa-bot@contoso.com', message: /connection reference "cr1a2_sharepoint" a ConnectionOwner that names the development environment/ }],
+      errors: [{ text: 'dev-rpa-bot@contoso.com', message: /^The Prod deployment settings give connection reference "cr1a2_sharepoint" a ConnectionOwner that is the dev bot account \("dev-rpa-bot@…"\): its name says it belongs to another environment.* Use Prod's own bot account\.$/ }],
+    },
+    {
+      name: 'identities are per environment in every direction: the Test bot in Dev, the UAT cloud account in Test (another environment of the solution)',
+      solution: sol({ Dev: settings([], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'test-rpa-bot@contoso.com' })]), Test: settings([], [cr('cr1a2_sharepoint', 'shared-sharepointonl-2', { ConnectionOwner: 'uat-rpa-cloud@contoso.com' })]), UAT: settings([], [cr('cr1a2_sharepoint', 'shared-sharepointonl-3')]) }),
+      errors: [
+        { text: 'test-rpa-bot@contoso.com', message: /^The Dev .* the test bot account/ },
+        { text: 'uat-rpa-cloud@contoso.com', message: /^The Test .* the uat cloud account/ },
+      ],
+    },
+    {
+      name: 'a role account inside a value: reported at the account; the rest of the value still checked by its words',
+      solution: sol({ Prod: settings([ev('cr1a2_InvoiceSite', 'Server=sql-dev.contoso.com;User ID=dev-rpa-machineowner@contoso.com')]) }),
+      errors: [
+        { text: 'Server=sql-dev.contoso.com;User ID=dev-rpa-machineowner@contoso.com', message: /names the development environment/ },
+        { text: 'dev-rpa-machineowner@contoso.com', message: /the dev machineOwner account \("dev-rpa-machineowner@…"\)/ },
+      ],
+    },
+    {
+      name: 'a role account in a Secret variable is not quoted',
+      solution: sol({ Prod: settings([ev('cr1a2_ApiSecret', 'dev-rpa-bot@contoso.com')]) }),
+      errors: [{ message: /the dev bot account \(in a secret part of the value, not quoted\)/ }],
+      secrets: ['dev-rpa-bot'],
     },
     {
       name: 'a Test SharePoint site in Prod',
@@ -81,7 +105,7 @@ ruleTester(rule, {
       solution: sol({ Test: settings([ev('cr1a2_InvoiceSite', 'https://erp.contoso.com/live/api')], [cr('cr1a2_sharepoint', 'shared-sharepointonl-1', { ConnectionOwner: 'prod-rpa-bot@contoso.com' })]) }),
       errors: [
         { text: 'https://erp.contoso.com/live/api', message: /names the production environment \("live"\): Test \(test\) would work against production/ },
-        { text: 'prod-rpa-bot@contoso.com', message: /a ConnectionOwner that names the production environment/ },
+        { text: 'prod-rpa-bot@contoso.com', message: /a ConnectionOwner that is the prod bot account/ },
       ],
     },
     {

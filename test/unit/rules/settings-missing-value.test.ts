@@ -55,14 +55,22 @@ ruleTester(rule, {
       errors: [{ text: '"  "', message: /The Prod deployment settings leave the value/ }, { message: /The Test deployment settings have no entry for connection reference/, text: 'ConnectionReferences' }],
     },
     {
+      name: 'exactly "": the import refuses it, so reported even with a default value or a value in the shared file',
+      solution: { ...defs, environmentVariables: [{ schemaName: 'cr1a2_InvoiceSite' }, { schemaName: 'cr1a2_BatchSize', type: 100000001, defaultValue: '100' }], settings: { Prod: settings([ev('cr1a2_InvoiceSite', ''), ev('cr1a2_BatchSize', '')], [cr('cr1a2_sharepoint', 'y')]) }, files: { 'config/deploymentSettings.json': JSON.stringify(settings([ev('cr1a2_InvoiceSite', 'https://contoso.sharepoint.com/sites/Invoices')], [])) } },
+      errors: [
+        { text: '""', message: /^The Prod deployment settings give environment variable "cr1a2_InvoiceSite" the empty string: the import refuses it \("Environment variable value can't be an empty string"\) and the whole solution import fails\. Remove the entry, or give it the Prod value/, element: 'cr1a2_InvoiceSite' },
+        { text: '""', message: /"cr1a2_BatchSize" the empty string: .* Remove the entry to keep its default value/, element: 'cr1a2_BatchSize' },
+      ],
+    },
+    {
       name: 'an entry without a Value key: reported at the entry',
       solution: { ...defs, settings: { Prod: settings([{ SchemaName: 'cr1a2_InvoiceSite' }], [cr('cr1a2_sharepoint', 'y')]) } },
       errors: [{ text: entryText({ SchemaName: 'cr1a2_InvoiceSite' }), message: /leave the value of environment variable "cr1a2_InvoiceSite" empty/ }],
     },
     {
       name: 'the value token in a hand-written file (the line a reviewer edits)',
-      solution: { ...defs, settings: { Prod: '{\n  "EnvironmentVariables": [\n    {\n      "SchemaName": "cr1a2_InvoiceSite",\n      "Value": ""\n    }\n  ],\n  "ConnectionReferences": [\n    { "LogicalName": "cr1a2_sharepoint", "ConnectionId": null, "ConnectorId": "/providers/Microsoft.PowerApps/apis/shared_sharepointonline" }\n  ]\n}\n' } },
-      errors: [{ text: '""', message: /environment variable "cr1a2_InvoiceSite" empty/ }, { text: 'null', message: /ConnectionId of connection reference "cr1a2_sharepoint"/ }],
+      solution: { ...defs, settings: { Prod: '{\n  "EnvironmentVariables": [\n    {\n      "SchemaName": "cr1a2_InvoiceSite",\n      "Value": " "\n    }\n  ],\n  "ConnectionReferences": [\n    { "LogicalName": "cr1a2_sharepoint", "ConnectionId": null, "ConnectorId": "/providers/Microsoft.PowerApps/apis/shared_sharepointonline" }\n  ]\n}\n' } },
+      errors: [{ text: '" "', message: /environment variable "cr1a2_InvoiceSite" empty/ }, { text: 'null', message: /ConnectionId of connection reference "cr1a2_sharepoint"/ }],
     },
     {
       name: '--env picks one environment, case-insensitively',

@@ -14,12 +14,18 @@
 // the ALM Accelerator's ConnectionOwner). Messages never quote the value (it may be a secret); they quote
 // the environment word only when it sits outside every secret position (a password, a token parameter,
 // user-info, a fragment such as `#access_token=`, the whole value of a Secret or secret-named variable).
-import type { Loc, Solution } from '../../model/types';
+// Accounts named by an identity role (flowcop.json `identities.roles`, by default `<env>-rpa-bot@…`,
+// `<env>-rpa-machineowner@…`, `<env>-rpa-cloud@…`) are judged by their environment part, in every
+// direction: an identity belongs to one environment, so a `test-rpa-bot` in Dev is reported too (the
+// environment part names another environment of the solution, or another stage). Such an account is
+// left out of the word check of its value; the message quotes its local part, unless it sits in a secret part.
+import type { DeploymentSettings, Loc, Solution } from '../../model/types';
 import { innerSpan, propIgnoreCase } from '../../load/json';
 import { defineRule } from '../rule';
 import { secretSpansInValue, withoutSecretParts } from '../../analysis/shared/secret-parts';
 import { isSecretParameter } from '../../analysis/shared/vocabulary';
 import { environmentOfValue, isPipelineToken, stageOfEnvironment } from '../../analysis/shared/values';
+import { accountsIn, IdentityRole, identityRolesOf, namesOtherEnvironment, roleOfAccount, shownAccount } from '../../analysis/settings/accounts';
 
 const STAGE_NAMES: Record<string, string> = { dev: 'development', test: 'test', prod: 'production' };
 const STAGE_ORDER: Record<string, number> = { dev: 0, test: 1, prod: 2 };
@@ -47,16 +53,29 @@ export default defineRule({
   check: {
     solution(ctx, solution) {
       const wanted = ctx.environment?.toLowerCase();
+      const roles = identityRolesOf(ctx.settings);
+      const names = solution.environments.map(e => e.environment).filter(n => n.toLowerCase() !== 'default');
       for (const env of solution.environments) {
         if (wanted && env.environment.toLowerCase() !== wanted) continue;
+        if (env.environment.toLowerCase() === 'default') continue;
         const stage = stageOfEnvironment(env.environment);
-        if (!stage) continue;
         const check = (value: string | null | undefined, loc: Loc, what: string, name: string, field: string) => {
           if (!value || isPipelineToken(value) || value.includes('#{')) return;
-          const found = environmentOfValue(value);
+          // Role accounts: judged by their environment part, then blanked out for the word check.
+          const secret = wholeValueIsSecret(solution, what, name, field);
+          const rest = checkRoleAccounts(value, roles, account => {
+            if (!namesOtherEnvironment(account.environmentPart, env.environment, names)) return;
+            const inSecret = secret || secretSpansInValue(value).some(s => s.start < account.end && account.start < s.end);
+            // The account itself when the file holds the value as written (no escapes), else the whole value.
+            const exact = loc.file.text.slice(loc.span.start, loc.span.end) === value;
+            const at = exact ? { file: loc.file, span: { start: loc.span.start + account.start, end: loc.span.start + account.end } } : loc;
+            reportIdentity(env, account, inSecret ? undefined : shownAccount(account.account), at, what, name, field);
+          });
+          if (!stage) return;
+          const found = environmentOfValue(rest);
           if (!found) return;
           // The word as found outside the secret parts of the value, if it is there; else it is not quoted.
-          const shown = wholeValueIsSecret(solution, what, name, field) ? undefined : environmentOfValue(withoutSecretParts(value, secretSpansInValue(value)));
+          const shown = secret ? undefined : environmentOfValue(withoutSecretParts(rest, secretSpansInValue(rest)));
           const quoted = shown && shown.stage === found.stage ? shown.word : undefined;
           // A vendor's sandbox is its non-production tier: every non-production environment may use it.
           if (NON_PRODUCTION_WORDS.has(found.word) && stage !== 'prod') return;
@@ -68,6 +87,15 @@ export default defineRule({
             loc,
             element: { kind: 'setting', name },
             data: { environment: env.environment, stage, kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: found.stage, ...(quoted ? { word: quoted } : {}), direction },
+          });
+        };
+        const reportIdentity = (e: DeploymentSettings, account: RoleAccount, quoted: string | undefined, loc: Loc, what: string, name: string, field: string) => {
+          const mine = stageOfEnvironment(e.environment);
+          ctx.report({
+            message: `The ${e.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that is the ${account.environmentPart} ${account.role} account (${quoted ? `"${quoted}"` : 'in a secret part of the value, not quoted'}): its name says it belongs to another environment, so ${e.environment} would run under that environment's identity, with its permissions and licence, and one account failing stops both. Use ${e.environment}'s own ${account.role} account.`,
+            loc,
+            element: { kind: 'setting', name },
+            data: { environment: e.environment, ...(mine ? { stage: mine } : {}), kind: what === 'environment variable' ? 'environmentVariable' : 'connectionReference', name, field: field || 'Value', names: account.environmentPart.toLowerCase(), role: account.role, ...(quoted ? { account: quoted } : {}), direction: 'identity' },
           });
         };
         for (const e of env.environmentVariables) check(e.value, e.valueLoc, 'environment variable', e.schemaName, '');
@@ -92,4 +120,18 @@ function wholeValueIsSecret(solution: Solution, what: string, name: string, fiel
   if (what !== 'environment variable') return false;
   const v = solution.environmentVariables.find(d => d.schemaName.toLowerCase() === name.toLowerCase());
   return v?.kind === 'Secret' || isSecretParameter(name.replace(/^[A-Za-z0-9]+_/, ''));
+}
+
+interface RoleAccount { account: string; role: string; environmentPart: string; start: number; end: number }
+
+/** Calls `found` for each account in the value that an identity role names; returns the value with those accounts blanked out. */
+function checkRoleAccounts(value: string, roles: readonly IdentityRole[], found: (account: RoleAccount) => void): string {
+  let rest = value;
+  for (const a of accountsIn(value)) {
+    const role = roleOfAccount(a.account, roles);
+    if (!role) continue;
+    found({ ...a, ...role });
+    rest = rest.slice(0, a.start) + ' '.repeat(a.end - a.start) + rest.slice(a.end);
+  }
+  return rest;
 }

@@ -9,6 +9,9 @@
 //    applies where no value is set), unless the default names another environment than the one being
 //    checked (`…-dev…` for Prod), or the option `requireExplicitValues` is on.
 //  - Connection references have no default: each needs a ConnectionId.
+//  - An environment variable given exactly `""` is reported even with a default or a shared value: the
+//    import refuses the empty string ("Environment variable value can't be an empty string", coe-starter-kit
+//    #4242/#6465/#8029, build-tools #905) and fails; leaving the entry out keeps the default.
 //  - Where: an empty (or null) Value / ConnectionId is reported at that empty value; a missing entry at the
 //    file's EnvironmentVariables / ConnectionReferences key (its first character when the key is absent).
 import type { DeploymentSettings, Loc } from '../../model/types';
@@ -45,13 +48,24 @@ export default defineRule({
           const same = (x: { schemaName: string }) => x.schemaName.toLowerCase() === v.schemaName.toLowerCase();
           const entry = env.environmentVariables.find(same);
           if (entry && hasValue(entry.value)) continue;
-          if (shared.some(s => s.environmentVariables.some(x => same(x) && hasValue(x.value)))) continue;
+          // `"Value": ""` fails the whole import, whatever the default or a shared file gives.
+          const emptyString = entry?.value === '';
+          if (!emptyString && shared.some(s => s.environmentVariables.some(x => same(x) && hasValue(x.value)))) continue;
           const def = v.defaultValue?.value.trim();
           let defaultElsewhere: string | undefined;
-          if (def && !requireExplicit) {
+          if (def && !requireExplicit && !emptyString) {
             const names = environmentOfValue(def);
             if (!names || !stage || names.stage === stage) continue;
             defaultElsewhere = names.word;
+          }
+          if (emptyString) {
+            ctx.report({
+              message: `The ${env.environment} deployment settings give environment variable "${v.schemaName}" the empty string: the import refuses it ("Environment variable value can't be an empty string") and the whole solution import fails. Remove the entry${def ? ' to keep its default value' : ''}, or give it the ${env.environment} value (or a #{…}# pipeline token).`,
+              loc: emptyValueLoc(env, entry!.loc, 'Value'),
+              element: { kind: 'setting', name: v.schemaName },
+              data: { environment: env.environment, kind: 'environmentVariable', name: v.schemaName, reason: 'empty-string', file: env.file.path },
+            });
+            continue;
           }
           const reason = defaultElsewhere ? 'default-names-other-environment' : entry ? 'empty' : 'missing';
           const tail = defaultElsewhere

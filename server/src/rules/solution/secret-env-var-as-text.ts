@@ -5,11 +5,12 @@
 // or a flow passing `@parameters('… (schema)')` to a secret place (HTTP authentication, key header,
 // sensitive desktop-flow input…). Only String, JSON and untyped variables are checked for that.
 // A Secret variable is a secret as text when a deployment settings file gives it a plain value instead of
-// an Azure Key Vault secret reference: reported at that value. Values never appear in messages.
+// an Azure Key Vault secret reference: reported at that value (analysis/settings/secret-reference.ts says
+// what is plain; placeholders and malformed references are settings/import-failure's). Values never appear in messages.
 import type { Solution } from '../../model/types';
 import { defineRule, RuleContext } from '../rule';
 import { secretTextVariables } from '../../analysis/solution/secret-variables';
-import { isPipelineToken, isPlaceholderSecret } from '../../analysis/shared/values';
+import { secretValueShape } from '../../analysis/settings/secret-reference';
 
 export default defineRule({
   meta: {
@@ -35,12 +36,6 @@ export default defineRule({
   },
 });
 
-/**
- * `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>`:
- * what a deployment settings file gives a Secret environment variable. Each part stops at `/`: linear.
- */
-const KEY_VAULT_REFERENCE = /^\s*\/subscriptions\/[^/\s]+\/resourcegroups\/[^/\s]+\/providers\/microsoft\.keyvault\/vaults\/[^/\s]+\/secrets\/[^/\s]+(?:\/[^/\s]+)?\/?\s*$/i;
-
 /** Secret environment variables given a plain value (not a Key Vault reference) in deployment settings. */
 function plainSecretValues(ctx: RuleContext, solution: Solution): void {
   const wanted = ctx.environment?.toLowerCase();
@@ -49,10 +44,11 @@ function plainSecretValues(ctx: RuleContext, solution: Solution): void {
     for (const env of solution.environments) {
       if (wanted && env.environment.toLowerCase() !== wanted) continue;
       const entry = env.environmentVariables.find(e => e.schemaName.toLowerCase() === v.schemaName.toLowerCase());
-      const value = entry?.value?.trim();
-      if (!entry || !value || KEY_VAULT_REFERENCE.test(value) || isPipelineToken(value) || isPlaceholderSecret(value)) continue;
+      // Only the secret itself: placeholders, malformed references and "" are settings/import-failure's;
+      // a Key Vault resource id or secret identifier URI and pipeline tokens are right.
+      if (!entry?.value || secretValueShape(entry.value) !== 'plain') continue;
       ctx.report({
-        message: `The ${env.environment} deployment settings give Secret environment variable "${v.schemaName}" a plain value instead of an Azure Key Vault secret reference (/subscriptions/…/providers/Microsoft.KeyVault/vaults/…/secrets/…): the secret is written in plain text in the settings file and in source control. Store it in Key Vault and give its reference here (or a #{…}# pipeline token).`,
+        message: `The ${env.environment} deployment settings give Secret environment variable "${v.schemaName}" a plain value instead of an Azure Key Vault secret reference (/subscriptions/…/providers/Microsoft.KeyVault/vaults/…/secrets/…): the secret is written in plain text in the settings file and in source control, and the import refuses it (a Secret variable takes only a Key Vault reference). Store it in Key Vault and give its reference here (or a #{…}# pipeline token).`,
         loc: entry.valueLoc,
         element: { kind: 'setting', name: v.schemaName },
         data: { schemaName: v.schemaName, kind: v.kind, reasons: ['settings-value'], environment: env.environment, file: env.file.path },
