@@ -41,7 +41,7 @@ Lint options:
   --output FILE              write the report to FILE instead of standard output
   --env NAME                 check deployment settings of this environment only
   --config FILE              use this flowcop.json instead of searching upward
-  --policy FILE              evaluate this data-policy (DLP) export for the whole run (dlp/ rules)
+  --policy FILE              evaluate this data-policy (DLP) export for the whole run (dlp/ rules); repeatable
   --fail-on error|warning|info|none
                              exit 1 when a finding is at or above this level (default error)
   --baseline FILE            report only findings not recorded in FILE (created when missing)
@@ -61,14 +61,19 @@ interface Parsed {
   command: string;
   paths: string[];
   flags: Map<string, string | true>;
+  /** Every value of each repeatable flag, in order. */
+  repeated: Map<string, string[]>;
 }
 
 const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fail-on', '--baseline', '--policy']);
+/** Value flags that may be given several times; each value counts. */
+const REPEATABLE_FLAGS = new Set(['--policy']);
 const BOOL_FLAGS = new Set(['--no-fold', '--no-color', '--help', '--version', '--fix', '--fix-dry-run']);
 
 function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;
   const flags = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -78,6 +83,7 @@ function parseArgs(argv: string[]): Parsed {
         const value = inline ?? rest[++i];
         if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
         flags.set(name, value);
+        if (REPEATABLE_FLAGS.has(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
       } else if (BOOL_FLAGS.has(name)) {
         flags.set(name, true);
       } else {
@@ -87,7 +93,7 @@ function parseArgs(argv: string[]): Parsed {
       paths.push(a);
     }
   }
-  return { command, paths, flags };
+  return { command, paths, flags, repeated };
 }
 
 function oneOf(flags: Parsed['flags'], name: string, allowed: string[], fallback: string): string {
@@ -175,8 +181,8 @@ function lintCommand(args: Parsed, io: CliIO): number {
       vfs = overlay;
     }
   }
-  const policyFile = args.flags.get('--policy') as string | undefined;
-  const analysis: Analysis = analyze(paths, { vfs, config: explicitConfig(args, io), environment, policies: policyFile ? [path.resolve(io.cwd, policyFile)] : undefined });
+  const policyFiles = args.repeated.get('--policy') ?? [];
+  const analysis: Analysis = analyze(paths, { vfs, config: explicitConfig(args, io), environment, policies: policyFiles.length ? policyFiles.map(f => path.resolve(io.cwd, f)) : undefined });
   const { workspace } = analysis;
   printSkipped(workspace, io);
   let findings = analysis.findings;

@@ -31,6 +31,13 @@ describe('flowcop lint --policy', () => {
     assert.equal(runCli(['lint', '.', '--policy=dlp.json', '--format', 'json'], broken.cli), 1);
     assert.match(parseErrors(broken.out())[0].message, /^data policy: invalid JSON/);
   });
+  test('--policy may be given several times: every file is read', () => {
+    const t = io({ ...buildSolutionFiles(treeSolution()), 'dlp.json': policyV2(DONE_WHEN_POLICY) });
+    runCli(['lint', '.', '--policy', 'dlp.json', '--policy', 'second.json', '--format', 'json', '--fail-on', 'none'], t.cli);
+    const report = JSON.parse(t.out()) as { findings: Array<{ ruleId: string; message: string }> };
+    assert.match(parseErrors(t.out())[0].message, /data policy file not found: \/w\/second\.json/, 'the second file is read');
+    assert.ok(report.findings.some(f => f.ruleId === 'dlp/blocked-connector'), 'the first still applies');
+  });
   test('--policy needs a value', () => {
     assert.equal(runCli(['lint', '.', '--policy'], io({}).cli), 2);
   });
