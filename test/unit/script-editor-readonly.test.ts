@@ -2,7 +2,6 @@
 // desktop flow's `Definition:` in workflow.yml and a v1 desktop flow's base64-zipped package in its JSON are
 // located and decoded to exactly the script the findings' script positions refer to; a save is refused;
 // the views' model offers both to the editor, read-only, from the file that holds the script.
-import AdmZip from 'adm-zip';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
@@ -10,6 +9,7 @@ import { analyze } from '../../server/src/findings/analyze';
 import { MemoryVfs } from '../../server/src/load/vfs';
 import { modelOf } from '../../server/src/lsp/model';
 import { locateScript, rewriteScript } from '../../server/src/lsp/scriptFile';
+import { packageOf } from '../support/v1-package';
 import { buildSolutionFiles } from '../support/fixture';
 import { DESK_ID, DESK_SCRIPT, USER_PATH, yamlTree } from '../support/yaml-layout';
 
@@ -71,16 +71,6 @@ describe('script editor, read-only: a YAML desktop flow\'s Definition', () => {
 // ---- v1 package ----------------------------------------------------------------------------------
 
 const SCRIPT = ["@@ConnectionString: ''", "SET Folder TO $'''C:\\\\Users\\\\jdoe\\\\Exports'''", "SET Done TO $'''yes'''"].join('\r\n');
-
-function packageOf(script: string): string {
-  const zip = new AdmZip();
-  const utf16 = (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
-  zip.addFile('script.robin', utf16(script));
-  zip.addFile('flow.manifest', utf16('{"Version":"2.0"}'));
-  zip.addFile('controlRepo.appmask', Buffer.alloc(0));
-  zip.addFile('imageRepo.imgrepo', Buffer.alloc(0));
-  return zip.toBuffer().toString('base64');
-}
 
 /** A solution whose only desktop flow has no <Definition>: its script is the package in its JSON (an older export). */
 function v1Tree() {

@@ -13,6 +13,7 @@ import { MemoryVfs } from '../../server/src/load/vfs';
 import { createSourceFile } from '../../server/src/util/text';
 import { findingPosition } from '../../server/src/report/paths';
 import { buildSolutionFiles, SolutionSpec } from '../support/fixture';
+import { packageOf } from '../support/v1-package';
 
 const HEADER = ["@@ConnectionString: ''", "@@Type: 'Local'", "@@DesktopType: 'local'"];
 const SECRET_LINE = `System.RunDOSCommand.RunDOSCommand DOSCommandOrApplication: $'''sqlcmd -S sql-prod01 -U sa -P Pr0d-Sql-Pass! -Q "EXEC dbo.Export"''' StandardOutput=> Out StandardError=> Err ExitCode=> Code`;
@@ -21,21 +22,6 @@ const OTHER_SECRET_LINE = `System.RunDOSCommand.RunDOSCommand DOSCommandOrApplic
 const SCRIPT = [...HEADER, SECRET_LINE, "SET Done TO $'''yes'''"].join('\r\n');
 
 const FLOW = 'Export Orders';
-
-/** A package as Power Automate Desktop writes it: UTF-16LE files with a BOM, CRLF, two empty repositories. */
-function packageOf(script: string, options: { bom?: boolean; entries?: Record<string, Buffer> } = {}): string {
-  const zip = new AdmZip();
-  const utf16 = (text: string) => Buffer.concat([Buffer.from(options.bom === false ? [] : [0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-  if (!options.entries) {
-    zip.addFile('script.robin', utf16(script));
-    zip.addFile('flow.manifest', utf16(JSON.stringify({ Version: '2.0', ScriptVersion: 1, PowerFxEnabled: false })));
-    zip.addFile('controlRepo.appmask', Buffer.alloc(0));
-    zip.addFile('imageRepo.imgrepo', Buffer.alloc(0));
-  } else {
-    for (const [name, bytes] of Object.entries(options.entries)) zip.addFile(name, bytes);
-  }
-  return zip.toBuffer().toString('base64');
-}
 
 /**
  * A solution with one desktop flow whose JSON carries `pkg` as its package; `definition`: the

@@ -1,7 +1,7 @@
 // Finding legacy flow packages in folders: an extracted package is a folder with manifest.json at its
 // root beside Microsoft.Flow/flows/ (zipped packages are recognised by load/package.ts isPackageTree).
 import * as nodePath from 'node:path';
-import type { DirEntry, Vfs } from '../load/vfs';
+import { DirEntry, enclosingDir, Vfs } from '../load/vfs';
 
 function named(entries: DirEntry[] | undefined, name: string): DirEntry | undefined {
   const lower = name.toLowerCase();
@@ -18,13 +18,5 @@ export function isPackageFolder(vfs: Vfs, dir: string, entries: DirEntry[]): boo
 
 /** For a file named on its own (e.g. Microsoft.Flow/flows/<id>/definition.json), the package holding it. */
 export function enclosingPackageRoot(vfs: Vfs, filePath: string): string | undefined {
-  let dir = nodePath.dirname(filePath);
-  for (let k = 0; k < 4; k++) {
-    const entries = vfs.readDir(dir);
-    if (entries && isPackageFolder(vfs, dir, entries)) return dir;
-    const up = nodePath.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return undefined;
+  return enclosingDir(vfs, filePath, 4, (dir, entries) => isPackageFolder(vfs, dir, entries));
 }

@@ -1,5 +1,6 @@
 // The lint run: every enabled rule over every unit of a workspace, then suppression.
 // Shared by the CLI and the language server, so the editor and CI never disagree.
+import { partitionPoint } from '../util/search';
 import * as nodePath from 'node:path';
 import type { DesktopFlow, FlowAction, LoadProblem, Loc, Script, Solution, StandaloneScript, Workspace } from '../model/types';
 import type { GlobalSettings, Report, Rule, RuleContext, ScriptUnit, Severity } from '../rules/rule';
@@ -153,14 +154,7 @@ function subflowAt(functions: FunctionDef[], offset: number): string {
     return 'main';
   }
   // Functions do not overlap: the last one starting at or before the offset is the only candidate.
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].span.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const f = sorted[lo - 1];
+  const f = sorted[partitionPoint(sorted, fn => fn.span.start <= offset) - 1];
   return f && offset < f.span.end ? f.name : 'main';
 }
 

@@ -1,6 +1,7 @@
 // Findings that claim the same text compete once configuration has had its say: a rule that is off, an
 // option, an allow-list or a suppression removes only its own findings, and whatever remains decides who
 // reports the text (credential > machine > environment-specific). One implementation for both families.
+import { partitionPoint } from '../util/search';
 import type { Category, Claim } from '../rules/rule';
 import { mergeSpans, Span } from '../util/text';
 import type { Finding } from './finding';
@@ -62,14 +63,7 @@ function rankOf(c: Candidate): number {
 
 /** Whether a span overlaps any of the sorted, disjoint spans (binary search: linear runs stay linear). */
 function overlapsAny(sorted: readonly Span[], span: Span): boolean {
-  let lo = 0;
-  let hi = sorted.length;
   // The last taken span starting before the span ends is the only one that can overlap it.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < span.end) lo = mid + 1;
-    else hi = mid;
-  }
-  const candidate = sorted[lo - 1];
+  const candidate = sorted[partitionPoint(sorted, s => s.start < span.end) - 1];
   return !!candidate && candidate.end > span.start && span.end > span.start;
 }

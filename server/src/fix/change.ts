@@ -2,6 +2,7 @@
 // text, against the exact bytes that were analysed) and new files. A change is built with a
 // ChangeBuilder, merged with others (overlapping edits refused), applied to disk or to a Vfs (refusing
 // every file that changed since it was read, all or nothing), and rendered as a unified diff.
+import { partitionPoint } from '../util/search';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
@@ -206,13 +207,7 @@ function editsConflict(a: TextEdit, b: TextEdit): boolean {
 
 /** Index of the first edit of `sorted` (non-overlapping, by start) whose end is at or after `offset`. */
 function firstEndingAtOrAfter(sorted: readonly TextEdit[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].span.end < offset) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted, e => e.span.end < offset);
 }
 
 /** Whether an edit conflicts with one of sorted, non-overlapping edits: O(log k). */

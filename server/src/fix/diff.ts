@@ -5,6 +5,7 @@
 // (util/redact.ts); by position in each text, private keys from BEGIN to END and every whole occurrence of
 // a secret, so a secret over several lines is masked on each of them; and on each shown line, what the
 // shared classifier sees as a secret part (rules/shared/secret-parts: passwords, tokens, user-info, keys).
+import { partitionPoint } from '../util/search';
 import * as nodePath from 'node:path';
 import { privateKeyBlocks, secretSpansInValue } from '../analysis/shared/secret-parts';
 import { SecretMasker } from '../util/redact';
@@ -103,14 +104,7 @@ class SecretLines {
     const from = this.starts[index];
     const to = this.starts[index + 1];
     // The first range that ends after the line starts.
-    let lo = 0;
-    let hi = this.ranges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ranges[mid].end <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < this.ranges.length && this.ranges[k].start < to; k++) out.push({ start: this.ranges[k].start - from, end: this.ranges[k].end - from });
+    for (let k = partitionPoint(this.ranges, r => r.end <= from); k < this.ranges.length && this.ranges[k].start < to; k++) out.push({ start: this.ranges[k].start - from, end: this.ranges[k].end - from });
     return out;
   }
 }

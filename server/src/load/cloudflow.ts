@@ -1,4 +1,5 @@
 // Reads a cloud flow definition (Workflows/<Name>-<GUID>.json) into the model.
+import { partitionPoint } from '../util/search';
 import type { CloudFlow, FlowAction, FlowConnectionReference, FlowParameter, ParameterUse } from '../model/types';
 import type { SourceFile, Span } from '../util/text';
 import { entries, JsonNode, parseJson, pointerOf, prop, span, stringValue } from './json';
@@ -145,14 +146,7 @@ function parameterUses(file: SourceFile, definition: JsonNode, actions: FlowActi
 function actionLocator(actions: FlowAction[]): (offset: number) => FlowAction | undefined {
   const sorted = [...actions].sort((a, b) => a.node.offset - b.node.offset);
   return offset => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].node.offset <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let a: FlowAction | undefined = sorted[lo - 1]; a; a = a.parent) {
+    for (let a: FlowAction | undefined = sorted[partitionPoint(sorted, s => s.node.offset <= offset) - 1]; a; a = a.parent) {
       if (offset < a.node.offset + a.node.length) return a;
     }
     return undefined;

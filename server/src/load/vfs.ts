@@ -118,6 +118,22 @@ function norm(p: string): string {
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/**
+ * The nearest folder at or above `filePath`'s folder (at most `levels` of them) for which `isRoot` holds: how a
+ * file named on its own finds the solution root or package that holds it.
+ */
+export function enclosingDir(vfs: Vfs, filePath: string, levels: number, isRoot: (dir: string, entries: DirEntry[]) => boolean): string | undefined {
+  let dir = path.dirname(filePath);
+  for (let k = 0; k < levels; k++) {
+    const entries = vfs.readDir(dir);
+    if (entries && isRoot(dir, entries)) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
 export type DecodeResult = { file: SourceFile } | { error: string; offset?: number };
 
 /**

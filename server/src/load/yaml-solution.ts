@@ -9,7 +9,7 @@ import type { ConnectionReference, LoadProblem, RootComponent, Solution } from '
 import { createSourceFile, SourceFile } from '../util/text';
 import { guardLoad } from './guard';
 import type { FileTree } from './tree';
-import type { DirEntry, Vfs } from './vfs';
+import { DirEntry, enclosingDir, Vfs } from './vfs';
 import { YamlNode, yamlChildText, yamlEntry, yamlGet, yamlList, yamlPath, yamlText, yamlValueSpan } from './yaml';
 import { componentKindsFromPaths, ListedComponent } from './yaml-component-types';
 import { loadYamlEnvironmentVariables } from './yaml-envvars';
@@ -33,15 +33,7 @@ export function isYamlRoot(vfs: Vfs, dir: string, entries: DirEntry[]): boolean 
 export function yamlRootAbove(vfs: Vfs, filePath: string): string | undefined {
   // Scripts and archives named on their own are linted as themselves, wherever they sit.
   if (!/\.(ya?ml|json|xml)$/i.test(filePath)) return undefined;
-  let dir = nodePath.dirname(filePath);
-  for (let k = 0; k < 5; k++) {
-    const entries = vfs.readDir(dir);
-    if (entries && isYamlRoot(vfs, dir, entries)) return dir;
-    const up = nodePath.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return undefined;
+  return enclosingDir(vfs, filePath, 5, (dir, entries) => isYamlRoot(vfs, dir, entries));
 }
 
 export function loadYamlRoot(tree: FileTree): YamlRootLoadResult {

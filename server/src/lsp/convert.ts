@@ -11,7 +11,7 @@ import { applyEdits, WorkspaceChange } from '../fix/change';
 import { existingAncestor, gatePath, relativeInside, WriteRefused } from '../fix/write-gate';
 import { ruleById } from '../rules/registry';
 import { packageRoot } from '../util/package';
-import { computeLineStarts, positionAt, SourceFile, Span } from '../util/text';
+import { computeLineStarts, positionAt, positionInText, SourceFile, Span } from '../util/text';
 import { sha1 } from './scriptFile';
 import type { DiagnosticData } from './protocol';
 import { pathToUri } from './uri';
@@ -40,16 +40,7 @@ export function rangeOf(file: SourceFile, span: Span): Range {
 
 /** Range of a span in a text (a decoded script), with its line starts. */
 export function rangeInText(lineStarts: number[], textLength: number, span: Span): Range {
-  const at = (offset: number) => {
-    const o = Math.max(0, Math.min(offset, textLength));
-    let lo = 0, hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= o) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo, character: o - lineStarts[lo] };
-  };
-  return { start: at(span.start), end: at(span.end) };
+  return { start: positionInText(lineStarts, textLength, span.start), end: positionInText(lineStarts, textLength, span.end) };
 }
 
 /** At most this many related places per diagnostic: enough to decide, short enough to read. */

@@ -60,16 +60,20 @@ export function computeLineStarts(text: string): number[] {
 }
 
 export function positionAt(file: SourceFile, offset: number): Position {
-  const starts = lineStarts(file);
-  offset = Math.max(0, Math.min(offset, file.text.length));
+  return positionInText(lineStarts(file), file.text.length, offset);
+}
+
+/** 0-based line and character of an offset (clamped to the text), given the text's line starts. */
+export function positionInText(starts: readonly number[], textLength: number, offset: number): Position {
+  const o = Math.max(0, Math.min(offset, textLength));
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (starts[mid] <= o) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return { line: lo, character: o - starts[lo] };
 }
 
 export function offsetAt(file: SourceFile, position: Position): number {
