@@ -1,121 +1,83 @@
-// npm run bench — how fast is FlowCop compared with just reading the files?
-// For each data set: time to read every file's bytes (the floor), to discover + load + parse, and to
-// lint with every rule. Median and range over several runs after a warm-up; nothing here is a test.
+// npm run bench — does FlowCop lint at the speed of reading the files? (issue 14)
+// Generates deterministic trees (scripts/bench/generate-tree.mjs), then measures in one run, as child
+// processes and interleaved: the floor (read + parse every file), `flowcop lint`, secretlint on the same
+// tree, the scaling exponent S→L, peak RSS, `lint --fix` on 200 fixable findings, as-you-type latency.
+// Medians of --runs (BENCH_RUNS, default 5) after one warm-up; nothing here is a test.
+//   node scripts/bench.mjs [--sizes S,M,L] [--runs N] [--json] [--cli dist/cli.js] [--server dist/server.js] [--secretlint-runs N] [--no-fix] [--keep]
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { generateTree } from './bench/generate-tree.mjs';
+import { cliHasJobs, measureFix, measureTree, measureTypingIfAvailable, secretlintConfig } from './bench/measure.mjs';
+import { formatTable, targets } from './bench/report.mjs';
+import { stats } from './bench/stats.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const args = process.argv.slice(2);
+const option = name => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const sizes = (option('--sizes') ?? 'S,M,L').split(',').map(s => s.trim().toUpperCase()).filter(Boolean);
+const runs = Math.max(1, Number(option('--runs') ?? process.env.BENCH_RUNS ?? 5));
+const json = args.includes('--json');
+const cli = path.resolve(option('--cli') ?? path.join(root, 'dist', 'cli.js'));
+const serverJs = path.resolve(option('--server') ?? path.join(root, 'dist', 'server.js'));
+const skipFix = args.includes('--no-fix');
+// secretlint slows down quadratically with the number of files (see measure.mjs): --secretlint-runs 1 keeps L short.
+const secretlintRuns = Math.min(runs, Number(option('--secretlint-runs') ?? runs));
+// Progress goes to stderr, so --json keeps standard output one object.
+const log = line => process.stderr.write(`${line}\n`);
+
+if (!fs.existsSync(cli)) { log(`bench: ${cli} is missing; build it (npm run build) or pass --cli PATH`); process.exit(2); }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flowcop-bench-'));
 
-await esbuild.build({
-  stdin: {
-    contents: [
-      "export { analyze, loadWorkspace } from './server/src/findings/analyze';",
-      "export { DiskVfs } from './server/src/load/vfs';",
-      "export { parseScript } from './server/src/load/pad/parser';",
-      "export { writeFixture } from './test/support/fixture';",
-    ].join('\n'),
-    resolveDir: root, loader: 'ts',
-  },
-  bundle: true, platform: 'node', format: 'cjs', outfile: path.join(tmp, 'engine.cjs'), logLevel: 'warning', mainFields: ['module', 'main'],
-});
-const engine = createRequire(import.meta.url)(path.join(tmp, 'engine.cjs'));
-
-function time(fn) {
-  const t0 = process.hrtime.bigint();
-  const result = fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, result };
-}
-
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
-}
-
-function readAll(dir) {
-  let bytes = 0;
-  let files = 0;
-  const walk = d => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === '.git') continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) { bytes += fs.readFileSync(p).length; files++; }
+/** The desktop-flow parser alone, in process: time per script size (should be linear). */
+async function parserScaling() {
+  const outfile = path.join(tmp, 'parser.cjs');
+  await esbuild.build({
+    stdin: { contents: "export { parseScript } from './server/src/load/pad/parser';", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', mainFields: ['module', 'main'],
+  });
+  const { parseScript } = createRequire(import.meta.url)(outfile);
+  const base = Array.from({ length: 1000 }, (_, i) => `SET V${i} TO $'''text %X${i}% more''' \r\nIF V${i} = 1 THEN\r\n    Display.ShowMessageDialog.ShowMessage Message: V${i} ButtonPressed=> B\r\nEND`).join('\r\n');
+  const rows = [];
+  for (const k of [1, 10, 50]) {
+    const text = Array.from({ length: k }, () => base).join('\r\n');
+    const samples = [];
+    for (let run = 0; run <= runs; run++) {
+      const t0 = process.hrtime.bigint();
+      parseScript(text);
+      if (run) samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
-  };
-  walk(dir);
-  return { bytes, files };
-}
-
-function syntheticTree() {
-  const dir = path.join(tmp, 'synthetic');
-  const line = i => [
-    `SET Folder${i} TO $'''C:\\\\RPA\\\\Input\\\\%Project%'''`,
-    `File.ReadTextFromFile.ReadText File: $'''%Folder${i}%\\\\data.txt''' Encoding: File.TextFileEncoding.UTF8 Content=> Text${i}`,
-    `IF IsNotEmpty(Text${i}) THEN`,
-    `    WebAutomation.LaunchEdge.LaunchEdge Url: $'''https://erp.contoso.com/app/${i}''' BrowserInstance=> Browser${i}`,
-    'END',
-  ].join('\r\n');
-  for (let s = 0; s < 4; s++) {
-    const desktopFlows = Array.from({ length: 10 }, (_, d) => ({
-      name: `Desktop ${s}-${d}`,
-      script: Array.from({ length: 200 }, (_, i) => line(i)).join('\r\n'),
-    }));
-    const cloudFlows = Array.from({ length: 25 }, (_, c) => ({
-      name: `Cloud ${s}-${c}`,
-      definition: {
-        actions: Object.fromEntries(Array.from({ length: 40 }, (_, a) => [`Step_${a}`, {
-          type: 'Http', runAfter: {},
-          inputs: { method: 'GET', uri: `https://api.contoso.com/v1/items/${a}?x=@{variables('x')}`, headers: { Accept: 'application/json' } },
-        }])),
-      },
-    }));
-    engine.writeFixture(path.join(dir, `Solution${s}`), { uniqueName: `Bench${s}`, desktopFlows, cloudFlows, environmentVariables: [{ schemaName: 'cr1a2_A' }] }, s % 2 ? 'cdsproj' : 'unpacked');
+    rows.push({ lines: 4000 * k, ms: stats(samples) });
   }
-  return dir;
+  return rows;
 }
 
-const sets = [
-  ['examples', path.join(root, 'examples')],
-  ['corpus', path.resolve(root, '..', 'shared', 'corpus')],
-  ['eval tree', path.join(root, 'test', 'eval', 'tree')],
-  ['synthetic (4 solutions, 40 desktop flows x 1000 lines, 100 cloud flows x 40 actions)', syntheticTree()],
-].filter(([, dir]) => fs.existsSync(dir));
-
-const vfs = new engine.DiskVfs();
-console.log(`FlowCop benchmark — ${os.cpus().length} cores, node ${process.version}, ${RUNS} runs after one warm-up; median [min–max] ms\n`);
-for (const [name, dir] of sets) {
-  const read = [];
-  const load = [];
-  const lint = [];
-  let info;
-  for (let run = 0; run <= RUNS; run++) {
-    const r = time(() => readAll(dir));
-    const l = time(() => engine.loadWorkspace([dir], { vfs }));
-    const a = time(() => engine.analyze([dir], { vfs }));
-    if (run === 0) continue;
-    read.push(r.ms); load.push(l.ms); lint.push(a.ms);
-    info = { ...r.result, solutions: a.result.workspace.solutions.length, scripts: a.result.workspace.scripts.length, findings: a.result.findings.length };
+try {
+  const jobs = await cliHasJobs(cli);
+  const secretlintrc = secretlintConfig(tmp);
+  const result = { machine: { cores: os.availableParallelism?.() ?? os.cpus().length, node: process.version, runs }, cli, sizes: {} };
+  for (const size of sizes) {
+    log(`bench: generating ${size}…`);
+    const tree = generateTree(size, path.join(tmp, size));
+    log(`bench: ${size}: ${tree.files} files, ${(tree.bytes / 1048576).toFixed(1)} MiB`);
+    const measured = await measureTree(tree.dir, { cli, runs, jobs, secretlintrc, secretlintRuns, log });
+    result.sizes[size] = { files: tree.files, bytes: tree.bytes, ...tree.plan.totals, ...measured };
+    if (!args.includes('--keep')) fs.rmSync(tree.dir, { recursive: true, force: true });
   }
-  const fmt = s => { const x = stats(s); return `${x.median.toFixed(1)} [${x.min.toFixed(1)}–${x.max.toFixed(1)}]`; };
-  console.log(`${name}: ${info.files} files, ${(info.bytes / 1048576).toFixed(2)} MiB, ${info.solutions} solutions, ${info.scripts} scripts, ${info.findings} findings`);
-  console.log(`  read bytes only        ${fmt(read)}`);
-  console.log(`  discover + load        ${fmt(load)}`);
-  console.log(`  load + lint (all rules) ${fmt(lint)}   (${(info.bytes / 1048576 / (stats(lint).median / 1000)).toFixed(1)} MiB/s)`);
-  console.log('');
+  if (!skipFix) {
+    log('bench: lint --fix on the tree with 200 fixable findings…');
+    const fixTree = generateTree('FIX', path.join(tmp, 'FIX'));
+    result.fix = { fixable: fixTree.plan.totals.plantedFindings, ...await measureFix(fixTree.dir, { cli, runs, work: path.join(tmp, 'FIX-work'), log }) };
+  }
+  log('bench: as-you-type latency…');
+  result.typing = await measureTypingIfAvailable(serverJs, log);
+  result.parser = await parserScaling();
+  result.targets = targets(result);
+  if (json) console.log(JSON.stringify(result, null, 2));
+  else console.log(formatTable(result));
+  if (args.includes('--keep')) log(`bench: trees kept in ${tmp}`);
+} finally {
+  if (!args.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
 }
-
-// Parser scaling: linear in the script size.
-const base = Array.from({ length: 1000 }, (_, i) => `SET V${i} TO $'''text %X${i}% more''' \r\nIF V${i} = 1 THEN\r\n    Display.ShowMessageDialog.ShowMessage Message: V${i} ButtonPressed=> B\r\nEND`).join('\r\n');
-console.log('parser scaling (lines → median ms):');
-for (const k of [1, 10, 50]) {
-  const text = Array.from({ length: k }, () => base).join('\r\n');
-  const samples = [];
-  for (let run = 0; run <= RUNS; run++) { const t = time(() => engine.parseScript(text)); if (run) samples.push(t.ms); }
-  console.log(`  ${(4000 * k).toLocaleString().padStart(8)} lines  ${stats(samples).median.toFixed(1)} ms`);
-}
-fs.rmSync(tmp, { recursive: true, force: true });

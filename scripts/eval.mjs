@@ -27,6 +27,11 @@ export const SCORED = ['credential', 'machine', 'environment-specific'];
 export const ALM_RULES = [
   'cloud/embedded-connection', 'solution/committed-env-var-value', 'solution/undefined-reference', 'solution/unused-reference',
   'settings/missing-value', 'settings/shared-connection', 'settings/unknown-entry', 'settings/environment-bleed',
+  // Issue 13: settings that fail at import, identities, data policies, deployment pipelines.
+  'settings/import-failure', 'settings/single-identity',
+  'dlp/blocked-connector', 'dlp/blocked-action', 'dlp/mixed-groups', 'dlp/blocked-endpoint',
+  'pipeline/upgrade-drops-desktop-flow-sharing', 'pipeline/holding-without-apply', 'pipeline/missing-settings-file',
+  'pipeline/upgrade-on-first-install',
 ];
 export const LOAD_RULES = ['pad/syntax', 'flowcop/parse-error'];
 export const THRESHOLD = { precision: 0.95, recall: 0.95 };

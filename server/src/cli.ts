@@ -1,109 +1,26 @@
 // `flowcop` — the command-line twin of the language server: same engine, same findings.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, Analysis } from './findings/analyze';
-import { createBaseline, newSince, parseBaseline } from './findings/baseline';
-import { Config, loadConfigFile } from './findings/config';
-import { secretSpansOf, SEVERITY_RANK } from './findings/finding';
-import type { Finding } from './findings/finding';
-import type { Workspace } from './model/types';
 import { loadWorkspace } from './findings/analyze';
-import { DiskVfs, MemoryVfs, Vfs } from './load/vfs';
-import { ChangeOverlayVfs, diskStore, memoryStore } from './fix/change';
-import { displayPath, fixAll, renderOverlayDiff } from './fix/run';
-import { positionAt } from './util/text';
-import { formatInspectJson, formatInspectText, formatJson, inspectWorkspace } from './report/json';
-import { automationDetails, formatSarif } from './report/sarif';
-import { formatText } from './report/text';
+import { isLintWorker, lintParallel, runLintWorker } from './findings/parallel';
+import type { StreamResult } from './findings/stream';
+import type { Workspace } from './model/types';
+import { DiskVfs } from './load/vfs';
+import { displayPath } from './fix/run';
+import { formatInspectJson, formatInspectText, inspectWorkspace } from './report/json';
 import { RULES, ruleById } from './rules/registry';
-import { DOCS_BASE_URL, packageVersion, ruleDocMarkdown } from './util/package';
+import { packageVersion, ruleDocMarkdown } from './util/package';
 import { escapeText } from './util/terminal';
+import { COMMAND_USAGE, InputError, oneOf, Parsed, parseArgs, UsageError, USAGE } from './cli/args';
+import type { CliIO } from './cli/io';
+import { initCommand } from './cli/init';
+import { explicitConfig, jobsOf, lintCommand, policyPaths, progressReporter, requirePaths } from './cli/lint';
 
-export interface CliIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  vfs: Vfs;
-  isTTY: boolean;
-  env: Record<string, string | undefined>;
-  writeFile: (p: string, content: string) => void;
-}
+export type { CliIO } from './cli/io';
+export { exitCode } from './cli/lint';
 
-const USAGE = `Usage:
-  flowcop lint <path...> [options]     lint solutions, packed .zip solutions and desktop-flow scripts
-  flowcop inspect <path...> [--format text|json]
-                                       list what FlowCop found: solutions, flows, references, environments
-  flowcop rules                        list the rules
-  flowcop explain <rule-id>            print a rule's documentation
-
-Lint options:
-  --format text|json|sarif   output format (default text)
-  --output FILE              write the report to FILE instead of standard output
-  --env NAME                 check deployment settings of this environment only
-  --config FILE              use this flowcop.json instead of searching upward
-  --policy FILE              evaluate this data-policy (DLP) export for the whole run (dlp/ rules); repeatable
-  --fail-on error|warning|info|none
-                             exit 1 when a finding is at or above this level (default error)
-  --baseline FILE            report only findings not recorded in FILE (created when missing)
-  --fix                      apply the preferred fix of every finding (rounds until nothing is fixable,
-                             at most 10), then report what remains; --env NAME receives moved values
-  --fix-dry-run              compute the fixes in memory and print them as a unified diff; writes nothing
-  --no-color                 plain text output
-  --no-fold                  text output: list every place of a repeated value instead of folding them
-
-Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
-            2 usage error, nothing lintable found, or a --fix write failed (that round is rolled back).
-`;
-
-class UsageError extends Error {}
-
-interface Parsed {
-  command: string;
-  paths: string[];
-  flags: Map<string, string | true>;
-  /** Every value of each repeatable flag, in order. */
-  repeated: Map<string, string[]>;
-}
-
-const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fail-on', '--baseline', '--policy']);
-/** Value flags that may be given several times; each value counts. */
-const REPEATABLE_FLAGS = new Set(['--policy']);
-const BOOL_FLAGS = new Set(['--no-fold', '--no-color', '--help', '--version', '--fix', '--fix-dry-run']);
-
-function parseArgs(argv: string[]): Parsed {
-  const [command = '', ...rest] = argv;
-  const flags = new Map<string, string | true>();
-  const repeated = new Map<string, string[]>();
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a.startsWith('--')) {
-      const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-      if (VALUE_FLAGS.has(name)) {
-        const value = inline ?? rest[++i];
-        if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-        flags.set(name, value);
-        if (REPEATABLE_FLAGS.has(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
-      } else if (BOOL_FLAGS.has(name)) {
-        flags.set(name, true);
-      } else {
-        throw new UsageError(`unknown option ${name}`);
-      }
-    } else {
-      paths.push(a);
-    }
-  }
-  return { command, paths, flags, repeated };
-}
-
-function oneOf(flags: Parsed['flags'], name: string, allowed: string[], fallback: string): string {
-  const v = flags.get(name);
-  if (v === undefined) return fallback;
-  if (typeof v !== 'string' || !allowed.includes(v)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}`);
-  return v;
-}
-
-export function runCli(argv: string[], io: CliIO): number {
+export function runCli(argv: string[], io: CliIO, streamed?: StreamResult): number {
+  let command = '';
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       io.stdout(USAGE);
@@ -113,21 +30,31 @@ export function runCli(argv: string[], io: CliIO): number {
       io.stdout(`${packageVersion()}\n`);
       return 0;
     }
+    command = argv[0];
     const args = parseArgs(argv);
     if (args.flags.has('--help')) {
-      io.stdout(USAGE);
+      io.stdout(COMMAND_USAGE[args.command] ?? USAGE);
+      return 0;
+    }
+    if (args.flags.has('--version')) {
+      io.stdout(`${packageVersion()}\n`);
       return 0;
     }
     switch (args.command) {
-      case 'lint': return lintCommand(args, io);
+      case 'lint': return lintCommand(args, io, streamed);
       case 'inspect': return inspectCommand(args, io);
       case 'rules': return rulesCommand(io);
       case 'explain': return explainCommand(args, io);
+      case 'init': return initCommand(args, io);
       default: throw new UsageError(`unknown command "${args.command}"`);
     }
   } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`flowcop: ${escapeText(e.message)}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
-      io.stderr(`flowcop: ${escapeText(e.message)}\n\n${USAGE}`);
+      io.stderr(`flowcop: ${escapeText(e.message)}\n\n${COMMAND_USAGE[command] ?? USAGE}`);
       return 2;
     }
     // No stack trace by default: error messages can quote input text, and so a secret.
@@ -137,136 +64,46 @@ export function runCli(argv: string[], io: CliIO): number {
   }
 }
 
-function explicitConfig(args: Parsed, io: CliIO): Config | undefined {
-  const configPath = args.flags.get('--config');
-  if (typeof configPath !== 'string') return undefined;
-  const loaded = loadConfigFile(io.vfs, path.resolve(io.cwd, configPath));
-  if ('error' in loaded) throw new UsageError(loaded.error);
-  return loaded;
-}
-
-function requirePaths(args: Parsed): void {
-  if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one path`);
-}
-
-function lintCommand(args: Parsed, io: CliIO): number {
-  requirePaths(args);
-  const format = oneOf(args.flags, '--format', ['text', 'json', 'sarif'], 'text');
-  const failOn = oneOf(args.flags, '--fail-on', ['error', 'warning', 'info', 'none'], 'error');
-  const environment = args.flags.get('--env') as string | undefined;
-  const paths = args.paths.map(p => path.resolve(io.cwd, p));
-  const dryRun = args.flags.has('--fix-dry-run');
-  let vfs: Vfs = io.vfs;
-  let writeFailed = false;
-  if (dryRun || args.flags.has('--fix')) {
-    // Fix first (on the disk, or in an overlay for a dry run), then report what remains as usual.
-    const overlay = dryRun ? new ChangeOverlayVfs(io.vfs) : undefined;
-    const store = overlay ?? (io.vfs instanceof MemoryVfs ? memoryStore(io.vfs) : diskStore());
-    const result = fixAll({ paths, vfs: overlay ?? io.vfs, store, config: explicitConfig(args, io), environment });
-    writeFailed = !!result.writeFailed;
-    const verb = dryRun ? 'would fix' : 'fixed';
-    for (const a of result.applied) {
-      io.stderr(`flowcop: ${verb} ${a.ruleId} in ${escapeText(displayPath(a.file, io.cwd))}: ${escapeText(a.title)}\n`);
-      if (a.description) io.stderr(`    ${escapeText(a.description)}\n`);
-    }
-    for (const f of result.failed) io.stderr(`flowcop: cannot fix ${f.ruleId} in ${escapeText(displayPath(f.file, io.cwd))}: ${escapeText(f.reason)}\n`);
-    for (const r of result.refused) io.stderr(`flowcop: not written: ${escapeText(displayPath(r.path, io.cwd))}: ${escapeText(r.reason)} (lint again to fix it)\n`);
-    io.stderr(`flowcop: ${result.applied.length} fix${result.applied.length === 1 ? '' : 'es'} ${dryRun ? 'would be applied' : 'applied'} in ${result.rounds} round${result.rounds === 1 ? '' : 's'}\n`);
-    if (overlay) {
-      // Masked: the secrets the fixes removed, and those the run still reports (unfixable ones show as context).
-      const diff = renderOverlayDiff(overlay, { base: io.cwd, redact: result.redact, secretSpans: secretSpansOf(result.analysis.findings) });
-      // The diff is the dry run's output; keep standard output parseable for json and sarif reports.
-      if (format === 'text' || args.flags.has('--output')) io.stdout(diff);
-      else io.stderr(diff);
-      vfs = overlay;
-    }
+/**
+ * `runCli` with worker threads for `lint` (they need the event loop); every other command, `--fix`
+ * and in-memory file systems run as runCli does. The report is the same either way.
+ */
+export async function runCliAsync(argv: string[], io: CliIO, workerFile = __filename): Promise<number> {
+  let args: Parsed;
+  try {
+    args = parseArgs(argv);
+    const parallel = args.command === 'lint' && !args.flags.has('--help') && !args.flags.has('--version') && !args.flags.has('--print-config')
+      && !args.flags.has('--fix') && !args.flags.has('--fix-dry-run') && io.vfs instanceof DiskVfs;
+    if (!parallel) return runCli(argv, io);
+    requirePaths(args, io);
+    const jobs = jobsOf(args);
+    if (jobs <= 1) return runCli(argv, io);
+    const configFile = args.flags.get('--config');
+    const streamed = await lintParallel(args.paths.map(p => path.resolve(io.cwd, p)), {
+      vfs: io.vfs, jobs, workerFile, config: explicitConfig(args, io), configFile: typeof configFile === 'string' ? path.resolve(io.cwd, configFile) : undefined,
+      environment: args.flags.get('--env') as string | undefined, policies: policyPaths(args, io), onProgress: progressReporter(io),
+    });
+    return runCli(argv, io, streamed);
+  } catch {
+    // A usage error: runCli reports it the same way.
+    return runCli(argv, io);
   }
-  const policyFiles = args.repeated.get('--policy') ?? [];
-  const analysis: Analysis = analyze(paths, { vfs, config: explicitConfig(args, io), environment, policies: policyFiles.length ? policyFiles.map(f => path.resolve(io.cwd, f)) : undefined });
-  const { workspace } = analysis;
-  printSkipped(workspace, io);
-  let findings = analysis.findings;
-
-  if (!workspace.solutions.length && !workspace.scripts.length && !workspace.orphanSettings.length && !findings.length) {
-    io.stderr(`flowcop: nothing lintable found in ${escapeText(args.paths.join(', '))} (no solution, packed solution .zip or desktop-flow script)\n`);
-    return 2;
-  }
-  if (environment && !workspace.solutions.some(s => s.environments.some(e => e.environment.toLowerCase() === environment.toLowerCase()))) {
-    // One name per environment, whatever the case of its files (`Prod/…` and `prod.deploymentsettings.json`).
-    const known = [...new Map(workspace.solutions.flatMap(s => s.environments.map(e => [e.environment.toLowerCase(), e.environment] as const))).values()];
-    io.stderr(`flowcop: warning: no deployment settings for environment "${escapeText(environment)}"${known.length ? ` (found: ${escapeText(known.join(', '))})` : ''}\n`);
-  }
-
-  const baselinePath = args.flags.get('--baseline');
-  if (typeof baselinePath === 'string') {
-    const abs = path.resolve(io.cwd, baselinePath);
-    const existing = io.vfs.readFile(abs);
-    if (!existing && dryRun) {
-      findings = [];
-    } else if (!existing) {
-      io.writeFile(abs, JSON.stringify(createBaseline(findings, io.cwd), null, 2) + '\n');
-      io.stderr(`flowcop: baseline written to ${escapeText(baselinePath)} (${findings.length} finding${findings.length === 1 ? '' : 's'} recorded)\n`);
-      findings = [];
-    } else {
-      const baseline = parseBaseline(Buffer.from(existing).toString('utf8'));
-      if ('error' in baseline) throw new UsageError(`${baselinePath}: ${baseline.error}`);
-      findings = newSince(findings, baseline, io.cwd);
-    }
-  }
-
-  const color = format === 'text' && !args.flags.has('--no-color') && io.isTTY && !args.flags.has('--output') && !io.env.NO_COLOR;
-  const report = format === 'json'
-    ? formatJson(findings, workspace, io.cwd, packageVersion())
-    : format === 'sarif'
-      ? formatSarif(findings, { base: io.cwd, version: packageVersion(), rules: RULES, docsBaseUrl: DOCS_BASE_URL, ruleDocs: r => ruleDocMarkdown(r.meta.docs), automation: automationDetails(io.env) })
-      : formatText(findings, workspace, { base: io.cwd, color, fold: !args.flags.has('--no-fold') });
-  const output = args.flags.get('--output');
-  if (typeof output === 'string') io.writeFile(path.resolve(io.cwd, output), report);
-  else io.stdout(report);
-  if (writeFailed) {
-    // The round was rolled back file by file: the tree is as it was before that round.
-    io.stderr('flowcop: error: a write failed during --fix; every file of that round was restored\n');
-    return 2;
-  }
-  return exitCode(findings, failOn);
-}
-
-export function exitCode(findings: Finding[], failOn: string): number {
-  if (failOn === 'none') return 0;
-  const threshold = SEVERITY_RANK[failOn as keyof typeof SEVERITY_RANK];
-  return findings.some(f => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
 }
 
 function inspectCommand(args: Parsed, io: CliIO): number {
-  requirePaths(args);
+  requirePaths(args, io);
   const format = oneOf(args.flags, '--format', ['text', 'json'], 'text');
   const paths = args.paths.map(p => path.resolve(io.cwd, p));
   const { workspace } = loadWorkspace(paths, { vfs: io.vfs, config: explicitConfig(args, io) });
   printSkipped(workspace, io);
   const report = inspectWorkspace(workspace, io.cwd);
   if (format === 'json') io.stdout(formatInspectJson(report));
-  else io.stdout(formatInspectText(report) + inspectPipelinesText(workspace, io.cwd));
+  else io.stdout(formatInspectText(report));
   if (!workspace.solutions.length && !workspace.scripts.length && !workspace.orphanSettings.length) {
     io.stderr(`flowcop: nothing lintable found in ${escapeText(args.paths.join(', '))}\n`);
     return 2;
   }
   return 0;
-}
-
-/** The deployment pipelines found, one line per import or apply step (text format of inspect). */
-function inspectPipelinesText(workspace: Workspace, cwd: string): string {
-  if (!workspace.pipelines?.length) return '';
-  const lines = ['', 'Pipelines:'];
-  for (const p of workspace.pipelines) {
-    lines.push(`  ${escapeText(displayPath(p.loc.file.path, cwd))} (${p.dialect})`);
-    for (const s of p.steps) {
-      const line = positionAt(s.loc.file, s.loc.span.start).line + 1;
-      const detail = s.kind === 'apply' ? `apply upgrade${s.solutionName ? ` of ${s.solutionName.text}` : ''}`
-        : `import ${s.solution?.text ?? '(solution not named)'} as ${s.mode}${s.settingsFile ? ` with settings ${s.settingsFile.text}` : ''}${s.stage ? ` in stage ${s.stage}` : ''}`;
-      lines.push(`    line ${line}: ${escapeText(detail)}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** Files named on the command line and left out (a .txt of prose): a note, not a finding. */
@@ -291,20 +128,42 @@ function explainCommand(args: Parsed, io: CliIO): number {
   return 0;
 }
 
-function main(): void {
-  const code = runCli(process.argv.slice(2), {
+async function main(): Promise<void> {
+  process.exitCode = await runCliAsync(process.argv.slice(2), {
     stdout: s => process.stdout.write(s),
     stderr: s => process.stderr.write(s),
     cwd: process.cwd(),
     vfs: new DiskVfs(),
     isTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
     env: process.env,
     writeFile: (p, content) => {
       fs.mkdirSync(path.dirname(p), { recursive: true });
       fs.writeFileSync(p, content);
     },
+    appendFile: (p, content) => fs.appendFileSync(p, content),
+    prompt: process.stdin.isTTY ? promptLine : undefined,
   });
-  process.exitCode = code;
 }
 
-if (require.main === module) main();
+/** One line typed on the terminal (blocking: the CLI asks only in `init`). */
+function promptLine(question: string): string | undefined {
+  process.stderr.write(question);
+  const buffer = Buffer.alloc(256);
+  let line = '';
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, buffer, 0, buffer.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      return undefined;
+    }
+    if (n === 0) return line || undefined;
+    line += buffer.toString('utf8', 0, n);
+    if (line.includes('\n')) return line.slice(0, line.indexOf('\n')).replace(/\r$/, '');
+  }
+}
+
+if (isLintWorker()) runLintWorker();
+else if (require.main === module) void main();

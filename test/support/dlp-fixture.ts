@@ -184,3 +184,71 @@ export function dlpRuleTester(rule: Rule, cases: { valid: DlpCase[]; invalid: Dl
     });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Flow trees beyond one cloud flow and one desktop flow: desktop flows run by desktop flows, child
+// cloud flows, built-in actions governed as virtual connectors.
+
+export const HELPER_ID = '6a1f3c2e-8b4d-4e5f-9a0b-1c2d3e4f5a6b';
+export const TEAMS = '/providers/Microsoft.PowerApps/apis/shared_teams';
+export const EXCEL_LINE = 'Excel.LaunchExcel.LaunchUnderExistingProcess Visible: True Instance=> ExcelInstance';
+
+/** `External.RunFlow` as the designer writes it: the `@@flowname` annotation, then the flow id. */
+export const runFlowLine = (flowId: string, name: string) => `@@flowname: '${name}'\nExternal.RunFlow FlowId: '${flowId}' @Input_Path: $'''C:\\\\Temp''' @Output_Status=> Output_Status`;
+
+/** The tree solution whose desktop flow "Fetch orders" runs a second desktop flow "Helper" (`helperScript`). */
+export function nestedDesktopSolution(fetchScript: string, helperScript: string): SolutionSpec {
+  return treeSolution(fetchScript, {
+    desktopFlows: [{ name: 'Fetch orders', id: DESKTOP_ID, script: fetchScript }, { name: 'Helper', id: HELPER_ID, script: helperScript }],
+  });
+}
+
+const dataverseRow = { type: 'OpenApiConnection', inputs: { host: { connectionName: 'shared_commondataserviceforapps', operationId: 'CreateRecord', apiId: DATAVERSE }, parameters: { entityName: 'accounts' } } };
+const teamsPost = { type: 'OpenApiConnection', inputs: { host: { connectionName: 'shared_teams', operationId: 'PostMessageToConversation', apiId: TEAMS }, parameters: { poster: 'Flow bot' } } };
+export const CHILD_FLOW_ID = '3c9e1d7a-2b4f-4c8e-9d1a-5e6f7a8b9c0d';
+
+/**
+ * A parent cloud flow "Parent" (writes to Dataverse, calls the child) and a child cloud flow "Child" that posts
+ * to Teams — and, when `childWritesDataverse`, writes to Dataverse too (so it mixes on its own).
+ */
+export function childFlowSolution(childWritesDataverse: boolean): SolutionSpec {
+  const uses = [{ key: 'shared_commondataserviceforapps', logicalName: 'ord_dataverse' }, { key: 'shared_teams', logicalName: 'ord_teams' }];
+  const trigger = { manual: { type: 'Request', kind: 'Button', inputs: { schema: {} } } };
+  return {
+    uniqueName: 'Orders', prefix: 'ord',
+    connectionReferences: [{ logicalName: 'ord_dataverse', connectorId: DATAVERSE }, { logicalName: 'ord_teams', connectorId: TEAMS }],
+    cloudFlows: [
+      {
+        name: 'Parent', uses,
+        definition: { triggers: trigger, actions: { Add_a_row: dataverseRow, Run_child: { type: 'Workflow', runAfter: { Add_a_row: ['Succeeded'] }, inputs: { host: { workflowReferenceName: CHILD_FLOW_ID } } } } },
+      },
+      {
+        name: 'Child', id: CHILD_FLOW_ID, uses,
+        definition: { triggers: trigger, actions: { ...(childWritesDataverse ? { Child_row: dataverseRow } : {}), Post_message: teamsPost } },
+      },
+    ],
+  };
+}
+
+/** One cloud flow "Notify" with a Dataverse action and the given built-in actions and triggers. */
+export function builtInSolution(actions: Record<string, unknown>, triggers: Record<string, unknown> = { manual: { type: 'Request', kind: 'Button', inputs: { schema: {} } } }): SolutionSpec {
+  return {
+    uniqueName: 'Orders', prefix: 'ord',
+    connectionReferences: [{ logicalName: 'ord_dataverse', connectorId: DATAVERSE }],
+    cloudFlows: [{ name: 'Notify', uses: [{ key: 'shared_commondataserviceforapps', logicalName: 'ord_dataverse' }], definition: { triggers, actions: { Add_a_row: dataverseRow, ...actions } } }],
+  };
+}
+
+/** A v2 policy with only endpoint rules for one connector or group (`[pattern, behavior]` in order). */
+export function endpointPolicy(connectorId: string, rules: Array<[string, 'Allow' | 'Deny']>): string {
+  return JSON.stringify({
+    policyDefinition: { displayName: 'Prod guardrails', defaultConnectorsClassification: 'General', connectorGroups: [] },
+    connectorConfigurationsDefinition: { endpointConfigurations: [{ connectorId, endpointRules: rules.map(([endpoint, behavior], k) => ({ order: k + 1, behavior, endpoint })) }] },
+  });
+}
+
+/** The workspace of a case tree, loaded as a lint run loads it (for facts that take a loaded flow). */
+export function loadCase(files: Record<string, string>) {
+  const vfs = new MemoryVfs(Object.fromEntries(Object.entries(files).map(([p, v]) => [`${ROOT}/${p}`, v])));
+  return loadWorkspace([ROOT], { vfs }).workspace;
+}

@@ -24,6 +24,7 @@ const LAYERS: string[][] = [
   ['findings'],
   ['report', 'fix'],
   ['lsp'],
+  ['cli'],
   ['entry'],
 ];
 

@@ -71,11 +71,22 @@ describe('evaluation set (test/eval)', () => {
     assert.ok(ev.failures.some((f: string) => f.includes('load problem')));
   });
 
+  test('every alm label names a rule the evaluator scores exactly', async () => {
+    const { ALM_RULES } = await loadEvaluator();
+    for (const dir of [path.join(ROOT, 'test/eval'), HOLDOUT]) {
+      const labels: Label[] = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8'));
+      for (const l of labels.filter(x => x.category === 'alm')) assert.ok(ALM_RULES.includes(l.rule), `${l.id}: ${l.rule} is not in ALM_RULES of scripts/eval.mjs`);
+    }
+  });
+
   test('FlowCop reaches ≥95% precision and recall per category, exact ALM rules, clean load', async () => {
     const { evaluate, formatReport, loadLabels } = await loadEvaluator();
-    const ev = evaluate(lintReport(TREE), loadLabels(), { treePrefix: 'test/eval/tree/' });
-    const report: string = formatReport(ev);
-    if (ev.failures.length) assert.fail(`evaluation gate failed:\n\n${report}`);
+    const treePrefix = 'test/eval/tree/';
+    const report = lintReport(TREE) as { findings: ReportFinding[] };
+    const labelSet = withoutKnownMisses(evaluate, report, withExceptions(report, loadLabels(), MAIN_EXCEPTIONS, treePrefix), MAIN_KNOWN_MISSES, treePrefix);
+    const ev = evaluate(report, labelSet, { treePrefix });
+    const text: string = formatReport(ev);
+    if (ev.failures.length) assert.fail(`evaluation gate failed (documented exceptions applied:\n${describeExceptions(MAIN_EXCEPTIONS)}${describeKnownMisses(MAIN_KNOWN_MISSES)}):\n\n${text}`);
   });
 });
 
@@ -93,6 +104,37 @@ function* filesUnder(dir: string, rel = ''): Generator<string> {
     else yield r;
   }
 }
+
+// Issue 13's labels that FlowCop misses because of a defect reported to the rule owners (the eval report of
+// 2026-12-05, with the exact input). Such a label stays in labels.json and stays missed in `scripts/eval.mjs`;
+// the unit gate leaves it out only while FlowCop still misses it, and fails once FlowCop finds it, so the
+// entry is removed with the fix. Never a threshold, never a finding dropped.
+interface KnownMiss { id: string; reason: string }
+
+const MAIN_EXCEPTIONS: PlaceException[] = [];
+const MAIN_KNOWN_MISSES: KnownMiss[] = [];
+const HOLDOUT_KNOWN_MISSES: KnownMiss[] = [];
+
+/** The label set without the known misses, after checking that FlowCop still misses each of them. */
+function withoutKnownMisses(
+  evaluate: (report: unknown, labels: unknown, options: unknown) => { results: Record<string, { missed: Label[] }> },
+  report: { findings: ReportFinding[] },
+  labelSet: { labels: Label[]; negatives: Label[] },
+  misses: KnownMiss[],
+  treePrefix: string,
+): { labels: Label[]; negatives: Label[] } {
+  if (!misses.length) return labelSet;
+  const missed = new Set(Object.values(evaluate(report, labelSet, { treePrefix }).results).flatMap(r => r.missed.map(l => l.id)));
+  for (const m of misses) {
+    assert.ok(labelSet.labels.some(l => l.id === m.id), `known miss ${m.id}: no such label`);
+    assert.ok(missed.has(m.id), `known miss ${m.id} is stale: FlowCop finds it now (remove it from the known misses)`);
+  }
+  const ids = new Set(misses.map(m => m.id));
+  return { ...labelSet, labels: labelSet.labels.filter(l => !ids.has(l.id)) };
+}
+
+const describeKnownMisses = (misses: KnownMiss[]): string =>
+  misses.length ? `\nknown misses left out of the gate:\n${misses.map(m => `  - ${m.id}: ${m.reason}`).join('\n')}` : '';
 
 const HOLDOUT_EXCEPTIONS: PlaceException[] = [
   { id: 'wgv-prov-temp-password-output', rule: 'pad/sensitive-not-marked', flow: 'IT - Provision New Hire Account', element: 'Output_TempPassword',
@@ -125,8 +167,9 @@ describe('held-out evaluation set (test/eval-holdout)', () => {
     const { evaluate, formatReport, loadLabels } = await loadEvaluator();
     const treePrefix = 'test/eval-holdout/tree/';
     const report = lintReport(path.join(HOLDOUT, 'tree')) as { findings: ReportFinding[] };
-    const ev = evaluate(report, withExceptions(report, loadLabels(HOLDOUT), HOLDOUT_EXCEPTIONS, treePrefix), { treePrefix });
+    const labelSet = withoutKnownMisses(evaluate, report, withExceptions(report, loadLabels(HOLDOUT), HOLDOUT_EXCEPTIONS, treePrefix), HOLDOUT_KNOWN_MISSES, treePrefix);
+    const ev = evaluate(report, labelSet, { treePrefix });
     const text: string = formatReport(ev);
-    if (ev.failures.length) assert.fail(`held-out evaluation gate failed (documented exceptions applied:\n${describeExceptions(HOLDOUT_EXCEPTIONS)}):\n\n${text}`);
+    if (ev.failures.length) assert.fail(`held-out evaluation gate failed (documented exceptions applied:\n${describeExceptions(HOLDOUT_EXCEPTIONS)}${describeKnownMisses(HOLDOUT_KNOWN_MISSES)}):\n\n${text}`);
   });
 });

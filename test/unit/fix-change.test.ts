@@ -82,14 +82,23 @@ describe('ChangeBuilder, merge, apply', () => {
     assert.match(conflicts(created.build(), other.build())!, /both create/);
   });
 
-  test('two environment-variable fixes in one flow overlap; only one is applied per round', () => {
-    const dir = fixture(CLOUD, 'unpacked', 'chg-overlap');
+  test('two environment-variable fixes in one flow compose: their parameters and settings entries join one append each', () => {
+    const dir = fixture(CLOUD, 'unpacked', 'chg-compose');
     const r = lint(dir, 'Dev');
     const ctx = { workspace: r.workspace, configs: r.configs, environment: 'Dev' };
     const a = fixesFor(r.findings.find(literal('8c2f4e1a-3b5d-4c7e-9f0a-1b2c3d4e5f6a'))!, ctx)[0].change();
     const b = fixesFor(r.findings.find(literal('https://contoso.sharepoint.com/sites/Archive-Dev'))!, ctx)[0].change();
-    assert.ok(conflicts(a, b));
-    assert.deepEqual(mergeChanges([a, b]).accepted, [0]);
+    assert.equal(conflicts(a, b), undefined);
+    const merged = mergeChanges([a, b]);
+    assert.deepEqual(merged.accepted, [0, 1]);
+    assert.ok(applyChange(merged.change, diskStore()).ok);
+    const after = lint(dir, 'Dev');
+    assert.ok(!after.findings.some(literal('8c2f4e1a-3b5d-4c7e-9f0a-1b2c3d4e5f6a')) && !after.findings.some(literal('https://contoso.sharepoint.com/sites/Archive-Dev')));
+    assert.deepEqual(after.findings.filter(f => f.ruleId === 'flowcop/parse-error'), []);
+    const dev = JSON.parse(read(path.join(dir, 'config', 'Dev', 'deploymentSettings.json')));
+    assert.deepEqual(dev.EnvironmentVariables.map((e: { SchemaName: string }) => e.SchemaName), ['cnt_SiteUrl', 'cnt_GetInvoicePropertiesList', 'cnt_ComposeArchiveLinkURL']);
+    // Overlapping edits that are not appends still conflict: the same fix twice replaces the same literal.
+    assert.match(conflicts(a, a)!, /overlapping edits/);
   });
 
   test('a file changed on disk after analysis is refused, and nothing of the change is written', () => {

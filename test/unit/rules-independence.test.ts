@@ -31,6 +31,8 @@ interface InputSet {
   environment?: string;
   /** The input's own flowcop.json, which every variation keeps. */
   config: Record<string, unknown>;
+  /** flowcop.json files below `dir` (absolute path → content), which every variation is added to. */
+  nested?: Array<[string, Record<string, unknown>]>;
 }
 
 /** What a run is changed by, and which rules' findings it may remove. */
@@ -52,6 +54,9 @@ function run(input: InputSet, config: Record<string, unknown>): Finding[] {
   if (Object.keys(config).length) {
     const overlay = new OverlayVfs(input.vfs);
     overlay.set(path.join(input.dir, 'flowcop.json'), JSON.stringify(config));
+    // The nearest flowcop.json wins, so a folder with its own (a governed solution naming its data
+    // policies) gets the variation too, on top of what it says itself.
+    for (const [file, own] of input.nested ?? []) overlay.set(file, JSON.stringify({ ...own, ...config }));
     vfs = overlay;
   }
   return analyze(input.paths, { vfs, environment: input.environment }).findings;
@@ -157,7 +162,10 @@ function assertIndependent(inputs: InputSet[]): void {
 }
 
 function diskInput(name: string, dir: string, paths = [dir]): InputSet {
-  return { name, vfs: new DiskVfs(), dir, paths, config: {} };
+  const nested = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(rel => path.basename(rel) === 'flowcop.json' && path.dirname(rel) !== '.')
+    .map((rel): [string, Record<string, unknown>] => [path.join(dir, rel), JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8'))]);
+  return { name, vfs: new DiskVfs(), dir, paths, config: {}, nested };
 }
 
 const ROOT = repoRoot();

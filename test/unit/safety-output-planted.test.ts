@@ -177,6 +177,27 @@ describe('planted secrets and CI log commands never reach an output', () => {
     });
   }
 
+  // The CI formats write log commands on purpose: exactly one per line, of FlowCop's own shape, and
+  // whatever came from the files (in the properties and the message) can start none.
+  const OWN_COMMAND: Record<string, RegExp> = {
+    github: /^::(?:error|warning|notice) file=[^,:\s]*(?:,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=[a-z/-]+::(.*)$/,
+    azure: /^##vso\[task\.logissue type=(?:error|warning);sourcepath=[^;\]\s]*;linenumber=\d+;columnnumber=\d+;code=[a-z/-]+;\](.*)$/,
+  };
+  for (const format of ['github', 'azure', 'junit', 'markdown']) {
+    test(`lint --format ${format}`, () => {
+      const t = io(files);
+      runCli(['lint', '.', '--format', format], t.cli);
+      const report = t.out();
+      // JUnit lists a rule once per file.
+      assert.ok((report.match(/plaintext-secret/g) ?? []).length >= (format === 'junit' ? 2 : 6), report);
+      assertNoSecret(report + t.err(), `lint --format ${format}`);
+      const own = OWN_COMMAND[format];
+      const rest = own ? report.split('\n').map(line => own.exec(line)?.[1] ?? line).join('\n') : report;
+      if (own) assert.ok(report.split('\n').filter(line => own.test(line)).length >= 6, `${format}: FlowCop's own commands`);
+      assertSafeForLogs(rest, `lint --format ${format}`);
+    });
+  }
+
   test('the baseline holds no secret', () => {
     const t = io(files);
     runCli(['lint', '.', '--baseline', 'flowcop-baseline.json'], t.cli);

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/findings/analyze';
-import { ChangeBuilder, diskStore } from '../../server/src/fix/change';
+import { applyEdits, ChangeBuilder, diskStore } from '../../server/src/fix/change';
 import { createDefinition } from '../../server/src/fix/envvar';
 import { parseYaml } from '../../server/src/load/yaml';
 import { fixAll } from '../../server/src/fix/run';
@@ -110,7 +110,10 @@ describe('YAML layout: environment-variable fixes', () => {
       const b = new ChangeBuilder();
       createDefinition(b, solution, { schemaName: 'dem_First', displayName: 'First', description: 'The "first": one', kind: 'String' });
       createDefinition(b, solution, { schemaName: 'dem_Second', displayName: "It's second", description: '', kind: 'Secret' });
-      const text = b.text(solution.customizations!);
+      // Both folders join one append to the Component list.
+      const edits = b.build().files.find(f => f.path === solution.customizations!.path)!.edits;
+      assert.equal(edits.length, 1);
+      const text = applyEdits(solution.customizations!.text, edits);
       const doc = parseYaml(text);
       assert.deepEqual(doc.problems, [], text);
       assert.ok(/\/environmentvariabledefinitions\/dem_First\r\n {2}- '@path': \/environmentvariabledefinitions\/dem_Second\r\n$/.test(text), text);

@@ -8,7 +8,8 @@ import { loadPipeline, mentionsPowerPlatform } from '../load/pipeline';
 import { settingsNaming } from '../load/settings-name';
 import { decodeText, Vfs } from '../load/vfs';
 import { isInsideDir } from '../util/paths';
-import type { SourceFile } from '../util/text';
+import { compileGlob } from '../util/glob';
+import type { SourceFile, Span } from '../util/text';
 
 const YAML = /\.ya?ml$/i;
 const PIPELINE_FOLDERS = new Set(['pipelines', '.pipelines', 'deploy']);
@@ -131,4 +132,107 @@ function lookUp(written: string, pipelinePath: string, root: string, vfs: Vfs): 
     if (dir === root || !isInsideDir(dir, root) || nodePath.dirname(dir) === dir) break;
   }
   return { state: 'missing' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipeline files named in flowcop.json (`pipelines`): paths or globs relative to the config's folder.
+
+/** A `pipelines` entry of a flowcop.json. */
+export interface ExplicitPipeline {
+  /** Absolute path (a glob: the pattern resolved against dir). */
+  path: string;
+  glob: boolean;
+  /** The config's folder; a glob is matched against paths relative to it. */
+  dir: string;
+  /** Where flowcop.json names it, and the path as written there. */
+  source: { file: SourceFile; span: Span; written: string };
+}
+
+const PIPELINE_FILE = /\.(ya?ml|ps1|sh|cmd|bat)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'bin', 'obj']);
+/** A glob walks at most this many files: a pattern such as `**\/*.yml` in a huge tree stays bounded. */
+const MAX_GLOB_FILES = 20_000;
+
+/**
+ * Reads the pipeline files flowcop.json names. Each problem points at the entry: a path that leads
+ * outside the linted tree (`allowed` says false), a file that does not exist or is not a pipeline file
+ * (.yml/.yaml/.ps1/.sh/.cmd/.bat), a glob that matches none, a file that cannot be read. Files already
+ * found by convention (`known`) are not read twice.
+ */
+export function explicitPipelineFiles(entries: readonly ExplicitPipeline[], vfs: Vfs, allowed: (file: string, configFile: string) => boolean,
+  known: ReadonlySet<string>, maxBytes: number): { files: Array<{ file: SourceFile; dialect: PipelineDialect }>; problems: LoadProblem[] } {
+  const files: Array<{ file: SourceFile; dialect: PipelineDialect }> = [];
+  const problems: LoadProblem[] = [];
+  const taken = new Set(known);
+  for (const entry of entries) {
+    const problem = (message: string) => problems.push({ ruleId: 'flowcop/parse-error', loc: { file: entry.source.file, span: entry.source.span }, message: `flowcop.json: pipelines "${printable(entry.source.written)}": ${message}` });
+    const base = entry.glob ? literalBase(entry) : entry.path;
+    if (!allowed(base, entry.source.file.path)) {
+      problem('leads outside the linted folder; not read (FlowCop reads only inside the folders it was given: name that folder too to include it)');
+      continue;
+    }
+    const paths = entry.glob ? globMatches(entry, base, vfs).filter(p => allowed(p, entry.source.file.path)) : [entry.path];
+    if (!entry.glob && !vfs.isFile(entry.path)) { problem('no such file'); continue; }
+    if (!entry.glob && !PIPELINE_FILE.test(entry.path)) { problem('not a pipeline file (expected .yml, .yaml, .ps1, .sh, .cmd or .bat)'); continue; }
+    if (entry.glob && !paths.length) { problem('matches no pipeline file (.yml, .yaml, .ps1, .sh, .cmd or .bat)'); continue; }
+    for (const p of paths) {
+      if (taken.has(p)) continue;
+      taken.add(p);
+      const read = readNamedFile(vfs, p, maxBytes);
+      if ('error' in read) { problem(`${nodePath.relative(entry.dir, p).replace(/\\/g, '/')}: ${read.error}`); continue; }
+      files.push({ file: read.file, dialect: pipelineDialectOf(p) ?? yamlDialect(read.file.text) });
+    }
+  }
+  return { files, problems };
+}
+
+/** The folder a glob's literal leading segments name (`ci/release/*.yml` → `<dir>/ci/release`). */
+function literalBase(entry: ExplicitPipeline): string {
+  const parts = entry.source.written.replace(/\\/g, '/').split('/');
+  const literal = parts.slice(0, parts.findIndex(p => /[*?]/.test(p)));
+  return nodePath.resolve(entry.dir, ...literal);
+}
+
+/** Pipeline files below `base` whose path relative to the config's folder the glob matches, in path order. */
+function globMatches(entry: ExplicitPipeline, base: string, vfs: Vfs): string[] {
+  const matcher = compileGlob(entry.source.written);
+  const out: string[] = [];
+  let seen = 0;
+  const walk = (dir: string, depth: number) => {
+    const list = depth > 40 ? undefined : vfs.readDir(dir);
+    for (const e of list ?? []) {
+      if (++seen > MAX_GLOB_FILES) return;
+      const p = nodePath.join(dir, e.name);
+      if (e.isDirectory) {
+        if (!SKIP_DIRS.has(e.name.toLowerCase())) walk(p, depth + 1);
+      } else if (PIPELINE_FILE.test(e.name) && matcher.test(nodePath.relative(entry.dir, p).replace(/\\/g, '/'))) {
+        out.push(p);
+      }
+    }
+  };
+  walk(base, 0);
+  return out.sort();
+}
+
+function readNamedFile(vfs: Vfs, filePath: string, maxBytes: number): { file: SourceFile } | { error: string } {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = vfs.readFile(filePath);
+  } catch (e) {
+    return { error: `cannot read file: ${(e as Error).message}` };
+  }
+  if (!bytes) return { error: 'no such file' };
+  if (bytes.length > maxBytes) return { error: `file is larger than ${Math.round(maxBytes / 1048576)} MiB; not read` };
+  const decoded = decodeText(bytes, filePath);
+  return 'error' in decoded ? { error: decoded.offset ? `${decoded.error} (at byte ${decoded.offset})` : decoded.error } : decoded;
+}
+
+/** A YAML file outside the convention: a GitHub workflow has top-level `on:` and `jobs:`; anything else is read as Azure DevOps. */
+function yamlDialect(text: string): PipelineDialect {
+  return /^["']?on["']?\s*:/m.test(text) && /^jobs\s*:/m.test(text) ? 'github' : 'azure-devops';
+}
+
+function printable(text: string): string {
+  const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -38,19 +38,20 @@ export function loadWorkspace(paths: string[], options: AnalyzeOptions): { works
     vfs: options.vfs,
     ignored: (p, isDirectory) => isIgnoredByConfig(configs.configFor(p, isDirectory), p),
     explicitSettings: () => (options.config ? [options.config] : configs.loaded()).flatMap(c => c.environments),
+    explicitPipelines: () => (options.config ? [options.config] : configs.loaded()).flatMap(c => c.pipelines ?? []),
   }), message => failedWorkspace(paths, message)));
-  // A broken flowcop.json is a finding too, and the rest keeps working with what could be read.
-  for (const c of options.config ? [options.config] : configs.loaded()) {
-    for (const p of c.problems) {
-      workspace.problems.push({ ruleId: 'flowcop/parse-error', loc: { file: c.file!, span: p.span }, message: `flowcop.json: ${p.message}` });
-    }
-  }
+  workspace.problems.push(...configProblems(options.config ? [options.config] : configs.loaded()));
   workspace.policies = loadPolicies(options, options.config ? [options.config] : configs.loaded(), workspace.problems);
   return { workspace, configs };
 }
 
+/** A broken flowcop.json is a finding too, and the rest keeps working with what could be read. */
+export function configProblems(configs: readonly Config[]): LoadProblem[] {
+  return configs.flatMap(c => c.problems.map(p => ({ ruleId: 'flowcop/parse-error', loc: { file: c.file!, span: p.span }, message: `flowcop.json: ${p.message}` })));
+}
+
 /** The policy files flowcop.json names (scoped to its folder) and `--policy` ones (the whole run); problems are parse errors. */
-function loadPolicies(options: AnalyzeOptions, configs: Config[], problems: LoadProblem[]): AppliedPolicies[] {
+export function loadPolicies(options: AnalyzeOptions, configs: Config[], problems: LoadProblem[]): AppliedPolicies[] {
   const applied: AppliedPolicies[] = [];
   const load = (path: string, where: Loc, scope: Omit<AppliedPolicies, 'policies'>) => {
     const loaded = loadPolicyFile(options.vfs, path);
@@ -67,7 +68,7 @@ function loadPolicies(options: AnalyzeOptions, configs: Config[], problems: Load
 }
 
 /** What a run reports when discovery itself fails: one parse error, at the first path. */
-function failedWorkspace(paths: string[], message: string): Workspace {
+export function failedWorkspace(paths: string[], message: string): Workspace {
   const roots = paths.map(p => nodePath.resolve(p));
   const file = createSourceFile(roots[0] ?? '.', '');
   return { roots, solutions: [], scripts: [], orphanSettings: [], problems: [{ ruleId: 'flowcop/parse-error', loc: { file, span: { start: 0, end: 0 } }, message }] };

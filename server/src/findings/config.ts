@@ -2,6 +2,7 @@
 // the linted file; `--config FILE` (CLI) replaces the search.
 import * as nodePath from 'node:path';
 import type { ExplicitSettings } from '../discover/discover';
+import type { ExplicitPipeline } from '../discover/pipelines';
 import { credentialTemplateProblem } from './credential-template';
 import { entries, JsonNode, parseJson, prop, span, stringValue } from '../load/json';
 import { decodeText, Vfs } from '../load/vfs';
@@ -41,6 +42,8 @@ export interface Config {
   identities?: { roles: IdentityRole[] };
   /** Data-policy (DLP) export files the dlp/ rules evaluate (`policies`), resolved against dir. */
   policies?: PolicyRef[];
+  /** Deployment pipeline files named in `pipelines` (paths or globs), besides those found by convention. */
+  pipelines?: ExplicitPipeline[];
   problems: Array<{ span: Span; message: string }>;
 }
 
@@ -135,6 +138,7 @@ export function parseConfig(file: SourceFile): Config {
   if (domains?.type === 'array') config.organizationDomains = (domains.children ?? []).map(stringValue).filter((x): x is string => !!x && x.trim() !== '');
   else if (domains) bad(domains, 'organizationDomains must be a list of domain names (["contoso.com"])');
   parsePolicies(prop(root, 'policies'), config, file, bad);
+  parsePipelines(prop(root, 'pipelines'), config, file, bad);
   const templateNode = prop(root, 'getCredentialTemplate');
   const template = stringValue(templateNode);
   const templateProblem = template !== undefined ? credentialTemplateProblem(template) : undefined;
@@ -159,6 +163,20 @@ function parsePolicies(list: JsonNode | undefined, config: Config, file: SourceF
     if (envs && (envs.type !== 'array' || (envs.children ?? []).some(e => typeof stringValue(e) !== 'string'))) { bad(envs, 'policies[].environments must be a list of environment names (["Prod"])'); continue; }
     const environments = envs ? (envs.children ?? []).map(e => stringValue(e)!) : undefined;
     config.policies.push({ file: nodePath.resolve(config.dir, written), environments, source: { file, span: span(fileNode) } });
+  }
+}
+
+/** `"pipelines": ["deploy/release.yml", "ci/**\/*.yml"]`: pipeline files FlowCop would not find by convention. */
+function parsePipelines(list: JsonNode | undefined, config: Config, file: SourceFile, bad: (node: JsonNode, message: string) => void): void {
+  if (!list) return;
+  const shape = 'pipelines must be a list of pipeline file paths or globs (["deploy/release.yml", "ci/*.yml"])';
+  if (list.type !== 'array') { bad(list, shape); return; }
+  config.pipelines = [];
+  for (const item of list.children ?? []) {
+    const written = stringValue(item);
+    if (!written?.trim()) { bad(item, shape); continue; }
+    const glob = /[*?]/.test(written);
+    config.pipelines.push({ path: nodePath.resolve(config.dir, written), glob, dir: config.dir, source: { file, span: span(item), written } });
   }
 }
 

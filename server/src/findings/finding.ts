@@ -2,7 +2,8 @@
 // baselines, suppression and fixes need.
 import type { CloudFlow, DesktopFlow, Loc, Script, Solution, StandaloneScript } from '../model/types';
 import type { Category, LogicalElement, Severity } from '../rules/rule';
-import type { Span } from '../util/text';
+import { createHash } from 'node:crypto';
+import { computeLineStarts, createSourceFile, positionAt, SourceFile, Span } from '../util/text';
 
 export interface Finding {
   ruleId: string;
@@ -30,6 +31,16 @@ export interface Finding {
     element?: LogicalElement;
   };
   data?: Record<string, unknown>;
+  /**
+   * Set on a finding detached from its model (the streaming lint drops each solution once its findings
+   * are out): what reporters would otherwise compute from the file's text.
+   */
+  detached?: { position: FindingPosition; valueKey?: string };
+}
+
+export interface FindingPosition {
+  line: number; column: number; endLine: number; endColumn: number;
+  script?: { line: number; column: number };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -60,4 +71,47 @@ export function secretSpansOf(findings: readonly Finding[]): Array<{ text: strin
     if (f.owner.script && f.scriptSpan) add(f.owner.script.text, f.scriptSpan);
   }
   return [...byText].map(([text, spans]) => ({ text, spans }));
+}
+
+/** 1-based line/column of a finding in its real file, and in its script when it has one. */
+export function findingPosition(f: Finding): FindingPosition {
+  if (f.detached) return f.detached.position;
+  const start = positionAt(f.loc.file, f.loc.span.start);
+  const end = positionAt(f.loc.file, f.loc.span.end);
+  const result = { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  const script = f.owner.script;
+  if (script && f.scriptSpan && script.storage !== 'file') {
+    const s = positionInScript(script, f.scriptSpan.start);
+    return { ...result, script: { line: s.line + 1, column: s.character + 1 } };
+  }
+  return result;
+}
+
+/** Line starts of each script's text, computed once: a report asks for a position per finding. */
+const scriptLineStarts = new WeakMap<object, number[]>();
+
+function positionInScript(script: { text: string }, offset: number): { line: number; character: number } {
+  let starts = scriptLineStarts.get(script);
+  if (!starts) scriptLineStarts.set(script, starts = computeLineStarts(script.text));
+  return positionAt({ path: '', text: script.text, lineStarts: starts } as SourceFile, offset);
+}
+
+/**
+ * The finding without its model: positions computed, the file's text and the owner objects and the fix data
+ * (which may quote a secret) let go.
+ * `valueKey` (fold.ts) keeps grouping repeated values; it is hashed, so no secret stays in memory.
+ */
+export function detachFinding(f: Finding, valueKey: string | undefined): Finding {
+  const { path, entry } = f.loc.file;
+  return {
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    message: f.message,
+    loc: { file: createSourceFile(path, '', { entry }), span: f.loc.span },
+    ...(f.scriptSpan ? { scriptSpan: f.scriptSpan } : {}),
+    owner: {},
+    logical: f.logical,
+    detached: { position: findingPosition(f), ...(valueKey !== undefined ? { valueKey: createHash('sha256').update(valueKey).digest('base64') } : {}) },
+  };
 }

@@ -12,6 +12,7 @@ const VALUE_CATEGORIES: ReadonlySet<Category> = new Set(['credential', 'machine'
  * the secret itself: the key is compared, never printed). Undefined for findings that are not about a value.
  */
 export function valueKey(f: Finding): string | undefined {
+  if (f.detached) return f.detached.valueKey;
   if (!VALUE_CATEGORIES.has(f.category)) return undefined;
   const text = f.owner.script && f.scriptSpan
     ? f.owner.script.text.slice(f.scriptSpan.start, f.scriptSpan.end)

@@ -110,6 +110,11 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         description: 'Data-policy (DLP) exports the dlp/ rules evaluate, relative to this file: a path, or {file, environments} to apply it only to those environments. `flowcop lint --policy FILE` adds one for a run.',
         items: { anyOf: [{ type: 'string' }, { type: 'object', properties: { file: { type: 'string' }, environments: { type: 'array', items: { type: 'string' } } }, required: ['file'], additionalProperties: false }] },
       },
+      pipelines: {
+        type: 'array',
+        description: 'Deployment pipeline files to read besides those found by convention (.github/workflows/*.yml, azure-pipelines*.yml, *.yml under pipelines/, .pipelines/ or deploy/, scripts that call pac): paths or globs relative to this file (`**` any folders, `*` within a name), each a .yml, .yaml, .ps1, .sh, .cmd or .bat file inside the linted folder. A path that does not exist, leads outside, or a glob that matches no pipeline file is a flowcop/parse-error.',
+        items: { type: 'string', minLength: 1 },
+      },
       getCredentialTemplate: {
         type: 'string',
         description: 'Script text of the Get credential action inserted by the quick fix; `${credential}` is the credential name and `${variable}` the output variable. It must be exactly one PowerAutomateSecretVariables.GetCredential action (no other statements); otherwise it is refused and the built-in template is used. VS Code ignores it in Restricted Mode.',

@@ -2,7 +2,6 @@
 // text, against the exact bytes that were analysed) and new files. A change is built with a
 // ChangeBuilder, merged with others (overlapping edits refused), applied to disk or to a Vfs (refusing
 // every file that changed since it was read, all or nothing), and rendered as a unified diff.
-import { partitionPoint } from '../util/search';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
@@ -12,12 +11,19 @@ import type { JsonNode } from '../load/json';
 import { decodeText, DirEntry, DiskVfs, encodeText, MemoryVfs, Vfs } from '../load/vfs';
 import { dominantEol, fileLabel, SourceFile, Span, TextEncoding } from '../util/text';
 import { TextComposer } from './text-composer';
+import { addItem, AppendItem, AppendSlot, renderSlot, sameSlot } from './append';
+import { FixError } from './fix-error';
 import { existingAncestor, gatedWrite, gatePath, nodeWriter, RawWriter, rootOf, WriteRefused } from './write-gate';
 
 export interface TextEdit {
   /** Span in the decoded text (BOM excluded) of the file as analysed. */
   span: Span;
   newText: string;
+  /**
+   * Set when the edit appends to a list (append.ts): `newText` is the slot rendered with these items,
+   * and another fix's append to the same slot merges with it instead of conflicting.
+   */
+  append?: { slot: AppendSlot; items: readonly AppendItem[] };
 }
 
 export interface FileChange {
@@ -52,8 +58,7 @@ export interface WorkspaceChange {
   redact?: string[];
 }
 
-/** A fix that cannot be built for this finding (the reason is shown to the user). */
-export class FixError extends Error {}
+export { FixError } from './fix-error';
 
 export function isEmptyChange(c: WorkspaceChange): boolean {
   return c.creates.length === 0 && c.files.every(f => f.edits.length === 0);
@@ -98,6 +103,8 @@ export class ChangeBuilder {
   private readonly files = new Map<string, { file: SourceFile; composer: TextComposer }>();
   private readonly creates = new Map<string, NewFile>();
   private readonly redactions = new Set<string>();
+  /** Appends per file, by slot: kept apart from the composed edits, rendered at build(). */
+  private readonly appends = new Map<string, Map<string, { span: Span; slot: AppendSlot; items: AppendItem[] }>>();
 
   private entry(file: SourceFile) {
     if (file.entry) throw new FixError(`${fileLabel(file)} is inside a packed .zip: FlowCop never edits packed solutions; unpack it (pac solution unpack) and fix the unpacked files.`);
@@ -168,6 +175,27 @@ export class ChangeBuilder {
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) e.composer.apply(edit.offset, edit.length, edit.content);
   }
 
+  /**
+   * Appends `item` to the list whose slot is `span` of the file as analysed (append.ts). Appends to
+   * one slot from this fix, and later from other fixes of the round, gather in one edit.
+   */
+  append(file: SourceFile, span: Span, slot: AppendSlot, item: AppendItem): void {
+    this.entry(file);
+    const key = fileKey(file);
+    let slots = this.appends.get(key);
+    if (!slots) this.appends.set(key, slots = new Map());
+    const id = `${span.start}:${span.end}:${slot.id}`;
+    let pending = slots.get(id);
+    if (!pending) slots.set(id, pending = { span, slot, items: [] });
+    if (!sameSlot(pending.slot, slot)) throw new Error(`two shapes for one list in ${fileLabel(file)}`);
+    if (!addItem(pending.items, item)) throw new FixError(`${fileLabel(file)}: two different entries named ${item.key}`);
+  }
+
+  /** Items this fix appends to a slot so far (to avoid listing an element twice). */
+  appended(file: SourceFile, slotId: string): readonly AppendItem[] {
+    return [...(this.appends.get(fileKey(file))?.values() ?? [])].filter(p => p.slot.id === slotId).flatMap(p => p.items);
+  }
+
   create(path: string, content: string, bom = false): void {
     const key = nodePath.resolve(path);
     if (this.creates.has(key) && this.creates.get(key)!.content !== content) throw new Error(`two different contents for new file ${path}`);
@@ -186,9 +214,15 @@ export class ChangeBuilder {
 
   build(): WorkspaceChange {
     const files: FileChange[] = [];
-    for (const { file, composer } of this.files.values()) {
-      const edits = composer.edits();
+    for (const [key, { file, composer }] of this.files) {
+      const appends = [...(this.appends.get(key)?.values() ?? [])].filter(p => p.items.length)
+        .map((p): TextEdit => ({ span: p.span, newText: renderSlot(p.slot, p.items), append: { slot: p.slot, items: p.items } }));
+      const edits: TextEdit[] = coalesceInsertions([...composer.edits(), ...appends].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
       if (!edits.length) continue;
+      // An append's slot is text of the file as analysed: another edit of this fix must not touch it.
+      for (let i = 1; i < edits.length; i++) {
+        if ((edits[i].append || edits[i - 1].append) && edits[i].span.start <= edits[i - 1].span.end) throw new Error(`overlapping edits in ${fileLabel(file)}`);
+      }
       files.push({ path: file.path, entry: file.entry, hash: file.hash, bom: file.bom, encoding: file.encoding, edits, original: file.text });
     }
     files.sort((a, b) => (fileKey(a) < fileKey(b) ? -1 : 1));
@@ -197,111 +231,26 @@ export class ChangeBuilder {
   }
 }
 
+/**
+ * Appends of one fix to two different lists at one insertion point (two arrays created at the end
+ * of one object) become one plain edit, in the order built: correct text, though another fix's
+ * append there then conflicts and waits a round.
+ */
+function coalesceInsertions(sorted: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    const bothInsert = last && last.span.start === last.span.end && e.span.start === e.span.end && last.span.start === e.span.start;
+    if (bothInsert && (last.append || e.append)) out[out.length - 1] = { span: last.span, newText: last.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
-// Merging
+// Merging lives in merge.ts (appends to one slot compose; other overlapping edits conflict).
 
-/** Two edits conflict when they overlap or touch (two insertions at one place have no order). */
-function editsConflict(a: TextEdit, b: TextEdit): boolean {
-  return Math.max(a.span.start, b.span.start) <= Math.min(a.span.end, b.span.end);
-}
-
-/** Index of the first edit of `sorted` (non-overlapping, by start) whose end is at or after `offset`. */
-function firstEndingAtOrAfter(sorted: readonly TextEdit[], offset: number): number {
-  return partitionPoint(sorted, e => e.span.end < offset);
-}
-
-/** Whether an edit conflicts with one of sorted, non-overlapping edits: O(log k). */
-function conflictsWithSorted(sorted: readonly TextEdit[], e: TextEdit): boolean {
-  const i = firstEndingAtOrAfter(sorted, e.span.start);
-  return i < sorted.length && editsConflict(sorted[i], e);
-}
-
-/**
- * Changes merged one after another, each checked against what was merged so far by binary search
- * (not against every edit): merging k changes costs O(k log k), not O(k²).
- */
-export class ChangeMerger {
-  private readonly files = new Map<string, FileChange>();
-  private readonly creates = new Map<string, NewFile>();
-  private readonly redactions = new Set<string>();
-
-  constructor(base?: WorkspaceChange) {
-    if (base) this.add(base);
-  }
-
-  /** Why `next` cannot be merged (overlapping edits, clashing new files), or undefined. */
-  conflict(next: WorkspaceChange): string | undefined {
-    for (const c of next.creates) {
-      const key = nodePath.resolve(c.path);
-      const same = this.creates.get(key);
-      if (same && same.content !== c.content) return `both create ${c.path}`;
-      if (this.files.has(key)) return `${c.path} is both created and edited`;
-    }
-    for (const f of next.files) {
-      const key = fileKey(f);
-      if (this.creates.has(key)) return `${key} is both created and edited`;
-      const other = this.files.get(key);
-      if (!other) continue;
-      if (other.hash !== f.hash) return `${key} was read twice with different contents`;
-      if (f.edits.some(e => conflictsWithSorted(other.edits, e))) return `overlapping edits in ${key}`;
-    }
-    return undefined;
-  }
-
-  /** Merges `next`; throws FixError when it conflicts. */
-  add(next: WorkspaceChange): void {
-    const why = this.conflict(next);
-    if (why) throw new FixError(why);
-    for (const f of next.files) {
-      const key = fileKey(f);
-      const existing = this.files.get(key);
-      if (!existing) { this.files.set(key, { ...f, edits: [...f.edits].sort((a, b) => a.span.start - b.span.start) }); continue; }
-      for (const e of f.edits) existing.edits.splice(firstEndingAtOrAfter(existing.edits, e.span.start), 0, e);
-    }
-    for (const c of next.creates) {
-      const key = nodePath.resolve(c.path);
-      if (!this.creates.has(key)) this.creates.set(key, c);
-    }
-    for (const r of next.redact ?? []) this.redactions.add(r);
-  }
-
-  build(): WorkspaceChange {
-    const redact = [...this.redactions];
-    return {
-      files: [...this.files.values()].map(f => ({ ...f, edits: [...f.edits] })),
-      creates: [...this.creates.values()],
-      ...(redact.length ? { redact } : {}),
-    };
-  }
-}
-
-/** Whether `next` can be merged into `base` (no overlapping edit, no clash of new files). */
-export function conflicts(base: WorkspaceChange, next: WorkspaceChange): string | undefined {
-  return new ChangeMerger(base).conflict(next);
-}
-
-/** Merges `next` into `base` (returns a new change); throws when they conflict. */
-export function mergeInto(base: WorkspaceChange, next: WorkspaceChange): WorkspaceChange {
-  const merger = new ChangeMerger(base);
-  merger.add(next);
-  return merger.build();
-}
-
-/**
- * Merges changes in order, skipping each one that overlaps an earlier accepted one.
- * Returns the merged change and the indexes accepted and skipped.
- */
-export function mergeChanges(changes: WorkspaceChange[]): { change: WorkspaceChange; accepted: number[]; skipped: number[] } {
-  const merger = new ChangeMerger();
-  const accepted: number[] = [];
-  const skipped: number[] = [];
-  changes.forEach((c, i) => {
-    if (merger.conflict(c)) { skipped.push(i); return; }
-    merger.add(c);
-    accepted.push(i);
-  });
-  return { change: merger.build(), accepted, skipped };
-}
+export { ChangeMerger, conflicts, mergeChanges, mergeInto } from './merge';
 
 /** The text of a file after the change's edits: one pass, O(n + k log k). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -14,11 +14,11 @@ import { quotedConstantAround, segmentString } from '../analysis/cloud/segments'
 import { assignedVariable } from '../analysis/cloud/variables';
 import { ChangeBuilder } from './change';
 import {
-  createDefinition, dataverseConnection, DATAVERSE_CONNECTOR_ID, ensureSettingsEntries, FlowParameters, newSchemaName, parametersCall,
+  claimVariableNames, createDefinition, dataverseConnection, DATAVERSE_CONNECTOR_ID, ensureSettingsEntries, FlowParameters, newVariableNames, parametersCall,
 } from './envvar';
-import { Fix, lazyFix } from './fix';
+import { Fix, FixContext, lazyFix } from './fix';
 import type { FindingFor } from './providers';
-import { cloudKindNoun, schemaBody, secretNoun, stableGuid, titleCase, unique, wordsOf } from './names';
+import { cloudKindNoun, secretNoun, stableGuid, titleCase, unique, wordsOf } from './names';
 
 // ---------------------------------------------------------------------------------------------
 // Locating the literal of a finding in the flow JSON
@@ -165,7 +165,7 @@ export function moveCloudPlaces(b: ChangeBuilder, places: readonly CloudPlace[],
 // ---------------------------------------------------------------------------------------------
 // 2. Secret → Secret environment variable read at run time
 
-export function secretVariableFix(finding: FindingFor<'secret-environment-variable'>): Fix | undefined {
+export function secretVariableFix(finding: FindingFor<'secret-environment-variable'>, ctx: FixContext): Fix | undefined {
   const lit = locateLiteral(finding);
   if (!lit || lit.action.trigger) return undefined;
   const { solution, flow, action } = lit;
@@ -175,10 +175,12 @@ export function secretVariableFix(finding: FindingFor<'secret-environment-variab
   const variable = leaf && assignedVariable(leaf);
   const words = variable ? wordsOf(variable) : [...wordsOf(action.name), ...secretNoun(secretWhat)];
   if (!words.length) return undefined;
-  const displayName = titleCase(words);
-  const schemaName = newSchemaName(solution, new ChangeBuilder(), schemaBody(words));
+  const names = ctx.names;
+  // Free in the files and among the names other fixes of this round claimed; claimed when built.
+  const { schemaName, displayName } = newVariableNames(solution, new ChangeBuilder(), words, names);
   const allNames = new Set([...flow.actions, ...flow.triggers].map(a => a.name.toLowerCase()));
-  const readName = unique(`Get_${displayName.replace(/ /g, '_')}`, n => allNames.has(n.toLowerCase()));
+  const actionScope = `action:${flow.file.path}`;
+  const readName = unique(`Get_${displayName.replace(/ /g, '_')}`, n => allNames.has(n.toLowerCase()) || !!names?.has(actionScope, n));
   const description = `Creates the Secret environment variable ${schemaName} (Azure Key Vault), reads it in a new action "${readName}" `
     + `(Dataverse RetrieveEnvironmentVariableSecretValue, secure outputs) before "${action.name}", and uses its value instead of the literal. `
     + 'The secret itself is written nowhere: store it in Azure Key Vault, then put its Key Vault reference '
@@ -186,7 +188,9 @@ export function secretVariableFix(finding: FindingFor<'secret-environment-variab
     + `as the Value of ${schemaName} in each environment's deployment settings. The old value is still in source control history: rotate it.`;
   return lazyFix({ title: `Move the secret to a new Secret environment variable ${schemaName} (Azure Key Vault)`, kind: 'quickfix', preferred: true, ruleId: finding.ruleId, description }, b => {
     b.redact(lit.literal, flow.file.text.slice(lit.offsets.at(lit.start), lit.offsets.at(lit.end)));
-    const schema = newSchemaName(solution, b, schemaBody(words));
+    const schema = schemaName;
+    claimVariableNames(names, solution, { schemaName, displayName });
+    names?.claim(actionScope, readName);
     replaceLiteral(b, lit, `body('${readName.replace(/'/g, "''")}')?['EnvironmentVariableSecretValue']`);
     createDefinition(b, solution, {
       schemaName: schema,

@@ -62,10 +62,12 @@ function yamlDefinition(solution: Solution, d: NewYamlDefinition, schema: string
   ].join(eol);
 }
 
-/** Adds `- '@path': <folder>` to SolutionComponents.Component (a mapping for one entry becomes a list). */
+/**
+ * Adds `- '@path': <folder>` to SolutionComponents.Component (a mapping for one entry becomes a list).
+ * An append (append.ts): the folders of every new variable of a round join one edit.
+ */
 function listComponent(b: ChangeBuilder, file: SourceFile, folder: string, eol: string): void {
-  // The text as this builder changed it so far: one fix may create several variables.
-  const text = b.text(file);
+  const text = file.text;
   const doc = parseYaml(text);
   const root = doc.root;
   const container = yamlEntry(root, 'SolutionComponents');
@@ -73,13 +75,15 @@ function listComponent(b: ChangeBuilder, file: SourceFile, folder: string, eol: 
   const entry = (indent: string, path = folder) => `${indent}- '@path': ${path}`;
   const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
   const indentAt = (offset: number) => /^[ \t]*/.exec(text.slice(lineStart(offset)))![0];
+  const id = 'yaml:SolutionComponents/Component';
+  const item = (indent: string) => ({ key: folder.toLowerCase(), text: entry(indent) });
   const component = yamlEntry(container.value, 'Component');
   if (!component) {
     // `SolutionComponents: ` (null) or `{}`: the whole value is replaced.
     if (container.value.kind === 'map' && container.value.entries.length) throw new FixError('solutioncomponents.yml has no Component list');
     const keyIndent = indentAt(container.keySpan.start);
     const at = container.value.kind === 'scalar' && container.value.text === '' ? { start: container.keySpan.end + 1, end: lineEndOf(text, container.keySpan.end) } : container.value.span;
-    b.replaceCurrent(file, at, `${eol}${keyIndent}  Component:${eol}${entry(`${keyIndent}  `)}`);
+    b.append(file, at, { id, open: `${eol}${keyIndent}  Component:${eol}`, separator: eol, close: '' }, item(`${keyIndent}  `));
     return;
   }
   const paths = listed(component.value);
@@ -89,15 +93,16 @@ function listComponent(b: ChangeBuilder, file: SourceFile, folder: string, eol: 
     const last = value.items[value.items.length - 1];
     const dash = text.lastIndexOf('-', last.span.start);
     const at = lineEndOf(text, last.span.end - 1);
-    b.replaceCurrent(file, { start: at, end: at }, `${eol}${entry(indentAt(dash))}`);
+    b.append(file, { start: at, end: at }, { id, open: eol, separator: eol, close: '' }, item(indentAt(dash)));
     return;
   }
   if (value.kind === 'map') {
-    // One entry written as a mapping: rewritten as a two-item list at the key's indentation.
+    // One entry written as a mapping: rewritten as a list at the key's indentation.
     const indent = indentAt(component.keySpan.start);
     const first = yamlGet(value, '@path');
     if (!first || value.entries.length !== 1) throw new FixError('solutioncomponents.yml has a Component entry FlowCop cannot extend');
-    b.replaceCurrent(file, { start: component.keySpan.end + 1, end: lineEndOf(text, value.span.end - 1) }, `${eol}${entry(indent, first.text)}${eol}${entry(indent)}`);
+    const at = { start: component.keySpan.end + 1, end: lineEndOf(text, value.span.end - 1) };
+    b.append(file, at, { id, open: `${eol}${entry(indent, first.text)}${eol}`, separator: eol, close: '' }, item(indent));
     return;
   }
   throw new FixError('solutioncomponents.yml has a Component value FlowCop cannot extend');

@@ -8,8 +8,9 @@ import { attr, child, children, escapeXml, parseXml } from '../load/xml';
 import { dominantEol } from '../util/text';
 import type { ChangeBuilder } from './change';
 import { FixError } from './change';
-import { assertLogicalName, assertPublisherPrefix, assertSchemaName, stableSuffix, unique } from './names';
+import { assertLogicalName, assertPublisherPrefix, assertSchemaName, NameReservations, schemaBody, stableSuffix, titleCase, unique } from './names';
 import { createYamlDefinition } from './envvar-yaml';
+import { appendJson } from './append';
 
 export const DATAVERSE_API = 'shared_commondataserviceforapps';
 export const DATAVERSE_CONNECTOR_ID = `/providers/Microsoft.PowerApps/apis/${DATAVERSE_API}`;
@@ -83,16 +84,37 @@ export function findReusable(solution: Solution, value: string, active: Deployme
   return undefined;
 }
 
-function schemaTaken(solution: Solution, b: ChangeBuilder, schema: string): boolean {
+function schemaTaken(solution: Solution, b: ChangeBuilder, schema: string, names?: NameReservations): boolean {
   const lower = schema.toLowerCase();
   if (solution.environmentVariables.some(v => v.schemaName.toLowerCase() === lower)) return true;
   if (solution.cloudFlows.some(f => f.parameters.some(p => p.schemaName?.toLowerCase() === lower))) return true;
+  if (names?.has(schemaScope(solution), schema)) return true;
   return b.creating(definitionPath(solution, schema));
 }
 
-/** A schema name `<prefix>_<body>` no other environment variable of the solution uses. */
-export function newSchemaName(solution: Solution, b: ChangeBuilder, body: string): string {
-  return assertSchemaName(unique(`${publisherPrefix(solution)}_${body}`, s => schemaTaken(solution, b, s)));
+/** NameReservations scopes: a solution's schema names and display names. */
+const schemaScope = (solution: Solution) => `schema:${solution.root}`;
+const displayScope = (solution: Solution) => `display:${solution.root}`;
+
+/**
+ * Names for a new variable from words: `<prefix>_<Words>` and "Words", both free in the solution
+ * and this round; when either is taken, both get the same number (`cnt_GetItemsSite2`, "Get Items Site 2").
+ */
+export function newVariableNames(solution: Solution, b: ChangeBuilder, words: string[], names?: NameReservations): { schemaName: string; displayName: string } {
+  const schemaBase = `${publisherPrefix(solution)}_${schemaBody(words)}`;
+  const displayBase = titleCase(words);
+  const displays = new Set(solution.environmentVariables.map(v => v.displayName.toLowerCase()));
+  const displayTaken = (d: string) => displays.has(d.toLowerCase()) || !!names?.has(displayScope(solution), d);
+  let n = 1;
+  const numbered = (base: string, sep: string) => (n === 1 ? base : `${base}${sep}${n}`);
+  while (schemaTaken(solution, b, numbered(schemaBase, ''), names) || displayTaken(numbered(displayBase, ' '))) n++;
+  return { schemaName: assertSchemaName(numbered(schemaBase, '')), displayName: numbered(displayBase, ' ') };
+}
+
+/** Claims a new variable's names for the rest of the round. */
+export function claimVariableNames(names: NameReservations | undefined, solution: Solution, v: { schemaName: string; displayName: string }): void {
+  names?.claim(schemaScope(solution), v.schemaName);
+  names?.claim(displayScope(solution), v.displayName);
 }
 
 /**
@@ -193,7 +215,8 @@ function addRootComponent(b: ChangeBuilder, solution: Solution, schemaName: stri
   // A function replacer: `$&` in a name must not be expanded by String.replace.
   const newTag = /schemaName="[^"]*"/i.test(tag) ? tag.replace(/schemaName="[^"]*"/i, () => attribute).replace(/\s+id="[^"]*"/i, '')
     : `<RootComponent type="380" ${attribute} behavior="0" />`;
-  b.insert(manifest, last.loc.span.end, `${dominantEol(text)}${indent}${newTag}`);
+  const eol = dominantEol(text);
+  b.append(manifest, { start: last.loc.span.end, end: last.loc.span.end }, { id: 'xml:RootComponents/380', open: eol + indent, separator: eol + indent, close: '' }, { key: schemaName.toLowerCase(), text: newTag });
 }
 
 /** The JSON path of `definition` in a flow file (`properties.definition`, or `definition` at the root). */
@@ -210,7 +233,11 @@ export function ensureFlowParameter(b: ChangeBuilder, flow: CloudFlow, v: { sche
   const existing = flow.parameters.find(p => p.schemaName?.toLowerCase() === lower);
   if (existing) return existing.name;
   const key = parameterKey(v.displayName, v.schemaName);
-  b.modifyJson(flow.file, [...definitionPathOf(flow), 'parameters', key], { defaultValue, type: 'String', metadata: { schemaName: v.schemaName } });
+  const parameter = { defaultValue, type: 'String', metadata: { schemaName: v.schemaName } };
+  // Every move into this flow in a round adds to `parameters`: one append (append.ts).
+  if (!appendJson(b, flow.file, flow.json, [...definitionPathOf(flow), 'parameters'], 'object', parameter, { key })) {
+    b.modifyJson(flow.file, [...definitionPathOf(flow), 'parameters', key], parameter);
+  }
   return key;
 }
 
@@ -259,13 +286,19 @@ export function ensureSettingsEntries(b: ChangeBuilder, solution: Solution, sche
       }
       continue;
     }
-    const arrayNode = propIgnoreCase(env.json, 'EnvironmentVariables');
-    const arrayKey = keyOf(env.json, 'EnvironmentVariables') ?? 'EnvironmentVariables';
-    const sample = arrayNode?.children?.find(c => c.type === 'object');
+    const sample = propIgnoreCase(env.json, 'EnvironmentVariables')?.children?.find(c => c.type === 'object');
     const entry = { [keyOf(sample, 'SchemaName') ?? 'SchemaName']: schemaName, [keyOf(sample, 'Value') ?? 'Value']: value };
-    if (!arrayNode || arrayNode.type !== 'array') b.modifyJson(env.file, [arrayKey], [entry], { before: keyOf(env.json, 'ConnectionReferences') });
-    else b.modifyJson(env.file, [arrayKey, arrayNode.children?.length ?? 0], entry, { arrayInsert: true });
+    appendSettingsEntry(b, env, 'EnvironmentVariables', entry, lower, keyOf(env.json, 'ConnectionReferences'));
   }
+}
+
+/**
+ * Appends an entry to an array of a settings file (created when absent): every fix of a round that
+ * adds to the same array joins one append (append.ts). An array key holding something else is replaced.
+ */
+function appendSettingsEntry(b: ChangeBuilder, env: DeploymentSettings, arrayName: string, entry: object, itemKey: string, before?: string): void {
+  const key = keyOf(env.json, arrayName) ?? arrayName;
+  if (!appendJson(b, env.file, env.json, [key], 'array', entry, { itemKey, before })) b.modifyJson(env.file, [key], [entry], { before });
 }
 
 /** Entries for a connection reference in every environment's settings (ConnectionId left empty). */
@@ -273,16 +306,13 @@ export function ensureSettingsConnection(b: ChangeBuilder, solution: Solution, l
   const lower = logicalName.toLowerCase();
   for (const env of solution.environments) {
     if (env.file.entry || env.connectionReferences.some(c => c.logicalName.toLowerCase() === lower)) continue;
-    const arrayNode = propIgnoreCase(env.json, 'ConnectionReferences');
-    const arrayKey = keyOf(env.json, 'ConnectionReferences') ?? 'ConnectionReferences';
-    const sample = arrayNode?.children?.find(c => c.type === 'object');
+    const sample = propIgnoreCase(env.json, 'ConnectionReferences')?.children?.find(c => c.type === 'object');
     const entry = {
       [keyOf(sample, 'LogicalName') ?? 'LogicalName']: logicalName,
       [keyOf(sample, 'ConnectionId') ?? 'ConnectionId']: '',
       [keyOf(sample, 'ConnectorId') ?? 'ConnectorId']: connectorId,
     };
-    if (!arrayNode || arrayNode.type !== 'array') b.modifyJson(env.file, [arrayKey], [entry]);
-    else b.modifyJson(env.file, [arrayKey, arrayNode.children?.length ?? 0], entry, { arrayInsert: true });
+    appendSettingsEntry(b, env, 'ConnectionReferences', entry, lower);
   }
 }
 
@@ -321,11 +351,9 @@ export function dataverseConnection(b: ChangeBuilder, solution: Solution, flow: 
   }
   const key = unique(DATAVERSE_API, k => flow.connectionReferences.some(r => r.key === k), '_');
   const props = prop(flow.json, 'properties') ? ['properties'] : [];
-  b.modifyJson(flow.file, [...props, 'connectionReferences', key], {
-    runtimeSource: 'embedded',
-    connection: { connectionReferenceLogicalName: logicalName },
-    api: { name: DATAVERSE_API },
-  });
+  const reference = { runtimeSource: 'embedded', connection: { connectionReferenceLogicalName: logicalName }, api: { name: DATAVERSE_API } };
+  // Two secrets of one flow fixed in one round add the same member: the append keeps one.
+  if (!appendJson(b, flow.file, flow.json, [...props, 'connectionReferences'], 'object', reference, { key })) b.modifyJson(flow.file, [...props, 'connectionReferences', key], reference);
   return { key, createdReference };
 }
 
@@ -353,12 +381,15 @@ function createConnectionReference(b: ChangeBuilder, solution: Solution, logical
     `${indent}${unit}<statuscode>1</statuscode>`,
     `${indent}</connectionreference>`,
   ].join(eol);
+  // Appended (append.ts): the same reference added by several fixes of a round is written once.
+  const id = 'xml:connectionreferences';
+  const item = (indent: string, unit: string) => ({ key: logicalName.toLowerCase(), text: element(indent, unit) });
   if (siblings.length) {
     const last = siblings[siblings.length - 1];
     const indent = indentOf(last.span.start);
     const inner = children(last)[0];
     const unit = inner ? indentOf(inner.span.start).slice(indent.length) || '  ' : '  ';
-    b.insert(file, last.span.end, eol + element(indent, unit));
+    b.append(file, { start: last.span.end, end: last.span.end }, { id, open: eol, separator: eol, close: '' }, item(indent, unit));
     return;
   }
   const rootChild = children(root)[0];
@@ -366,12 +397,10 @@ function createConnectionReference(b: ChangeBuilder, solution: Solution, logical
   const unit = indent || '  ';
   if (container) {
     // <connectionreferences /> or an empty element.
-    const block = `<connectionreferences>${eol}${element(indent + unit, unit)}${eol}${indent}</connectionreferences>`;
-    b.replace(file, container.span, block);
+    b.append(file, container.span, { id, open: `<connectionreferences>${eol}`, separator: eol, close: `${eol}${indent}</connectionreferences>` }, item(indent + unit, unit));
     return;
   }
   const languages = child(root, 'Languages');
-  const block = `${indent}<connectionreferences>${eol}${element(indent + unit, unit)}${eol}${indent}</connectionreferences>${eol}`;
-  if (languages) b.insert(file, text.lastIndexOf('\n', languages.span.start - 1) + 1, block);
-  else b.insert(file, root.content.end, `${block}`);
+  const at = languages ? text.lastIndexOf('\n', languages.span.start - 1) + 1 : root.content.end;
+  b.append(file, { start: at, end: at }, { id, open: `${indent}<connectionreferences>${eol}`, separator: eol, close: `${eol}${indent}</connectionreferences>${eol}` }, item(indent + unit, unit));
 }

@@ -4,6 +4,7 @@ import type { Finding } from '../findings/finding';
 import { packageUnfixableReason } from '../load/package';
 import type { Workspace } from '../model/types';
 import { ChangeBuilder, FixError, WorkspaceChange } from './change';
+import type { NameReservations } from './names';
 
 export interface Fix {
   title: string;
@@ -38,6 +39,11 @@ export interface FixContext {
    * changes every place of the same value that these report. Without them a fix changes its own place only.
    */
   findings?: readonly Finding[];
+  /**
+   * Names claimed by the other fixes of this `--fix` round (new variables, inputs, actions): a fix
+   * picks names none of them took. Without it, names are unique against the files only.
+   */
+  names?: NameReservations;
 }
 
 /** Why no fix is offered for a finding at all (a packed .zip, a v1 flow's package), or undefined. */

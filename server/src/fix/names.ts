@@ -122,3 +122,40 @@ export function assertLogicalName(name: string): string {
   if (name !== name.toLowerCase()) throw new FixError(`${shown(name)} is not a valid Dataverse logical name (the lower-case form of a schema name)`);
   return name;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Names taken within one `--fix` round: fixes are planned against the same analysis, so two of them
+// would otherwise pick the same new name (two variables `cnt_GetItemsSite`, two inputs
+// `Input_Folder` in one script). A fix claims what it creates while its change is built; the round
+// gives the claims back when that change is not taken.
+
+export class NameReservations {
+  private readonly claims: Array<{ scope: string; name: string }> = [];
+  private readonly held = new Set<string>();
+
+  private static key(scope: string, name: string): string {
+    return `${scope}\u0000${name.toLowerCase()}`;
+  }
+
+  /** Whether `name` (case-insensitive) is claimed in `scope` (e.g. `schema:<solution root>`). */
+  has(scope: string, name: string): boolean {
+    return this.held.has(NameReservations.key(scope, name));
+  }
+
+  claim(scope: string, name: string): void {
+    const key = NameReservations.key(scope, name);
+    if (this.held.has(key)) return;
+    this.held.add(key);
+    this.claims.push({ scope, name });
+  }
+
+  /** A point to roll back to. */
+  mark(): number {
+    return this.claims.length;
+  }
+
+  /** Gives back every claim made since `mark`. */
+  rollback(mark: number): void {
+    for (const c of this.claims.splice(mark)) this.held.delete(NameReservations.key(c.scope, c.name));
+  }
+}

@@ -51,6 +51,50 @@ export function editSchemas(b: ChangeBuilder, df: DesktopFlow, edit: Partial<Rec
   }
 }
 
+/** The schema entry of a new text input (the shape Power Automate Desktop exports). */
+function textProperty(name: string, description: string): SchemaProperty {
+  return { default: '', description, format: null, title: name, type: 'string', value: '' };
+}
+
+const SLOT_MARK = '\u0000flowcop-slot\u0000';
+
+/**
+ * Adds a text input to the desktop flow's <Inputs> schema as an append (append.ts): the compact JSON
+ * is rendered with a marker member where new members go, and the text around it is the slot, so the
+ * inputs several moves of a round add to one flow join one edit.
+ */
+export function appendSchemaInput(b: ChangeBuilder, df: DesktopFlow, name: string, description: string): void {
+  const wf = workflowElement(df);
+  const el = wf && children(wf, 'Inputs')[0];
+  if (!el) return;
+  const file = df.metadataFile;
+  const raw = file.text.slice(el.content.start, el.content.end);
+  let parsed: FlowSchema;
+  try {
+    parsed = raw.trim() ? JSON.parse(decodeEntities(raw.replace(/^<!\[CDATA\[|\]\]>$/g, ''))) : { schema: null };
+  } catch {
+    throw new FixError(`the <Inputs> of desktop flow "${df.name}" is not valid JSON`);
+  }
+  if (!parsed || typeof parsed !== 'object') throw new FixError(`the <Inputs> of desktop flow "${df.name}" is not a schema`);
+  if (schemaProperty(parsed, name)) return;
+  if (!parsed.schema) parsed.schema = { properties: {}, type: 'object' };
+  const props = parsed.schema.properties ?? {};
+  if (typeof props !== 'object' || Array.isArray(props)) throw new FixError(`the <Inputs> of desktop flow "${df.name}" has properties FlowCop cannot extend`);
+  parsed.schema.properties = { ...props, [SLOT_MARK]: {} };
+  const json = JSON.stringify(parsed);
+  const marker = `${JSON.stringify(SLOT_MARK)}:{}`;
+  const at = json.indexOf(marker);
+  const escape = (t: string) => (raw.includes('&quot;') ? escapeXml(t).replace(/"/g, '&quot;') : escapeXml(t));
+  let open = escape(json.slice(0, at));
+  let close = escape(json.slice(at + marker.length));
+  if (el.selfClosing) {
+    open = `<${el.name}>${open}`;
+    close = `${close}</${el.name}>`;
+  }
+  const item = { key: name.toLowerCase(), text: escape(`${JSON.stringify(name)}:${JSON.stringify(textProperty(name, description))}`) };
+  b.append(file, el.selfClosing ? el.span : el.content, { id: `xml-json:Inputs/${df.id}`, open, separator: escape(','), close }, item);
+}
+
 export function schemaProperty(s: FlowSchema, name: string): SchemaProperty | undefined {
   const props = s.schema?.properties ?? {};
   const key = Object.keys(props).find(k => k.toLowerCase() === name.toLowerCase());
@@ -68,7 +112,7 @@ export function addSchemaProperty(s: FlowSchema, name: string, description: stri
   if (schemaProperty(s, name)) return;
   if (!s.schema) s.schema = { properties: {}, type: 'object' };
   s.schema.properties ??= {};
-  s.schema.properties[name] = { default: '', description, format: null, title: name, type: 'string', value: '' };
+  s.schema.properties[name] = textProperty(name, description);
 }
 
 // ---------------------------------------------------------------------------------------------

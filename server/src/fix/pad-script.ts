@@ -10,6 +10,7 @@ import { flatten } from '../analysis/pad/flat';
 import type { ScriptUnit } from '../rules/rule';
 import { dominantEol, Span } from '../util/text';
 import { ChangeBuilder, FixError } from './change';
+import type { AppendItem, AppendSlot } from './append';
 
 export interface ScriptTarget {
   script: Script;
@@ -39,7 +40,25 @@ export function targetOf(finding: Finding): ScriptTarget | undefined {
 /** Edits of one script, in script offsets, written through the source map and the definition's encoding. */
 export class ScriptEdits {
   private readonly edits: Array<{ span: Span; text: string; order: number; seq: number }> = [];
+  private readonly appends: Array<{ span: Span; slot: AppendSlot; item: AppendItem }> = [];
   constructor(readonly script: Script) {}
+
+  /**
+   * Appends to a list of the script (its @INPUT lines, the @SENSITIVE names): other fixes of the
+   * round appending to the same list join the same edit (append.ts). Parts are script text.
+   */
+  append(span: Span, slot: AppendSlot, item: AppendItem): void {
+    this.appends.push({ span, slot, item });
+  }
+
+  /** Appends a whole line (ending with `eol`) at a line start, like insertLine. */
+  appendLine(offset: number, id: string, line: string, eol: string, key: string): void {
+    const t = this.script.text;
+    const span = { start: offset, end: offset };
+    // At the end of a last line without a break, a break goes first, then one between the lines.
+    if (offset === t.length && t.length > 0 && !t.endsWith('\n')) this.append(span, { id, open: eol, separator: eol, close: '' }, { key, text: line.replace(/(\r?\n)$/, '') });
+    else this.append(span, { id, open: '', separator: '', close: '' }, { key, text: line });
+  }
 
   /** `order` ranks insertions at one offset (lower first: header lines before statements). */
   replace(span: Span, text: string, order = 0): void {
@@ -75,9 +94,11 @@ export class ScriptEdits {
       if (last && last.span.start === last.span.end && e.span.start === e.span.end && last.span.start === e.span.start) last.text += e.text;
       else merged.push({ span: e.span, text: e.text });
     }
-    for (const e of merged) {
-      const fileSpan = s.map.toFileSpan(e.span);
-      b.replace(s.file, fileSpan, encodeForDefinition(e.text, s.storage, s.style));
+    const encode = (text: string) => encodeForDefinition(text, s.storage, s.style);
+    for (const e of merged) b.replace(s.file, s.map.toFileSpan(e.span), encode(e.text));
+    // Encoding is per character, so an encoded slot renders like the encoded script text would.
+    for (const { span, slot, item } of this.appends) {
+      b.append(s.file, s.map.toFileSpan(span), { id: `script:${slot.id}`, open: encode(slot.open), separator: encode(slot.separator), close: encode(slot.close) }, { ...item, text: encode(item.text) });
     }
   }
 }
@@ -192,6 +213,16 @@ export function afterHeader(script: Script): number {
 export function editSensitive(se: ScriptEdits, t: ScriptTarget, add: string[], remove: string[]): void {
   const s = t.script.ast.sensitive;
   const removeLower = new Set(remove.map(r => r.toLowerCase()));
+  if (s && !s.names.some(n => removeLower.has(n.name.toLowerCase()))) {
+    // Nothing listed goes: the names are appended after the last one (append.ts), so several fixes of
+    // a round compose. A variable this fix removes may not be added by another fix of the round.
+    const missing = add.filter((a, i) => !s.names.some(n => n.name.toLowerCase() === a.toLowerCase()) && add.findIndex(x => x.toLowerCase() === a.toLowerCase()) === i);
+    const last = s.names[s.names.length - 1];
+    const span = last ? { start: last.span.end, end: last.span.end } : s.listSpan;
+    const slot = { id: '@SENSITIVE', open: last ? ', ' : '', separator: ', ', close: '' };
+    for (const name of missing) se.append(span, slot, { key: name.toLowerCase(), text: name, ...(removeLower.size ? { forbids: [...removeLower] } : {}) });
+    return;
+  }
   if (s) {
     const names = s.names.map(n => n.name).filter(n => !removeLower.has(n.toLowerCase()));
     for (const a of add) if (!names.some(n => n.toLowerCase() === a.toLowerCase())) names.push(a);

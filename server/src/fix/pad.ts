@@ -14,8 +14,9 @@ import type { ChangeBuilder } from './change';
 import { FlowParameters, parametersCall } from './envvar';
 import { Fix, lazyFix } from './fix';
 import type { FindingFor } from './providers';
-import { pascalCase, unique, wordsOf } from './names';
-import { addSchemaProperty, Caller, callerInputPath, callerInputs, callersOf, editSchemas, FlowSchema, schemaProperty } from './pad-schema';
+import { NameReservations, pascalCase, unique, wordsOf } from './names';
+import { appendJson } from './append';
+import { addSchemaProperty, appendSchemaInput, Caller, callerInputPath, callerInputs, callersOf, editSchemas, FlowSchema, schemaProperty } from './pad-schema';
 import {
   afterHeader, editSensitive, IDENT, lineStart, lineStatementAt, literalText, nextLineStart, replaceInString, ScriptEdits, ScriptTarget, statements, stringAt, targetOf,
 } from './pad-script';
@@ -156,7 +157,7 @@ export interface DesktopMove {
  * Plans the move of a desktop flow's places: an input the callers already feed from `existing` (the
  * variable that holds the value) is reused; otherwise a new input is named after the first place.
  */
-export function planDesktopMove(places: DesktopPlace[], existing: { schemaName: string } | undefined): DesktopMove {
+export function planDesktopMove(places: DesktopPlace[], existing: { schemaName: string } | undefined, names?: NameReservations): DesktopMove {
   const first = places[0];
   const { t } = first;
   const callers = callersOf(t.solution, t.desktopFlow);
@@ -165,7 +166,7 @@ export function planDesktopMove(places: DesktopPlace[], existing: { schemaName: 
   if (fed) return { places, inputName: fed, reusedInput: true, callers, description: `The ${what} for ${first.where}; it differs per environment.` };
   const facts = scriptFacts(t.unit);
   const ast = t.script.ast;
-  const taken = (n: string) => facts.variables.has(n.toLowerCase()) || ast.declarations.some(d => d.name.toLowerCase() === n.toLowerCase());
+  const taken = (n: string) => facts.variables.has(n.toLowerCase()) || ast.declarations.some(d => d.name.toLowerCase() === n.toLowerCase()) || !!names?.has(inputScope(t.script), n);
   return { places, inputName: unique(`Input_${pascalCase(first.base)}`, taken), reusedInput: false, callers, description: `The ${what} for ${first.where}; it differs per environment.` };
 }
 
@@ -185,23 +186,38 @@ function inputFedBy(script: Script, callers: Caller[], schemaName: string): stri
  * Replaces the places with the input; declares it (script and <Inputs> schema) unless it is reused,
  * and has every calling cloud flow pass it the variable's workflow parameter.
  */
-export function moveDesktopPlaces(b: ChangeBuilder, move: DesktopMove, parameters: FlowParameters | undefined): void {
+export function moveDesktopPlaces(b: ChangeBuilder, move: DesktopMove, parameters: FlowParameters | undefined, names?: NameReservations): void {
   const { t } = move.places[0];
   const { script } = t;
   const se = new ScriptEdits(script);
   for (const p of move.places) replaceInString(se, p.lit, p.t.span, move.inputName);
   if (!move.reusedInput) {
-    se.insertLine(inputInsertionPoint(script), `@INPUT ${move.inputName} : { 'Description': '${singleQuoted(move.description)}', 'FriendlyName': '${move.inputName}', 'Type': 'String', 'IsOptional': False, 'DefaultValue': '' } ${t.eol}`, t.eol, -1);
+    // Appended after the last @INPUT: the inputs of several moves in one flow join one edit.
+    const line = `@INPUT ${move.inputName} : { 'Description': '${singleQuoted(move.description)}', 'FriendlyName': '${move.inputName}', 'Type': 'String', 'IsOptional': False, 'DefaultValue': '' } ${t.eol}`;
+    se.appendLine(inputInsertionPoint(script), '@INPUT', line, t.eol, move.inputName.toLowerCase());
+    names?.claim(inputScope(script), move.inputName);
   }
   se.flush(b);
   if (move.reusedInput) return;
-  if (t.desktopFlow) editSchemas(b, t.desktopFlow, { Inputs: s => addSchemaProperty(s, move.inputName, move.description) });
+  if (t.desktopFlow) appendSchemaInput(b, t.desktopFlow, move.inputName, move.description);
   if (!parameters) return;
   for (const c of move.callers) {
     const key = parameters.ensure(c.flow);
     const p = callerInputPath(c, move.inputName);
-    if (!p.exists) b.modifyJson(c.flow.file, p.path, `@${parametersCall(key)}`);
+    if (p.exists) continue;
+    const value = `@${parametersCall(key)}`;
+    if (!appendJson(b, c.flow.file, c.flow.json, p.path.slice(0, -1), 'object', value, { key: p.path[p.path.length - 1] })) b.modifyJson(c.flow.file, p.path, value);
   }
+}
+
+const scriptIds = new WeakMap<Script, number>();
+let nextScriptId = 0;
+
+/** NameReservations scope of a script's variables (a raw layout keeps every script in one file). */
+export function inputScope(script: Script): string {
+  let id = scriptIds.get(script);
+  if (id === undefined) scriptIds.set(script, id = nextScriptId++);
+  return `variable:${id}`;
 }
 
 

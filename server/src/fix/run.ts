@@ -1,6 +1,8 @@
 // `flowcop lint --fix`: analyse, take the preferred fix of each finding (skipping any whose edits
-// overlap one already taken this round), apply them, analyse again — until nothing is fixable or
-// ten rounds have run. `--fix-dry-run` does the same over an in-memory overlay of the disk.
+// overlap one already taken this round; appends to one list compose, see append.ts; new names are
+// reserved across the round), apply them, analyse again — until nothing is fixable. One round
+// normally does it all; the cap of ten rounds only guards against a fix that loops, and the result
+// says how many fixable findings remain when it is hit. `--fix-dry-run` does the same in memory.
 import { ruleById } from '../rules/registry';
 import { FIX_ORDER } from './providers';
 import * as nodePath from 'node:path';
@@ -11,6 +13,7 @@ import { decodeText, Vfs } from '../load/vfs';
 import { fileLabel } from '../util/text';
 import { applyChange, ApplyResult, ChangeMerger, ChangeOverlayVfs, DiffOptions, FileStore, isEmptyChange, unifiedDiff, WorkspaceChange } from './change';
 import { FixContext, preferredFix } from './fixes';
+import { NameReservations } from './names';
 import { relativeInside } from './write-gate';
 
 export interface FixRunOptions {
@@ -59,6 +62,11 @@ export interface FixRunResult {
   redact: string[];
   /** The analysis after the last round. */
   analysis: Analysis;
+  /**
+   * Set only when the round cap stopped the run with fixes still to apply: how many findings a
+   * further run would fix (the cap guards against a fix that loops; reaching it is a bug to report).
+   */
+  remainingFixable?: number;
 }
 
 /**
@@ -92,10 +100,15 @@ export function fixAll(options: FixRunOptions): FixRunResult {
     return m;
   };
   let rounds = 0;
+  let capped = false;
+  const contextOf = (a: Analysis): FixContext => ({
+    workspace: a.workspace, configs: a.configs, environment: options.environment, getCredentialTemplate: options.getCredentialTemplate, findings: a.findings,
+    // New names are unique across the round's fixes, not only against the files.
+    names: new NameReservations(),
+  });
   for (let round = 1; round <= maxRounds; round++) {
-    const context: FixContext = {
-      workspace: analysis.workspace, configs: analysis.configs, environment: options.environment, getCredentialTemplate: options.getCredentialTemplate, findings: analysis.findings,
-    };
+    const context = contextOf(analysis);
+    const names = context.names!;
     const merger = new ChangeMerger();
     const picked: AppliedFix[] = [];
     const pickedKeys: string[] = [];
@@ -106,21 +119,25 @@ export function fixAll(options: FixRunOptions): FixRunResult {
       const key = findingKey(finding);
       // A finding its own fix did not remove is not fixed again.
       if (stuck.has(key) || failedKeys.has(key)) continue;
+      const mark = names.mark();
       const fix = preferredFix(finding, context);
       if (!fix) continue;
       let change: WorkspaceChange;
       try {
         change = fix.change();
       } catch (e) {
+        names.rollback(mark);
         failedKeys.add(key);
         // The other places of a moved value would build the same failing move: reported once.
         for (const f of fix.covers ?? []) failedKeys.add(findingKey(f));
         failed.push({ ruleId: finding.ruleId, file: fileLabel(finding.loc.file), reason: (e as Error).message });
         continue;
       }
-      if (isEmptyChange(change)) continue;
+      if (isEmptyChange(change)) { names.rollback(mark); continue; }
       if (merger.conflict(change)) {
-        // Every other place of this value has the same move, which conflicts the same way: next round.
+        // Its names are free for the others; every other place of this value has the same move,
+        // which conflicts the same way: next round.
+        names.rollback(mark);
         for (const f of fix.covers ?? []) covered.add(f);
         continue;
       }
@@ -145,8 +162,28 @@ export function fixAll(options: FixRunOptions): FixRunResult {
     analysis = run();
     const after = counts(analysis);
     for (const k of pickedKeys) if ((after.get(k) ?? 0) >= (before.get(k) ?? 0)) stuck.add(k);
+    capped = round === maxRounds;
   }
-  return { rounds, applied, failed, refused, ...(writeFailed ? { writeFailed } : {}), changes, redact: [...redact], analysis };
+  const remainingFixable = capped ? countFixable(analysis, contextOf(analysis), k => stuck.has(k) || failedKeys.has(k)) : 0;
+  return {
+    rounds, applied, failed, refused, ...(writeFailed ? { writeFailed } : {}), changes, redact: [...redact], analysis,
+    ...(remainingFixable ? { remainingFixable } : {}),
+  };
+}
+
+/** Findings of `analysis` that a further round would fix (those whose fix did not work are not counted). */
+function countFixable(analysis: Analysis, context: FixContext, skip: (key: string) => boolean): number {
+  let n = 0;
+  for (const f of analysis.findings) {
+    if (skip(findingKey(f))) continue;
+    const fix = preferredFix(f, context);
+    try {
+      if (fix && !isEmptyChange(fix.change())) n++;
+    } catch {
+      // A fix that cannot be built is not fixable.
+    }
+  }
+  return n;
 }
 
 /**

@@ -3,15 +3,17 @@
 // the calling cloud flows feed from the variable) — with one variable: an existing one that already
 // holds the value (envvar.ts findReusable), else one new definition. The places are the run's findings
 // whose rules offer these fix kinds (so a suppressed or switched-off place is left alone).
+import { policiesFor } from '../analysis/dlp/evaluate';
+import { endpointFilteringFor, endpointFilteringWarning, ValuePlace } from '../analysis/dlp/filtering';
 import type { Finding } from '../findings/finding';
 import type { CloudFlow, Solution } from '../model/types';
 import { ruleById } from '../rules/registry';
 import type { FixKind } from '../rules/rule';
 import { ChangeBuilder } from './change';
 import { CloudPlace, cloudPlace, cloudVariableDescription, cloudVariableWords, moveCloudPlaces } from './cloud';
-import { activeSettings, createDefinition, ensureSettingsEntries, findReusable, FlowParameters, newSchemaName, ReusableVariable, sameValueKey } from './envvar';
+import { activeSettings, claimVariableNames, createDefinition, ensureSettingsEntries, findReusable, FlowParameters, newVariableNames, ReusableVariable, sameValueKey } from './envvar';
 import { Fix, FixContext, lazyFix, unfixableReason } from './fix';
-import { schemaBody, titleCase } from './names';
+import { titleCase } from './names';
 import { DesktopMove, DesktopPlace, desktopPlace, moveDesktopPlaces, planDesktopMove } from './pad';
 
 type Place = CloudPlace | DesktopPlace;
@@ -70,13 +72,16 @@ export function moveValueFix(finding: Finding, ctx: FixContext): Fix | undefined
   const active = solution ? activeSettings(solution, ctx.environment) : undefined;
   const value = own.value;
   // Planned once without a variable to learn whether one is needed at all (a desktop flow nobody runs needs none).
-  const unwired = desktop.map(group => planDesktopMove(group, undefined));
+  const names = ctx.names;
+  const unwired = desktop.map(group => planDesktopMove(group, undefined, names));
   const needsVariable = !!solution && (cloud.length > 0 || unwired.some(m => m.callers.length > 0));
   const reuse = needsVariable ? findReusable(solution!, value, active, own.family === 'cloud' ? own.lit.flow : undefined) : undefined;
-  const moves = reuse ? desktop.map(group => planDesktopMove(group, reuse)) : unwired;
+  const moves = reuse ? desktop.map(group => planDesktopMove(group, reuse, names)) : unwired;
   const words = own.family === 'cloud' ? cloudVariableWords(own) : own.base;
-  const displayName = titleCase(words);
-  const schemaName = needsVariable ? reuse?.schemaName ?? newSchemaName(solution!, new ChangeBuilder(), schemaBody(words)) : undefined;
+  // Planned against the files and the names other fixes of this round claimed; claimed when built.
+  const fresh = needsVariable && !reuse ? newVariableNames(solution!, new ChangeBuilder(), words, names) : undefined;
+  const displayName = fresh?.displayName ?? titleCase(words);
+  const schemaName = needsVariable ? reuse?.schemaName ?? fresh!.schemaName : undefined;
 
   const flows = new Set<object>([...cloud.map(p => p.lit.flow), ...moves.map(m => m.places[0].t.desktopFlow ?? m.places[0].t.script)]);
   const count = places.length > 1 ? ` (${plural(places.length, 'place')} in ${plural(flows.size, 'flow')})` : '';
@@ -86,18 +91,19 @@ export function moveValueFix(finding: Finding, ctx: FixContext): Fix | undefined
     ownMove ? desktopSentence(ownMove, schemaName, !!reuse) : cloudSentence(own as CloudPlace, schemaName!, displayName, !!reuse),
     othersSentence(places, cloud, moves),
     schemaName ? settingsSentence(solution!, schemaName, active?.environment) : '',
+    filteringSentence(places, ctx, finding),
   ].filter(Boolean).join(' ');
 
   const fix = lazyFix({ title, kind: 'quickfix', preferred: true, ruleId: finding.ruleId, description }, b => {
     let target: ReusableVariable | undefined = reuse;
-    if (!target && needsVariable) {
-      const schema = newSchemaName(solution!, b, schemaBody(words));
-      createDefinition(b, solution!, { schemaName: schema, displayName, description: newDefinitionDescription(own, ownMove), kind: 'String' });
-      target = { schemaName: schema, displayName };
+    if (!target && fresh) {
+      createDefinition(b, solution!, { ...fresh, description: newDefinitionDescription(own, ownMove), kind: 'String' });
+      claimVariableNames(names, solution!, fresh);
+      target = fresh;
     }
     const parameters = target ? new FlowParameters(b, target, value) : undefined;
     if (cloud.length) moveCloudPlaces(b, cloud, parameters!);
-    for (const move of moves) moveDesktopPlaces(b, move, parameters);
+    for (const move of moves) moveDesktopPlaces(b, move, parameters, names);
     if (target) ensureSettingsEntries(b, solution!, target.schemaName, active, active ? value : undefined);
   });
   return places.length > 1 ? { ...fix, covers: places.map(p => p.finding) } : fix;
@@ -154,6 +160,21 @@ function settingsSentence(solution: Solution, schemaName: string, active: string
   return active
     ? `The value went into ${active}'s deployment settings; the other environments' settings have an empty Value for ${schemaName} to fill in.`
     : `No active environment was chosen (--env), so the value is kept only as the flow parameter's default: fill the Value of ${schemaName} in every environment's deployment settings.`;
+}
+
+/**
+ * A data policy that filters the endpoints a moved place is used by: a value read from a variable dodges
+ * its rules under `Allow *` and is blocked at run time under `Deny *` (analysis/dlp/filtering.ts).
+ */
+function filteringSentence(places: readonly Place[], ctx: FixContext, finding: Finding): string {
+  const policies = policiesFor(ctx.workspace.policies, finding.owner.solution ?? finding.loc.file.path, ctx.environment);
+  if (!policies.length) return '';
+  for (const p of places) {
+    const place: ValuePlace = p.family === 'cloud' ? { action: p.lit.action, flow: p.lit.flow } : { script: p.t.script, span: p.lit.span };
+    const filtering = endpointFilteringFor(policies, place);
+    if (filtering) return endpointFilteringWarning(filtering);
+  }
+  return '';
 }
 
 function newDefinitionDescription(own: Place, ownMove: DesktopMove | undefined): string {

@@ -124,7 +124,8 @@ function parameterUses(file: SourceFile, definition: JsonNode, actions: FlowActi
     if (node.type === 'string') {
       const raw = file.text.slice(node.offset, node.offset + node.length);
       if (raw.indexOf('parameters(') < 0) continue;
-      for (const m of raw.matchAll(PARAMETERS_CALL)) {
+      PARAMETERS_CALL.lastIndex = 0;
+      for (let m = PARAMETERS_CALL.exec(raw); m; m = PARAMETERS_CALL.exec(raw)) {
         const name = m[1].replace(/''/g, "'");
         if (name.startsWith('$')) continue;
         const start = node.offset + m.index!;

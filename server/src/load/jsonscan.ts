@@ -133,8 +133,12 @@ function endsInsideEscape(text: string, from: number, quote: number): boolean {
   return (quote - 1 - k) % 2 === 1;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Builds a string from UTF-16 units exactly, in bounded chunks (no per-character concatenation). */
 export function unitsToString(units: Uint16Array, length: number): string {
+  // Node decodes the units natively (lone surrogates kept) when the array's bytes are little-endian.
+  if (LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
   const chunks: string[] = [];
   for (let k = 0; k < length; k += 8192) chunks.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + 8192)) as unknown as number[]));
   return chunks.join('');

@@ -4,7 +4,7 @@
 // lines, in scripts and in YAML `run:` / `script:` steps. Inputs, keys and flags are compared ignoring
 // case, as the platforms do. Inputs and flags: ../shared/reference/governance.md §3.2.
 import type { Loc } from '../model/types';
-import type { ImportMode, PipelineApply, PipelineDialect, PipelineFile, PipelineImport, PipelineStep, PipelineValue } from '../model/pipeline';
+import type { DeploymentIdentity, ImportMode, PipelineApply, PipelineDialect, PipelineFile, PipelineImport, PipelineStep, PipelineValue } from '../model/pipeline';
 import type { SourceFile, Span } from '../util/text';
 import { parseYaml, yamlValueSpan, YamlEntry, YamlNode } from './yaml';
 
@@ -21,18 +21,28 @@ export function mentionsPowerPlatform(text: string): boolean {
   return MENTIONS.test(text);
 }
 
+/** What a walk over one file collects: its steps, environment creations, and the pac auth profile in use. */
+interface Scan {
+  steps: PipelineStep[];
+  creations: Loc[];
+  /** The identity of the last `pac auth create`/`select` above, which later pac commands run as. */
+  pacIdentity?: DeploymentIdentity;
+}
+
 export function loadPipeline(file: SourceFile, dialect: PipelineDialect): PipelineLoadResult {
   if (!mentionsPowerPlatform(file.text)) return { problems: [] };
-  const steps: PipelineStep[] = [];
+  const scan: Scan = { steps: [], creations: [] };
   if (dialect === 'script') {
-    steps.push(...pacSteps(file, { start: 0, end: file.text.length }));
+    scanPac(file, { start: 0, end: file.text.length }, scan, undefined);
   } else {
     const doc = parseYaml(file.text);
     if (!doc.root) return { problems: doc.problems.map(p => ({ span: p.span, message: `pipeline ${p.message}` })) };
-    walkYaml(file, doc.root, undefined, steps, new Set());
+    walkYaml(file, doc.root, undefined, scan, new Set());
   }
-  if (!steps.length) return { problems: [] };
-  return { pipeline: { dialect, loc: { file, span: { start: 0, end: 0 } }, steps }, problems: [] };
+  if (!scan.steps.length) return { problems: [] };
+  const pipeline: PipelineFile = { dialect, loc: { file, span: { start: 0, end: 0 } }, steps: scan.steps };
+  if (scan.creations.length) pipeline.environmentCreations = scan.creations;
+  return { pipeline, problems: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -43,29 +53,39 @@ const ADO_IMPORT = /(?:^|\.)PowerPlatformImportSolution@/i;
 const ADO_APPLY = /(?:^|\.)PowerPlatformApplySolutionUpgrade@/i;
 const GH_IMPORT = /^microsoft\/powerplatform-actions\/import-solution(?:@|$)/i;
 const GH_APPLY = /^microsoft\/powerplatform-actions\/upgrade-solution(?:@|$)/i;
+/** Steps that make an environment new (create) or empty it again (reset). */
+const ADO_CREATE = /(?:^|\.)PowerPlatform(?:Create|Reset)Environment@/i;
+const GH_CREATE = /^microsoft\/powerplatform-actions\/(?:create|reset)-environment(?:@|$)/i;
 /** Keys whose value is a shell script: GitHub `run`, Azure DevOps `script`/`bash`/`powershell`/`pwsh`, and task inputs holding inline scripts. */
 const SCRIPT_KEYS = new Set(['run', 'script', 'bash', 'powershell', 'pwsh', 'inlinescript', 'inline']);
 
-function walkYaml(file: SourceFile, node: YamlNode, stage: string | undefined, steps: PipelineStep[], seen: Set<YamlNode>): void {
+function walkYaml(file: SourceFile, node: YamlNode, stage: string | undefined, scan: Scan, seen: Set<YamlNode>): void {
   if (seen.has(node)) return;
   seen.add(node);
+  const steps = scan.steps;
   if (node.kind === 'seq') {
-    for (const item of node.items) walkYaml(file, item, stage, steps, seen);
+    for (const item of node.items) walkYaml(file, item, stage, scan, seen);
     return;
   }
   if (node.kind !== 'map') return;
   const here = stageOf(node) ?? stage;
   const task = entry(node, 'task');
   const uses = entry(node, 'uses');
-  if (task?.value.kind === 'scalar' && ADO_IMPORT.test(task.value.text.trim())) steps.push(taskImport(file, task, here, ADO_INPUTS, entry(node, 'inputs')?.value));
-  else if (task?.value.kind === 'scalar' && ADO_APPLY.test(task.value.text.trim())) steps.push(apply(file, task, input(file, entry(node, 'inputs')?.value, 'SolutionName')));
-  else if (uses?.value.kind === 'scalar' && GH_IMPORT.test(uses.value.text.trim())) steps.push(taskImport(file, uses, here, GH_INPUTS, entry(node, 'with')?.value));
-  else if (uses?.value.kind === 'scalar' && GH_APPLY.test(uses.value.text.trim())) steps.push(apply(file, uses, input(file, entry(node, 'with')?.value, 'solution-name')));
+  const taskName = task?.value.kind === 'scalar' ? task.value.text.trim() : undefined;
+  const action = uses?.value.kind === 'scalar' ? uses.value.text.trim() : undefined;
+  if (taskName && ADO_IMPORT.test(taskName)) steps.push(taskImport(file, task!, here, ADO_INPUTS, entry(node, 'inputs')?.value));
+  else if (taskName && ADO_APPLY.test(taskName)) steps.push(apply(file, task!, here, input(file, entry(node, 'inputs')?.value, 'SolutionName'), input(file, entry(node, 'inputs')?.value, ADO_INPUTS.environment)));
+  else if (action && GH_IMPORT.test(action)) steps.push(taskImport(file, uses!, here, GH_INPUTS, entry(node, 'with')?.value));
+  else if (action && GH_APPLY.test(action)) steps.push(apply(file, uses!, here, input(file, entry(node, 'with')?.value, 'solution-name'), input(file, entry(node, 'with')?.value, GH_INPUTS.environment)));
+  else if ((taskName && ADO_CREATE.test(taskName)) || (action && GH_CREATE.test(action))) {
+    const head = (taskName ? task : uses)!;
+    scan.creations.push({ file, span: { start: head.keySpan.start, end: head.value.span.end } });
+  }
   for (const e of node.entries) {
     if (e.value.kind === 'scalar' && SCRIPT_KEYS.has(e.key.toLowerCase())) {
-      for (const s of pacSteps(file, e.value.span)) steps.push(s.kind === 'import' ? { ...s, stage: here } : s);
+      scanPac(file, e.value.span, scan, here);
     } else if (e.value.kind !== 'scalar') {
-      walkYaml(file, e.value, here, steps, seen);
+      walkYaml(file, e.value, here, scan, seen);
     }
   }
 }
@@ -77,9 +97,31 @@ function stageOf(node: YamlNode): string | undefined {
   return envName?.trim() || scalar(entry(node, 'stage')?.value)?.trim() || scalar(entry(node, 'deployment')?.value)?.trim() || undefined;
 }
 
-interface InputNames { file: string; settings: string; useSettings: string; stageAndUpgrade: string; holding: string; environment: string }
-const ADO_INPUTS: InputNames = { file: 'SolutionInputFile', settings: 'DeploymentSettingsFile', useSettings: 'UseDeploymentSettingsFile', stageAndUpgrade: 'StageAndUpgrade', holding: 'HoldingSolution', environment: 'Environment' };
-const GH_INPUTS: InputNames = { file: 'solution-file', settings: 'deployment-settings-file', useSettings: 'use-deployment-settings-file', stageAndUpgrade: 'stage-and-upgrade', holding: 'import-as-holding', environment: 'environment-url' };
+interface InputNames {
+  file: string; settings: string; useSettings: string; stageAndUpgrade: string; holding: string; environment: string;
+  identity: (file: SourceFile, inputs: YamlNode | undefined) => DeploymentIdentity | undefined;
+}
+const ADO_INPUTS: InputNames = { file: 'SolutionInputFile', settings: 'DeploymentSettingsFile', useSettings: 'UseDeploymentSettingsFile', stageAndUpgrade: 'StageAndUpgrade', holding: 'HoldingSolution', environment: 'Environment', identity: adoIdentity };
+const GH_INPUTS: InputNames = { file: 'solution-file', settings: 'deployment-settings-file', useSettings: 'use-deployment-settings-file', stageAndUpgrade: 'stage-and-upgrade', holding: 'import-as-holding', environment: 'environment-url', identity: githubIdentity };
+
+/**
+ * The service connection an Azure DevOps task signs in with: the input that `authenticationType` names
+ * (`PowerPlatformSPN`, the default `PowerPlatformEnvironment` for user name and password), else whichever is written.
+ */
+function adoIdentity(file: SourceFile, inputs: YamlNode | undefined): DeploymentIdentity | undefined {
+  const type = input(file, inputs, 'authenticationType')?.text.trim();
+  const chosen = type && /^PowerPlatform(SPN|Environment)$/i.test(type) ? input(file, inputs, type) : undefined;
+  const value = chosen ?? input(file, inputs, 'PowerPlatformSPN') ?? input(file, inputs, 'PowerPlatformEnvironment');
+  return value?.text.trim() ? { kind: 'service-connection', value } : undefined;
+}
+
+/** A GitHub action's app registration (`app-id`, or `client-id` in newer releases), else its `user-name`. */
+function githubIdentity(file: SourceFile, inputs: YamlNode | undefined): DeploymentIdentity | undefined {
+  const app = input(file, inputs, 'app-id') ?? input(file, inputs, 'client-id');
+  if (app?.text.trim()) return { kind: 'application', value: app };
+  const user = input(file, inputs, 'user-name');
+  return user?.text.trim() ? { kind: 'user', value: user } : undefined;
+}
 
 function taskImport(file: SourceFile, head: YamlEntry, stage: string | undefined, names: InputNames, inputs: YamlNode | undefined): PipelineImport {
   const flag = (name: string) => {
@@ -100,11 +142,12 @@ function taskImport(file: SourceFile, head: YamlEntry, stage: string | undefined
     settingsFile: settingsFile?.text.trim() ? settingsFile : undefined,
     environment: input(file, inputs, names.environment),
     stage,
+    identity: names.identity(file, inputs),
   };
 }
 
-function apply(file: SourceFile, head: YamlEntry, solutionName: PipelineValue | undefined): PipelineApply {
-  return { kind: 'apply', loc: { file, span: { start: head.keySpan.start, end: head.value.span.end } }, solutionName };
+function apply(file: SourceFile, head: YamlEntry, stage: string | undefined, solutionName: PipelineValue | undefined, environment: PipelineValue | undefined): PipelineApply {
+  return { kind: 'apply', loc: { file, span: { start: head.keySpan.start, end: head.value.span.end } }, solutionName, ...(environment ? { environment } : {}), ...(stage ? { stage } : {}) };
 }
 
 /** A task input or action input as written: the whole `Key: value` line, so a finding points at it. */
@@ -127,14 +170,25 @@ function scalar(node: YamlNode | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // pac command lines, in a script file or in the source text of a YAML script value.
 
-const PAC_COMMAND = /\bpac(?:\.exe)?[ \t]+(solution[ \t]+(?:import|upgrade)|pipeline[ \t]+deploy)\b/gi;
+const PAC_COMMAND = /\bpac(?:\.exe)?[ \t]+(solution[ \t]+(?:import|upgrade)|pipeline[ \t]+deploy|auth[ \t]+(?:create|select)|admin[ \t]+(?:create|reset))\b/gi;
 
 interface Token { text: string; span: Span }
 
 /** The pac import/upgrade/deploy commands written in `span` of the file. Linear: each character is tokenized once. */
 export function pacSteps(file: SourceFile, span: Span): PipelineStep[] {
+  const scan: Scan = { steps: [], creations: [] };
+  scanPac(file, span, scan, undefined);
+  return scan.steps;
+}
+
+/**
+ * Adds the pac commands in `span` to the scan: imports (with the auth profile in use and the stage),
+ * upgrades, pipeline deploys; `pac auth create`/`select` change the profile later commands use, and
+ * `pac admin create`/`reset` make an environment new.
+ */
+function scanPac(file: SourceFile, span: Span, scan: Scan, stage: string | undefined): void {
   const text = file.text;
-  const steps: PipelineStep[] = [];
+  const steps = scan.steps;
   const comments = new CommentStarts(text, span.start);
   PAC_COMMAND.lastIndex = span.start;
   for (let m = PAC_COMMAND.exec(text); m && m.index < span.end; m = PAC_COMMAND.exec(text)) {
@@ -146,18 +200,38 @@ export function pacSteps(file: SourceFile, span: Span): PipelineStep[] {
     const loc: Loc = { file, span: { start: m.index, end: argsEnd } };
     const command = m[1].toLowerCase().replace(/\s+/g, ' ');
     const flags = readFlags(file, tokens);
+    const identity = scan.pacIdentity;
+    const staged = stage ? { stage } : {};
     if (command === 'solution upgrade') {
-      steps.push({ kind: 'apply', loc, solutionName: flags.get('--solution-name') ?? flags.get('-sn') });
+      const environment = flags.get('--environment') ?? flags.get('-env');
+      steps.push({ kind: 'apply', loc, solutionName: flags.get('--solution-name') ?? flags.get('-sn'), ...(environment ? { environment } : {}), ...staged });
     } else if (command === 'pipeline deploy') {
-      steps.push({ kind: 'import', mode: 'pipeline-deploy', loc, modeLoc: { file, span: { start: m.index, end: argsStart } }, solution: flags.get('--solutionname') ?? flags.get('--solution-name'), environment: flags.get('--environment') ?? flags.get('-env') });
-    } else {
+      steps.push({ kind: 'import', mode: 'pipeline-deploy', loc, modeLoc: { file, span: { start: m.index, end: argsStart } }, solution: flags.get('--solutionname') ?? flags.get('--solution-name'), environment: flags.get('--environment') ?? flags.get('-env'), ...staged, ...(identity ? { identity } : {}) });
+    } else if (command === 'solution import') {
       const upgrade = switchOn(flags, '--stage-and-upgrade', '-up');
       const holding = switchOn(flags, '--import-as-holding', '-h');
       const mode: ImportMode = upgrade ? 'stage-and-upgrade' : holding ? 'holding' : 'update';
-      steps.push({ kind: 'import', mode, loc, modeLoc: (upgrade ?? holding)?.loc, solution: flags.get('--path') ?? flags.get('-p'), settingsFile: flags.get('--settings-file'), environment: flags.get('--environment') ?? flags.get('-env') });
+      steps.push({ kind: 'import', mode, loc, modeLoc: (upgrade ?? holding)?.loc, solution: flags.get('--path') ?? flags.get('-p'), settingsFile: flags.get('--settings-file'), environment: flags.get('--environment') ?? flags.get('-env'), ...staged, ...(identity ? { identity } : {}) });
+    } else if (command === 'auth create' || command === 'auth select') {
+      scan.pacIdentity = pacAuthIdentity(flags);
+    } else {
+      scan.creations.push(loc);
     }
   }
-  return steps;
+}
+
+/**
+ * Who a `pac auth create`/`select` signs in as: the application id, else the user name, else the
+ * profile's name (`--name`); undefined for an interactive or managed-identity sign-in that names none.
+ */
+function pacAuthIdentity(flags: Map<string, PipelineValue>): DeploymentIdentity | undefined {
+  const value = (v: PipelineValue | undefined) => (v && v.text !== 'true' && v.text.trim() ? v : undefined);
+  const app = value(flags.get('--applicationid') ?? flags.get('-id'));
+  if (app) return { kind: 'application', value: app };
+  const user = value(flags.get('--username') ?? flags.get('-un'));
+  if (user) return { kind: 'user', value: user };
+  const name = value(flags.get('--name') ?? flags.get('-n'));
+  return name ? { kind: 'profile', value: name } : undefined;
 }
 
 /** Flags by lower-case name: the value after them (or `true` for a switch), at the flag (and value) text. */
@@ -189,7 +263,9 @@ function switchOn(flags: Map<string, PipelineValue>, long: string, short: string
  */
 function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
-  const re = /"[^"\n]*"|'[^'\n]*'|\n|[^\s"']+/g;
+  // A GitHub expression (`${{ secrets.APP_ID }}`) is one word though it holds blanks; bounded, so a line
+  // of unclosed `${{` stays linear.
+  const re = /"[^"\n]*"|'[^'\n]*'|\n|(?:\$\{\{[^\n}]{0,200}\}\}|[^\s"'])+/g;
   re.lastIndex = start;
   let continued = false;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {

@@ -13,6 +13,7 @@ import type { LoadProblem, Solution, StandaloneScript, Workspace } from '../mode
 import { createSourceFile, SourceFile } from '../util/text';
 import { loadErrorMessage } from '../load/guard';
 import { RULES } from '../rules/registry';
+import { relintChangedFlows } from './incremental';
 
 export type UnitKind = 'solution' | 'zip' | 'script' | 'rest';
 
@@ -31,7 +32,11 @@ export interface Unit {
   files: Set<string>;
   solution?: Solution;
   script?: StandaloneScript;
+  /** How long its last lint took (ms), and when it ended (Date.now()). */
   ms: number;
+  lintedAt?: number;
+  /** How its last re-lint went, for the log: what an incremental re-lint did, or why the unit was linted whole. */
+  lastRelint?: string;
 }
 
 export interface AnalyzerOptions {
@@ -73,6 +78,11 @@ function unitFailure(u: Unit, message: string): Finding {
   };
 }
 
+function finished(u: Unit, startedAt: number): void {
+  u.lintedAt = Date.now();
+  u.ms = u.lintedAt - startedAt;
+}
+
 function lintUnitGuarded(u: Unit, lint: () => Finding[]): Finding[] {
   try {
     return lint();
@@ -83,6 +93,8 @@ function lintUnitGuarded(u: Unit, lint: () => Finding[]): Finding[] {
 
 export class Analyzer {
   readonly units = new Map<string, Unit>();
+  /** Files changed since each unit's last lint (by unit key); 'all' when what changed is not known file by file. */
+  private readonly changed = new Map<string, Set<string> | 'all'>();
 
   constructor(private readonly vfs: OverlayVfs, private readonly options: () => AnalyzerOptions) {}
 
@@ -94,7 +106,8 @@ export class Analyzer {
     const units: Unit[] = [];
     const used = new Set<LoadProblem>();
     const sub = (solutions: Solution[], scripts: StandaloneScript[], problems: LoadProblem[]): Workspace =>
-      ({ roots: workspace.roots, solutions, scripts, orphanSettings: [], problems });
+      // The run's data policies and pipelines too: the dlp/ and pipeline/ rules read them from the workspace.
+      ({ roots: workspace.roots, solutions, scripts, orphanSettings: [], problems, policies: workspace.policies, pipelines: workspace.pipelines });
 
     // Problems grouped in one pass: a filter per solution or script was O(units × problems).
     const bySolution = new Map<Solution, LoadProblem[]>();
@@ -139,7 +152,7 @@ export class Analyzer {
       progress?.(i, units.length, u.solution?.uniqueName ?? (u.script ? nodePath.basename(u.root) : 'other files'));
       const t1 = Date.now();
       u.findings = lintUnitGuarded(u, () => lintWorkspace(u.workspace, { rules: [...RULES], configs, environment, override }));
-      u.ms = Date.now() - t1;
+      finished(u, t1);
       this.indexFiles(u);
       linted.push(u);
       if (i + 1 < units.length) {
@@ -148,6 +161,7 @@ export class Analyzer {
       }
     }
     this.units.clear();
+    this.changed.clear();
     for (const u of linted) this.units.set(u.key, u);
     return { units: linted, cancelled, ms: Date.now() - t0 };
   }
@@ -167,14 +181,58 @@ export class Analyzer {
     u.files = files;
   }
 
+  /** Notes that a file of these units changed (undefined: something of them changed, file unknown). */
+  touch(keys: readonly string[], path?: string): void {
+    for (const key of keys) {
+      const seen = this.changed.get(key);
+      if (seen === 'all') continue;
+      if (path === undefined) this.changed.set(key, 'all');
+      else if (seen) seen.add(path);
+      else this.changed.set(key, new Set([path]));
+    }
+  }
+
   /**
-   * Lints one unit again from its paths. Returns false when the unit is gone (its solution or script no
-   * longer loads): the caller then scans the whole workspace.
+   * Lints one unit again: only the flows that changed and what depends on them when the changes are flow
+   * files of a solution (incremental.ts), else the whole unit from its paths. Returns false when the unit is
+   * gone (its solution or script no longer loads): the caller then scans the whole workspace.
    */
   relint(u: Unit): boolean {
     if (u.kind === 'rest') return false;
     const t1 = Date.now();
     const { environment, override } = this.options();
+    const changed = this.changed.get(u.key);
+    this.changed.delete(u.key);
+    if (u.kind === 'solution' && u.solution && u.configs && changed instanceof Set) {
+      const root = u.root;
+      let outcome: ReturnType<typeof relintChangedFlows>;
+      try {
+        outcome = relintChangedFlows({
+          solution: u.solution, workspace: u.workspace, findings: u.findings, configs: u.configs, rules: RULES, environment, override,
+          ownsSettings: path => this.soleSolutionAbove(path, root),
+        }, changed, this.vfs);
+      } catch (e) {
+        // The whole unit below reads every file again: nothing that changed is lost.
+        outcome = { declined: `incremental re-lint failed: ${loadErrorMessage(e)}` };
+      }
+      if (outcome === 'unchanged') {
+        u.lastRelint = 'no file changed';
+        finished(u, t1);
+        return true;
+      }
+      if (!('declined' in outcome)) {
+        u.solution = outcome.solution;
+        u.workspace = outcome.workspace;
+        u.findings = outcome.findings;
+        this.indexFiles(u);
+        u.lastRelint = outcome.summary;
+        finished(u, t1);
+        return true;
+      }
+      u.lastRelint = `whole unit: ${outcome.declined}`;
+    } else {
+      u.lastRelint = undefined;
+    }
     let result: ReturnType<typeof analyze>;
     try {
       result = analyze(u.paths, { vfs: this.vfs, environment, override });
@@ -200,9 +258,23 @@ export class Analyzer {
       u.workspace = w;
     }
     u.configs = result.configs;
-    u.ms = Date.now() - t1;
+    finished(u, t1);
     this.indexFiles(u);
     return true;
+  }
+
+  /**
+   * Whether the solution at `root` is the only one under the innermost folder above `path` that holds it:
+   * discovery then gives the settings file there to it whatever names the file holds (discover/associate.ts).
+   */
+  private soleSolutionAbove(path: string, root: string): boolean {
+    let dir = nodePath.dirname(path);
+    while (!isInsideDir(root, dir)) {
+      const up = nodePath.dirname(dir);
+      if (up === dir) return false;
+      dir = up;
+    }
+    return ![...this.units.values()].some(o => (o.kind === 'solution' || o.kind === 'zip') && o.root !== root && isInsideDir(o.root, dir));
   }
 
   /** A unit for a script file that no scan found (a new .robin file, an untitled script, a file outside the folders). */

@@ -7,6 +7,7 @@ import type { Finding } from '../findings/finding';
 import { FixError, mergeChanges, WorkspaceChange } from '../fix/change';
 import type { FixContext } from '../fix/fix';
 import { fixesFor, preferredFix, unfixableReason } from '../fix/fixes';
+import { NameReservations } from '../fix/names';
 import type { Unit } from './analyzer';
 import { configureAction } from './configure-action';
 import { EditTarget, ruleDocUri, ScriptEditorTarget, toWorkspaceEdit } from './convert';
@@ -150,10 +151,12 @@ export function computeCodeActions(state: CodeActionState, params: CodeActionPar
 function fixAllAction(state: CodeActionState, scope: ActionScope): CodeAction | undefined {
   const changes: WorkspaceChange[] = [];
   let script: ScriptEditorTarget | undefined;
+  // One set of names for every fix merged here: two new variables or inputs never get the same name.
+  const names = new NameReservations();
   const candidates = scope.editor ? state.findings.inScriptEditor(scope.editor) : state.findings.inFile(scope.path);
   for (const { finding, unit } of candidates) {
     if (scope.editor) script ??= scriptTarget(state, scope.uri, scope.editor, finding);
-    const fix = unfixableReason(finding) ? undefined : preferredFix(finding, state.fixContext(unit));
+    const fix = unfixableReason(finding) ? undefined : preferredFix(finding, { ...state.fixContext(unit), names });
     if (!fix) continue;
     try {
       changes.push(fix.change());

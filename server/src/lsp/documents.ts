@@ -29,6 +29,10 @@ export class OpenDocuments {
   private readonly overlayText = new Map<string, string>();
   /** Whether the file on disk starts with a BOM (read once per path: an editor buffer never shows it). */
   private readonly bomOf = new Map<string, boolean>();
+  /** The last place found of each script editor's script (see locate). */
+  private readonly located = new Map<string, { fileText: string; located: ReturnType<typeof locateScriptInText> }>();
+  /** Open document URI → the version of its text that the findings now held were computed from. */
+  private readonly linted = new Map<string, number>();
 
   constructor(readonly disk: Vfs) {
     this.overlay = new OverlayVfs(disk);
@@ -59,7 +63,31 @@ export class OpenDocuments {
   close(uri: string): TextDocument | undefined {
     const doc = this.docs.get(uri);
     this.docs.delete(uri);
+    this.linted.delete(uri);
+    const editor = this.scriptEditors.get(uri);
+    if (editor) this.located.delete(`${editor.xmlPath}\u0000${editor.flowId}`);
     return doc;
+  }
+
+  /** The version of an open document that the findings published for it were computed from. */
+  lintedVersion(uri: string): number | undefined {
+    return this.docs.has(uri) ? this.linted.get(uri) : undefined;
+  }
+
+  /** The open documents whose text the engine reads in these files (their own file, or the file a script editor shows). */
+  documentsReadIn(files: (path: string) => boolean): TextDocument[] {
+    const out: TextDocument[] = [];
+    for (const doc of this.docs.values()) {
+      const editor = this.scriptEditors.get(doc.uri);
+      const path = editor ? editor.xmlPath : this.pathOf(doc.uri);
+      if (path && files(path)) out.push(doc);
+    }
+    return out;
+  }
+
+  /** Records that the findings now held were computed from these versions. */
+  markLinted(versions: ReadonlyMap<string, number>): void {
+    for (const [uri, version] of versions) if (this.docs.has(uri)) this.linted.set(uri, version);
   }
 
   /** The decoded-script editor a URI is (remembered from its first change), or undefined. */
@@ -124,14 +152,16 @@ export class OpenDocuments {
    */
   refreshOverlay(path: string): boolean {
     const doc = this.documentAt(path);
-    const fromDisk = doc ? undefined : this.readDisk(path);
-    const base = doc ? doc.getText() : fromDisk?.text;
+    // The disk is read at most once per call (a desktop flow's XML can be megabytes).
+    let disk: DiskText | undefined | null = null;
+    const fromDisk = () => (disk === null ? (disk = this.readDisk(path)) : disk);
+    const base = doc ? doc.getText() : fromDisk()?.text;
     let text = base;
     for (const [scriptUri, editor] of this.scriptEditors) {
       if (editor.xmlPath !== path || text === undefined) continue;
       const scriptDoc = this.docs.get(scriptUri);
       if (!scriptDoc) continue;
-      const located = locateScriptInText(text, editor.flowId);
+      const located = this.locate(text, path, editor.flowId);
       if ('error' in located || located.text === scriptDoc.getText()) continue;
       text = replaceScriptInText({ ...located, fileText: text }, scriptDoc.getText());
     }
@@ -140,12 +170,25 @@ export class OpenDocuments {
       this.overlay.delete(path);
       this.overlayText.delete(path);
     } else {
-      if (!this.bomOf.has(path)) this.bomOf.set(path, fromDisk?.bom ?? this.readDisk(path)?.bom ?? false);
+      if (!this.bomOf.has(path)) this.bomOf.set(path, fromDisk()?.bom ?? false);
       this.overlay.set(path, text, this.bomOf.get(path));
       this.overlayText.set(path, text);
     }
     const after = this.overlayText.get(path);
-    return (before ?? this.readDisk(path)?.text) !== (after ?? this.readDisk(path)?.text);
+    return (before ?? fromDisk()?.text) !== (after ?? fromDisk()?.text);
+  }
+
+  /**
+   * Where a desktop flow's script sits in a file text: remembered per file and flow for the text it was found
+   * in, since each keystroke in a script editor merges into the same file text (no XML parse per keystroke).
+   */
+  private locate(fileText: string, path: string, flowId: string): ReturnType<typeof locateScriptInText> {
+    const key = `${path}\u0000${flowId}`;
+    const cached = this.located.get(key);
+    if (cached?.fileText === fileText) return cached.located;
+    const located = locateScriptInText(fileText, flowId);
+    this.located.set(key, { fileText, located });
+    return located;
   }
 
   hasScriptEditorOn(path: string): boolean {

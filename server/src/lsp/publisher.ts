@@ -51,10 +51,13 @@ export class DiagnosticsPublisher {
       if (this.documents.get(uri)) next.set(uri, this.scriptEditorDiagnostics(editor));
     }
     for (const [uri, diagnostics] of next) {
-      const signature = JSON.stringify(diagnostics);
+      // An open document's diagnostics carry the version they were computed for: a client (and the latency
+      // benchmark) can tell that an edit has been linted even when its findings did not change.
+      const version = this.documents.lintedVersion(uri);
+      const signature = `${version ?? ''}|${JSON.stringify(diagnostics)}`;
       if (this.published.get(uri) === signature) continue;
       this.published.set(uri, signature);
-      this.send({ uri, diagnostics });
+      this.send(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     }
     for (const uri of [...this.published.keys()]) {
       if (next.has(uri)) continue;

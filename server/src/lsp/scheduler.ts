@@ -36,10 +36,15 @@ export class Scheduler {
     this.timer = this.timers.set(() => { this.timer = undefined; void this.runPending(); }, ms);
   }
 
-  /** Re-lint these units after the debounce. */
-  addUnits(keys: readonly string[]): void {
+  /** Re-lint these units after the debounce (`ms`, by default the scheduler's). */
+  addUnits(keys: readonly string[], ms = this.debounceMs): void {
     for (const k of keys) this.pending.add(k);
-    if (keys.length) this.arm();
+    if (keys.length) this.arm(ms);
+  }
+
+  /** Whether any of these units waits for a re-lint (or a whole scan is due). */
+  isPending(keys: readonly string[]): boolean {
+    return this.fullPending || keys.some(k => this.pending.has(k));
   }
 
   /** Scan the whole workspace after `ms` (the pending unit re-lints are part of it). */

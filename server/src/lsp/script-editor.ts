@@ -4,6 +4,7 @@
 import * as nodePath from 'node:path';
 import type { Range } from 'vscode-languageserver';
 import type { Finding } from '../findings/finding';
+import type { Script } from '../model/types';
 import { computeLineStarts } from '../util/text';
 import { rangeInText } from './convert';
 import { sameGuid } from './guid';
@@ -40,9 +41,14 @@ export function belongsToScriptEditor(finding: Finding, editor: ScriptEditor): b
   return nodePath.resolve(holder) === editor.xmlPath && sameGuid(df.id, editor.flowId);
 }
 
+/** Line starts of each script, computed once (a publication places every finding of a 5,000-line script). */
+const scriptLineStarts = new WeakMap<Script, number[]>();
+
 /** The finding's range in the decoded script (the editor's text); only for a finding that belongs to a script editor. */
 export function rangeInScript(finding: Finding): Range | undefined {
   const script = finding.owner.desktopFlow?.script;
   if (!script || !finding.scriptSpan) return undefined;
-  return rangeInText(computeLineStarts(script.text), script.text.length, finding.scriptSpan);
+  let starts = scriptLineStarts.get(script);
+  if (!starts) scriptLineStarts.set(script, starts = computeLineStarts(script.text));
+  return rangeInText(starts, script.text.length, finding.scriptSpan);
 }

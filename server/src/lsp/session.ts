@@ -5,7 +5,7 @@
 // connection; the unit tests a fake one). No handler may take the session down: each is guarded and logs its error.
 import * as nodePath from 'node:path';
 import {
-  CodeAction, CodeActionKind, CodeActionParams, FileEvent, Hover, HoverParams, InitializeParams, InitializeResult,
+  CodeAction, CodeActionKind, CodeActionParams, FileChangeType, FileEvent, Hover, HoverParams, InitializeParams, InitializeResult,
   PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextDocumentSyncKind, WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,6 +25,7 @@ import type {
   ClientSettings, EnvironmentsResult, InitializationOptions, LintZipParams, LintZipResult, ModelResult, ScanStatus, SetEnvironmentParams,
 } from './protocol';
 import { ScanStartedNotification, ScanStatusNotification } from './protocol';
+import { debounceFor, versionsReadBy } from './edit-timing';
 import { DiagnosticsPublisher } from './publisher';
 import { NODE_TIMERS, Scheduler, Timers } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, settingsFromSection } from './settings';
@@ -61,7 +62,7 @@ export interface SessionOptions {
   timers?: Timers;
 }
 
-/** Edits typed within this time make one re-lint. */
+/** The longest an edit waits for more keystrokes before its re-lint (see edit-timing.ts debounceFor). */
 export const DEBOUNCE_MS = 250;
 const PUBLISH_DELAY_MS = 50;
 
@@ -80,6 +81,7 @@ export class Session {
   private readonly guards: Guards;
   private readonly timers: Timers;
   private readonly publishDelayMs: number;
+  private readonly debounceMs: number;
   private publishTimer: unknown;
   private fullRunning = false;
   private cancelRequested = false;
@@ -88,6 +90,7 @@ export class Session {
     this.guards = new Guards(port.log);
     this.timers = options.timers ?? NODE_TIMERS;
     this.publishDelayMs = options.publishDelayMs ?? PUBLISH_DELAY_MS;
+    this.debounceMs = options.debounceMs ?? DEBOUNCE_MS;
     this.documents = new OpenDocuments(options.disk ?? new DiskVfs());
     this.analyzer = new Analyzer(this.documents.overlay, () => ({ environment: this.environment ?? undefined, override: this.override }));
     this.publisher = new DiagnosticsPublisher(this.documents, params => port.sendDiagnostics(params));
@@ -95,7 +98,7 @@ export class Session {
       full: reason => this.fullScan(reason),
       units: keys => this.relintKeys(keys, 'edit'),
       failed: e => this.guards.logError('scan', e),
-    }, options.debounceMs ?? DEBOUNCE_MS, this.timers);
+    }, this.debounceMs, this.timers);
   }
 
   private log(message: string): void {
@@ -176,7 +179,7 @@ export class Session {
       if (editor) {
         this.documents.scriptEditors.set(uri, editor);
         if (this.documents.refreshOverlay(editor.xmlPath)) this.schedulePath(editor.xmlPath);
-        else this.publishSoon();
+        else this.unchangedForEngine(doc, editor.xmlPath);
         return;
       }
       const path = this.documents.pathOf(uri);
@@ -184,8 +187,15 @@ export class Session {
       this.documents.rememberPath(path, uri);
       if (this.documents.refreshOverlay(path)) this.schedulePath(path, doc);
       else if (!this.analyzer.unitsFor(path).length && this.documents.isScriptLike(path, doc)) this.schedulePath(path, doc);
-      else this.publishSoon();
+      else this.unchangedForEngine(doc, path);
     });
+  }
+
+  /** An edit that leaves what the engine reads as it was: the findings held stand for this version too. */
+  private unchangedForEngine(doc: TextDocument, path: string): void {
+    const waiting = this.scheduler.isPending(this.analyzer.unitsFor(path).map(u => u.key));
+    if (!waiting && !this.fullRunning) this.documents.markLinted(new Map([[doc.uri, doc.version]]));
+    this.publishSoon();
   }
 
   didClose(uri: string): void {
@@ -217,22 +227,25 @@ export class Session {
   private schedulePath(path: string, doc?: TextDocument): void {
     let units = this.analyzer.unitsFor(path);
     if (!units.length && this.documents.isScriptLike(path, doc)) units = [this.analyzer.addScript(path)];
-    this.scheduler.addUnits(units.map(u => u.key));
+    const keys = units.map(u => u.key);
+    this.analyzer.touch(keys, path);
+    this.scheduler.addUnits(keys, debounceFor(units, this.debounceMs));
   }
 
   private relintKeys(keys: string[], reason: string): void {
     const t0 = Date.now();
     const names: string[] = [];
-    for (const key of keys) {
-      const u = this.analyzer.units.get(key);
-      if (!u) continue;
-      this.guards.guard(`re-lint ${key}`, undefined, () => {
+    const units = keys.map(k => this.analyzer.units.get(k)).filter((u): u is Unit => !!u);
+    const versions = versionsReadBy(this.documents, units);
+    for (const u of units) {
+      this.guards.guard(`re-lint ${u.key}`, undefined, () => {
         const ok = this.analyzer.relint(u);
-        names.push(`${u.solution?.uniqueName ?? nodePath.basename(u.root)} ${u.ms} ms`);
+        names.push(`${u.solution?.uniqueName ?? nodePath.basename(u.root)} ${u.ms} ms${u.lastRelint ? ` (${u.lastRelint})` : ''}`);
         if (!ok && u.kind !== 'script') this.scheduler.scheduleFull('a solution changed shape');
       });
     }
     if (!names.length) return;
+    this.documents.markLinted(versions);
     this.publish();
     const ms = Date.now() - t0;
     this.log(`re-linted ${names.join(', ')} (${reason}; ${ms} ms)`);
@@ -248,6 +261,7 @@ export class Session {
 
   private async fullScan(reason: string): Promise<ScanStatus> {
     const t0 = Date.now();
+    const versions = new Map(this.documents.all().map(d => [d.uri, d.version]));
     this.fullRunning = true;
     this.cancelRequested = false;
     this.port.sendNotification(ScanStartedNotification, { reason });
@@ -267,6 +281,7 @@ export class Session {
           this.guards.guard('open script', undefined, () => this.analyzer.relint(this.analyzer.addScript(path)));
         }
       }
+      if (!outcome.cancelled) this.documents.markLinted(versions);
       this.publish();
       const ms = Date.now() - t0;
       const size = this.analyzer.size();
@@ -324,6 +339,8 @@ export class Session {
       disk: this.documents.disk, units: this.analyzer.units.values(), unitsFor: p => this.analyzer.unitsFor(p), isScriptLike: p => this.documents.isScriptLike(p),
     });
     if (plan.full) this.scheduler.scheduleFull(plan.full);
+    // A file created or deleted can change what a unit is made of: only a change in place is known file by file.
+    this.analyzer.touch(plan.units, change.type === FileChangeType.Changed ? path : undefined);
     this.scheduler.addUnits(plan.units);
     if (plan.script) this.schedulePath(plan.script);
   }

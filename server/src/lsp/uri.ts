@@ -14,6 +14,16 @@ export function uriToPath(uri: string): string | undefined {
   return nodePath.resolve(p);
 }
 
+/** URIs by path: a publication names every file of every finding, and pathToFileURL is costly. */
+const uriCache = new Map<string, string>();
+const URI_CACHE_MAX = 20_000;
+
 export function pathToUri(p: string): string {
-  return pathToFileURL(p).href;
+  let uri = uriCache.get(p);
+  if (uri === undefined) {
+    if (uriCache.size >= URI_CACHE_MAX) uriCache.clear();
+    uri = pathToFileURL(p).href;
+    uriCache.set(p, uri);
+  }
+  return uri;
 }

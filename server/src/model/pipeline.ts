@@ -38,6 +38,20 @@ export interface PipelineImport {
   stage?: string;
   /** What discovery found at the settings file's path (set when the import names one). */
   settingsLookup?: SettingsLookup;
+  /** Who the step signs in as, when the file says (a service connection, an app id, a user). */
+  identity?: DeploymentIdentity;
+}
+
+/**
+ * The identity a step deploys with, as written:
+ * - `service-connection`: an Azure DevOps service connection (`PowerPlatformSPN`, `PowerPlatformEnvironment`);
+ * - `application`: an app registration's id (`app-id`/`client-id`, `pac auth create --applicationId`);
+ * - `user`: a user name (`user-name`, `pac auth create --username`);
+ * - `profile`: a pac auth profile chosen by name (`pac auth create --name`, `pac auth select --name`).
+ */
+export interface DeploymentIdentity {
+  kind: 'service-connection' | 'application' | 'user' | 'profile';
+  value: PipelineValue;
 }
 
 /**
@@ -53,6 +67,10 @@ export interface PipelineApply {
   loc: Loc;
   /** SolutionName / solution-name / --solution-name, if written. */
   solutionName?: PipelineValue;
+  /** The environment it applies in (Environment, environment-url, --environment), if written. */
+  environment?: PipelineValue;
+  /** The stage, job or GitHub environment it runs in. */
+  stage?: string;
 }
 
 export type PipelineStep = PipelineImport | PipelineApply;
@@ -61,6 +79,12 @@ export interface PipelineFile {
   dialect: PipelineDialect;
   loc: Loc;
   steps: PipelineStep[];
+  /**
+   * Steps that create or reset an environment (`PowerPlatformCreateEnvironment@2`, `…ResetEnvironment@2`,
+   * the create-/reset-environment actions, `pac admin create`/`reset`): an import after one lands in an
+   * environment without the solution, a first install.
+   */
+  environmentCreations?: Loc[];
 }
 
 /** An import with the solutions of the repository it deploys, as linked by discovery. */

@@ -4,14 +4,15 @@ import type { Finding } from '../findings/finding';
 import type { Workspace } from '../model/types';
 import { escapeText, jsonForLogs, safeLines } from '../util/terminal';
 import { relativePath } from '../util/paths';
-import { displayFile, findingPosition } from './paths';
+import { displayFile, findingPosition, ScanCounts } from './paths';
+import { formatInspectPipelinesText, InspectPipeline, inspectPipelines } from './inspect-pipelines';
 
-export function formatJson(findings: Finding[], workspace: Workspace, base: string, version: string): string {
+export function formatJson(findings: Finding[], scanned: ScanCounts, base: string, version: string): string {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return jsonForLogs(JSON.stringify({
     tool: { name: 'flowcop', version },
-    summary: { ...counts, total: findings.length, solutions: workspace.solutions.length, scripts: workspace.scripts.length },
+    summary: { ...counts, total: findings.length, solutions: scanned.solutions, scripts: scanned.scripts },
     findings: findings.map(f => {
       const pos = findingPosition(f);
       return {
@@ -55,6 +56,8 @@ export interface InspectReport {
   }>;
   scripts: Array<{ file: string; clipboard: boolean }>;
   unassociatedSettings: Array<{ name: string; file: string }>;
+  /** Deployment pipelines and their steps (report/inspect-pipelines.ts). */
+  pipelines: InspectPipeline[];
   problems: number;
 }
 
@@ -79,6 +82,7 @@ export function inspectWorkspace(workspace: Workspace, base: string): InspectRep
     })),
     scripts: workspace.scripts.map(s => ({ file: displayFile(s.script.file, base), clipboard: s.script.clipboard })),
     unassociatedSettings: workspace.orphanSettings.map(e => ({ name: e.environment, file: displayFile(e.file, base) })),
+    pipelines: inspectPipelines(workspace, base),
     problems: workspace.problems.length,
   };
 }
@@ -119,5 +123,5 @@ export function formatInspectText(report: InspectReport): string {
   const packages = report.solutions.filter(s => s.kind === 'package').length;
   const solutions = report.solutions.length - packages;
   out.push(`${solutions} solution${solutions === 1 ? '' : 's'}${packages ? `, ${packages} legacy flow package${packages === 1 ? '' : 's'}` : ''}, ${report.scripts.length} script${report.scripts.length === 1 ? '' : 's'}, ${report.problems} load problem${report.problems === 1 ? '' : 's'}`);
-  return safeLines(out.join('\n')) + '\n';
+  return safeLines(out.join('\n')) + '\n' + safeLines(formatInspectPipelinesText(report.pipelines));
 }

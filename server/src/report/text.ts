@@ -2,7 +2,7 @@
 // (file names, flow and subflow names, messages quoting element names) is escaped: no control character
 // reaches the terminal and no line can start a CI log command (see util/terminal.ts).
 import type { Finding } from '../findings/finding';
-import type { Workspace } from '../model/types';
+import type { ScanCounts } from './paths';
 import { groupByValue, samePlacesInFile, ValueGroup } from '../findings/fold';
 import { escapeText, safeLine } from '../util/terminal';
 import { displayFile, findingPosition } from './paths';
@@ -21,7 +21,7 @@ const MAX_SUMMARY_VALUES = 10;
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
-export function formatText(findings: Finding[], workspace: Workspace, options: TextOptions): string {
+export function formatText(findings: Finding[], scanned: ScanCounts, options: TextOptions): string {
   const c = (code: keyof typeof COLORS, s: string) => (options.color ? COLORS[code] + s + COLORS.reset : s);
   const lines: string[] = [];
   const groups = options.fold === false ? new Map<Finding, ValueGroup>() : groupByValue(findings);
@@ -56,12 +56,12 @@ export function formatText(findings: Finding[], workspace: Workspace, options: T
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const scanned = `${workspace.solutions.length} solution${workspace.solutions.length === 1 ? '' : 's'}, ${workspace.scripts.length} script${workspace.scripts.length === 1 ? '' : 's'}`;
+  const scannedText = `${scanned.solutions} solution${scanned.solutions === 1 ? '' : 's'}, ${scanned.scripts} script${scanned.scripts === 1 ? '' : 's'}`;
   if (lines.length) lines.push('');
   if (findings.length === 0) {
-    lines.push(`No problems found (${scanned}).`);
+    lines.push(`No problems found (${scannedText}).`);
   } else {
-    const summary = `${findings.length} problem${findings.length === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${scanned}`;
+    const summary = `${findings.length} problem${findings.length === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${scannedText}`;
     lines.push(c(counts.error ? 'error' : counts.warning ? 'warning' : 'info', summary));
   }
   return lines.join('\n') + '\n';

@@ -29,6 +29,7 @@ import dlpBlockedEndpoint from './dlp/blocked-endpoint';
 import pipelineUpgradeDropsDesktopFlowSharing from './pipeline/upgrade-drops-desktop-flow-sharing';
 import pipelineHoldingWithoutApply from './pipeline/holding-without-apply';
 import pipelineMissingSettingsFile from './pipeline/missing-settings-file';
+import pipelineUpgradeOnFirstInstall from './pipeline/upgrade-on-first-install';
 import flowcopParseError from './flowcop/parse-error';
 
 export const RULES: readonly Rule[] = [
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   pipelineUpgradeDropsDesktopFlowSharing,
   pipelineHoldingWithoutApply,
   pipelineMissingSettingsFile,
+  pipelineUpgradeOnFirstInstall,
   flowcopParseError,
 ];
 

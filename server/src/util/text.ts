@@ -47,13 +47,18 @@ export function lineStarts(file: SourceFile): number[] {
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10 /* \n */) {
-      starts.push(i + 1);
+  // Native searches for the next \r and \n rather than a loop per character; `\r\n` is one break.
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  while (cr >= 0 || lf >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      starts.push(next);
+      cr = text.indexOf('\r', next);
+      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+    } else {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
     }
   }
   return starts;

@@ -34,6 +34,11 @@ const RULE_CATEGORY: Record<string, Category> = {
   'cloud/embedded-connection': 'alm', 'solution/committed-env-var-value': 'alm', 'solution/undefined-reference': 'alm',
   'solution/unused-reference': 'alm', 'settings/missing-value': 'alm', 'settings/shared-connection': 'alm',
   'settings/unknown-entry': 'alm', 'settings/environment-bleed': 'alm',
+  // Issue 13: settings that fail at import, identities, data policies, deployment pipelines.
+  'settings/import-failure': 'alm', 'settings/single-identity': 'alm',
+  'dlp/blocked-connector': 'alm', 'dlp/blocked-action': 'alm', 'dlp/mixed-groups': 'alm', 'dlp/blocked-endpoint': 'alm',
+  'pipeline/upgrade-drops-desktop-flow-sharing': 'alm', 'pipeline/holding-without-apply': 'alm', 'pipeline/missing-settings-file': 'alm',
+  'pipeline/upgrade-on-first-install': 'alm',
 };
 
 const MARK = /⟦([^⟧]*)⟧/g;

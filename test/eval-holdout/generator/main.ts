@@ -13,6 +13,7 @@ import { build as scripts } from './scripts';
 import { build as litwareYaml } from './litware-yaml';
 import { build as fabrikamPackage } from './fabrikam-package';
 import { build as adatumV1 } from './adatum-v1';
+import { build as adatumCustoms } from './adatum-customs';
 
 const out = path.resolve(process.argv[2] ?? 'test/eval-holdout');
 const tree = path.join(out, 'tree');
@@ -27,6 +28,7 @@ scripts();
 litwareYaml();
 fabrikamPackage();
 adatumV1();
+adatumCustoms();
 const { labels, negatives } = collectLabels();
 fs.writeFileSync(path.join(out, 'labels.json'), JSON.stringify(labels, null, 2) + '\n');
 fs.writeFileSync(path.join(out, 'negatives.json'), JSON.stringify(negatives, null, 2) + '\n');

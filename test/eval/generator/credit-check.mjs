@@ -297,7 +297,7 @@ export default function build(ctx) {
       cc_BureauBaseUrl: 'https://sandbox.creditbureau-partner.com/api⟦-alm settings/environment-bleed: the bureau offers only a sandbox and production; non-production environments must use its sandbox⟧', cc_ScoringApiKey: '#{cc.ScoringApiKey}#', cc_KeyVaultSecretName: 'bureau-api-token',
       cc_PasswordExpiryDays: '90', cc_TokenEndpoint: 'https://login.microsoftonline.com/a1f3c5e7-2b4d-4f6a-8c0e-9d1b3f5a7c2e/oauth2/v2.0/token',
       cc_ReportSite: 'https://contoso.sharepoint.com/sites/Credit-Test', cc_ApprovalLimit: '50000', cc_RiskTeamId: '7a4c1e9d-3f2b-4d6a-8e0c-5b9f1d3a7e26',
-      cc_BureauClientSecret: kv('test', '2f5c8a91-7d3e-4b6a-9c1f-0e8d7b6a5c43'),
+      cc_BureauClientSecret: '@KeyVault(vaultName=kv-contoso-credit-test;secretName=bureau-client-secret)⟦+#G alm settings/import-failure: a Key Vault placeholder nobody replaced; the import refuses a Secret value that is not a secret reference⟧⟦-cred: a placeholder naming a vault and a secret, not a secret⟧',
     },
     Prod: {
       cc_BureauBaseUrl: 'https://api.creditbureau-partner.com', cc_ScoringApiKey: '#{cc.ScoringApiKey}#', cc_KeyVaultSecretName: 'bureau-api-token',

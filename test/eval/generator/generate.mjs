@@ -25,6 +25,7 @@ import repoFiles from './repo.mjs';
 import payrollYaml from './payroll-yaml.mjs';
 import expensePackage from './expense-package.mjs';
 import payslipV1 from './payslip-v1.mjs';
+import vendorPayments from './vendor-payments.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,12 +38,14 @@ class Ctx {
     this.outputs = new Map();
     /** every mark with its location */
     this.marks = [];
+    /** Label-id series of the content being built ('' → L/N ids; issue 13's governance content → G/GN ids, so earlier ids stay put). */
+    this.series = '';
   }
 
   /** A text file (markers stripped; marks located by file and line). */
   file(rel, text) {
     const { text: clean, marks } = extractMarks(text);
-    for (const m of marks) this.marks.push({ ...m, file: rel });
+    for (const m of marks) this.marks.push({ ...m, file: rel, series: m.series ?? this.series });
     this.outputs.set(rel, clean);
     return clean;
   }
@@ -50,7 +53,7 @@ class Ctx {
   /** The same, written with CRLF line breaks (Git integration's YAML and JSON files). */
   fileCrlf(rel, text) {
     const { text: clean, marks } = extractMarks(text.replace(/\r\n/g, '\n'));
-    for (const m of marks) this.marks.push({ ...m, file: rel });
+    for (const m of marks) this.marks.push({ ...m, file: rel, series: m.series ?? this.series });
     const crlf = clean.replace(/\n/g, '\r\n');
     this.outputs.set(rel, crlf);
     return crlf;
@@ -62,7 +65,7 @@ class Ctx {
    */
   script(text, { flow, file }) {
     const { text: clean, marks } = extractMarks(text.replace(/\r\n/g, '\n'));
-    for (const m of marks) this.marks.push({ ...m, file, flow, scriptLine: m.line, line: undefined });
+    for (const m of marks) this.marks.push({ ...m, file, flow, scriptLine: m.line, line: undefined, series: m.series ?? this.series });
     return clean.replace(/\n/g, '\r\n');
   }
 
@@ -73,7 +76,7 @@ class Ctx {
     const stamp = new Date(2025, 0, 14, 9, 30, 0);
     for (const [entry, text] of Object.entries(entries)) {
       const { text: clean, marks } = extractMarks(text);
-      for (const m of marks) this.marks.push({ ...m, file: `${rel}!/${entry}` });
+      for (const m of marks) this.marks.push({ ...m, file: `${rel}!/${entry}`, series: m.series ?? this.series });
       zip.addFile(entry, Buffer.from(clean, 'utf8'));
       zip.getEntry(entry).header.time = stamp;
     }
@@ -94,14 +97,14 @@ function buildLabels(marks) {
   const where = m => (m.flow ? { file: m.file, flow: m.flow, scriptLine: m.scriptLine } : { file: m.file, line: m.line });
   for (const m of marks) {
     if (m.kind === '+') {
-      const label = { category: m.category, rule: m.rule, ...where(m), note: m.note };
+      const label = { series: m.series, category: m.category, rule: m.rule, ...where(m), note: m.note };
       positives.push(label);
       if (m.key) {
         if (byKey.has(m.key)) throw new Error(`label key @${m.key} used twice`);
         byKey.set(m.key, label);
       }
     } else if (m.kind === '-') {
-      negatives.push({ category: m.category, ...(m.rule ? { rule: m.rule } : {}), ...where(m), note: m.note });
+      negatives.push({ series: m.series, category: m.category, ...(m.rule ? { rule: m.rule } : {}), ...where(m), note: m.note });
     } else {
       alternatives.push(m);
     }
@@ -137,7 +140,11 @@ function buildLabels(marks) {
     || a.category.localeCompare(b.category);
   positives.sort(order);
   negatives.sort(order);
-  const number = (list, prefix) => list.map((l, i) => ({ id: `${prefix}${String(i + 1).padStart(3, '0')}`, ...l }));
+  const number = (list, prefix) => {
+    const series = [...new Set(list.map(l => l.series))].sort();
+    return series.flatMap(s => list.filter(l => l.series === s)
+      .map(({ series: _, ...l }, i) => ({ id: `${s}${prefix}${String(i + 1).padStart(3, '0')}`, ...l })));
+  };
   return { labels: number(positives, 'L'), negatives: number(negatives, 'N') };
 }
 
@@ -158,6 +165,8 @@ function main() {
   const check = process.argv.includes('--check');
   const ctx = new Ctx();
   for (const build of [repoFiles, invoiceIntake, hrOnboarding, sapPosting, mainframeLookup, supplierSync, emailTriage, creditCheck, standalone, payrollYaml, expensePackage, payslipV1]) build(ctx);
+  ctx.series = 'G';
+  vendorPayments(ctx);
   const { labels, negatives } = buildLabels(ctx.marks);
   checkUnique(labels);
   for (const [rel, content] of ctx.outputs) {

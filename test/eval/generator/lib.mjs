@@ -6,6 +6,7 @@
 //   ⟦+@key cat rule: note⟧     the same, named so that other places can be added as alternatives
 //   ⟦~key⟧                    an alternative place a reviewer would also accept for label `key`
 //   ⟦-cat [rule]: note⟧        a deliberate trap (documented negative) on this line
+//   ⟦+#G cat rule: note⟧       (after @key if any) the mark's label-id series, when it differs from its module's
 import { createHash } from 'node:crypto';
 
 export const CATEGORIES = { cred: 'credential', mach: 'machine', env: 'environment-specific', alm: 'alm' };
@@ -37,10 +38,13 @@ function parseMark(kind, body, line) {
   let rest = body;
   const named = /^@(\S+)\s+/.exec(rest);
   if (named) { key = named[1]; rest = rest.slice(named[0].length); }
+  let series;
+  const tagged = /^#(\w+)\s+/.exec(rest);
+  if (tagged) { series = tagged[1]; rest = rest.slice(tagged[0].length); }
   const m = /^(cred|mach|env|alm)(?:\s+([a-z]+\/[a-z\-]+))?\s*:\s*([\s\S]*)$/.exec(rest);
   if (!m) throw new Error(`bad marker at line ${line}: ⟦${kind}${body}⟧`);
   if (kind === '+' && !m[2]) throw new Error(`positive marker without a rule at line ${line}: ${body}`);
-  return { kind, key, category: CATEGORIES[m[1]], rule: m[2], note: m[3].trim(), line };
+  return { kind, key, ...(series ? { series } : {}), category: CATEGORIES[m[1]], rule: m[2], note: m[3].trim(), line };
 }
 
 /** Deterministic GUID from a seed (lower case, no braces). */

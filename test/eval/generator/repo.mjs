@@ -11,7 +11,11 @@ Source of the Contoso automation team's Power Platform solutions and loose deskt
 | \`solutions/MainframeLookup\` | Mainframe Lookup | managed zip from the release pipeline |
 | \`solutions/SupplierSync\` | Supplier Sync | \`pac solution unpack\` |
 | \`solutions/EmailTriage\` | Email Triage | \`pac solution clone\` (EmailTriage.cdsproj) |
+| \`solutions/VendorPayments\` | Vendor Payments | \`pac solution unpack\`; its flowcop.json names the data policies in \`governance/\` |
 | \`desktop-scripts/\` | — | desktop flows exported or copied from the designer for review |
+
+Data-policy exports from the Power Platform admin center and PowerShell are kept in \`governance/\`.
+Release pipelines: \`pipelines/\` (Azure DevOps), \`.github/workflows/\` (GitHub), \`deploy/\` (pac scripts).
 
 Deployment settings live next to each solution (\`config/<Env>/deploymentSettings.json\`, or
 \`deploymentSettings-<env>.json\` for SAP Posting). Values in \`#{…}#\` are replaced by the pipeline.

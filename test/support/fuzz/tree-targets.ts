@@ -105,8 +105,8 @@ export function pipelineTarget(options: { maxHuge: number; maxDepth: number; max
       const internal = [...findings.map(f => f.message), ...workspace.problems.map(p => p.message)].find(m => /internal error/i.test(m));
       if (internal) violation(`an exception was caught and reported: ${internal}`);
       // The reporters read every span too (line/column conversion, script positions).
-      formatText(findings, workspace, { base: ROOT, color: false });
-      formatJson(findings, workspace, ROOT, '0.0.0-fuzz');
+      formatText(findings, { solutions: workspace.solutions.length, scripts: workspace.scripts.length }, { base: ROOT, color: false });
+      formatJson(findings, { solutions: workspace.solutions.length, scripts: workspace.scripts.length }, ROOT, '0.0.0-fuzz');
       formatSarif(findings, { base: ROOT, version: '0.0.0-fuzz', rules: RULES, docsBaseUrl: 'https://example.invalid/rules/' });
     },
     measure: input => { runPipeline(pipelineFiles(input)); },

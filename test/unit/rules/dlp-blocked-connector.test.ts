@@ -1,6 +1,6 @@
 import { describe } from 'node:test';
 import rule from '../../../server/src/rules/dlp/blocked-connector';
-import { caseTree, DATAVERSE, desktopModule, dlpRuleTester, policyLegacy, policyV2, POWERSHELL_LINE, treeSolution } from '../../support/dlp-fixture';
+import { builtInSolution, caseTree, DATAVERSE, desktopModule, dlpRuleTester, nestedDesktopSolution, policyLegacy, policyV2, POWERSHELL_LINE, runFlowLine, HELPER_ID, treeSolution } from '../../support/dlp-fixture';
 
 const blockScripting = policyV2({ blocked: [desktopModule('Scripting')] });
 const scriptOnly = (script: string, policy: string, config?: Record<string, unknown>) => caseTree(undefined, policy, config, script);
@@ -36,6 +36,37 @@ describe('dlp/blocked-connector', () => {
         name: 'unlisted ids under a Blocked default: every governed use',
         files: caseTree(treeSolution(''), policyV2({ defaultClassification: 'Blocked', business: [DATAVERSE] })),
         errors: [{ text: '"Run_desktop_flow"', message: /shared_uiflow, which .* classifies as Blocked by its default classification/ }],
+      },
+    ],
+  });
+});
+
+describe('dlp/blocked-connector: virtual connectors and desktop flows run by desktop flows', () => {
+  const http = { Call_api: { type: 'Http', inputs: { method: 'GET', uri: 'https://api.contoso.com/orders' } } };
+  const webhook = { Wait_for_callback: { type: 'HttpWebhook', inputs: { subscribe: { method: 'POST', uri: 'https://hooks.contoso.com/subscribe' }, unsubscribe: {} } } };
+  dlpRuleTester(rule, {
+    valid: [
+      { name: 'HTTP not blocked', files: caseTree(builtInSolution(http), policyV2({ blocked: ['/providers/Microsoft.PowerApps/apis/shared_sql'] })) },
+      { name: 'control actions (Compose) are no connector', files: caseTree(builtInSolution({ Compose: { type: 'Compose', inputs: 'x' } }), policyV2({ defaultClassification: 'Blocked', business: [DATAVERSE] })) },
+    ],
+    invalid: [
+      {
+        name: 'the built-in HTTP action under a Blocked virtual connector',
+        files: caseTree(builtInSolution(http), policyV2({ blocked: ['/providers/Microsoft.PowerApps/apis/Http'] })),
+        errors: [{ text: '"Call_api"', message: /Action "Call_api" in cloud flow "Notify" uses HTTP \(built-in\), which data policy "Prod guardrails" classifies as Blocked in its Blocked group/ }],
+      },
+      {
+        name: 'HTTP Webhook and the HTTP request trigger, unlisted under a Blocked default',
+        files: caseTree(builtInSolution(webhook, { When_a_request: { type: 'Request', kind: 'Http', inputs: { schema: {} } } }), policyV2({ defaultClassification: 'Blocked', business: [DATAVERSE] })),
+        errors: [
+          { text: '"When_a_request"', message: /When a HTTP request is received \(built-in\), which .* by its default classification/ },
+          { text: '"Wait_for_callback"', message: /HTTP Webhook \(built-in\)/ },
+        ],
+      },
+      {
+        name: 'a Blocked module in a desktop flow run by another: reported once, in the flow that uses it',
+        files: caseTree(nestedDesktopSolution(`${runFlowLine(HELPER_ID, 'Helper')}\n`, `${POWERSHELL_LINE}\n`), blockScripting),
+        errors: [{ text: POWERSHELL, file: /Helper-6A1F3C2E-.*\.json\.data\.xml$/ }],
       },
     ],
   });

@@ -7,6 +7,7 @@ import { analyze } from '../../../server/src/findings/analyze';
 import { parseConfig } from '../../../server/src/findings/config';
 import { MemoryVfs } from '../../../server/src/load/vfs';
 import bleed from '../../../server/src/rules/settings/environment-bleed';
+import singleIdentity from '../../../server/src/rules/settings/single-identity';
 import type { Rule } from '../../../server/src/rules/rule';
 import { buildSolutionFiles } from '../../support/fixture';
 
@@ -91,4 +92,15 @@ test('settings/environment-bleed follows configured roles', () => {
   assert.deepEqual(run(bleed), [
     'The Test deployment settings give connection reference "cr1a2_sharepoint" a ConnectionOwner that is the dev bot account ("dev-rpa-bot@…")',
   ], 'by default svc_rpa_test is no role, and a test word in Dev is not a bleed');
+});
+
+test('settings/single-identity reads a pac auth user by the configured roles', () => {
+  const files = buildSolutionFiles({ uniqueName: 'ContosoRpa' }, 'unpacked');
+  files['deploy/release.sh'] = 'pac auth create --username prodrpa@contoso.com --password "$PW"\npac solution import --path ContosoRpa_managed.zip --environment https://contoso-dev.crm.dynamics.com\n';
+  const vfs = new MemoryVfs(Object.fromEntries(Object.entries(files).map(([p, v]) => [`/fixture/${p}`, v])));
+  const run = (rule: Rule) => analyze(['/fixture'], { vfs, rules: [rule] }).findings.filter(f => f.ruleId === rule.meta.id).map(f => f.message.replace(/:.*/, ''));
+  assert.deepEqual(run(withRoles(singleIdentity, [{ role: 'deployer', pattern: '<env>rpa@*' }])), [
+    'The account "prodrpa@…" is named for prod, but this step deploys "ContosoRpa" in "https',
+  ], 'the role pattern finds the environment part "prod" in "prodrpa"');
+  assert.deepEqual(run(singleIdentity), [], 'by default "prodrpa" names no environment word');
 });

@@ -5,8 +5,18 @@ import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/t
 
 /** The connector of an action: `shared_sharepointonline`, `shared_sql`… (lower case), if any. */
 export function connectorOf(action: FlowAction, flow: CloudFlow): string | undefined {
+  // Asked by most cloud rules for every action; an action belongs to one flow.
+  if (connectorOfAction.has(action)) return connectorOfAction.get(action);
+  const connector = computeConnectorOf(action, flow);
+  connectorOfAction.set(action, connector);
+  return connector;
+}
+
+const connectorOfAction = new WeakMap<FlowAction, string | undefined>();
+
+function computeConnectorOf(action: FlowAction, flow: CloudFlow): string | undefined {
   const apiId = action.host?.apiId;
-  if (apiId) return apiId.split('/').pop()!.toLowerCase();
+  if (apiId) return apiId.slice(apiId.lastIndexOf('/') + 1).toLowerCase();
   const connectionName = action.host?.connectionName ?? legacyConnectionKey(stringValue(prop(prop(prop(action.inputs, 'host'), 'connection'), 'name')));
   if (!connectionName) return undefined;
   const ref = flow.connectionReferences.find(r => r.key === connectionName);

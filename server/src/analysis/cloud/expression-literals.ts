@@ -23,7 +23,15 @@ export interface ExpressionLiteral {
 export function valueConstants(text: string, from: number, to: number): ExpressionLiteral[] {
   const out: ExpressionLiteral[] = [];
   const open: string[] = [];
-  let name = '';
+  // The function name before a `(` is the run of word characters since the last other character; white
+  // space inside the run is skipped, not a break. Kept as offsets and sliced once at the `(`.
+  let nameStart = -1;
+  let nameSpaced = false;
+  const nameBefore = (j: number) => {
+    if (nameStart < 0) return '';
+    const raw = text.slice(nameStart, j);
+    return (nameSpaced ? raw.replace(/\s/g, '') : raw).toLowerCase();
+  };
   const prevSignificant = (k: number) => { while (k >= from && /\s/.test(text[k])) k--; return k >= from ? text[k] : ''; };
   for (let j = from; j < to; j++) {
     const c = text[j];
@@ -39,14 +47,20 @@ export function valueConstants(text: string, from: number, to: number): Expressi
       const inValueCall = open.length > 0 && VALUE_FUNCTIONS.has(open[open.length - 1]);
       if (inValueCall && (before === '(' || before === ',') && (after === ',' || after === ')')) out.push({ start, end });
       j = end;
-      name = '';
+      nameStart = -1;
+      nameSpaced = false;
       continue;
     }
-    if (/[A-Za-z0-9_]/.test(c)) { name += c; continue; }
-    if (c === '(') open.push(name.toLowerCase());
+    if (isWordChar(text.charCodeAt(j))) { if (nameStart < 0) nameStart = j; continue; }
+    if (c === '(') open.push(nameBefore(j));
     else if (c === '[') open.push('[');
     else if ((c === ')' || c === ']') && open.length) open.pop();
-    if (!/\s/.test(c)) name = '';
+    if (!/\s/.test(c)) { nameStart = -1; nameSpaced = false; } else if (nameStart >= 0) nameSpaced = true;
   }
   return out;
+}
+
+/** [A-Za-z0-9_] */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }

@@ -3,7 +3,7 @@
 // inputs/outputs. Rule-agnostic and independent of configuration: the rules judge these facts
 // (allow-lists, options); the fix engine reads them too.
 import type { JsonNode } from '../../load/json';
-import type { CloudFlow, FlowAction, Solution } from '../../model/types';
+import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/types';
 import { SecretFlow, SecretSinkUse, SecureNeed, traceSecrets } from './data-flow';
 import { collectLeaves, StringLeaf } from './leaves';
 import { SecretPlace, secretPlaces } from './secret-places';
@@ -23,15 +23,17 @@ export interface FlowFacts {
   secretParameters: ReadonlyMap<string, SecretSinkUse>;
 }
 
-const memo = new WeakMap<CloudFlow, { solution: Solution | undefined; desktopFlows: number; facts: FlowFacts }>();
+/** Keyed by the desktop flows they were computed against: a flow's facts read the solution only for those (desktopFlowOf). */
+const memo = new WeakMap<CloudFlow, { desktopFlows: readonly DesktopFlow[] | undefined; count: number; facts: FlowFacts }>();
 
 /** The facts of a flow; the solution tells which desktop flows a RunUIFlow action runs. */
 export function flowFacts(flow: CloudFlow, solution: Solution | undefined): FlowFacts {
-  const desktopFlows = solution?.desktopFlows.length ?? 0;
+  const desktopFlows = solution?.desktopFlows;
+  const count = desktopFlows?.length ?? 0;
   const cached = memo.get(flow);
-  if (cached && cached.solution === solution && cached.desktopFlows === desktopFlows) return cached.facts;
+  if (cached && cached.desktopFlows === desktopFlows && cached.count === count) return cached.facts;
   const facts = computeFacts(flow, solution);
-  memo.set(flow, { solution, desktopFlows, facts });
+  memo.set(flow, { desktopFlows, count, facts });
   return facts;
 }
 

@@ -28,8 +28,7 @@ const SKIPPED_KEYS = new Set([
 
 /** The last part of a connector parameter key: `item/Input_Pin` → `Input_Pin`. */
 export function lastSegment(key: string): string {
-  const parts = key.split('/');
-  return parts[parts.length - 1];
+  return key.slice(key.lastIndexOf('/') + 1);
 }
 
 /** Lower case, letters and digits only: `X-Api_Key` → `xapikey`. */
@@ -89,6 +88,15 @@ export function isWholeLiteral(leaf: StringLeaf): boolean {
 
 /** Literal text of a leaf: its literal segments and the string constants its expressions build values from. */
 export function literalSpans(leaf: StringLeaf): Range[] {
+  let spans = literalSpansOf.get(leaf);
+  if (!spans) literalSpansOf.set(leaf, (spans = computeLiteralSpans(leaf)));
+  return spans;
+}
+
+// Several rules and facts ask for the same leaf's literal spans: read each leaf's expressions once.
+const literalSpansOf = new WeakMap<StringLeaf, Range[]>();
+
+function computeLiteralSpans(leaf: StringLeaf): Range[] {
   const out: Range[] = [];
   for (const s of leaf.segments) {
     if (s.kind === 'literal') out.push(s);
@@ -149,8 +157,12 @@ export function describeWhere(path: string[]): string {
 
 /** The single-quoted string constants of a leaf's expressions (decoded offsets of their contents). */
 export function quotedConstantsOf(leaf: StringLeaf): Range[] {
-  return leaf.segments.filter(s => s.kind === 'expression').flatMap(s => quotedConstants(leaf.text, s));
+  let constants = quotedConstantsOfLeaf.get(leaf);
+  if (!constants) quotedConstantsOfLeaf.set(leaf, (constants = leaf.segments.filter(s => s.kind === 'expression').flatMap(s => quotedConstants(leaf.text, s))));
+  return constants;
 }
+
+const quotedConstantsOfLeaf = new WeakMap<StringLeaf, Range[]>();
 
 /** Names of fields that hold text for people: e-mail and post bodies, subjects, messages, comments. */
 const MESSAGE_FIELDS = new Set(['body', 'messagebody', 'message', 'subject', 'text', 'html', 'htmlbody', 'bodyhtml', 'comment', 'comments', 'note', 'notes', 'summary', 'details']);

@@ -23,14 +23,34 @@ export function policiesFor(applied: readonly AppliedPolicies[] | undefined, tar
   }).flatMap(a => a.policies);
 }
 
-/** How the policy classifies an id: its group, or the default for unlisted ids. */
-export function classify(policy: DataPolicy, id: string): DlpClassification {
-  return policy.classifications.get(id) ?? policy.defaultClassification;
+/** A normalised id and the other spellings a policy may list it under (virtual connectors). */
+export type PolicyIds = string | { id: string; aliases?: readonly string[] };
+
+/** The entry of a policy map for an id: the id itself, else the first alias the map holds. */
+export function lookupId<T>(map: ReadonlyMap<string, T>, ids: PolicyIds): T | undefined {
+  if (typeof ids === 'string') return map.get(ids);
+  const direct = map.get(ids.id);
+  if (direct !== undefined) return direct;
+  for (const alias of ids.aliases ?? []) {
+    const hit = map.get(alias);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** How the policy classifies an id (or a use, with its aliases): its group, or the default for unlisted ids. */
+export function classify(policy: DataPolicy, ids: PolicyIds): DlpClassification {
+  return lookupId(policy.classifications, ids) ?? policy.defaultClassification;
+}
+
+/** Whether the policy lists the id (or an alias) in a group. */
+export function isListed(policy: DataPolicy, ids: PolicyIds): boolean {
+  return lookupId(policy.classifications, ids) !== undefined;
 }
 
 /** Whether the policy's action rules block this use's operation (a Block rule, or a Block default without an Allow rule). */
 export function actionBlocked(policy: DataPolicy, use: DlpUse): boolean {
-  const rules = policy.actionRules.get(use.id);
+  const rules = lookupId(policy.actionRules, use);
   if (!rules || !use.operationId) return false;
   const behavior = rules.rules.get(use.operationId.toLowerCase()) ?? rules.defaultBehavior;
   return behavior === 'Block';
@@ -45,8 +65,8 @@ export function classificationLabel(c: DlpClassification): string {
  * The verdict of a connector's ordered endpoint rules on a literal endpoint: the first rule whose
  * pattern matches (`*` any run of characters, case-insensitive) decides; no rules or no match: Allow.
  */
-export function endpointVerdict(policy: DataPolicy, id: string, endpoint: string): { behavior: 'Allow' | 'Deny'; pattern?: string } {
-  for (const rule of policy.endpointRules.get(id) ?? []) {
+export function endpointVerdict(policy: DataPolicy, ids: PolicyIds, endpoint: string): { behavior: 'Allow' | 'Deny'; pattern?: string } {
+  for (const rule of lookupId(policy.endpointRules, ids) ?? []) {
     if (wildcardMatches(rule.endpoint, endpoint)) return { behavior: rule.behavior, pattern: rule.endpoint };
   }
   return { behavior: 'Allow' };

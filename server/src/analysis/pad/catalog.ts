@@ -97,6 +97,23 @@ const TYPED_TEXT_ACTIONS = ['uiautomation.populatetextfield', 'webautomation.pop
 
 /** The role an action argument plays, if any of the rules cares about it. */
 export function argumentInfo(actionId: string, argName: string): ArgumentInfo | undefined {
+  // Asked for every argument by several facts; scripts repeat a few hundred action and argument names.
+  let byArg = argumentInfoCache.get(actionId);
+  if (!byArg) {
+    if (argumentInfoCache.size >= ARGUMENT_INFO_CACHE_LIMIT) argumentInfoCache.clear();
+    argumentInfoCache.set(actionId, (byArg = new Map()));
+  }
+  if (byArg.has(argName)) return byArg.get(argName);
+  const info = computeArgumentInfo(actionId, argName);
+  byArg.set(argName, info);
+  return info;
+}
+
+const argumentInfoCache = new Map<string, Map<string, ArgumentInfo | undefined>>();
+/** Distinct action ids kept (hostile scripts can invent any number of them). */
+const ARGUMENT_INFO_CACHE_LIMIT = 10_000;
+
+function computeArgumentInfo(actionId: string, argName: string): ArgumentInfo | undefined {
   const id = lc(actionId);
   const a = lc(argName).replace(/^@/, '');
   const info = (role: ArgRole): ArgumentInfo => ({ role, name: argName });

@@ -19,7 +19,17 @@ export interface FlatString {
   pure: boolean;
 }
 
+// A literal is flattened by several facts (values, URLs, connection strings) and fixes: once is enough.
+// Keyed by the literal node, which the parser never changes after building it.
+const flattened = new WeakMap<StringLit, FlatString>();
+
 export function flatten(lit: StringLit): FlatString {
+  let flat = flattened.get(lit);
+  if (!flat) flattened.set(lit, (flat = flattenOnce(lit)));
+  return flat;
+}
+
+function flattenOnce(lit: StringLit): FlatString {
   // Sized once and filled in place: per-character `text +=` and push() cost ~135 bytes per character.
   let length = 0;
   for (const part of lit.parts) length += part.kind === 'interpolation' ? 1 : part.value.length;

@@ -31,6 +31,7 @@ export function looksLikeCredential(value: string): boolean {
 /** `Name: value` lines of an HTTP header block. */
 export function headerLines(text: string): Array<{ name: string; valueStart: number; valueEnd: number }> {
   const out: Array<{ name: string; valueStart: number; valueEnd: number }> = [];
+  if (!text.includes(':')) return out;
   // Header names are HTTP tokens: letters, digits, `-` and `_` (`x_partner_auth_token`).
   const re = /^[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*([^\r\n]*?)[ \t]*$/gm;
   for (const m of text.matchAll(re)) {

@@ -2,8 +2,11 @@
 // own identities, named by role (flowcop.json `identities.roles`; by default `<env>-rpa-bot@…`,
 // `<env>-rpa-machineowner@…`, `<env>-rpa-cloud@…`). Accounts come from connection reference entries (an
 // owner field such as the ALM Accelerator's ConnectionOwner, or an account inside the ConnectionId) and
-// from environment variable values. Pipeline tokens name no one. Pipeline service connections are not read here.
+// from environment variable values. Pipeline tokens name no one. The identities pipelines deploy with
+// (service connections, app ids, pac auth users) are read from the pipeline imports linked to the solution.
 import type { DeploymentSettings, Loc, Solution } from '../../model/types';
+import { DeploymentIdentity, importsOf, PipelineFile, PipelineImport } from '../../model/pipeline';
+import { environmentsNamed } from '../pipeline/environments';
 import { innerSpan, JsonNode, propIgnoreCase } from '../../load/json';
 import { isPipelineToken, stageOfEnvironment } from '../shared/values';
 
@@ -161,4 +164,62 @@ function collect(out: BoundAccount[], env: DeploymentSettings, kind: BoundAccoun
 export function shownAccount(account: string): string {
   const at = account.indexOf('@');
   return at < 0 ? account : `${account.slice(0, at)}@…`;
+}
+
+/** An identity a pipeline step deploys the solution with, and the environments around it. */
+export interface DeployingIdentity {
+  identity: DeploymentIdentity;
+  /**
+   * For comparing steps (lower case): set when the text names the same identity wherever it is written —
+   * a literal, or a GitHub secret/variable of a job without a GitHub environment (environment secrets
+   * differ per environment). Azure DevOps and shell variables may be set per stage: not comparable.
+   */
+  key?: string;
+  /** The environments the step deploys to, by its stage (else its target environment): `prod`, `dev`… */
+  environments: Set<string>;
+  /** The environments the identity's own name carries (`dev-spn`, `secrets.DEV_APP_ID`, `dev-rpa-bot@…`). */
+  named: Set<string>;
+  /** The stage as written, else the target environment, for messages. */
+  where: string;
+  pipeline: PipelineFile;
+  step: PipelineImport;
+}
+
+const deployMemo = new WeakMap<Solution, DeployingIdentity[]>();
+
+/** The identities the pipeline imports of this solution deploy with, in file order. */
+export function deployingIdentities(solution: Solution): DeployingIdentity[] {
+  let out = deployMemo.get(solution);
+  if (out) return out;
+  out = [];
+  for (const { pipeline, step } of importsOf(solution)) {
+    const identity = step.identity;
+    if (!identity) continue;
+    const text = identity.value.text.trim();
+    const byStage = step.stage ? environmentsNamed(step.stage) : new Set<string>();
+    const environments = byStage.size ? byStage : environmentsNamed(step.environment?.text ?? '');
+    const where = (byStage.size ? step.stage : step.environment?.text.trim()) ?? '';
+    out.push({ identity, key: identityKey(identity, text, pipeline, step), environments, named: environmentsNamed(text), where, pipeline, step });
+  }
+  deployMemo.set(solution, out);
+  return out;
+}
+
+const GITHUB_EXPRESSION = /^\$\{\{\s*(?:secrets|vars)\.([A-Za-z0-9_]+)\s*\}\}$/i;
+
+function identityKey(identity: DeploymentIdentity, text: string, pipeline: PipelineFile, step: PipelineImport): string | undefined {
+  // A pac profile name is local to the machine that created it: it says nothing across files.
+  if (identity.kind === 'profile' || !text) return undefined;
+  const expression = GITHUB_EXPRESSION.exec(text);
+  if (expression) return pipeline.dialect === 'github' && !step.stage ? `${identity.kind}:github:${expression[1].toLowerCase()}` : undefined;
+  if (/[$%]|\{\{|#\{/.test(text)) return undefined;
+  return `${identity.kind}:${text.toLowerCase()}`;
+}
+
+/** An identity as messages show it: names as written, an app id shortened, an account without its domain. */
+export function shownIdentity(identity: DeploymentIdentity): string {
+  const text = identity.value.text.trim();
+  if (identity.kind === 'user') return shownAccount(text);
+  if (identity.kind === 'application' && /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(text)) return `${text.slice(0, 8)}…`;
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

@@ -62,6 +62,7 @@ function startsPathOrSwitch(text: string, at: number): boolean {
  */
 export function findJwts(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
+  if (!text.includes('eyJ')) return out;
   const isTok = (c: string | undefined) => isAsciiWord(c) || c === '-';
   const runEnd = (from: number) => { let k = from; while (k < text.length && isTok(text[k])) k++; return k; };
   let i = 0;

@@ -167,7 +167,10 @@ const URL_RE = /\b(https?|ftps?|sftp|wss?|ldaps?|tcp|opc\.tcp):\/\/(?:[^\s/@'"<>
 /** Absolute URLs inside a text, with offsets. A host containing `%` or `{` is a reference, not a literal. */
 export function findUrls(text: string): UrlMatch[] {
   const out: UrlMatch[] = [];
-  for (const m of text.matchAll(URL_RE)) {
+  // Most texts hold no URL: skip the regex (and its per-position scheme attempts) for them.
+  if (!text.includes('://')) return out;
+  URL_RE.lastIndex = 0;
+  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
     const url = trimTrailing(m[0], c => '.,;:)]}'.includes(c));
     const host = m[2];
     if (/[%{}$@]/.test(host)) continue;
@@ -218,6 +221,8 @@ function pathMatches(text: string, re: RegExp): Array<{ index: number; raw: stri
 /** Absolute Windows paths (drive-letter and UNC) inside a text, with offsets. */
 export function findPaths(text: string): PathMatch[] {
   const out: PathMatch[] = [];
+  // Every path starts with `X:\`, `X:/` or `\\`: a text without `:` or `\` holds none.
+  if (!text.includes(':') && !text.includes('\\')) return out;
   const uncs: PathMatch[] = [];
   for (const m of pathMatches(text, UNC_START_RE)) {
     const path = trimTrailing(m.raw, PATH_TAIL);
@@ -262,6 +267,9 @@ export interface ConnectionStringPart {
  */
 export function parseConnectionString(text: string): ConnectionStringPart[] {
   const parts: ConnectionStringPart[] = [];
+  // Two pairs need two `=`: most texts are turned away here without a scan per character.
+  const firstEq = text.indexOf('=');
+  if (firstEq < 0 || text.indexOf('=', firstEq + 1) < 0) return parts;
   const isKeyChar = (c: string) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === ' ' || c === '_' || c === '.' || c === '-';
   const isLetter = (c: string | undefined) => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
   /** The pair whose key scan starts at `i` (after `^` or a `;`), if any. */
@@ -375,22 +383,26 @@ export interface StructuredSecret {
   kind: 'jwt' | 'github-token' | 'slack-token' | 'aws-access-key' | 'private-key' | 'storage-key';
 }
 
-const STRUCTURED_SECRETS: Array<[StructuredSecret['kind'], RegExp]> = [
-  ['github-token', /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b/g],
-  ['slack-token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/g],
-  ['aws-access-key', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g],
-  ['private-key', /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/g],
-  ['storage-key', /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g],
+// Each shape with the fixed texts one of which every match holds: most texts hold none, and are not run
+// through the regular expression at all.
+const STRUCTURED_SECRETS: Array<[StructuredSecret['kind'], RegExp, string[]]> = [
+  ['github-token', /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b/g, ['gh']],
+  ['slack-token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, ['xox']],
+  ['aws-access-key', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, ['AKIA', 'ASIA']],
+  ['private-key', /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/g, ['-----BEGIN ']],
+  ['storage-key', /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g, ['==']],
 ];
 
 /** Secrets recognisable by their shape alone (no name needed): JWTs, GitHub/Slack/AWS keys, private keys, storage account keys. */
 export function findStructuredSecrets(text: string): StructuredSecret[] {
   // JSON web tokens are read by hand (findJwts): a regex re-reads a long `-` separated run from every start.
   const out: StructuredSecret[] = findJwts(text).map(j => ({ kind: 'jwt' as const, ...j }));
-  for (const [kind, re] of STRUCTURED_SECRETS) {
-    for (const m of text.matchAll(re)) out.push({ kind, start: m.index!, end: m.index! + m[0].length });
+  for (const [kind, re, needles] of STRUCTURED_SECRETS) {
+    if (!needles.some(n => text.includes(n))) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ kind, start: m.index, end: m.index + m[0].length });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
 /** A value that looks machine-generated: long, no spaces, letters and digits (API keys, function keys, SAS signatures). */

@@ -49,6 +49,24 @@ const meaningful = (words: string[]) => words.filter(w => !CONVENTION_WORDS.has(
  * SecretName, KeyVaultUrl, IsPasswordValid.
  */
 export function secretNameStrength(name: string): SecretNameStrength | undefined {
+  return memo(strengthOfName, name, computeSecretNameStrength);
+}
+
+// Names repeat across a tree's flows (the same variables, arguments and fields): each is split into
+// words once. Bounded, as the language server lives long and hostile input can invent any name.
+const NAME_MEMO_LIMIT = 50_000;
+const strengthOfName = new Map<string, SecretNameStrength | undefined>();
+const userNames = new Map<string, boolean>();
+
+function memo<T>(table: Map<string, T>, name: string, compute: (name: string) => T): T {
+  if (table.has(name)) return table.get(name)!;
+  if (table.size >= NAME_MEMO_LIMIT) table.clear();
+  const value = compute(name);
+  table.set(name, value);
+  return value;
+}
+
+function computeSecretNameStrength(name: string): SecretNameStrength | undefined {
   const words = nameWords(name);
   if (!words.length || NEGATING_PREFIX.has(words[0]) && words.length > 1) return undefined;
   let found: SecretNameStrength | undefined;
@@ -83,6 +101,10 @@ const USER_NAME_PAIRS = /^(user|login|logon|account) (name|id)$/;
  * sign-in as often as the user), and a secret-named one (`UserPassword`) is a secret.
  */
 export function isUserName(name: string): boolean {
+  return memo(userNames, name, computeIsUserName);
+}
+
+function computeIsUserName(name: string): boolean {
   if (secretNameStrength(name)) return false;
   const words = meaningful(nameWords(name)).filter(w => w !== 'app');
   const last = words[words.length - 1];

@@ -102,7 +102,7 @@ function inLeaf(flow: CloudFlow, leaf: StringLeaf, scope: UrlScope): Array<EnvHi
     return [hitAt(leaf, start, start + value.length, { kind: 'record-id', what: `${bind[1].toLowerCase().replace(/s$/, '')} id`, where, display: value })];
   }
   const out: Array<EnvHit | undefined> = [];
-  for (const e of m.matchAll(ENV_ID)) {
+  for (const e of m.includes('Default-') ? m.matchAll(ENV_ID) : []) {
     out.push(hitAt(leaf, e.index!, e.index! + e[0].length, { kind: 'environment-id', what: 'environment id', where, display: e[0] }));
   }
   for (const p of findPaths(m)) {

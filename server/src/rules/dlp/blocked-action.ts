@@ -14,7 +14,7 @@ function blockedActionReports(uses: DlpUse[], policies: DataPolicy[], place: (u:
   for (const policy of policies) {
     for (const use of uses) {
       // A Blocked group is dlp/blocked-connector's finding: the whole connector is refused.
-      if (classify(policy, use.id) === 'Blocked' || !actionBlocked(policy, use)) continue;
+      if (classify(policy, use) === 'Blocked' || !actionBlocked(policy, use)) continue;
       const caveat = use.statement ? ' (desktop action ids in policies are matched on the action name: verify with your export)' : '';
       reports.push({
         message: `${useLabel(use)} runs operation "${use.operationId}" of ${use.label}, which the action rules of ${policyLabel(policy)} block: the platform suspends the flow${caveat}`,

@@ -3,7 +3,7 @@
 // The platform suspends such a flow (FlowSuspensionReason=CompanyDlpViolation) within 24 hours of the
 // policy change, and the parent of any flow tree it is in. Reported per unit (each desktop flow's
 // script, each cloud flow's own actions), so a flow run by several parents is reported once.
-import { classify } from '../../analysis/dlp/evaluate';
+import { classify, isListed } from '../../analysis/dlp/evaluate';
 import type { DlpUse } from '../../analysis/dlp/uses';
 import type { DataPolicy } from '../../model/dlp';
 import { defineRule, Report } from '../rule';
@@ -13,8 +13,8 @@ function blockedReports(uses: DlpUse[], policies: DataPolicy[], place: (u: DlpUs
   const reports: Report[] = [];
   for (const policy of policies) {
     for (const use of uses) {
-      if (classify(policy, use.id) !== 'Blocked') continue;
-      const listed = policy.classifications.has(use.id) ? 'in its Blocked group' : 'by its default classification (not listed in any group)';
+      if (classify(policy, use) !== 'Blocked') continue;
+      const listed = isListed(policy, use) ? 'in its Blocked group' : 'by its default classification (not listed in any group)';
       reports.push({
         message: `${useLabel(use)} uses ${use.label}, which ${policyLabel(policy)} classifies as Blocked ${listed}: the platform suspends the flow and every flow that runs it`,
         element: { kind: 'action', name: use.where },

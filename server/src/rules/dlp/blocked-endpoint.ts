@@ -1,5 +1,7 @@
 // dlp/blocked-endpoint: a literal endpoint that a data policy's ordered endpoint-filtering rules deny:
-// the URL a desktop flow's browser automation opens, or the `server,database` of a SQL Server action.
+// the URL a desktop flow's browser automation or HTTP action calls, the URL of a cloud HTTP or HTTP
+// Webhook action, the `server,database` of a SQL Server action, the account of an Azure Blob action
+// (analysis/dlp/endpoints.ts).
 // The first rule (by `order`) whose pattern matches decides; no rules or no match: allowed.
 import { cloudEndpoints, desktopEndpoints, LiteralEndpoint } from '../../analysis/dlp/endpoints';
 import { endpointVerdict } from '../../analysis/dlp/evaluate';
@@ -11,7 +13,7 @@ function deniedReports(endpoints: LiteralEndpoint[], policies: DataPolicy[]): Re
   const reports: Report[] = [];
   for (const policy of policies) {
     for (const e of endpoints) {
-      const verdict = endpointVerdict(policy, e.connectorId, e.endpoint);
+      const verdict = endpointVerdict(policy, { id: e.connectorId, aliases: e.aliases }, e.endpoint);
       if (verdict.behavior !== 'Deny') continue;
       reports.push({
         message: `${e.where} connects to an endpoint that the endpoint filtering of ${policyLabel(policy)} denies (rule "${verdict.pattern}"): the call is refused at run time`,

@@ -17,6 +17,7 @@
 import type { Solution } from '../../model/types';
 import { defineRule } from '../rule';
 import { taggedBlocks } from '../../analysis/shared/scan';
+import { substringsPresent } from '../../util/substrings';
 
 const CANVAS_APP = 300;
 const UNSEEN_CONNECTION_REFERENCE_CONSUMERS = (t: number) => t >= 10000;
@@ -41,9 +42,10 @@ export default defineRule({
         const used = new Set<string>();
         for (const f of solution.cloudFlows) for (const r of f.connectionReferences) if (r.logicalName) used.add(r.logicalName.toLowerCase());
         for (const d of solution.desktopFlows) for (const n of d.connectionReferences) used.add(n.toLowerCase());
+        const inDesktop = substringsPresent(solution.connectionReferences.map(c => c.logicalName.toLowerCase()), texts.desktop);
         for (const c of solution.connectionReferences) {
           const name = c.logicalName.toLowerCase();
-          if (!name || used.has(name) || texts.desktop.some(t => t.includes(name)) || appConnectors.has(c.connectorName.toLowerCase())) continue;
+          if (!name || used.has(name) || inDesktop.has(name) || appConnectors.has(c.connectorName.toLowerCase())) continue;
           const users = types.includes(CANVAS_APP) ? 'any flow or canvas app' : 'any flow';
           ctx.report({
             message: `Connection reference "${c.logicalName}" (${c.connectorName}) is not used by ${users} in the solution: every import still asks for a connection for it, and deployment settings must bind one in each environment. Remove it from the solution if nothing needs it.`,
@@ -56,9 +58,10 @@ export default defineRule({
 
       if (!types.some(ENVIRONMENT_VARIABLE_CONSUMERS)) {
         const parents = parentDefinitions(solution);
+        const mentioned = substringsPresent(solution.environmentVariables.map(v => v.schemaName.toLowerCase()), [...texts.cloud, ...texts.desktop]);
         for (const v of solution.environmentVariables) {
           const name = v.schemaName.toLowerCase();
-          if (!name || parents.has(name) || texts.cloud.some(t => t.includes(name)) || texts.desktop.some(t => t.includes(name))) continue;
+          if (!name || parents.has(name) || mentioned.has(name)) continue;
           ctx.report({
             message: `Environment variable "${v.schemaName}" is not used by any flow in the solution: each environment's deployment settings must still give it a value. Remove it from the solution if nothing needs it.`,
             loc: v.loc,

@@ -1,0 +1,113 @@
+// The streaming lint on worker threads: the main thread plans the run (stream.ts), hands one task at a
+// time to each idle worker and merges what comes back. Results are sorted as a one-thread run sorts
+// them, so the report is the same whatever the number of workers. A worker that fails leaves its task
+// to the main thread: the run never loses a unit.
+import * as os from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { DiskVfs } from '../load/vfs';
+import { ConfigResolver, loadConfigFile } from './config';
+import { collect, finishResult, LintTask, planRun, RunShared, runTask, startResult, StreamOptions, StreamResult, TaskEnv, taskEnv, TaskResult } from './stream';
+
+export interface ParallelOptions extends StreamOptions {
+  /** Worker threads; 1 lints on this thread. */
+  jobs: number;
+  /** The script a worker runs: one that calls `runLintWorker()` when `isLintWorker()`. */
+  workerFile: string;
+  /** The `--config` file, which each worker reads again. */
+  configFile?: string;
+}
+
+interface WorkerInput { flowcopLintWorker: true; shared: RunShared; configFile?: string }
+type WorkerReply = { index: number; result: TaskResult } | { index: number; error: string };
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+export async function lintParallel(paths: string[], options: ParallelOptions): Promise<StreamResult> {
+  const plan = planRun(paths, options);
+  const result = startResult(plan);
+  const results: Array<TaskResult | undefined> = new Array(plan.tasks.length);
+  let localEnv: TaskEnv | undefined;
+  let done = 0;
+  const runHere = (index: number) => {
+    localEnv ??= taskEnv(plan.shared, options.vfs, plan.configs);
+    results[index] = runTask(plan.tasks[index], localEnv);
+  };
+  const progress = () => options.onProgress?.(++done, plan.tasks.length);
+  const jobs = Math.min(options.jobs, plan.tasks.length);
+  if (jobs <= 1) plan.tasks.forEach((_, index) => { runHere(index); progress(); });
+  else await runOnWorkers(plan.tasks, jobs, { flowcopLintWorker: true, shared: plan.shared, configFile: options.configFile }, options.workerFile, results, runHere, progress);
+  for (const r of results) collect(result, r!);
+  return finishResult(result);
+}
+
+function runOnWorkers(tasks: LintTask[], jobs: number, input: WorkerInput, workerFile: string, results: Array<TaskResult | undefined>,
+  runHere: (index: number) => void, progress: () => void): Promise<void> {
+  return new Promise(resolve => {
+    let next = 0;
+    let settled = 0;
+    const workers: Worker[] = [];
+    const finishOne = () => {
+      progress();
+      if (++settled < tasks.length) return;
+      for (const w of workers) void w.terminate();
+      resolve();
+    };
+    const start = () => {
+      const worker = new Worker(workerFile, { workerData: input });
+      workers.push(worker);
+      let current: number | undefined;
+      const give = () => {
+        if (next >= tasks.length) { current = undefined; void worker.terminate(); return; }
+        current = next++;
+        worker.postMessage({ index: current, task: tasks[current] });
+      };
+      // A worker that dies or fails a task: the main thread runs that task, and the worker gets no more.
+      const fallBack = () => {
+        const lost = current;
+        current = undefined;
+        worker.removeAllListeners();
+        void worker.terminate();
+        if (lost !== undefined && results[lost] === undefined) { runHere(lost); finishOne(); }
+        // Tasks nobody else will take.
+        if (workers.every(w => w === worker || w.listenerCount('message') === 0)) {
+          while (next < tasks.length) { runHere(next++); finishOne(); }
+        }
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) { fallBack(); return; }
+        results[reply.index] = reply.result;
+        give();
+        finishOne();
+      });
+      worker.on('error', fallBack);
+      worker.on('exit', code => { if (current !== undefined) fallBack(); void code; });
+      give();
+    };
+    for (let k = 0; k < jobs; k++) start();
+  });
+}
+
+/** Whether this thread was started by lintParallel. */
+export function isLintWorker(): boolean {
+  return !isMainThread && !!(workerData as WorkerInput | undefined)?.flowcopLintWorker;
+}
+
+/** A worker's loop: rebuild the run's shared state once, then lint each task it is given. */
+export function runLintWorker(): void {
+  const input = workerData as WorkerInput;
+  const vfs = new DiskVfs();
+  const config = input.configFile ? loadConfigFile(vfs, input.configFile) : undefined;
+  const configs = new ConfigResolver(vfs, config && !('error' in config) ? config : undefined);
+  const env = taskEnv(input.shared, vfs, configs);
+  parentPort!.on('message', ({ index, task }: { index: number; task: LintTask }) => {
+    let reply: WorkerReply;
+    try {
+      reply = { index, result: runTask(task, env) };
+    } catch (e) {
+      reply = { index, error: (e as Error)?.message ?? String(e) };
+    }
+    parentPort!.postMessage(reply);
+  });
+}

@@ -1,0 +1,224 @@
+// The streaming lint: the walk and the cross-unit decisions (settings association, pipeline links)
+// first, then one task per unit (a solution folder, a .zip, the standalone scripts), each loaded,
+// linted and dropped before the next; only detached findings stay. The tasks need nothing from one
+// another, so parallel.ts can run them on worker threads. The findings equal analyze()'s, in order.
+import * as nodePath from 'node:path';
+import type { AppliedPolicies } from '../model/dlp';
+import type { PipelineFile } from '../model/pipeline';
+import type { DeploymentSettings, LoadProblem, Solution, Workspace } from '../model/types';
+import { associateSettings } from '../discover/associate';
+import { sortEnvironments } from '../discover/discover';
+import { headersOfUnits } from '../discover/headers';
+import { DiscoveryPlan, LoadUnit, planDiscovery } from '../discover/plan';
+import { linkPipelines, loadPipelines, resolveSettingsFiles } from '../discover/pipelines';
+import { loadStandaloneScripts, loadUnit } from '../discover/units';
+import { withLoadBudget, withRunBudget } from '../load/budget';
+import { guardLoad } from '../load/guard';
+import { loadSettings } from '../load/settings';
+import type { Vfs } from '../load/vfs';
+import { RULES } from '../rules/registry';
+import type { Rule } from '../rules/rule';
+import type { SourceFile } from '../util/text';
+import { AnalyzeOptions, configProblems, failedWorkspace, loadPolicies } from './analyze';
+import { ConfigResolver, isIgnoredByConfig } from './config';
+import { detachFinding, Finding } from './finding';
+import { valueKey } from './fold';
+import { lintWorkspace, sortFindings } from './lint';
+
+/** One unit of work: everything it needs travels with it (a worker thread gets it as a message). */
+export type LintTask =
+  | { kind: 'unit'; unit: LoadUnit; settings: TaskSettings[]; refused?: string }
+  | { kind: 'scripts'; scriptFiles: SourceFile[]; workflowFiles: SourceFile[] };
+
+/** A settings file of the unit: loaded again the way the association loaded it, then given to its solution. */
+export interface TaskSettings {
+  file: SourceFile;
+  load: { environment: string; association: DeploymentSettings['association'] };
+  association: DeploymentSettings['association'];
+  /** Index of the owning solution among the unit's solutions. */
+  solution: number;
+}
+
+/** What every task shares: read-only, rebuilt in each worker from `RunShared`. */
+export interface TaskEnv {
+  vfs: Vfs;
+  configs: ConfigResolver;
+  rules: readonly Rule[];
+  environment?: string;
+  roots: string[];
+  policies: AppliedPolicies[];
+  pipelines: PipelineFile[];
+  /** Unique names of every solution of the run, in order (pipelines link imports by them). */
+  solutionNames: string[];
+}
+
+export interface TaskResult {
+  findings: Finding[];
+  solutions: number;
+  scripts: number;
+  /** Environment names of the settings the unit's solutions got. */
+  environments: string[];
+}
+
+/** The part of a run that is decided once, on the main thread. */
+export interface RunPlan {
+  tasks: LintTask[];
+  /** Findings of the walk, of settings, pipeline, policy and config files. */
+  findings: Finding[];
+  shared: RunShared;
+  orphanSettings: number;
+  skipped: NonNullable<Workspace['skipped']>;
+  configs: ConfigResolver;
+}
+
+/** What a worker needs to rebuild the TaskEnv (structured-clone safe). */
+export interface RunShared {
+  roots: string[];
+  environment?: string;
+  policies: AppliedPolicies[];
+  pipelineFiles: DiscoveryPlan['pipelineFiles'];
+  solutionNames: string[];
+}
+
+export interface StreamResult {
+  findings: Finding[];
+  solutions: number;
+  scripts: number;
+  orphanSettings: number;
+  environments: string[];
+  skipped: NonNullable<Workspace['skipped']>;
+}
+
+export function planRun(paths: string[], options: AnalyzeOptions): RunPlan {
+  const configs = new ConfigResolver(options.vfs, options.config);
+  const rules = options.rules ?? RULES;
+  const problems: LoadProblem[] = [];
+  const roots = paths.map(p => nodePath.resolve(p));
+  const walked = withRunBudget(() => guardLoad<DiscoveryPlan | { failed: Workspace }>(() => planDiscovery(paths, {
+    vfs: options.vfs,
+    ignored: (p, isDirectory) => isIgnoredByConfig(configs.configFor(p, isDirectory), p),
+    explicitSettings: () => (options.config ? [options.config] : configs.loaded()).flatMap(c => c.environments),
+    explicitPipelines: () => (options.config ? [options.config] : configs.loaded()).flatMap(c => c.pipelines ?? []),
+  }), message => ({ failed: failedWorkspace(paths, message) })));
+  const loadedConfigs = options.config ? [options.config] : configs.loaded();
+  const policies = loadPolicies(options, loadedConfigs, problems);
+  problems.push(...configProblems(loadedConfigs));
+  if ('failed' in walked) {
+    problems.push(...walked.failed.problems);
+    return { tasks: [], findings: lintProblems(problems, configs, rules, options), shared: { roots, policies, pipelineFiles: [], solutionNames: [] }, orphanSettings: 0, skipped: [], configs };
+  }
+  const plan = walked;
+  problems.push(...plan.problems);
+  const refusedArchives = new Map<number, string>();
+  const headers = withRunBudget(() => headersOfUnits(plan.units, options.vfs, refusedArchives));
+  const settingsOf = new Map<number, TaskSettings[]>();
+  let orphanSettings = 0;
+  for (const a of associateSettings(plan.settings, headers, problems)) {
+    if (!a.owner) { orphanSettings++; continue; }
+    const unitHeaders = headers.filter(h => h.unit === a.owner!.unit);
+    const list = settingsOf.get(a.owner.unit) ?? [];
+    list.push({ file: a.settings.file, load: a.load, association: a.settings.association, solution: unitHeaders.indexOf(a.owner) });
+    settingsOf.set(a.owner.unit, list);
+  }
+  loadPipelines(plan.pipelineFiles, problems);
+  const tasks: LintTask[] = plan.units.map((unit, index) => ({ kind: 'unit', unit, settings: settingsOf.get(index) ?? [], refused: refusedArchives.get(index) }));
+  if (plan.scriptFiles.length || plan.workflowFiles.length) tasks.push({ kind: 'scripts', scriptFiles: plan.scriptFiles.map(s => s.file), workflowFiles: plan.workflowFiles });
+  return {
+    tasks,
+    findings: lintProblems(problems, configs, rules, options),
+    shared: { roots: plan.roots, environment: options.environment, policies, pipelineFiles: plan.pipelineFiles, solutionNames: headers.map(h => h.uniqueName) },
+    orphanSettings,
+    skipped: plan.skipped,
+    configs,
+  };
+}
+
+/** The TaskEnv of a run, from what any thread can rebuild. */
+export function taskEnv(shared: RunShared, vfs: Vfs, configs: ConfigResolver, rules: readonly Rule[] = RULES): TaskEnv {
+  const pipelines = loadPipelines(shared.pipelineFiles, []);
+  resolveSettingsFiles(pipelines, vfs, shared.roots);
+  return { vfs, configs, rules, environment: shared.environment, roots: shared.roots, policies: shared.policies, pipelines, solutionNames: shared.solutionNames };
+}
+
+export function runTask(task: LintTask, env: TaskEnv): TaskResult {
+  const workspace: Workspace = { roots: env.roots, solutions: [], scripts: [], orphanSettings: [], problems: [], policies: env.policies, pipelines: env.pipelines };
+  if (task.kind === 'unit') {
+    // An archive the plan could not open (over the run's budget, not a zip) is not opened again.
+    // Its own budget: the plan charged the unit's archive to the run's already (inside, v1 packages count per unit).
+    const loaded = withLoadBudget(() => loadUnit(task.unit, env.vfs, task.refused !== undefined ? { error: task.refused } : undefined));
+    workspace.solutions = loaded.solutions;
+    workspace.problems = loaded.problems;
+    for (const s of task.settings) {
+      const owner = loaded.solutions[s.solution];
+      const settings = owner && loadSettings(s.file, s.load.environment, s.load.association).settings;
+      if (!settings) continue;
+      settings.association = s.association;
+      owner.environments.push(settings);
+    }
+    for (const s of loaded.solutions) sortEnvironments(s);
+    linkPipelines(env.pipelines, withOthers(loaded.solutions, env.solutionNames));
+  } else {
+    const standalone = loadStandaloneScripts(task.scriptFiles.map(file => ({ file })), task.workflowFiles);
+    workspace.scripts = standalone.scripts;
+    workspace.problems = standalone.problems;
+  }
+  const findings = lintWorkspace(workspace, { rules: [...env.rules], configs: env.configs, environment: env.environment });
+  return {
+    findings: findings.map(f => detachFinding(f, valueKey(f))),
+    solutions: workspace.solutions.length,
+    scripts: workspace.scripts.length,
+    environments: workspace.solutions.flatMap(s => s.environments.map(e => e.environment)),
+  };
+}
+
+/**
+ * The unit's solutions among stand-ins for every other solution of the run: an import that names no
+ * solution deploys all of them, and is marked as assumed when there are several.
+ */
+function withOthers(solutions: Solution[], allNames: readonly string[]): Solution[] {
+  const others = [...allNames];
+  for (const s of solutions) {
+    const i = others.indexOf(s.uniqueName);
+    if (i >= 0) others.splice(i, 1);
+  }
+  return [...solutions, ...others.map(uniqueName => ({ uniqueName }) as Solution)];
+}
+
+function lintProblems(problems: LoadProblem[], configs: ConfigResolver, rules: readonly Rule[], options: AnalyzeOptions): Finding[] {
+  const workspace: Workspace = { roots: [], solutions: [], scripts: [], orphanSettings: [], problems };
+  return lintWorkspace(workspace, { rules: [...rules], configs, environment: options.environment }).map(f => detachFinding(f, valueKey(f)));
+}
+
+/** Adds one task's result to the run's. */
+export function collect(into: StreamResult, result: TaskResult): void {
+  into.findings.push(...result.findings);
+  into.solutions += result.solutions;
+  into.scripts += result.scripts;
+  into.environments.push(...result.environments);
+}
+
+export function startResult(plan: RunPlan): StreamResult {
+  return { findings: [...plan.findings], solutions: 0, scripts: 0, orphanSettings: plan.orphanSettings, environments: [], skipped: plan.skipped };
+}
+
+export function finishResult(result: StreamResult): StreamResult {
+  result.findings = sortFindings(result.findings);
+  return result;
+}
+
+export interface StreamOptions extends AnalyzeOptions {
+  /** Told after each task (units done, units in all). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The streaming lint on this thread: one unit in memory at a time. */
+export function lintStream(paths: string[], options: StreamOptions): StreamResult {
+  const plan = planRun(paths, options);
+  const env = taskEnv(plan.shared, options.vfs, plan.configs, options.rules ?? RULES);
+  const result = startResult(plan);
+  plan.tasks.forEach((task, k) => {
+    collect(result, runTask(task, env));
+    options.onProgress?.(k + 1, plan.tasks.length);
+  });
+  return finishResult(result);
+}
