@@ -129,6 +129,13 @@ function explainCommand(args: Parsed, io: CliIO): number {
 }
 
 async function main(): Promise<void> {
+  // `flowcop lint . | head`: the reader went away; stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   process.exitCode = await runCliAsync(process.argv.slice(2), {
     stdout: s => process.stdout.write(s),
     stderr: s => process.stderr.write(s),

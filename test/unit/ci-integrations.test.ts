@@ -88,3 +88,11 @@ describe('pre-commit hook', { skip: built }, () => {
     assert.match(r.stdout, /plaintext-secret/);
   });
 });
+
+describe('a reader that goes away', { skip: built }, () => {
+  test('`flowcop lint | head -1` ends quietly', () => {
+    const r = spawnSync('bash', ['-c', `node "${CLI}" lint test/eval/tree --format sarif | head -1 >/dev/null; echo "status \${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
+    assert.match(r.stdout, /^status [01]$/m, r.stdout + r.stderr);
+    assert.ok(!/EPIPE|Error/.test(r.stderr), r.stderr);
+  });
+});
