@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { createRng, definitionJsonString, escapeXml } from './prng.mjs';
+import { createRng } from './prng.mjs';
 import { desktopScript } from './tree-desktop.mjs';
+import { workflowXml } from './tree-layouts.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
@@ -100,35 +101,9 @@ export function cloudFlowJson(rng, count) {
   }, null, 2);
 }
 
-function workflowXml(kind, name, id, jsonName, definition) {
-  const desktop = kind === 'desktop' ? `
-  <UIFlowType>0</UIFlowType>
-  <Inputs>${escapeXml(JSON.stringify({ schema: { type: 'object', properties: { Input_WorkFolder: { type: 'string', format: null } } } }))}</Inputs>
-  <Outputs>${escapeXml(JSON.stringify({ schema: null }))}</Outputs>
-  <ConnectionReferences>[]</ConnectionReferences>
-  <Definition>${definition}</Definition>
-  <SchemaVersion>2022.07</SchemaVersion>` : '';
-  return `<?xml version="1.0" encoding="utf-8"?>
-<Workflow WorkflowId="{${id}}" Name="${escapeXml(name, true)}">
-  <JsonFileName>/Workflows/${jsonName}</JsonFileName>
-  <Type>1</Type>
-  <Subprocess>0</Subprocess>
-  <Category>${kind === 'cloud' ? 5 : 6}</Category>
-  <Mode>0</Mode>
-  <Scope>4</Scope>
-  <StateCode>1</StateCode>
-  <StatusCode>2</StatusCode>
-  <RunAs>1</RunAs>
-  <IsTransacted>1</IsTransacted>
-  <IntroducedVersion>1.0.0.0</IntroducedVersion>
-  <IsCustomizable>1</IsCustomizable>${desktop}
-  <PrimaryEntity>none</PrimaryEntity>
-  <LocalizedNames>
-    <LocalizedName languagecode="1033" description="${escapeXml(name, true)}" />
-  </LocalizedNames>
-</Workflow>
-`;
-}
+/** The latency document's flows: a desktop flow with one input and no outputs. */
+const LATENCY_IO = { uiFlowType: 0, inputs: { schema: { type: 'object', properties: { Input_WorkFolder: { type: 'string', format: null } } } }, outputs: { schema: null } };
+const xmlDeclared = element => `<?xml version="1.0" encoding="utf-8"?>\n${element}\n`;
 
 /**
  * Writes an unpacked solution (Other/Solution.xml, Workflows/…) holding a 5,000-line desktop flow and a
@@ -188,9 +163,9 @@ ${CONNECTORS.map(c => `    <connectionreference connectionreferencelogicalname="
 </environmentvariabledefinition>
 `,
     [`Workflows/${base(cloud)}`]: cloudFlowJson(rng.fork('cloud'), cloudActions),
-    [`Workflows/${base(cloud)}.data.xml`]: workflowXml('cloud', cloud.name, cloud.id, base(cloud)),
+    [`Workflows/${base(cloud)}.data.xml`]: xmlDeclared(workflowXml(cloud, 'cloud', base(cloud), LATENCY_IO)),
     [`Workflows/${base(desktop)}`]: JSON.stringify({ properties: { definition: { package: '' } }, schemaversion: 'ROBIN_202208_DVRS' }),
-    [`Workflows/${base(desktop)}.data.xml`]: workflowXml('desktop', desktop.name, desktop.id, base(desktop), definitionJsonString(script)),
+    [`Workflows/${base(desktop)}.data.xml`]: xmlDeclared(workflowXml({ ...desktop, script }, 'desktop', base(desktop), LATENCY_IO)),
   };
   for (const env of ['Dev', 'Prod']) {
     files[`deploymentSettings/${env}/deploymentSettings.json`] = JSON.stringify({

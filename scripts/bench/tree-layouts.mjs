@@ -37,11 +37,18 @@ ${[...s.cloudFlows, ...s.desktopFlows].map(f => `      <RootComponent type="29" 
 `;
 }
 
-function workflowXml(flow, kind, jsonName) {
+const DESKTOP_IO = {
+  uiFlowType: 2,
+  inputs: { schema: { properties: Object.fromEntries(['Input_WorkFolder', 'Input_PortalUrl', 'Input_Reference', 'Input_Mode'].map(n => [n, { default: '', description: '', format: null, title: n, type: 'string', value: '' }])), type: 'object' } },
+  outputs: { schema: { properties: { Output_Message: { default: '', description: '', format: 'password', title: 'Output_Message', type: 'string', value: '' } }, type: 'object' } },
+};
+
+/** A flow's `<Workflow>` element as exports write it (a desktop flow's script in `<Definition>`); `io` its inputs and outputs. */
+export function workflowXml(flow, kind, jsonName, io = DESKTOP_IO) {
   const desktop = kind === 'desktop' ? `
-  <UIFlowType>2</UIFlowType>
-  <Inputs>${escapeXml(JSON.stringify({ schema: { properties: Object.fromEntries(['Input_WorkFolder', 'Input_PortalUrl', 'Input_Reference', 'Input_Mode'].map(n => [n, { default: '', description: '', format: null, title: n, type: 'string', value: '' }])), type: 'object' } }))}</Inputs>
-  <Outputs>${escapeXml(JSON.stringify({ schema: { properties: { Output_Message: { default: '', description: '', format: 'password', title: 'Output_Message', type: 'string', value: '' } }, type: 'object' } }))}</Outputs>
+  <UIFlowType>${io.uiFlowType}</UIFlowType>
+  <Inputs>${escapeXml(JSON.stringify(io.inputs))}</Inputs>
+  <Outputs>${escapeXml(JSON.stringify(io.outputs))}</Outputs>
   <ConnectionReferences>[]</ConnectionReferences>
   <Definition>${definitionJsonString(flow.script)}</Definition>
   <SchemaVersion>2022.07</SchemaVersion>` : '';

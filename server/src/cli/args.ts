@@ -22,7 +22,7 @@ Options:
   --env NAME                 check deployment settings of this environment only
   --config FILE              use this flowcop.json instead of searching upward
   --policy FILE              evaluate this data-policy (DLP) export for the whole run (dlp/ rules); repeatable
-  --jobs N                   lint on N worker threads (default: one per core; 1 lints on the main thread)
+  --jobs N                   lint on N worker threads (default: one per core but one; 1 lints on the main thread)
   --fail-on error|warning|info|none
                              exit 1 when a reported finding is at or above this level (default error)
   --max-warnings N           exit 1 when more than N warnings are reported

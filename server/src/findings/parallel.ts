@@ -5,6 +5,7 @@
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DiskVfs } from '../load/vfs';
+import { releaseHeapAbove } from './heap';
 import { ConfigResolver, loadConfigFile } from './config';
 import { collect, finishResult, LintTask, planRun, RunShared, runTask, startResult, StreamOptions, StreamResult, TaskEnv, taskEnv, TaskResult } from './stream';
 
@@ -20,8 +21,13 @@ export interface ParallelOptions extends StreamOptions {
 interface WorkerInput { flowcopLintWorker: true; shared: RunShared; configFile?: string }
 type WorkerReply = { index: number; result: TaskResult } | { index: number; error: string };
 
+/**
+ * One worker per core but one (as Jest does): the main thread and V8's garbage-collection threads need
+ * a core too. On 2 cores two workers were 5% faster than one thread for 20% more CPU and 80% more memory.
+ */
 export function defaultJobs(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, cores - 1);
 }
 
 export async function lintParallel(paths: string[], options: ParallelOptions): Promise<StreamResult> {
@@ -33,6 +39,7 @@ export async function lintParallel(paths: string[], options: ParallelOptions): P
   const runHere = (index: number) => {
     localEnv ??= taskEnv(plan.shared, options.vfs, plan.configs);
     results[index] = runTask(plan.tasks[index], localEnv);
+    releaseHeapAbove();
   };
   const progress = () => options.onProgress?.(++done, plan.tasks.length);
   const jobs = Math.min(options.jobs, plan.tasks.length);
@@ -109,5 +116,6 @@ export function runLintWorker(): void {
       reply = { index, error: (e as Error)?.message ?? String(e) };
     }
     parentPort!.postMessage(reply);
+    releaseHeapAbove();
   });
 }

@@ -22,6 +22,7 @@ import type { SourceFile } from '../util/text';
 import { AnalyzeOptions, configProblems, failedWorkspace, loadPolicies } from './analyze';
 import { ConfigResolver, isIgnoredByConfig } from './config';
 import { detachFinding, Finding } from './finding';
+import { releaseHeapAbove } from './heap';
 import { valueKey } from './fold';
 import { lintWorkspace, sortFindings } from './lint';
 
@@ -218,6 +219,7 @@ export function lintStream(paths: string[], options: StreamOptions): StreamResul
   const result = startResult(plan);
   plan.tasks.forEach((task, k) => {
     collect(result, runTask(task, env));
+    releaseHeapAbove();
     options.onProgress?.(k + 1, plan.tasks.length);
   });
   return finishResult(result);

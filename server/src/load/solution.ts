@@ -359,7 +359,8 @@ export function schemaVariables(parsed: unknown): DesktopFlow['inputs'] {
   }));
 }
 
-function desktopConnectionReferences(doc: XmlDocument, el: XmlElement | undefined): string[] {
+/** The logical names in a desktop flow's `<ConnectionReferences>` JSON list. */
+export function desktopConnectionReferences(doc: XmlDocument, el: XmlElement | undefined): string[] {
   const text = textOf(doc, el)?.trim();
   if (!text) return [];
   try {

@@ -15,7 +15,7 @@ import { loadErrorMessage } from '../load/guard';
 import { loadPackageScript } from '../load/pad-package-flow';
 import { makeScript } from '../load/script';
 import { loadSettings } from '../load/settings';
-import { normalizeGuid, schemaVariables } from '../load/solution';
+import { desktopConnectionReferences, normalizeGuid, schemaVariables } from '../load/solution';
 import { decodeText, Vfs } from '../load/vfs';
 import { attr, child, childText, parseXml, textOf, validateXml, XmlDocument, XmlElement } from '../load/xml';
 
@@ -203,7 +203,7 @@ function reloadDesktopFlow(old: DesktopFlow, oldSolution: Solution, solution: So
     loc: { file, span: attr(el, 'Name')?.valueSpan ?? el.startTag },
     inputs: variableSchema(doc, child(el, 'Inputs'), name, problem),
     outputs: variableSchema(doc, child(el, 'Outputs'), name, problem),
-    connectionReferences: connectionReferenceNames(doc, child(el, 'ConnectionReferences')),
+    connectionReferences: desktopConnectionReferences(doc, child(el, 'ConnectionReferences')),
     stubFile: old.stubFile,
   };
   const def = child(el, 'Definition');
@@ -243,13 +243,3 @@ function variableSchema(doc: XmlDocument, el: XmlElement | undefined, flowName: 
   }
 }
 
-function connectionReferenceNames(doc: XmlDocument, el: XmlElement | undefined): string[] {
-  const text = textOf(doc, el)?.trim();
-  if (!text) return [];
-  try {
-    const list = JSON.parse(text) as Array<{ connectionReferenceLogicalName?: string }>;
-    return Array.isArray(list) ? list.map(r => r?.connectionReferenceLogicalName).filter((x): x is string => !!x) : [];
-  } catch {
-    return [];
-  }
-}
