@@ -51,7 +51,7 @@ export async function lintParallel(paths: string[], options: ParallelOptions): P
 
 function runOnWorkers(tasks: LintTask[], jobs: number, input: WorkerInput, workerFile: string, results: Array<TaskResult | undefined>,
   runHere: (index: number) => void, progress: () => void): Promise<void> {
-  return new Promise(resolve => {
+  return new Promise((resolve, reject) => {
     let next = 0;
     let settled = 0;
     const workers: Worker[] = [];
@@ -71,15 +71,21 @@ function runOnWorkers(tasks: LintTask[], jobs: number, input: WorkerInput, worke
         worker.postMessage({ index: current, task: tasks[current] });
       };
       // A worker that dies or fails a task: the main thread runs that task, and the worker gets no more.
+      // If the main thread fails it too, the run fails as a one-thread run would (the caller reports it).
       const fallBack = () => {
         const lost = current;
         current = undefined;
         worker.removeAllListeners();
         void worker.terminate();
-        if (lost !== undefined && results[lost] === undefined) { runHere(lost); finishOne(); }
-        // Tasks nobody else will take.
-        if (workers.every(w => w === worker || w.listenerCount('message') === 0)) {
-          while (next < tasks.length) { runHere(next++); finishOne(); }
+        try {
+          if (lost !== undefined && results[lost] === undefined) { runHere(lost); finishOne(); }
+          // Tasks nobody else will take.
+          if (workers.every(w => w === worker || w.listenerCount('message') === 0)) {
+            while (next < tasks.length) { runHere(next++); finishOne(); }
+          }
+        } catch (e) {
+          for (const w of workers) void w.terminate();
+          reject(e);
         }
       };
       worker.on('message', (reply: WorkerReply) => {
@@ -89,7 +95,7 @@ function runOnWorkers(tasks: LintTask[], jobs: number, input: WorkerInput, worke
         finishOne();
       });
       worker.on('error', fallBack);
-      worker.on('exit', code => { if (current !== undefined) fallBack(); void code; });
+      worker.on('exit', () => { if (current !== undefined) fallBack(); });
       give();
     };
     for (let k = 0; k < jobs; k++) start();
