@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const input = name => (process.env[`INPUT_${name}`] ?? '').trim();
+const input = (name, env = process.env) => (env[`INPUT_${name}`] ?? '').trim();
 
 export function lintArguments(env = process.env) {
-  const get = name => (env[`INPUT_${name}`] ?? '').trim();
+  const get = name => input(name, env);
   const paths = get('PATHS').split(/\s+/).filter(Boolean);
   const args = ['lint', ...(paths.length ? paths : ['.']), '--format', 'github', '--fail-on', get('FAIL_ON') || 'error'];
   if (get('ENV')) args.push('--env', get('ENV'));

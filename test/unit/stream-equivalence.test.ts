@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/findings/analyze';
 import { detachFinding } from '../../server/src/findings/finding';
-import { valueKey } from '../../server/src/findings/fold';
 import { lintStream } from '../../server/src/findings/stream';
 import { LoadBudget, withLoadBudget } from '../../server/src/load/budget';
 import { DiskVfs, MemoryVfs } from '../../server/src/load/vfs';
@@ -22,7 +21,7 @@ function assertSameAsWhole(dir: string): number {
   const vfs = new DiskVfs();
   const whole = analyze([dir], { vfs });
   const streamed = lintStream([dir], { vfs });
-  assert.deepEqual(comparable(streamed.findings), comparable(whole.findings.map(f => detachFinding(f, valueKey(f)))));
+  assert.deepEqual(comparable(streamed.findings), comparable(whole.findings.map(f => detachFinding(f))));
   assert.equal(streamed.solutions, whole.workspace.solutions.length);
   assert.equal(streamed.scripts, whole.workspace.scripts.length);
   assert.equal(streamed.orphanSettings, whole.workspace.orphanSettings.length);
@@ -100,6 +99,6 @@ describe('streaming lint: the run budget for archives', () => {
     assert.deepEqual(refused(whole.findings), ['/w/S3.zip', '/w/S4.zip']);
     assert.deepEqual(refused(streamed.findings), refused(whole.findings));
     assert.equal(streamed.solutions, 2);
-    assert.deepEqual(comparable(streamed.findings), comparable(whole.findings.map(f => detachFinding(f, valueKey(f)))));
+    assert.deepEqual(comparable(streamed.findings), comparable(whole.findings.map(f => detachFinding(f))));
   });
 });

@@ -12,8 +12,6 @@ import type { SettingsCandidate } from './plan';
 export interface SettingsAssignment {
   /** The settings as loaded (the association final). */
   settings: DeploymentSettings;
-  /** What loadSettings was called with: a unit linted elsewhere loads the file the same way. */
-  load: { environment: string; association: DeploymentSettings['association'] };
   owner?: SolutionHeader;
 }
 
@@ -28,10 +26,9 @@ export function associateSettings(candidates: readonly SettingsCandidate[], head
     for (const p of result.problems) problems.push({ ruleId: 'flowcop/parse-error', loc: { file: c.file, span: p.span }, message: p.message });
     // A template (`deploymentSettings.template.json`) is checked for its shape only: no environment.
     if (!result.settings || c.naming?.template) continue;
-    const load = { environment: c.environment, association: c.association };
     const owner = ownerOf(c, result.settings, headers);
     if (owner && c.solution && owner.uniqueName.toLowerCase() !== c.solution.toLowerCase()) result.settings.association = 'nearest';
-    out.push({ settings: result.settings, load, owner });
+    out.push({ settings: result.settings, owner });
   }
   return out;
 }

@@ -62,36 +62,35 @@ export function loadPipelines(files: Array<{ file: SourceFile; dialect: Pipeline
  * Links every import to the solutions it deploys: the one whose unique name starts the solution
  * file's name (`ContosoInvoices_1_0_0_3_managed.zip`), or that `pac pipeline deploy` names; when the
  * files do not say, every solution of the repository (marked as assumed when there are several).
+ * `solutions` may be some of the run's (the streaming lint links one unit at a time); `allNames` are
+ * the unique names of all of them, which decide what an import names.
  */
-export function linkPipelines(pipelines: PipelineFile[], solutions: Solution[]): void {
+export function linkPipelines(pipelines: PipelineFile[], solutions: Solution[], allNames: readonly string[] = solutions.map(s => s.uniqueName)): void {
   for (const pipeline of pipelines) {
     for (const step of pipeline.steps) {
       if (step.kind !== 'import') continue;
-      const named = solutionsNamed(step, solutions);
-      const targets = named ?? solutions;
-      const assumed = !named && solutions.length > 1;
+      const named = namesImported(step, allNames);
+      const targets = named ? solutions.filter(s => named.has(s.uniqueName.toLowerCase())) : solutions;
+      const assumed = !named && allNames.length > 1;
       for (const s of targets) linkImport(s, { pipeline, step, assumed });
     }
   }
 }
 
-/** The solutions the import names; undefined when it names none FlowCop can read (a variable, no path). */
-function solutionsNamed(step: PipelineImport, solutions: Solution[]): Solution[] | undefined {
+/** The unique names (lower case) the import names; undefined when it names none FlowCop can read (a variable, no path). */
+function namesImported(step: PipelineImport, allNames: readonly string[]): Set<string> | undefined {
   const written = step.solution?.text.trim();
   if (!written) return undefined;
   const base = written.split(/[\\/]/).pop() ?? '';
   // `$(Build.ArtifactStagingDirectory)/$(SolutionName).zip`: the name is not in the file.
   if (!base || /[$%{}]/.test(base)) return undefined;
   const lower = base.toLowerCase();
-  if (step.mode === 'pipeline-deploy') {
-    const exact = solutions.filter(s => s.uniqueName.toLowerCase() === lower);
-    return exact.length ? exact : [];
-  }
-  const matching = solutions.filter(s => lower === s.uniqueName.toLowerCase() || lower.startsWith(`${s.uniqueName.toLowerCase()}_`) || lower === `${s.uniqueName.toLowerCase()}.zip`);
-  if (!matching.length) return [];
+  const names = allNames.map(n => n.toLowerCase());
+  if (step.mode === 'pipeline-deploy') return new Set(names.filter(n => n === lower));
+  const matching = names.filter(n => lower === n || lower.startsWith(`${n}_`) || lower === `${n}.zip`);
   // `Contoso_Invoices.zip` starts with both `Contoso` and `Contoso_Invoices`: the longest name wins.
-  const longest = Math.max(...matching.map(s => s.uniqueName.length));
-  return matching.filter(s => s.uniqueName.length === longest);
+  const longest = Math.max(0, ...matching.map(n => n.length));
+  return new Set(matching.filter(n => n.length === longest));
 }
 
 /**

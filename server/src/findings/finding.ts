@@ -3,6 +3,7 @@
 import type { CloudFlow, DesktopFlow, Loc, Script, Solution, StandaloneScript } from '../model/types';
 import type { Category, LogicalElement, Severity } from '../rules/rule';
 import { createHash } from 'node:crypto';
+import { valueKey } from './fold';
 import { computeLineStarts, createSourceFile, positionAt, SourceFile, Span } from '../util/text';
 
 export interface Finding {
@@ -99,9 +100,10 @@ function positionInScript(script: { text: string }, offset: number): { line: num
 /**
  * The finding without its model: positions computed, the file's text and the owner objects and the fix data
  * (which may quote a secret) let go.
- * `valueKey` (fold.ts) keeps grouping repeated values; it is hashed, so no secret stays in memory.
+ * The folding key (fold.ts valueKey) keeps grouping repeated values; it is hashed, so no secret stays in memory.
  */
-export function detachFinding(f: Finding, valueKey: string | undefined): Finding {
+export function detachFinding(f: Finding): Finding {
+  const key = valueKey(f);
   const { path, entry } = f.loc.file;
   return {
     ruleId: f.ruleId,
@@ -112,6 +114,6 @@ export function detachFinding(f: Finding, valueKey: string | undefined): Finding
     ...(f.scriptSpan ? { scriptSpan: f.scriptSpan } : {}),
     owner: {},
     logical: f.logical,
-    detached: { position: findingPosition(f), ...(valueKey !== undefined ? { valueKey: createHash('sha256').update(valueKey).digest('base64') } : {}) },
+    detached: { position: findingPosition(f), ...(key !== undefined ? { valueKey: createHash('sha256').update(key).digest('base64') } : {}) },
   };
 }

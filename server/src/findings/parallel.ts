@@ -37,7 +37,7 @@ export async function lintParallel(paths: string[], options: ParallelOptions): P
   let localEnv: TaskEnv | undefined;
   let done = 0;
   const runHere = (index: number) => {
-    localEnv ??= taskEnv(plan.shared, options.vfs, plan.configs);
+    localEnv ??= taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines);
     results[index] = runTask(plan.tasks[index], localEnv);
     releaseHeapAbove();
   };

@@ -5,7 +5,7 @@
 import * as nodePath from 'node:path';
 import type { AppliedPolicies } from '../model/dlp';
 import type { PipelineFile } from '../model/pipeline';
-import type { DeploymentSettings, LoadProblem, Solution, Workspace } from '../model/types';
+import type { DeploymentSettings, LoadProblem, Workspace } from '../model/types';
 import { associateSettings } from '../discover/associate';
 import { sortEnvironments } from '../discover/discover';
 import { headersOfUnits } from '../discover/headers';
@@ -14,7 +14,6 @@ import { linkPipelines, loadPipelines, resolveSettingsFiles } from '../discover/
 import { loadStandaloneScripts, loadUnit } from '../discover/units';
 import { withLoadBudget, withRunBudget } from '../load/budget';
 import { guardLoad } from '../load/guard';
-import { loadSettings } from '../load/settings';
 import type { Vfs } from '../load/vfs';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/rule';
@@ -23,7 +22,6 @@ import { AnalyzeOptions, configProblems, failedWorkspace, loadPolicies } from '.
 import { ConfigResolver, isIgnoredByConfig } from './config';
 import { detachFinding, Finding } from './finding';
 import { releaseHeapAbove } from './heap';
-import { valueKey } from './fold';
 import { lintWorkspace, sortFindings } from './lint';
 
 /** One unit of work: everything it needs travels with it (a worker thread gets it as a message). */
@@ -31,11 +29,9 @@ export type LintTask =
   | { kind: 'unit'; unit: LoadUnit; settings: TaskSettings[]; refused?: string }
   | { kind: 'scripts'; scriptFiles: SourceFile[]; workflowFiles: SourceFile[] };
 
-/** A settings file of the unit: loaded again the way the association loaded it, then given to its solution. */
+/** A settings file of the unit, as the plan loaded and associated it (plain data: it travels to a worker). */
 export interface TaskSettings {
-  file: SourceFile;
-  load: { environment: string; association: DeploymentSettings['association'] };
-  association: DeploymentSettings['association'];
+  settings: DeploymentSettings;
   /** Index of the owning solution among the unit's solutions. */
   solution: number;
 }
@@ -70,6 +66,8 @@ export interface RunPlan {
   orphanSettings: number;
   skipped: NonNullable<Workspace['skipped']>;
   configs: ConfigResolver;
+  /** The pipelines, parsed and resolved, for tasks run on this thread. */
+  pipelines: PipelineFile[];
 }
 
 /** What a worker needs to rebuild the TaskEnv (structured-clone safe). */
@@ -106,7 +104,7 @@ export function planRun(paths: string[], options: AnalyzeOptions): RunPlan {
   problems.push(...configProblems(loadedConfigs));
   if ('failed' in walked) {
     problems.push(...walked.failed.problems);
-    return { tasks: [], findings: lintProblems(problems, configs, rules, options), shared: { roots, policies, pipelineFiles: [], solutionNames: [] }, orphanSettings: 0, skipped: [], configs };
+    return { tasks: [], findings: lintProblems(problems, configs, rules, options), shared: { roots, policies, pipelineFiles: [], solutionNames: [] }, orphanSettings: 0, skipped: [], configs, pipelines: [] };
   }
   const plan = walked;
   problems.push(...plan.problems);
@@ -116,12 +114,13 @@ export function planRun(paths: string[], options: AnalyzeOptions): RunPlan {
   let orphanSettings = 0;
   for (const a of associateSettings(plan.settings, headers, problems)) {
     if (!a.owner) { orphanSettings++; continue; }
-    const unitHeaders = headers.filter(h => h.unit === a.owner!.unit);
-    const list = settingsOf.get(a.owner.unit) ?? [];
-    list.push({ file: a.settings.file, load: a.load, association: a.settings.association, solution: unitHeaders.indexOf(a.owner) });
-    settingsOf.set(a.owner.unit, list);
+    const unit = a.owner.unit;
+    const list = settingsOf.get(unit) ?? [];
+    list.push({ settings: a.settings, solution: headers.filter(h => h.unit === unit).indexOf(a.owner) });
+    settingsOf.set(unit, list);
   }
-  loadPipelines(plan.pipelineFiles, problems);
+  const pipelines = loadPipelines(plan.pipelineFiles, problems);
+  resolveSettingsFiles(pipelines, options.vfs, plan.roots);
   const tasks: LintTask[] = plan.units.map((unit, index) => ({ kind: 'unit', unit, settings: settingsOf.get(index) ?? [], refused: refusedArchives.get(index) }));
   if (plan.scriptFiles.length || plan.workflowFiles.length) tasks.push({ kind: 'scripts', scriptFiles: plan.scriptFiles.map(s => s.file), workflowFiles: plan.workflowFiles });
   return {
@@ -131,13 +130,19 @@ export function planRun(paths: string[], options: AnalyzeOptions): RunPlan {
     orphanSettings,
     skipped: plan.skipped,
     configs,
+    pipelines,
   };
 }
 
-/** The TaskEnv of a run, from what any thread can rebuild. */
-export function taskEnv(shared: RunShared, vfs: Vfs, configs: ConfigResolver, rules: readonly Rule[] = RULES): TaskEnv {
-  const pipelines = loadPipelines(shared.pipelineFiles, []);
-  resolveSettingsFiles(pipelines, vfs, shared.roots);
+/**
+ * The TaskEnv of a run, from what any thread can rebuild; the planning thread passes the pipelines it
+ * parsed, a worker parses them again.
+ */
+export function taskEnv(shared: RunShared, vfs: Vfs, configs: ConfigResolver, pipelines?: PipelineFile[], rules: readonly Rule[] = RULES): TaskEnv {
+  if (!pipelines) {
+    pipelines = loadPipelines(shared.pipelineFiles, []);
+    resolveSettingsFiles(pipelines, vfs, shared.roots);
+  }
   return { vfs, configs, rules, environment: shared.environment, roots: shared.roots, policies: shared.policies, pipelines, solutionNames: shared.solutionNames };
 }
 
@@ -149,15 +154,9 @@ export function runTask(task: LintTask, env: TaskEnv): TaskResult {
     const loaded = withLoadBudget(() => loadUnit(task.unit, env.vfs, task.refused !== undefined ? { error: task.refused } : undefined));
     workspace.solutions = loaded.solutions;
     workspace.problems = loaded.problems;
-    for (const s of task.settings) {
-      const owner = loaded.solutions[s.solution];
-      const settings = owner && loadSettings(s.file, s.load.environment, s.load.association).settings;
-      if (!settings) continue;
-      settings.association = s.association;
-      owner.environments.push(settings);
-    }
+    for (const s of task.settings) loaded.solutions[s.solution]?.environments.push(s.settings);
     for (const s of loaded.solutions) sortEnvironments(s);
-    linkPipelines(env.pipelines, withOthers(loaded.solutions, env.solutionNames));
+    linkPipelines(env.pipelines, loaded.solutions, env.solutionNames);
   } else {
     const standalone = loadStandaloneScripts(task.scriptFiles.map(file => ({ file })), task.workflowFiles);
     workspace.scripts = standalone.scripts;
@@ -165,29 +164,16 @@ export function runTask(task: LintTask, env: TaskEnv): TaskResult {
   }
   const findings = lintWorkspace(workspace, { rules: [...env.rules], configs: env.configs, environment: env.environment });
   return {
-    findings: findings.map(f => detachFinding(f, valueKey(f))),
+    findings: findings.map(f => detachFinding(f)),
     solutions: workspace.solutions.length,
     scripts: workspace.scripts.length,
     environments: workspace.solutions.flatMap(s => s.environments.map(e => e.environment)),
   };
 }
 
-/**
- * The unit's solutions among stand-ins for every other solution of the run: an import that names no
- * solution deploys all of them, and is marked as assumed when there are several.
- */
-function withOthers(solutions: Solution[], allNames: readonly string[]): Solution[] {
-  const others = [...allNames];
-  for (const s of solutions) {
-    const i = others.indexOf(s.uniqueName);
-    if (i >= 0) others.splice(i, 1);
-  }
-  return [...solutions, ...others.map(uniqueName => ({ uniqueName }) as Solution)];
-}
-
 function lintProblems(problems: LoadProblem[], configs: ConfigResolver, rules: readonly Rule[], options: AnalyzeOptions): Finding[] {
   const workspace: Workspace = { roots: [], solutions: [], scripts: [], orphanSettings: [], problems };
-  return lintWorkspace(workspace, { rules: [...rules], configs, environment: options.environment }).map(f => detachFinding(f, valueKey(f)));
+  return lintWorkspace(workspace, { rules: [...rules], configs, environment: options.environment }).map(f => detachFinding(f));
 }
 
 /** Adds one task's result to the run's. */
@@ -215,7 +201,7 @@ export interface StreamOptions extends AnalyzeOptions {
 /** The streaming lint on this thread: one unit in memory at a time. */
 export function lintStream(paths: string[], options: StreamOptions): StreamResult {
   const plan = planRun(paths, options);
-  const env = taskEnv(plan.shared, options.vfs, plan.configs, options.rules ?? RULES);
+  const env = taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines, options.rules ?? RULES);
   const result = startResult(plan);
   plan.tasks.forEach((task, k) => {
     collect(result, runTask(task, env));
