@@ -12,6 +12,8 @@ const minify = args.includes('--minify');
 const outDir = option('--out') ?? 'out';
 const only = option('--only')?.split(',');
 const bundles = !args.includes('--no-bundles');
+// --dist DIR writes the bundles elsewhere than dist/ (parallel work that runs the CLI or the server).
+const distDir = option('--dist') ?? 'dist';
 // --e2e transpiles the extension-host suite test/e2e/**/*.ts to <out>/e2e/ (out/e2e/suite/index.js by default).
 const withE2e = args.includes('--e2e');
 
@@ -28,9 +30,9 @@ function tsFiles(dir) {
 // mainFields: jsonc-parser's UMD build hides its modules from the bundler; its ESM build does not.
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify, logLevel: 'warning', absWorkingDir: root, mainFields: ['module', 'main'] };
 if (bundles) await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${distDir}/client.js`, external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${distDir}/server.js` }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: `${distDir}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
 ]);
 
 if (withTests) {

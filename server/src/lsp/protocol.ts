@@ -51,6 +51,9 @@ export interface EnvironmentInfo {
   /** Settings files naming this environment (absolute paths). */
   files: string[];
   solutions: string[];
+  /** Dataverse URL and environment id flowcop.json gives it (`environments: { "Prod": { "url": … } }`). */
+  url?: string;
+  id?: string;
 }
 
 /** `flowcop/environments` (client → server): the environments found in the workspace. */
@@ -133,6 +136,126 @@ export interface ModelDesktopFlow {
   readOnly?: boolean;
   /** The file the script is read from, when not xmlPath (a v1 flow's JSON). */
   scriptPath?: string;
+}
+
+/**
+ * `flowcop/matrix` (client → server): each solution's environment variables and connection references
+ * (rows) against the environments its settings files name (columns), with each cell's state and the
+ * findings about it, and a findings overview. Never carries a secret's value: a Secret (or a variable
+ * FlowCop finds holding one) shows "Key Vault reference", "missing" or "(secret)".
+ */
+export const MatrixRequest = 'flowcop/matrix';
+export interface MatrixParams {
+  /** Unique name of one solution; every solution when absent. */
+  solution?: string;
+}
+export interface MatrixResult {
+  /** The active environment (null = all). */
+  environment: string | null;
+  solutions: MatrixSolution[];
+}
+
+export interface MatrixSolution {
+  uniqueName: string;
+  displayName: string;
+  root: string;
+  /** One per settings file of the solution (a shared "default" template file included), sorted by stage. */
+  columns: MatrixColumn[];
+  rows: MatrixRow[];
+  overview: FindingsOverview;
+}
+
+export interface MatrixColumn {
+  environment: string;
+  /** The settings file (absolute path). */
+  file: string;
+  /** Whether this is the active environment. */
+  active: boolean;
+  /** Dataverse URL or id flowcop.json gives the environment, when it does. */
+  url?: string;
+  id?: string;
+}
+
+/**
+ * ok: a value or binding; empty: an entry with an empty value; missing: no entry; default: no entry, the
+ * definition's default applies; shared: the same connection or account as another environment; bleed: the
+ * value names another environment or stage; unknown: an entry for nothing the solution defines (its own
+ * row); invalid: a value the import refuses (import-failure); none: nothing to show (a default or committed
+ * value column left unset).
+ */
+export type MatrixCellState = 'ok' | 'empty' | 'missing' | 'default' | 'shared' | 'bleed' | 'unknown' | 'invalid' | 'none';
+
+export interface MatrixRow {
+  kind: 'environmentVariable' | 'connectionReference';
+  /** Schema name (variables) or logical name (connection references). */
+  name: string;
+  displayName: string;
+  /** Variable type (String, Number, Secret…) or connector name. */
+  type: string;
+  secret: boolean;
+  /** Where the solution defines it; absent for a row of unknown settings entries. */
+  definition?: FileLocation;
+  /** The definition's default value and the committed current value (variables only). */
+  defaultValue?: MatrixCell;
+  committedValue?: MatrixCell;
+  /** One per column, in the columns' order. */
+  cells: MatrixCell[];
+}
+
+export interface MatrixCell {
+  /** The value or ConnectionId to show (secrets never: "Key Vault reference", "missing", "(secret)"). */
+  text: string;
+  state: MatrixCellState;
+  /** The entry in the settings file (its value), else where an entry would go; opening a cell goes here. */
+  location?: FileLocation;
+  findings: MatrixFinding[];
+  /** Edits a cell offers (add the missing entry, fill an empty value, rename an unknown entry…). */
+  actions: MatrixAction[];
+}
+
+export interface MatrixFinding {
+  /** The finding's id in the server's last analysis (as in a diagnostic's data). */
+  id: string;
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  location: FileLocation;
+}
+
+export interface MatrixAction {
+  title: string;
+  edit: MatrixEditParams;
+  /** Asks the user for the value first (the edit's value is the suggestion). */
+  promptForValue?: boolean;
+}
+
+/** `flowcop/matrixEdit` (client → server): the minimal text edit a matrix action makes to a settings file. */
+export const MatrixEditRequest = 'flowcop/matrixEdit';
+export interface MatrixEditParams {
+  /** The settings file (absolute path). */
+  file: string;
+  kind: 'environmentVariable' | 'connectionReference';
+  name: string;
+  /** set: add the entry or replace its value; remove: delete the entry; rename: change its name to newName. */
+  action: 'set' | 'remove' | 'rename';
+  value?: string;
+  newName?: string;
+}
+export interface MatrixEditResult {
+  /** LSP TextEdits (0-based positions) to apply to `file`, computed from the text the server holds for it. */
+  edits?: Array<{ range: FileLocation['range']; newText: string }>;
+  /** The document version (open documents) or content hash the edits were computed from. */
+  basedOn?: { version?: number; hash?: string };
+  error?: string;
+}
+
+/** Per solution: what FlowCop finds, counted, and the values to move first. */
+export interface FindingsOverview {
+  total: number;
+  byCategory: Array<{ category: string; count: number }>;
+  byRule: Array<{ ruleId: string; category: string; severity: 'error' | 'warning' | 'info'; count: number; findings: MatrixFinding[] }>;
+  /** The same environment-specific value in many places (most places first); secret values never shown. */
+  valuesToMove: Array<{ text: string; count: number; ruleIds: string[]; findings: MatrixFinding[] }>;
 }
 
 /** `flowcop/lintZip` (client → server): lint a packed solution .zip in memory and publish its findings on it. */
