@@ -99,7 +99,7 @@ function inspectCommand(args: Parsed, io: CliIO): number {
   const report = inspectWorkspace(workspace, io.cwd);
   if (format === 'json') io.stdout(formatInspectJson(report));
   else io.stdout(formatInspectText(report));
-  if (!workspace.solutions.length && !workspace.scripts.length && !workspace.orphanSettings.length) {
+  if (!workspace.solutions.length && !workspace.scripts.length && !workspace.orphanSettings.length && !workspace.pipelines?.length) {
     io.stderr(`flowcop: nothing lintable found in ${escapeText(args.paths.join(', '))}\n`);
     return 2;
   }

@@ -61,9 +61,13 @@ export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): n
   for (const s of run.skipped) io.stderr(`flowcop: note: ${escapeText(displayPath(s.file, io.cwd))}: ${escapeText(s.reason)}\n`);
   let findings = run.findings;
 
-  if (!run.solutions && !run.scripts && !run.orphanSettings && !findings.length) {
-    io.stderr(`flowcop: nothing lintable found in ${escapeText(args.paths.join(', '))} (no solution, packed solution .zip or desktop-flow script)\n`);
+  if (!run.solutions && !run.scripts && !run.orphanSettings && !run.pipelines && !findings.length) {
+    io.stderr(`flowcop: nothing lintable found in ${escapeText(args.paths.join(', '))} (no solution, packed solution .zip, desktop-flow script or deployment pipeline)\n`);
     return 2;
+  }
+  if (run.pipelines && !run.solutions) {
+    // The pipeline rules check what an import does to a solution's variables, references and flows.
+    io.stderr(`flowcop: note: ${run.pipelines} deployment pipeline file${run.pipelines > 1 ? 's' : ''} found but no solution they deploy: the pipeline rules need the solution's files in the linted folders\n`);
   }
   if (environment && !run.environments.some(e => e.toLowerCase() === environment.toLowerCase())) {
     // One name per environment, whatever the case of its files (`Prod/…` and `prod.deploymentsettings.json`).

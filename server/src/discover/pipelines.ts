@@ -1,5 +1,5 @@
 // Deployment pipelines found by convention, and each import linked to the solutions it deploys.
-// Convention: `.github/workflows/*.yml`, `azure-pipelines*.yml`, any `*.yml` under a `pipelines/`,
+// Convention: `.github/workflows/*.yml`, local actions `.github/**/action.yml`, `azure-pipelines*.yml`, any `*.yml` under a `pipelines/`,
 // `.pipelines/` or `deploy/` folder, and `*.ps1` / `*.sh` / `*.cmd` scripts that call pac.
 import * as nodePath from 'node:path';
 import type { LoadProblem, Solution } from '../model/types';
@@ -23,6 +23,8 @@ export function pipelineDialectOf(filePath: string): PipelineDialect | undefined
   if (!YAML.test(name)) return undefined;
   const n = folders.length;
   if (n >= 2 && folders[n - 1] === 'workflows' && folders[n - 2] === '.github') return 'github';
+  // A local composite action (`.github/actions/deploy/action.yml`), which workflows call with `uses: ./…`.
+  if (/^action\.ya?ml$/.test(name) && folders.includes('.github')) return 'github';
   if (name.startsWith('azure-pipelines')) return 'azure-devops';
   if (folders.some(f => PIPELINE_FOLDERS.has(f))) return 'azure-devops';
   return undefined;
@@ -70,7 +72,9 @@ export function linkPipelines(pipelines: PipelineFile[], solutions: Solution[], 
     for (const step of pipeline.steps) {
       if (step.kind !== 'import') continue;
       const named = namesImported(step, allNames);
-      const targets = named ? solutions.filter(s => named.has(s.uniqueName.toLowerCase())) : solutions;
+      const repository = pipeline.repository;
+      const targets = named ? solutions.filter(s => named.has(s.uniqueName.toLowerCase()))
+        : repository ? solutions.filter(s => isInsideDir(s.root, repository)) : solutions;
       const assumed = !named && allNames.length > 1;
       for (const s of targets) linkImport(s, { pipeline, step, assumed });
     }
@@ -79,7 +83,7 @@ export function linkPipelines(pipelines: PipelineFile[], solutions: Solution[], 
 
 /** The unique names (lower case) the import names; undefined when it names none FlowCop can read (a variable, no path). */
 function namesImported(step: PipelineImport, allNames: readonly string[]): Set<string> | undefined {
-  const written = step.solution?.text.trim();
+  const written = (step.solution?.resolved ?? step.solution?.text)?.trim();
   if (!written) return undefined;
   const base = written.split(/[\\/]/).pop() ?? '';
   // `$(Build.ArtifactStagingDirectory)/$(SolutionName).zip`: the name is not in the file.
@@ -110,10 +114,27 @@ export function resolveSettingsFiles(pipelines: PipelineFile[], vfs: Vfs, roots:
     const file = pipeline.loc.file.path;
     // A pipeline file named on its own: the tree around it was not given, so nothing is looked up.
     const root = roots.find(r => r !== file && isInsideDir(file, r));
+    if (root) pipeline.repository = repositoryOf(file, root, vfs);
     for (const step of pipeline.steps) {
       if (step.kind === 'import' && step.settingsFile) step.settingsLookup = root ? lookUp(step.settingsFile.text.trim(), file, root, vfs) : { state: 'unresolved' };
     }
   }
+}
+
+/**
+ * The repository a pipeline file belongs to, inside the linted folder `root`: the folder holding `.github/`
+ * for a workflow, else the nearest folder above the file with `.git`; undefined when neither is found
+ * (then every solution of the run is the repository's).
+ */
+function repositoryOf(file: string, root: string, vfs: Vfs): string | undefined {
+  const parts = file.split(/[\\/]/);
+  const github = parts.lastIndexOf('.github');
+  if (github > 0 && github === parts.length - 3) return parts.slice(0, github).join(nodePath.sep) || nodePath.sep;
+  for (let dir = nodePath.dirname(file); isInsideDir(dir, root); dir = nodePath.dirname(dir)) {
+    if (vfs.isDirectory(nodePath.join(dir, '.git')) || vfs.isFile(nodePath.join(dir, '.git'))) return dir;
+    if (dir === root || nodePath.dirname(dir) === dir) break;
+  }
+  return undefined;
 }
 
 function lookUp(written: string, pipelinePath: string, root: string, vfs: Vfs): SettingsLookup {

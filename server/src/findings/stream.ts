@@ -84,6 +84,8 @@ export interface StreamResult {
   solutions: number;
   scripts: number;
   orphanSettings: number;
+  /** Deployment pipeline files that import, apply or deploy a solution. */
+  pipelines: number;
   environments: string[];
   skipped: NonNullable<Workspace['skipped']>;
 }
@@ -185,7 +187,7 @@ export function collect(into: StreamResult, result: TaskResult): void {
 }
 
 export function startResult(plan: RunPlan): StreamResult {
-  return { findings: [...plan.findings], solutions: 0, scripts: 0, orphanSettings: plan.orphanSettings, environments: [], skipped: plan.skipped };
+  return { findings: [...plan.findings], solutions: 0, scripts: 0, orphanSettings: plan.orphanSettings, pipelines: plan.pipelines.length, environments: [], skipped: plan.skipped };
 }
 
 export function finishResult(result: StreamResult): StreamResult {

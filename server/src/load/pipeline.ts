@@ -37,7 +37,7 @@ export function loadPipeline(file: SourceFile, dialect: PipelineDialect): Pipeli
   } else {
     const doc = parseYaml(file.text);
     if (!doc.root) return { problems: doc.problems.map(p => ({ span: p.span, message: `pipeline ${p.message}` })) };
-    walkYaml(file, doc.root, undefined, scan, new Set());
+    walkYaml(file, doc.root, undefined, scan, new Set(), new Map());
   }
   if (!scan.steps.length) return { problems: [] };
   const pipeline: PipelineFile = { dialect, loc: { file, span: { start: 0, end: 0 } }, steps: scan.steps };
@@ -59,23 +59,24 @@ const GH_CREATE = /^microsoft\/powerplatform-actions\/(?:create|reset)-environme
 /** Keys whose value is a shell script: GitHub `run`, Azure DevOps `script`/`bash`/`powershell`/`pwsh`, and task inputs holding inline scripts. */
 const SCRIPT_KEYS = new Set(['run', 'script', 'bash', 'powershell', 'pwsh', 'inlinescript', 'inline']);
 
-function walkYaml(file: SourceFile, node: YamlNode, stage: string | undefined, scan: Scan, seen: Set<YamlNode>): void {
+function walkYaml(file: SourceFile, node: YamlNode, stage: string | undefined, scan: Scan, seen: Set<YamlNode>, env: ReadonlyMap<string, string>): void {
   if (seen.has(node)) return;
   seen.add(node);
   const steps = scan.steps;
   if (node.kind === 'seq') {
-    for (const item of node.items) walkYaml(file, item, stage, scan, seen);
+    for (const item of node.items) walkYaml(file, item, stage, scan, seen, env);
     return;
   }
   if (node.kind !== 'map') return;
   const here = stageOf(node) ?? stage;
+  const scope = envScope(node, env);
   const task = entry(node, 'task');
   const uses = entry(node, 'uses');
   const taskName = task?.value.kind === 'scalar' ? task.value.text.trim() : undefined;
   const action = uses?.value.kind === 'scalar' ? uses.value.text.trim() : undefined;
   if (taskName && ADO_IMPORT.test(taskName)) steps.push(taskImport(file, task!, here, ADO_INPUTS, entry(node, 'inputs')?.value));
   else if (taskName && ADO_APPLY.test(taskName)) steps.push(apply(file, task!, here, input(file, entry(node, 'inputs')?.value, 'SolutionName'), input(file, entry(node, 'inputs')?.value, ADO_INPUTS.environment)));
-  else if (action && GH_IMPORT.test(action)) steps.push(taskImport(file, uses!, here, GH_INPUTS, entry(node, 'with')?.value));
+  else if (action && GH_IMPORT.test(action)) steps.push(taskImport(file, uses!, here, GH_INPUTS, entry(node, 'with')?.value, scope));
   else if (action && GH_APPLY.test(action)) steps.push(apply(file, uses!, here, input(file, entry(node, 'with')?.value, 'solution-name'), input(file, entry(node, 'with')?.value, GH_INPUTS.environment)));
   else if ((taskName && ADO_CREATE.test(taskName)) || (action && GH_CREATE.test(action))) {
     const head = (taskName ? task : uses)!;
@@ -85,7 +86,7 @@ function walkYaml(file: SourceFile, node: YamlNode, stage: string | undefined, s
     if (e.value.kind === 'scalar' && SCRIPT_KEYS.has(e.key.toLowerCase())) {
       scanPac(file, e.value.span, scan, here);
     } else if (e.value.kind !== 'scalar') {
-      walkYaml(file, e.value, here, scan, seen);
+      walkYaml(file, e.value, here, scan, seen, scope);
     }
   }
 }
@@ -123,22 +124,48 @@ function githubIdentity(file: SourceFile, inputs: YamlNode | undefined): Deploym
   return user?.text.trim() ? { kind: 'user', value: user } : undefined;
 }
 
-function taskImport(file: SourceFile, head: YamlEntry, stage: string | undefined, names: InputNames, inputs: YamlNode | undefined): PipelineImport {
+/** A value the pipeline computes when it runs: `$(var)`, `${{ … }}`, `$[ … ]`. */
+function isExpression(text: string): boolean {
+  return /^\$[({[]/.test(text);
+}
+
+/** `${{ env.NAME }}` replaced by the literal `env:` values in scope (step over job over workflow); others kept. */
+function withEnv(value: PipelineValue | undefined, env: ReadonlyMap<string, string>): PipelineValue | undefined {
+  if (!value || !env.size || !value.text.includes('${{')) return value;
+  const resolved = value.text.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) => env.get(name.toLowerCase()) ?? whole);
+  return resolved === value.text ? value : { ...value, resolved };
+}
+
+/** The scope's `env:` values, with this mapping's own literal ones added (GitHub compares names ignoring case on Windows runners only; exact names are the rule, lower case here is a tolerance). */
+function envScope(node: YamlNode, outer: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const own = entry(node, 'env')?.value;
+  if (own?.kind !== 'map') return outer;
+  const scope = new Map(outer);
+  for (const e of own.entries) {
+    if (e.value.kind === 'scalar' && !/\$\{\{|\$\(/.test(e.value.text)) scope.set(e.key.toLowerCase(), e.value.text.trim());
+  }
+  return scope;
+}
+
+function taskImport(file: SourceFile, head: YamlEntry, stage: string | undefined, names: InputNames, inputs: YamlNode | undefined, env: ReadonlyMap<string, string> = new Map()): PipelineImport {
   const flag = (name: string) => {
     const v = input(file, inputs, name);
     return v && /^true$/i.test(v.text.trim()) ? v : undefined;
   };
   const upgrade = flag(names.stageAndUpgrade);
   const holding = flag(names.holding);
-  // The settings file is passed only when its switch is true (cli-wrapper importSolution.ts).
-  const settingsFile = flag(names.useSettings) ? input(file, inputs, names.settings) : undefined;
+  // The settings file is passed only when its switch is true (cli-wrapper importSolution.ts). A switch set
+  // from a variable (`$(UseDeploymentSettings)`) may be on: the file is kept, and a path built from
+  // variables is left unresolved as any other.
+  const settingsSwitch = input(file, inputs, names.useSettings)?.text.trim() ?? '';
+  const settingsFile = /^true$/i.test(settingsSwitch) || isExpression(settingsSwitch) ? input(file, inputs, names.settings) : undefined;
   const mode: ImportMode = upgrade ? 'stage-and-upgrade' : holding ? 'holding' : 'update';
   return {
     kind: 'import',
     mode,
     loc: { file, span: { start: head.keySpan.start, end: head.value.span.end } },
     modeLoc: (upgrade ?? holding)?.loc,
-    solution: input(file, inputs, names.file),
+    solution: withEnv(input(file, inputs, names.file), env),
     settingsFile: settingsFile?.text.trim() ? settingsFile : undefined,
     environment: input(file, inputs, names.environment),
     stage,

@@ -19,6 +19,8 @@ export type ImportMode = 'update' | 'stage-and-upgrade' | 'holding' | 'pipeline-
 export interface PipelineValue {
   text: string;
   loc: Loc;
+  /** The text with the workflow's own literal `env:` values put in for `${{ env.NAME }}` (GitHub), when it has any. */
+  resolved?: string;
 }
 
 export interface PipelineImport {
@@ -85,6 +87,11 @@ export interface PipelineFile {
    * environment without the solution, a first install.
    */
   environmentCreations?: Loc[];
+  /**
+   * The repository the file belongs to (the folder holding `.github/` for a workflow, else the nearest
+   * folder with `.git`): an import that does not name its solution deploys one of that repository's.
+   */
+  repository?: string;
 }
 
 /** An import with the solutions of the repository it deploys, as linked by discovery. */
