@@ -37,7 +37,8 @@ if (bundles) await Promise.all([
 
 if (withTests) {
   rmSync(join(root, outDir), { recursive: true, force: true });
-  const entryPoints = [...tsFiles(join(root, 'server/src')), ...tsFiles(join(root, 'test'))]
+  // The client's files too: unit tests load its vscode-free parts (client/src/pac, client/src/matrix).
+  const entryPoints = [...tsFiles(join(root, 'server/src')), ...tsFiles(join(root, 'client/src')), ...tsFiles(join(root, 'test'))]
     .map(p => relative(root, p))
     .filter(p => !only || only.some(prefix => p.startsWith(prefix)));
   await esbuild.build({ entryPoints, outdir: outDir, outbase: '.', bundle: false, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning', absWorkingDir: root });

@@ -7,11 +7,13 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { looksLikeScript } from '../../server/src/load/pad/sniff';
 import {
-  ClientSettings, Commands, EnvironmentsRequest, EnvironmentsResult, InitializationOptions, LintZipRequest, LintZipResult, ModelDesktopFlow,
+  ClientSettings, Commands, EnvironmentInfo, EnvironmentsRequest, EnvironmentsResult, InitializationOptions, LintZipRequest, LintZipResult, ModelDesktopFlow,
   CancelScanNotification, ModelRequest, ModelResult, RescanRequest, ScanStarted, ScanStartedNotification, ScanStatus, ScanStatusNotification, WorkspaceTrustedNotification,
   SCRIPT_SCHEME, SetEnvironmentRequest,
 } from '../../server/src/lsp/protocol';
 import { fixLineEndingsOnFirstSave, keepLineEndingsIn } from './createdFiles';
+import { pacFirst } from './pac/match';
+import { offerPacSelect, pacMatchDescription, PacProfilesSource, showEnvironmentStatus } from './pac/ui';
 import { ScriptFileSystem, scriptUri } from './scriptFs';
 import { FlowCopTree, locationRange, locationUri, ModelStore, Node, ViewKind } from './views';
 import { planExtraction } from '../../server/src/fix/unpack-plan';
@@ -61,16 +63,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
   const scriptFs = new ScriptFileSystem(log);
   context.subscriptions.push(scriptFs, vscode.workspace.registerFileSystemProvider(SCRIPT_SCHEME, scriptFs, { isCaseSensitive: true }));
 
-  // ---- status bar: the active environment ---------------------------------------------------------------
+  // ---- status bar: the active environment, and pac's beside it (pac/ui.ts) ------------------------------
   const envItem = vscode.window.createStatusBarItem('flowcop.environment', vscode.StatusBarAlignment.Left, 50);
   envItem.name = 'FlowCop Environment';
   envItem.command = 'flowcop.switchEnvironment';
-  const showEnvironment = () => {
-    envItem.text = `$(server-environment) ${environment ?? 'All environments'}`;
-    envItem.tooltip = environment
-      ? `FlowCop checks the deployment settings of ${environment} and shows its values. Click to switch.`
-      : 'FlowCop checks the deployment settings of every environment. Click to pick one.';
+  const pac = new PacProfilesSource(log);
+  context.subscriptions.push(pac);
+  /** The environments as the server last listed them (with flowcop.json's url/id), asked for only while pac has profiles. */
+  let knownEnvironments: EnvironmentInfo[] = [];
+  const showEnvironment = () => showEnvironmentStatus(envItem, environment, pac, knownEnvironments);
+  const refreshEnvironments = async () => {
+    if (!pac.profiles() || client?.state !== State.Running) return;
+    try {
+      knownEnvironments = (await client.sendRequest<EnvironmentsResult>(EnvironmentsRequest)).environments;
+      showEnvironment();
+    } catch (e) {
+      log(`listing the environments failed: ${(e as Error)?.message ?? e}`);
+    }
   };
+  context.subscriptions.push(pac.onDidChange(() => { showEnvironment(); void refreshEnvironments(); }));
   showEnvironment();
   envItem.show();
   context.subscriptions.push(envItem);
@@ -177,6 +188,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
       lastStatus = s;
       showScan(s);
       refreshViews();
+      void refreshEnvironments();
       for (const w of [...statusWaiters]) {
         if (w.filter(s)) { statusWaiters.splice(statusWaiters.indexOf(w), 1); w.resolve(s); }
       }
@@ -257,21 +269,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
       chosen = name === ALL || name === null || name === '' ? null : name;
     } else {
       const { environments } = await c.sendRequest<EnvironmentsResult>(EnvironmentsRequest);
+      knownEnvironments = environments;
       const rel = (p: string) => vscode.workspace.asRelativePath(p, true);
       type Item = vscode.QuickPickItem & { value: string | null };
+      const toItem = (e: EnvironmentInfo): Item => ({
+        label: e.name,
+        description: [environment?.toLowerCase() === e.name.toLowerCase() ? 'active' : '', pacMatchDescription(e, pac) ?? '', e.solutions.join(', ')].filter(Boolean).join(' · '),
+        detail: [e.files.map(rel).join(', ') || 'no settings file', e.url ?? e.id ?? ''].filter(Boolean).join(' · '),
+        value: e.name,
+      });
+      // pac's active environment comes first (pac/match.ts), when flowcop.json gives it a url or id.
+      const ordered = pacFirst(environments, pac.profiles()?.active);
+      const pacItem = ordered.length && pacMatchDescription(ordered[0], pac) ? [toItem(ordered.shift()!)] : [];
       const items: Item[] = [
+        ...pacItem,
         { label: ALL, description: environment === null ? 'active' : undefined, detail: 'Check the settings of every environment', value: null },
-        ...environments.map(e => ({
-          label: e.name,
-          description: [environment?.toLowerCase() === e.name.toLowerCase() ? 'active' : '', e.solutions.join(', ')].filter(Boolean).join(' · '),
-          detail: e.files.map(rel).join(', '),
-          value: e.name,
-        })),
+        ...ordered.map(toItem),
       ];
       if (!environments.length) items.push({ label: 'No deployment settings found', description: 'config/<Env>/deploymentSettings.json, deploymentSettings.<env>.json, …', value: null, kind: vscode.QuickPickItemKind.Separator });
       const pick = await vscode.window.showQuickPick(items, { title: 'FlowCop: Switch Environment', placeHolder: 'The environment whose deployment settings FlowCop checks and shows', matchOnDetail: true });
       if (!pick) return undefined;
       chosen = pick.value;
+      // Not awaited: the offer stays in the notifications while the switch goes on.
+      void offerPacSelect(environments.find(e => e.name === chosen), pac);
     }
     environment = chosen;
     await context.workspaceState.update(ENV_KEY, environment);

@@ -134,14 +134,20 @@ export function makeUserDataDir(dir, settings = {}) {
   return dir;
 }
 
+/** The throwaway HOME and XDG_DATA_HOME code-server (and so the extension host) runs with: tests may put files there. */
+export function codeServerHomes(runDir) {
+  return { home: path.join(runDir, 'home'), dataHome: path.join(runDir, 'xdg/data') };
+}
+
 /** Environment for code-server: throwaway HOME and XDG folders, no marketplace, nothing inherited that changes it. */
 function codeServerEnv(runDir) {
   const env = { ...process.env };
   for (const k of ['PASSWORD', 'HASHED_PASSWORD', 'PORT', 'VSCODE_IPC_HOOK_CLI', 'VSCODE_PROXY_URI', 'ELECTRON_RUN_AS_NODE']) delete env[k];
+  const { home, dataHome } = codeServerHomes(runDir);
   Object.assign(env, {
-    HOME: path.join(runDir, 'home'),
+    HOME: home,
     XDG_CONFIG_HOME: path.join(runDir, 'xdg/config'),
-    XDG_DATA_HOME: path.join(runDir, 'xdg/data'),
+    XDG_DATA_HOME: dataHome,
     XDG_CACHE_HOME: path.join(runDir, 'xdg/cache'),
     PATH: `${path.dirname(NODE24)}${path.delimiter}${env.PATH}`,
   });

@@ -4,7 +4,8 @@
 //
 // A UI test is an ES module:  export default async function (t) { await t.step('...', async () => { ... }); }
 // where t = { page, wb (a Workbench, see lib.mjs), step(name, fn), screenshot(name), folder (the run's copy of
-// the workspace), log }.
+// the workspace), home and dataHome (code-server's HOME and XDG_DATA_HOME), log }. An optional
+// `export async function beforeOpen(t)` runs before the test's window opens (its extension host starts then).
 // Each test gets a fresh page; a failing test leaves test-results/<test>-failure.png and the code-server log.
 //
 // Usage: node scripts/e2e/ui.mjs [--vsix=flowcop.vsix] [--folder=test/e2e/workspace] [test files...]
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ROOT, WORKSPACE, Workbench, log, elapsed, requirePrerequisites, makeRunDir, removeRunDir, makeUserDataDir, copyWorkspace, installVsix,
-  startCodeServer, launchBrowser, keepLog, resultPath, memoryReport, withTimeout,
+  startCodeServer, launchBrowser, keepLog, resultPath, memoryReport, withTimeout, codeServerHomes,
 } from './lib.mjs';
 
 let vsix = path.join(ROOT, 'flowcop.vsix');
@@ -63,7 +64,7 @@ try {
     const wb = new Workbench(page);
     const t1 = Date.now();
     const t = {
-      page, wb, folder: workspace, log,
+      page, wb, folder: workspace, ...codeServerHomes(runDir), log,
       async step(title, fn) {
         const s = Date.now();
         await fn();
@@ -78,8 +79,9 @@ try {
     };
     log(`${name}:`);
     try {
+      const { default: run, beforeOpen } = await import(pathToFileURL(file).href);
+      if (beforeOpen) await beforeOpen(t);
       await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
-      const { default: run } = await import(pathToFileURL(file).href);
       await withTimeout(run(t), TIMEOUT, `UI test ${name}`);
       timings[name] = elapsed(t1);
       log(`${name}: passed (${elapsed(t1)}); memory: ${memoryReport(server)}`);

@@ -183,6 +183,7 @@ function printConfigCommand(file: string, args: Parsed, io: CliIO): number {
     config: config.file ? rel(config.file.path) : null,
     rules: config.rules,
     environments: config.environments.map(e => ({ name: e.environment, settings: rel(e.file), ...(e.solution ? { solution: e.solution } : {}) })),
+    ...(config.environmentIdentities.length ? { environmentIdentities: config.environmentIdentities.map(i => ({ name: i.environment, ...(i.url ? { url: i.url } : {}), ...(i.id ? { id: i.id } : {}) })) } : {}),
     ignore: config.ignoreGlobs,
     ignoreEntries: config.ignoreEntries,
     allow: config.allow,

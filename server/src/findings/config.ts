@@ -31,6 +31,8 @@ export interface Config {
   file?: SourceFile;
   rules: Record<string, { level?: Level; options: Record<string, unknown> }>;
   environments: ExplicitSettings[];
+  /** The Dataverse environment (url, id) each FlowCop environment stands for, where flowcop.json says. */
+  environmentIdentities: EnvironmentIdentity[];
   /** Globs of files and folders to leave out, relative to dir. */
   ignoreGlobs: string[];
   ignoreEntries: IgnoreEntry[];
@@ -47,6 +49,16 @@ export interface Config {
   problems: Array<{ span: Span; message: string }>;
 }
 
+/** `environments: { "Prod": { "url": "https://contoso.crm.dynamics.com", "id": "…" } }`: settings files carry no identity. */
+export interface EnvironmentIdentity {
+  environment: string;
+  /** The Dataverse URL as written (https://…). */
+  url?: string;
+  /** The Power Platform environment id (a GUID, or `Default-<tenant GUID>`). */
+  id?: string;
+  source: { file: SourceFile; span: Span };
+}
+
 /** A `policies` entry: `"governance/dlp.json"` or `{ "file": "…", "environments": ["Prod"] }`. */
 export interface PolicyRef {
   /** Absolute path of the policy export. */
@@ -60,7 +72,7 @@ export interface PolicyRef {
 export const CONFIG_FILE = 'flowcop.json';
 
 export function emptyConfig(dir: string): Config {
-  return { dir, rules: {}, environments: [], ignoreGlobs: [], ignoreEntries: [], allow: { hosts: [], paths: [], machines: [] }, organizationDomains: [], problems: [] };
+  return { dir, rules: {}, environments: [], environmentIdentities: [], ignoreGlobs: [], ignoreEntries: [], allow: { hosts: [], paths: [], machines: [] }, organizationDomains: [], problems: [] };
 }
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
@@ -96,25 +108,7 @@ export function parseConfig(file: SourceFile): Config {
     }
   }
 
-  const envs = prop(root, 'environments');
-  if (envs?.type === 'object') {
-    for (const [name, , v] of entries(envs)) {
-      const fileNode = v.type === 'string' ? v : prop(v, 'file');
-      const fileName = stringValue(fileNode);
-      if (!fileName || !fileNode) { bad(v, `environments.${name}: expected a settings file path`); continue; }
-      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')), source: { file, span: span(fileNode), written: fileName } });
-    }
-  } else if (envs?.type === 'array') {
-    for (const v of envs.children ?? []) {
-      const name = stringValue(prop(v, 'name'));
-      const fileNode = prop(v, 'file');
-      const fileName = stringValue(fileNode);
-      if (!name || !fileName || !fileNode) { bad(v, 'environments entries need "name" and "file"'); continue; }
-      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')), source: { file, span: span(fileNode), written: fileName } });
-    }
-  } else if (envs) {
-    bad(envs, 'environments must be an object ({"Prod": "path"}) or an array of {name, file, solution}');
-  }
+  parseEnvironments(prop(root, 'environments'), config, file, bad);
 
   for (const item of prop(root, 'ignore')?.children ?? []) {
     if (item.type === 'string') config.ignoreGlobs.push(item.value);
@@ -149,6 +143,85 @@ export function parseConfig(file: SourceFile): Config {
   const identities = prop(root, 'identities');
   if (identities) parseIdentities(identities, config, bad);
   return config;
+}
+
+const ENVIRONMENTS_SHAPE = 'environments must be an object ({"Prod": "path"} or {"Prod": {"settings": "path", "url": "https://…"}}) or an array of {name, settings, url, id, solution}';
+/** An environment id: a GUID, or the default environment's `Default-<tenant GUID>`. */
+const ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `environments`: per environment its settings file (`"path"`, `settings` or the older `file`), the solution it
+ * belongs to, and the Dataverse environment it stands for (`url`, `id`). An entry may give only url/id.
+ */
+function parseEnvironments(envs: JsonNode | undefined, config: Config, file: SourceFile, bad: (node: JsonNode, message: string) => void): void {
+  if (!envs) return;
+  const named: Array<[string, JsonNode]> = [];
+  if (envs.type === 'object') {
+    for (const [name, , v] of entries(envs)) named.push([name, v]);
+  } else if (envs.type === 'array') {
+    for (const v of envs.children ?? []) {
+      const name = stringValue(prop(v, 'name'));
+      if (!name) { bad(v, 'environments entries need a "name" and a "settings" file, a "url" or an "id"'); continue; }
+      named.push([name, v]);
+    }
+  } else {
+    bad(envs, ENVIRONMENTS_SHAPE);
+    return;
+  }
+  for (const [name, v] of named) {
+    if (v.type === 'string') {
+      if (!v.value) { bad(v, `environments.${name}: expected a settings file path`); continue; }
+      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, v.value), source: { file, span: span(v), written: v.value } });
+      continue;
+    }
+    if (v.type !== 'object') { bad(v, `environments.${name}: expected a settings file path or {"settings": "path", "url": "https://…", "id": "…"}`); continue; }
+    const settingsNode = prop(v, 'settings');
+    const legacyNode = prop(v, 'file');
+    if (settingsNode && legacyNode) bad(legacyNode, `environments.${name}: give the settings file once ("settings"; "file" is its older name); "settings" is used`);
+    const fileNode = settingsNode ?? legacyNode;
+    const fileName = stringValue(fileNode);
+    if (fileNode && !fileName) bad(fileNode, `environments.${name}: the settings file must be a path`);
+    const identity = parseIdentity(name, v, bad);
+    if (!fileName && !identity) {
+      // A bad value was reported where it is written; only an entry that gives nothing is a problem as a whole.
+      if (!fileNode && !prop(v, 'url') && !prop(v, 'id')) bad(v, `environments.${name}: expected a "settings" file path, a Dataverse "url" or an environment "id"`);
+      continue;
+    }
+    if (fileName && fileNode) {
+      config.environments.push({ environment: name, file: nodePath.resolve(config.dir, fileName), solution: stringValue(prop(v, 'solution')), source: { file, span: span(fileNode), written: fileName } });
+    }
+    if (identity) config.environmentIdentities.push({ environment: name, ...identity, source: { file, span: span(v) } });
+  }
+}
+
+/** An entry's `url` and `id`, each checked; undefined when it gives neither (or neither is valid). */
+function parseIdentity(name: string, entry: JsonNode, bad: (node: JsonNode, message: string) => void): { url?: string; id?: string } | undefined {
+  const urlNode = prop(entry, 'url');
+  const idNode = prop(entry, 'id');
+  let url: string | undefined;
+  let id: string | undefined;
+  if (urlNode) {
+    // The value is not repeated in the message: a URL may carry credentials.
+    const written = stringValue(urlNode)?.trim();
+    if (written && isDataverseUrl(written)) url = written;
+    else bad(urlNode, `environments.${name}.url: expected the environment's https:// URL, such as "https://contoso.crm.dynamics.com" (no user name or password)`);
+  }
+  if (idNode) {
+    const written = stringValue(idNode)?.trim();
+    if (written && ENVIRONMENT_ID.test(written)) id = written;
+    else bad(idNode, `environments.${name}.id: expected the environment id, a GUID such as "00000000-0000-0000-0000-000000000000" (or "Default-<tenant id>")`);
+  }
+  return url || id ? { url, id } : undefined;
+}
+
+function isDataverseUrl(text: string): boolean {
+  if (!/^https:\/\//i.test(text)) return false;
+  try {
+    const parsed = new URL(text);
+    return parsed.protocol === 'https:' && !!parsed.hostname && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
 }
 
 function parsePolicies(list: JsonNode | undefined, config: Config, file: SourceFile, bad: (node: JsonNode, message: string) => void): void {

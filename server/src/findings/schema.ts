@@ -10,6 +10,17 @@ function optionSchema(o: OptionSchema): Record<string, unknown> {
   return { ...base, description: o.description, default: o.default };
 }
 
+/** The properties of one `environments` entry. */
+const environmentProps = {
+  settings: { type: 'string', description: 'Path of the deployment settings file.' },
+  file: { type: 'string', description: 'Path of the deployment settings file (the older name of "settings").' },
+  solution: { type: 'string', description: 'Unique name of the solution it belongs to.' },
+  url: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]://', description: 'The Dataverse URL of the environment (https://contoso.crm.dynamics.com).' },
+  id: { type: 'string', pattern: '^(Default-)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$', description: 'The Power Platform environment id (a GUID).' },
+};
+/** An entry names a settings file, a URL or an id (or several). */
+const ENVIRONMENT_NEEDS = [{ required: ['settings'] }, { required: ['file'] }, { required: ['url'] }, { required: ['id'] }];
+
 export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
   const ruleProps: Record<string, unknown> = {};
   for (const r of [...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))) {
@@ -42,20 +53,20 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         additionalProperties: false,
       },
       environments: {
-        description: 'Deployment settings files per environment, for names FlowCop does not discover by itself. Paths are relative to this file and must stay inside the linted folder (symbolic links resolved); others are refused (flowcop/parse-error).',
+        description: 'Per environment: its deployment settings file (for names FlowCop does not discover by itself) and the Dataverse environment it stands for (url, id), which VS Code compares with the pac CLI\'s active environment. Paths are relative to this file and must stay inside the linted folder (symbolic links resolved); others are refused (flowcop/parse-error).',
         oneOf: [
           {
             type: 'object',
             additionalProperties: {
               oneOf: [
                 { type: 'string', description: 'Path of the settings file.' },
-                { type: 'object', properties: { file: { type: 'string' }, solution: { type: 'string', description: 'Unique name of the solution it belongs to.' } }, required: ['file'], additionalProperties: false },
+                { type: 'object', properties: environmentProps, anyOf: ENVIRONMENT_NEEDS, additionalProperties: false },
               ],
             },
           },
           {
             type: 'array',
-            items: { type: 'object', properties: { name: { type: 'string' }, file: { type: 'string' }, solution: { type: 'string' } }, required: ['name', 'file'], additionalProperties: false },
+            items: { type: 'object', properties: { name: { type: 'string' }, ...environmentProps }, required: ['name'], anyOf: ENVIRONMENT_NEEDS, additionalProperties: false },
           },
         ],
       },

@@ -5,7 +5,7 @@
 import * as nodePath from 'node:path';
 import { isInsideDir } from '../util/paths';
 import { analyze, loadWorkspace } from '../findings/analyze';
-import type { ConfigResolver, Level } from '../findings/config';
+import type { ConfigResolver, EnvironmentIdentity, Level } from '../findings/config';
 import type { Finding } from '../findings/finding';
 import { lintWorkspace } from '../findings/lint';
 import type { OverlayVfs } from '../load/vfs';
@@ -317,6 +317,12 @@ export class Analyzer {
 
   solutions(): Solution[] {
     return [...this.units.values()].flatMap(u => (u.solution ? [u.solution] : []));
+  }
+
+  /** The url/id every loaded flowcop.json gives its environments (a config shared by units counted once). */
+  environmentIdentities(): EnvironmentIdentity[] {
+    const configs = new Set([...this.units.values()].flatMap(u => u.configs?.loaded() ?? []));
+    return [...configs].flatMap(c => c.environmentIdentities);
   }
 
   /** Files, solutions, scripts over every unit. */

@@ -3,6 +3,7 @@
 // variable that holds a secret is never sent to the client nor shown: a Secret variable, one FlowCop reports
 // as holding a secret (the facts solution/secret-env-var-as-text reports, whatever the configuration, or any
 // credential finding passed in), or one with a value whose secret parts the shared classifier finds.
+import type { EnvironmentIdentity } from '../findings/config';
 import type { Finding } from '../findings/finding';
 import type { DeploymentSettings, EnvironmentVariableDefinition, Loc, Solution } from '../model/types';
 import { secretSpansInValue } from '../analysis/shared/secret-parts';
@@ -24,8 +25,11 @@ function settingsFor(solution: Solution, environment: string | null): Deployment
   return environment ? solution.environments.filter(e => same(e.environment, environment)) : solution.environments;
 }
 
-/** Every environment named by a settings file, across solutions (case-insensitive, first spelling kept). */
-export function environmentsOf(solutions: Solution[]): EnvironmentInfo[] {
+/**
+ * Every environment named by a settings file, across solutions (case-insensitive, first spelling kept), with
+ * the Dataverse URL and id flowcop.json gives it; one flowcop.json names only by url/id is listed too.
+ */
+export function environmentsOf(solutions: Solution[], identities: readonly EnvironmentIdentity[] = []): EnvironmentInfo[] {
   const byName = new Map<string, EnvironmentInfo>();
   for (const s of solutions) {
     for (const e of s.environments) {
@@ -35,6 +39,14 @@ export function environmentsOf(solutions: Solution[]): EnvironmentInfo[] {
       if (!info.files.includes(e.file.path)) info.files.push(e.file.path);
       if (!info.solutions.includes(s.uniqueName)) info.solutions.push(s.uniqueName);
     }
+  }
+  // The first config to give a url or id wins (configs come nearest-first per unit).
+  for (const identity of identities) {
+    const key = identity.environment.toLowerCase();
+    let info = byName.get(key);
+    if (!info) byName.set(key, info = { name: identity.environment, files: [], solutions: [] });
+    if (identity.url && !info.url) info.url = identity.url;
+    if (identity.id && !info.id) info.id = identity.id;
   }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

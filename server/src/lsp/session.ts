@@ -391,7 +391,7 @@ export class Session {
 
   environments(): EnvironmentsResult {
     return this.guards.guard('environments', { environments: [], active: this.environment },
-      () => ({ environments: environmentsOf(this.analyzer.solutions()), active: this.environment }));
+      () => ({ environments: environmentsOf(this.analyzer.solutions(), this.analyzer.environmentIdentities()), active: this.environment }));
   }
 
   /** `flowcop/setEnvironment`: answers with the status of the scan it runs. */
