@@ -75,15 +75,17 @@ function valuesOf(solution: Solution, v: EnvironmentVariableDefinition): string[
  * Whether the variable's value must never be shown: a Secret, a variable FlowCop reports as holding a
  * secret (by the rule, or by a credential finding about it among `findings`), or one with a value in which
  * the shared classifier finds a secret part (a password in a connection string, a token in a fragment…).
+ * `values`: every value the variable has (valuesOf), when the caller has them indexed.
  */
-export function holdsSecret(solution: Solution, v: EnvironmentVariableDefinition, findings: readonly Finding[] = []): boolean {
+export function holdsSecret(solution: Solution, v: EnvironmentVariableDefinition, findings: readonly Finding[] = [],
+  values: () => readonly string[] = () => valuesOf(solution, v)): boolean {
   if (v.kind === 'Secret') return true;
   const name = v.schemaName.toLowerCase();
   if (reportedAsSecret(solution, name)) return true;
   if (findings.some(f => f.category === 'credential' && (
     (f.logical.element?.kind === 'environmentVariable' && f.logical.element.name.toLowerCase() === name)
     || (typeof f.data?.schemaName === 'string' && f.data.schemaName.toLowerCase() === name)))) return true;
-  return valuesOf(solution, v).some(value => secretSpansInValue(value).length > 0);
+  return values().some(value => secretSpansInValue(value).length > 0);
 }
 
 /** The value of a variable in one environment's settings, else its committed current value, else its default. */

@@ -174,6 +174,15 @@ export interface MatrixColumn {
   /** Dataverse URL or id flowcop.json gives the environment, when it does. */
   url?: string;
   id?: string;
+  /**
+   * The shared "default" settings file (deploymentSettings.json beside per-environment files): a template whose
+   * values count for every environment; its cells without an entry are `none`, not `missing`.
+   */
+  template?: boolean;
+  /** The stage the environment's name stands for (Dev → dev; Test, QA, UAT → test; Prod → prod). */
+  stage?: 'dev' | 'test' | 'prod';
+  /** Findings about the environment's settings as a whole (settings/single-identity); also in the cells they name. */
+  findings?: MatrixFinding[];
 }
 
 /**
@@ -200,10 +209,15 @@ export interface MatrixRow {
   committedValue?: MatrixCell;
   /** One per column, in the columns' order. */
   cells: MatrixCell[];
+  /** Findings about the definition itself (solution/* rules naming it: held as text, unused, committed value). */
+  findings?: MatrixFinding[];
 }
 
 export interface MatrixCell {
-  /** The value or ConnectionId to show (secrets never: "Key Vault reference", "missing", "(secret)"). */
+  /**
+   * The value or ConnectionId to show. Secrets never: a secret's cell shows "Key Vault reference", "Key Vault
+   * reference (incomplete)", "Key Vault placeholder", "placeholder", a pipeline token, "(secret)" or "missing".
+   */
   text: string;
   state: MatrixCellState;
   /** The entry in the settings file (its value), else where an entry would go; opening a cell goes here. */
@@ -211,6 +225,11 @@ export interface MatrixCell {
   findings: MatrixFinding[];
   /** Edits a cell offers (add the missing entry, fill an empty value, rename an unknown entry…). */
   actions: MatrixAction[];
+  /**
+   * Where the value shown comes from: settings: this column's entry; shared: no entry, the shared "default"
+   * settings file gives it; default: no entry, the definition's default value applies. Absent: no value.
+   */
+  source?: 'settings' | 'shared' | 'default';
 }
 
 export interface MatrixFinding {
@@ -244,7 +263,10 @@ export interface MatrixEditParams {
 export interface MatrixEditResult {
   /** LSP TextEdits (0-based positions) to apply to `file`, computed from the text the server holds for it. */
   edits?: Array<{ range: FileLocation['range']; newText: string }>;
-  /** The document version (open documents) or content hash the edits were computed from. */
+  /**
+   * What the edits were computed from: the open document's version, or (a file no editor has open) the
+   * SHA-256, hex, of its text as an editor holds it (UTF-8, without the BOM). Apply only over that text.
+   */
   basedOn?: { version?: number; hash?: string };
   error?: string;
 }

@@ -6,8 +6,8 @@ import {
   WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import {
-  CancelScanNotification, EnvironmentsRequest, LintZipParams, LintZipRequest, ModelRequest, RescanRequest, SetEnvironmentParams,
-  SetEnvironmentRequest, WorkspaceTrustedNotification,
+  CancelScanNotification, EnvironmentsRequest, LintZipParams, LintZipRequest, MatrixEditParams, MatrixEditRequest, MatrixParams, MatrixRequest,
+  ModelRequest, RescanRequest, SetEnvironmentParams, SetEnvironmentRequest, WorkspaceTrustedNotification,
 } from './protocol';
 import { Guards } from './log';
 import { ProgressReporter, Session, SessionOptions } from './session';
@@ -68,6 +68,8 @@ export function connectSession(connection: ServerConnection, options?: SessionOp
   connection.onRequest(RescanRequest, () => session.rescan());
   connection.onRequest(ModelRequest, () => session.model());
   connection.onRequest(LintZipRequest, (params: LintZipParams) => session.lintZip(params));
+  connection.onRequest(MatrixRequest, (params: MatrixParams | undefined) => session.matrix(params));
+  connection.onRequest(MatrixEditRequest, (params: MatrixEditParams | undefined) => session.matrixEdit(params));
   return session;
 }
 

@@ -22,8 +22,10 @@ import { OpenDocuments } from './documents';
 import { Guards, LogSink } from './log';
 import { environmentsOf, hoverMarkdown, modelOf, variableAt } from './model';
 import type {
-  ClientSettings, EnvironmentsResult, InitializationOptions, LintZipParams, LintZipResult, ModelResult, ScanStatus, SetEnvironmentParams,
+  ClientSettings, EnvironmentsResult, InitializationOptions, LintZipParams, LintZipResult, MatrixEditParams, MatrixEditResult, MatrixParams,
+  MatrixResult, ModelResult, ScanStatus, SetEnvironmentParams,
 } from './protocol';
+import { buildMatrix, matrixEditFor } from './matrix-build';
 import { ScanStartedNotification, ScanStatusNotification } from './protocol';
 import { debounceFor, versionsReadBy } from './edit-timing';
 import { DiagnosticsPublisher } from './publisher';
@@ -413,6 +415,20 @@ export class Session {
       const findings = this.analyzer.allFindings();
       const solutions = this.analyzer.solutions().map(s => modelOf(s, this.environment, findings.filter(f => f.owner.solution === s)));
       return { environment: this.environment, solutions: solutions.sort((a, b) => a.uniqueName.localeCompare(b.uniqueName)) };
+    });
+  }
+
+  /** `flowcop/matrix`: each solution's environment matrix and findings overview (matrix-build.ts). */
+  matrix(params: MatrixParams | undefined): MatrixResult {
+    return this.guards.guard('matrix', { environment: this.environment, solutions: [] },
+      () => buildMatrix(this.analyzer, { environment: this.environment, override: this.override }, params));
+  }
+
+  /** `flowcop/matrixEdit`: the edits of a matrix action, from the text held now (pending re-lints first). */
+  matrixEdit(params: MatrixEditParams | undefined): MatrixEditResult {
+    return this.guards.guard('matrix edit', { error: 'internal error (see the FlowCop output)' }, () => {
+      if (typeof params?.file === 'string') this.flushFor(nodePath.resolve(params.file));
+      return matrixEditFor(params, this.documents, this.analyzer.solutions());
     });
   }
 

@@ -6,6 +6,7 @@
 import type { DeploymentSettings, Loc } from '../../model/types';
 import { innerSpan, propIgnoreCase } from '../../load/json';
 import { defineRule } from '../rule';
+import { nearestName } from '../../analysis/settings/entries';
 
 export default defineRule({
   meta: {
@@ -25,7 +26,7 @@ export default defineRule({
         if (solution.manifest) {
           for (const e of env.environmentVariables) {
             if (envVars.some(n => n.toLowerCase() === e.schemaName.toLowerCase())) continue;
-            const near = nearest(e.schemaName, envVars);
+            const near = nearestName(e.schemaName, envVars);
             ctx.report({
               message: `The ${env.environment} deployment settings give a value to environment variable "${e.schemaName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the variable it was meant for gets no value.`,
               loc: nameLoc(env, 'EnvironmentVariables', 'SchemaName', e.loc),
@@ -37,7 +38,7 @@ export default defineRule({
         if (solution.customizations) {
           for (const c of env.connectionReferences) {
             if (connRefs.some(n => n.toLowerCase() === c.logicalName.toLowerCase())) continue;
-            const near = nearest(c.logicalName, connRefs);
+            const near = nearestName(c.logicalName, connRefs);
             ctx.report({
               message: `The ${env.environment} deployment settings bind connection reference "${c.logicalName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the reference it was meant for gets no connection.`,
               loc: nameLoc(env, 'ConnectionReferences', 'LogicalName', c.loc),
@@ -56,31 +57,4 @@ function nameLoc(env: DeploymentSettings, arrayKey: string, nameKey: string, ent
   const node = (propIgnoreCase(env.json, arrayKey)?.children ?? []).find(c => c.offset === entry.span.start);
   const name = propIgnoreCase(node, nameKey);
   return name ? { file: env.file, span: innerSpan(name) } : entry;
-}
-
-/** The closest known name (edit distance ≤ 3, or the same without publisher prefix). */
-function nearest(name: string, known: string[]): string | undefined {
-  const lower = name.toLowerCase();
-  const bare = (s: string) => s.toLowerCase().replace(/^[a-z0-9]+_/, '');
-  let best: { name: string; d: number } | undefined;
-  for (const k of known) {
-    const d = bare(k) === bare(name) ? 0 : distance(lower, k.toLowerCase());
-    if (d <= 3 && (!best || d < best.d)) best = { name: k, d };
-  }
-  return best?.name;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
 }
