@@ -16,6 +16,7 @@ import { pacFirst } from './pac/match';
 import { offerPacSelect, pacMatchDescription, PacProfilesSource, showEnvironmentStatus } from './pac/ui';
 import { ScriptFileSystem, scriptUri } from './scriptFs';
 import { FlowCopTree, locationRange, locationUri, ModelStore, Node, ViewKind } from './views';
+import { MatrixPanel } from './matrix/panel';
 import { planExtraction } from '../../server/src/fix/unpack-plan';
 import { extract, isSolutionZip, readZipEntries } from '../../server/src/fix/unpack';
 
@@ -256,6 +257,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
   });
 
   register('flowcop.refreshViews', () => store.invalidate());
+
+  // The matrix refreshes whenever the views do (after each scan, on an environment switch).
+  const matrix = new MatrixPanel(context, async (method, params) => (await running())?.sendRequest(method, params), store.onDidChange, log);
+  context.subscriptions.push(matrix);
+  register('flowcop.showEnvironmentMatrix', (arg?: Node | string) => matrix.show(typeof arg === 'string' ? arg : arg?.type === 'solution' ? arg.solution.uniqueName : undefined));
 
   register('flowcop.cancelScan', async () => {
     if (client?.state === State.Running) await client.sendNotification(CancelScanNotification);
