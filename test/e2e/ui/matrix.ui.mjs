@@ -266,5 +266,7 @@ export default async function matrix(t) {
     await page.mouse.move(1300, 700);
     await page.waitForTimeout(300);
     await t.screenshot('matrix-large');
+    // The next UI test opens the same workspace folder: leave it as the example was.
+    fs.rmSync(path.join(t.folder, 'GeneratedMatrix'), { recursive: true, force: true });
   });
 }

@@ -50,8 +50,13 @@ export default async function pac(t) {
   const switchTo = async (label, check) => {
     await wb.command('FlowCop: Switch Environment');
     const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    // The command palette's list turns into the environments' in place: wait for the pick's own title and
+    // rows, then read them in the order shown (the list reuses row elements: data-index, not DOM order).
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'FlowCop: Switch Environment' }).waitFor({ timeout: 20_000 });
+    await rows.filter({ hasText: '(all environments)' }).first().waitFor({ timeout: 20_000 });
     await rows.filter({ hasText: 'Test' }).first().waitFor({ timeout: 20_000 });
-    const listed = (await rows.allTextContents()).map(s => s.replace(/\s+/g, ' ').trim());
+    const listed = (await rows.evaluateAll(els => els.map(e => [Number(e.getAttribute('data-index')), e.textContent ?? ''])))
+      .sort((a, b) => a[0] - b[0]).map(([, text]) => text.replace(/\s+/g, ' ').trim());
     await check?.(listed);
     if (label === undefined) {
       await page.keyboard.press('Escape');
