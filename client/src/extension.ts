@@ -260,7 +260,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
 
   // The matrix refreshes whenever the views do (after each scan, on an environment switch).
   const matrix = new MatrixPanel(context, async (method, params) => (await running())?.sendRequest(method, params), store.onDidChange, log);
-  context.subscriptions.push(matrix);
+  context.subscriptions.push(matrix, vscode.window.registerWebviewPanelSerializer(MatrixPanel.viewType, { deserializeWebviewPanel: async panel => matrix.restore(panel) }));
   register('flowcop.showEnvironmentMatrix', (arg?: Node | string) => matrix.show(typeof arg === 'string' ? arg : arg?.type === 'solution' ? arg.solution.uniqueName : undefined));
 
   register('flowcop.cancelScan', async () => {

@@ -61,20 +61,29 @@ export class MatrixPanel implements vscode.Disposable {
       this.panel.reveal();
       return undefined;
     }
-    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(MatrixPanel.viewType, 'Environment Matrix', vscode.ViewColumn.Active, {
-      enableScripts: true,
       // Hidden, the page is dropped; its state (filters, scroll, focus) comes back through getState.
       retainContextWhenHidden: false,
-      localResourceRoots: [media],
     });
+    this.attach(panel);
+    return undefined;
+  }
+
+  /** A panel VS Code kept across a window reload: the page's state (getState) brings back its solution and filters. */
+  restore(panel: vscode.WebviewPanel): void {
+    if (this.panel) { panel.dispose(); return; }
+    this.attach(panel);
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(media, 'flowcop.svg');
     const asset = (name: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'matrix', name)).toString();
     panel.webview.html = renderShell({ cspSource: panel.webview.cspSource, nonce: crypto.randomBytes(16).toString('base64'), scriptUri: asset('matrix.js'), styleUri: asset('matrix.css') });
     panel.webview.onDidReceiveMessage((m: FromPage) => this.onMessage(m).catch(e => this.fail(e)), undefined, this.disposables);
     panel.onDidDispose(() => { if (this.panel === panel) { this.panel = undefined; this.result = undefined; } }, undefined, this.disposables);
-    return undefined;
   }
 
   /** Asks the server again, after a pause (scan notifications come in bursts). */
