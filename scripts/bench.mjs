@@ -1,7 +1,8 @@
 // npm run bench — does FlowCop lint at the speed of reading the files? (issue 14)
 // Generates deterministic trees (scripts/bench/generate-tree.mjs), then measures in one run, as child
-// processes and interleaved: the floor (read + parse every file), `flowcop lint`, secretlint on the same
-// tree, the scaling exponent S→L, peak RSS, `lint --fix` on 200 fixable findings, as-you-type latency.
+// processes and interleaved: the floor (read + parse every file), `flowcop lint` (also with a warm
+// --cache), secretlint on the same tree, the scaling exponent S→L, peak RSS, `lint --fix` on 200 fixable
+// findings, as-you-type latency.
 // Medians of --runs (BENCH_RUNS, default 5) after one warm-up; nothing here is a test.
 //   node scripts/bench.mjs [--sizes S,M,L] [--runs N] [--json] [--cli dist/cli.js] [--server dist/server.js] [--secretlint-runs N] [--no-fix] [--keep]
 import * as esbuild from 'esbuild';
@@ -10,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { generateTree } from './bench/generate-tree.mjs';
-import { cliHasJobs, measureFix, measureTree, measureTypingIfAvailable, secretlintConfig } from './bench/measure.mjs';
+import { cliHasCache, cliHasJobs, measureFix, measureTree, measureTypingIfAvailable, secretlintConfig } from './bench/measure.mjs';
 import { formatTable, targets } from './bench/report.mjs';
 import { stats } from './bench/stats.mjs';
 
@@ -56,13 +57,14 @@ async function parserScaling() {
 
 try {
   const jobs = await cliHasJobs(cli);
+  const cache = await cliHasCache(cli);
   const secretlintrc = secretlintConfig(tmp);
   const result = { machine: { cores: os.availableParallelism?.() ?? os.cpus().length, node: process.version, runs }, cli, sizes: {} };
   for (const size of sizes) {
     log(`bench: generating ${size}…`);
     const tree = generateTree(size, path.join(tmp, size));
     log(`bench: ${size}: ${tree.files} files, ${(tree.bytes / 1048576).toFixed(1)} MiB`);
-    const measured = await measureTree(tree.dir, { cli, runs, jobs, secretlintrc, secretlintRuns, log });
+    const measured = await measureTree(tree.dir, { cli, runs, jobs, cacheFile: cache ? path.join(tmp, `${size}.cache`) : undefined, secretlintrc, secretlintRuns, log });
     result.sizes[size] = { files: tree.files, bytes: tree.bytes, ...tree.plan.totals, ...measured };
     if (!args.includes('--keep')) fs.rmSync(tree.dir, { recursive: true, force: true });
   }

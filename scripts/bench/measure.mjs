@@ -18,6 +18,12 @@ export async function cliHasJobs(cli) {
   return /--jobs\b/.test(help.stdout + help.stderr);
 }
 
+/** Does the CLI offer --cache? (Builds from before it are measured without the row.) */
+export async function cliHasCache(cli) {
+  const help = await runNode([cli, 'lint', '--help']);
+  return /--cache\b/.test(help.stdout + help.stderr);
+}
+
 /** A .secretlintrc.json with the recommended preset, outside the tree. */
 export function secretlintConfig(tmp) {
   const file = path.join(tmp, '.secretlintrc.json');
@@ -28,14 +34,18 @@ export function secretlintConfig(tmp) {
 const summarize = runs => ({ time: stats(runs.map(r => r.ms / 1000)), cpu: stats(runs.map(r => r.cpuMs / 1000)), rssMiB: stats(runs.map(r => r.rssMiB)) });
 
 /**
- * Floor, flowcop (default and --jobs 1 when offered) and secretlint on one tree.
+ * Floor, flowcop (default and --jobs 1 when offered; with a warm --cache when `cacheFile` is given) and
+ * secretlint on one tree. The cache file lies outside the tree (the other tools read every file in it);
+ * the warm-up run fills it, so every counted run of that row is warm.
  * Returns per tool { time, cpu (s), rssMiB } as median/min/max, plus the last flowcop report's counts.
  */
-export async function measureTree(dir, { cli, runs, jobs, secretlintrc, secretlintRuns = runs, log }) {
+export async function measureTree(dir, { cli, runs, jobs, cacheFile, secretlintrc, secretlintRuns = runs, log }) {
+  if (cacheFile) fs.rmSync(cacheFile, { force: true });
   const tools = {
     floor: [floorScript, dir],
     flowcop: [cli, 'lint', dir, '--format', 'json', '--fail-on', 'none'],
     ...(jobs ? { flowcopJobs1: [cli, 'lint', dir, '--format', 'json', '--fail-on', 'none', '--jobs', '1'] } : {}),
+    ...(cacheFile ? { flowcopCacheWarm: [cli, 'lint', dir, '--format', 'json', '--fail-on', 'none', '--cache', '--cache-location', cacheFile] } : {}),
     ...(fs.existsSync(secretlintBin) ? { secretlint: [secretlintBin, '**/*', '--secretlintrc', secretlintrc, '--format', 'json'] } : {}),
   };
   const samples = Object.fromEntries(Object.keys(tools).map(k => [k, []]));
@@ -49,6 +59,8 @@ export async function measureTree(dir, { cli, runs, jobs, secretlintrc, secretli
       // secretlint exits 1 when it finds something; flowcop runs with --fail-on none.
       if (r.code !== 0 && !(name === 'secretlint' && r.code === 1)) throw new Error(`${name} failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
       if (name === 'flowcop') report = JSON.parse(r.stdout).summary;
+      // The cached run must report what the plain run reports, or its time means nothing.
+      if (name === 'flowcopCacheWarm' && JSON.stringify(JSON.parse(r.stdout).summary) !== JSON.stringify(report)) throw new Error('lint --cache reports other findings than lint');
       if (run > 0) samples[name].push(r);
       log(`  ${run ? `run ${run}` : 'warm-up'} ${name} ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s), ${r.rssMiB.toFixed(0)} MiB`);
     }

@@ -58,6 +58,7 @@ export function formatTable(result) {
     row('floor (read + parse)', s.floor);
     row('flowcop lint', s.flowcop, isTarget ? `≤ 1.5× floor ${mark(t.lintWithin15xFloor.met)}; RSS < 300 MB ${mark(t.peakRssUnder300MB.met)}${t.fasterThanSecretlint ? `; faster than secretlint ${mark(t.fasterThanSecretlint.met)}` : ''}` : '');
     if (s.flowcopJobs1) row('flowcop lint --jobs 1', s.flowcopJobs1);
+    if (s.flowcopCacheWarm) row('lint --cache (warm)', s.flowcopCacheWarm);
     if (s.secretlint) row(s.secretlint.time.samples < result.machine.runs ? `secretlint (${s.secretlint.time.samples} run${s.secretlint.time.samples > 1 ? 's' : ''})` : 'secretlint (recommended)', s.secretlint);
   }
   out.push('');

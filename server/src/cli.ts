@@ -14,7 +14,7 @@ import { escapeText } from './util/terminal';
 import { COMMAND_USAGE, InputError, oneOf, Parsed, parseArgs, UsageError, USAGE } from './cli/args';
 import type { CliIO } from './cli/io';
 import { initCommand } from './cli/init';
-import { explicitConfig, jobsOf, lintCommand, policyPaths, progressReporter, requirePaths } from './cli/lint';
+import { cacheOf, explicitConfig, jobsOf, lintCommand, policyPaths, progressReporter, requirePaths } from './cli/lint';
 
 export type { CliIO } from './cli/io';
 export { exitCode } from './cli/lint';
@@ -81,7 +81,7 @@ export async function runCliAsync(argv: string[], io: CliIO, workerFile = __file
     const configFile = args.flags.get('--config');
     const streamed = await lintParallel(args.paths.map(p => path.resolve(io.cwd, p)), {
       vfs: io.vfs, jobs, workerFile, config: explicitConfig(args, io), configFile: typeof configFile === 'string' ? path.resolve(io.cwd, configFile) : undefined,
-      environment: args.flags.get('--env') as string | undefined, policies: policyPaths(args, io), onProgress: progressReporter(io),
+      environment: args.flags.get('--env') as string | undefined, policies: policyPaths(args, io), onProgress: progressReporter(io), cache: cacheOf(args, io),
     });
     return runCli(argv, io, streamed);
   } catch {

@@ -23,6 +23,10 @@ Options:
   --config FILE              use this flowcop.json instead of searching upward
   --policy FILE              evaluate this data-policy (DLP) export for the whole run (dlp/ rules); repeatable
   --jobs N                   lint on N worker threads (default: one per core but one; 1 lints on the main thread)
+  --cache                    reuse the findings of units whose files, settings, pipelines, policies and
+                             flowcop.json did not change (compared by content); ignored with --fix
+  --cache-location PATH      the cache file, or a folder for it (default .flowcop-cache/)
+  --cache-strategy content   how changes are detected: content (the only one; file hashes, not times)
   --fail-on error|warning|info|none
                              exit 1 when a reported finding is at or above this level (default error)
   --max-warnings N           exit 1 when more than N warnings are reported
@@ -82,10 +86,11 @@ export interface Parsed {
   ordered: Array<[string, string | true]>;
 }
 
-const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fail-on', '--baseline', '--policy', '--jobs', '--max-warnings', '--print-config', '--ci']);
+const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fail-on', '--baseline', '--policy', '--jobs', '--max-warnings', '--print-config', '--ci',
+  '--cache-location', '--cache-strategy']);
 /** Value flags that may be given several times; each value counts. */
 const REPEATABLE_FLAGS = new Set(['--policy', '--format', '--output']);
-const BOOL_FLAGS = new Set(['--no-fold', '--no-color', '--help', '--version', '--fix', '--fix-dry-run', '--quiet', '--yes', '--force']);
+const BOOL_FLAGS = new Set(['--no-fold', '--no-color', '--help', '--version', '--fix', '--fix-dry-run', '--quiet', '--yes', '--force', '--cache']);
 
 export function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;

@@ -1,7 +1,10 @@
 // `flowcop lint`: fix first when asked, lint (streaming, on worker threads when runCliAsync gave the
 // result), apply the baseline and --quiet, write each report, and decide the exit code.
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { createBaseline, newSince, parseBaseline } from '../findings/baseline';
+import { LintCache } from '../findings/cache';
+import { cacheFilePath } from '../findings/cache-file';
 import { Config, ConfigResolver, loadConfigFile } from '../findings/config';
 import { defaultJobs } from '../findings/parallel';
 import { secretSpansOf, SEVERITY_RANK } from '../findings/finding';
@@ -10,6 +13,7 @@ import { lintStream, StreamResult } from '../findings/stream';
 import { ChangeOverlayVfs, diskStore, memoryStore } from '../fix/change';
 import { displayPath, fixAll, renderOverlayDiff } from '../fix/run';
 import { MemoryVfs, Vfs } from '../load/vfs';
+import { packageVersion } from '../util/package';
 import { escapeText } from '../util/terminal';
 import { InputError, oneOf, Parsed, UsageError, wholeNumber } from './args';
 import type { CliIO } from './io';
@@ -20,6 +24,7 @@ export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): n
   if (typeof printConfig === 'string') return printConfigCommand(printConfig, args, io);
   requirePaths(args, io);
   jobsOf(args);
+  cacheStrategyOf(args);
   const outputs = outputsOf(args);
   const failOn = oneOf(args.flags, '--fail-on', ['error', 'warning', 'info', 'none'], 'error');
   const maxWarnings = wholeNumber(args.flags, '--max-warnings', 0, Number.MAX_SAFE_INTEGER, Infinity);
@@ -29,7 +34,8 @@ export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): n
   const dryRun = args.flags.has('--fix-dry-run');
   let vfs: Vfs = io.vfs;
   let writeFailed = false;
-  if (dryRun || args.flags.has('--fix')) {
+  const fixing = dryRun || args.flags.has('--fix');
+  if (fixing) {
     // Fix first (on the disk, or in an overlay for a dry run), then report what remains as usual.
     const overlay = dryRun ? new ChangeOverlayVfs(io.vfs) : undefined;
     const store = overlay ?? (io.vfs instanceof MemoryVfs ? memoryStore(io.vfs) : diskStore());
@@ -57,7 +63,8 @@ export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): n
       vfs = overlay;
     }
   }
-  const run = streamed ?? lintStream(paths, { vfs, config, environment, policies: policyPaths(args, io), onProgress: progressReporter(io) });
+  const run = streamed ?? lintStream(paths, { vfs, config, environment, policies: policyPaths(args, io), onProgress: progressReporter(io), cache: fixing ? undefined : cacheOf(args, io) });
+  if (fixing && args.flags.has('--cache')) io.stderr(`flowcop: note: --cache is ignored with ${dryRun ? '--fix-dry-run' : '--fix'} (fixes read every file anew)\n`);
   for (const s of run.skipped) io.stderr(`flowcop: note: ${escapeText(displayPath(s.file, io.cwd))}: ${escapeText(s.reason)}\n`);
   let findings = run.findings;
 
@@ -167,6 +174,29 @@ export function requirePaths(args: Parsed, io: CliIO): void {
 export function policyPaths(args: Parsed, io: CliIO): string[] | undefined {
   const files = args.repeated.get('--policy') ?? [];
   return files.length ? files.map(f => path.resolve(io.cwd, f)) : undefined;
+}
+
+/** `--cache`: the cache to lint with (its file per --cache-location), or undefined without the flag. */
+export function cacheOf(args: Parsed, io: CliIO): LintCache | undefined {
+  cacheStrategyOf(args);
+  if (!args.flags.has('--cache')) return undefined;
+  const location = args.flags.get('--cache-location');
+  // A folder holds one file per working folder (as ESLint names its cache), so runs from elsewhere keep theirs.
+  const file = cacheFilePath(typeof location === 'string' ? location : DEFAULT_CACHE_LOCATION, io.cwd,
+    cwd => `lint-${createHash('sha256').update(cwd).digest('hex').slice(0, 16)}.cache`);
+  const shown = escapeText(displayPath(file, io.cwd));
+  return LintCache.open({ file, version: packageVersion(), note: reason => io.stderr(`flowcop: note: the cache file ${shown} ${escapeText(reason)}\n`) });
+}
+
+const DEFAULT_CACHE_LOCATION = '.flowcop-cache/';
+
+/**
+ * Only `content`: a file's hash, never its modification time — a checkout, a copy or a CI cache restore
+ * sets every time anew (a time would miss nothing but reuse nothing), and a file rewritten within the
+ * clock's resolution keeps its time (a time would reuse stale findings).
+ */
+function cacheStrategyOf(args: Parsed): string {
+  return oneOf(args.flags, '--cache-strategy', ['content'], 'content');
 }
 
 export function jobsOf(args: Parsed): number {

@@ -7,6 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { DiskVfs } from '../load/vfs';
 import { releaseHeapAbove } from './heap';
 import { ConfigResolver, loadConfigFile } from './config';
+import { Recording, recordingEnv } from './cache-record';
 import { collect, finishResult, LintTask, planRun, RunShared, runTask, startResult, StreamOptions, StreamResult, TaskEnv, taskEnv, TaskResult } from './stream';
 
 export interface ParallelOptions extends StreamOptions {
@@ -18,8 +19,10 @@ export interface ParallelOptions extends StreamOptions {
   configFile?: string;
 }
 
-interface WorkerInput { flowcopLintWorker: true; shared: RunShared; configFile?: string }
-type WorkerReply = { index: number; result: TaskResult } | { index: number; error: string };
+interface WorkerInput { flowcopLintWorker: true; shared: RunShared; configFile?: string; record: boolean }
+type WorkerReply = { index: number; result: TaskResult; recording?: Recording } | { index: number; error: string };
+/** A task for a worker; `record`: note what it reads, for the cache. */
+interface WorkerTask { index: number; task: LintTask; record: boolean }
 
 /**
  * One worker per core but one (as Jest does): the main thread and V8's garbage-collection threads need
@@ -33,31 +36,47 @@ export function defaultJobs(): number {
 export async function lintParallel(paths: string[], options: ParallelOptions): Promise<StreamResult> {
   const plan = planRun(paths, options);
   const result = startResult(plan);
+  const { cache } = options;
+  cache?.rekey(result.findings);
   const results: Array<TaskResult | undefined> = new Array(plan.tasks.length);
   let localEnv: TaskEnv | undefined;
+  const env = () => (localEnv ??= taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines));
   let done = 0;
   const runHere = (index: number) => {
-    localEnv ??= taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines);
-    results[index] = runTask(plan.tasks[index], localEnv);
+    results[index] = cache ? cache.run(plan.tasks[index], env(), runTask) : runTask(plan.tasks[index], env());
     releaseHeapAbove();
   };
   const progress = () => options.onProgress?.(++done, plan.tasks.length);
-  const jobs = Math.min(options.jobs, plan.tasks.length);
-  if (jobs <= 1) plan.tasks.forEach((_, index) => { runHere(index); progress(); });
-  else await runOnWorkers(plan.tasks, jobs, { flowcopLintWorker: true, shared: plan.shared, configFile: options.configFile }, options.workerFile, results, runHere, progress);
+  // Units the cache answers (checked here, reading each file once) are not handed to a worker.
+  const pending: number[] = [];
+  plan.tasks.forEach((task, index) => {
+    const cached = cache?.lookup(task, env());
+    if (cached) { results[index] = cached; progress(); } else pending.push(index);
+  });
+  const jobs = Math.min(options.jobs, pending.length);
+  if (jobs <= 1) pending.forEach(index => { runHere(index); progress(); });
+  else {
+    const received = (index: number, reply: { result: TaskResult; recording?: Recording }) => {
+      results[index] = cache && reply.recording ? cache.store(plan.tasks[index], env(), reply.result, reply.recording) : reply.result;
+    };
+    await runOnWorkers(plan.tasks, pending, jobs, { flowcopLintWorker: true, shared: plan.shared, configFile: options.configFile, record: !!cache },
+      options.workerFile, results, received, runHere, progress);
+  }
+  cache?.save();
   for (const r of results) collect(result, r!);
   return finishResult(result);
 }
 
-function runOnWorkers(tasks: LintTask[], jobs: number, input: WorkerInput, workerFile: string, results: Array<TaskResult | undefined>,
-  runHere: (index: number) => void, progress: () => void): Promise<void> {
+/** Runs the tasks whose indices are `pending` on `jobs` workers; results land at the same indices. */
+function runOnWorkers(tasks: LintTask[], pending: number[], jobs: number, input: WorkerInput, workerFile: string, results: Array<TaskResult | undefined>,
+  received: (index: number, reply: { result: TaskResult; recording?: Recording }) => void, runHere: (index: number) => void, progress: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let settled = 0;
     const workers: Worker[] = [];
     const finishOne = () => {
       progress();
-      if (++settled < tasks.length) return;
+      if (++settled < pending.length) return;
       for (const w of workers) void w.terminate();
       resolve();
     };
@@ -66,9 +85,9 @@ function runOnWorkers(tasks: LintTask[], jobs: number, input: WorkerInput, worke
       workers.push(worker);
       let current: number | undefined;
       const give = () => {
-        if (next >= tasks.length) { current = undefined; void worker.terminate(); return; }
-        current = next++;
-        worker.postMessage({ index: current, task: tasks[current] });
+        if (next >= pending.length) { current = undefined; void worker.terminate(); return; }
+        current = pending[next++];
+        worker.postMessage({ index: current, task: tasks[current], record: input.record } satisfies WorkerTask);
       };
       // A worker that dies or fails a task: the main thread runs that task, and the worker gets no more.
       // If the main thread fails it too, the run fails as a one-thread run would (the caller reports it).
@@ -81,7 +100,7 @@ function runOnWorkers(tasks: LintTask[], jobs: number, input: WorkerInput, worke
           if (lost !== undefined && results[lost] === undefined) { runHere(lost); finishOne(); }
           // Tasks nobody else will take.
           if (workers.every(w => w === worker || w.listenerCount('message') === 0)) {
-            while (next < tasks.length) { runHere(next++); finishOne(); }
+            while (next < pending.length) { runHere(pending[next++]); finishOne(); }
           }
         } catch (e) {
           for (const w of workers) void w.terminate();
@@ -90,7 +109,7 @@ function runOnWorkers(tasks: LintTask[], jobs: number, input: WorkerInput, worke
       };
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) { fallBack(); return; }
-        results[reply.index] = reply.result;
+        received(reply.index, reply);
         give();
         finishOne();
       });
@@ -114,10 +133,16 @@ export function runLintWorker(): void {
   const config = input.configFile ? loadConfigFile(vfs, input.configFile) : undefined;
   const configs = new ConfigResolver(vfs, config && !('error' in config) ? config : undefined);
   const env = taskEnv(input.shared, vfs, configs);
-  parentPort!.on('message', ({ index, task }: { index: number; task: LintTask }) => {
+  parentPort!.on('message', ({ index, task, record }: WorkerTask) => {
     let reply: WorkerReply;
     try {
-      reply = { index, result: runTask(task, env) };
+      if (record) {
+        const recording = recordingEnv(env);
+        const result = runTask(task, recording.env);
+        reply = { index, result, recording: recording.finish() };
+      } else {
+        reply = { index, result: runTask(task, env) };
+      }
     } catch (e) {
       reply = { index, error: (e as Error)?.message ?? String(e) };
     }

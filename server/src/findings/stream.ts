@@ -19,6 +19,7 @@ import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/rule';
 import type { SourceFile } from '../util/text';
 import { AnalyzeOptions, configProblems, failedWorkspace, loadPolicies } from './analyze';
+import type { LintCache } from './cache';
 import { ConfigResolver, isIgnoredByConfig } from './config';
 import { detachFinding, Finding } from './finding';
 import { releaseHeapAbove } from './heap';
@@ -47,6 +48,8 @@ export interface TaskEnv {
   pipelines: PipelineFile[];
   /** Unique names of every solution of the run, in order (pipelines link imports by them). */
   solutionNames: string[];
+  /** Told the unit's workspace once it is loaded and linked (the cache notes its solutions' names). */
+  observe?: (workspace: Workspace) => void;
 }
 
 export interface TaskResult {
@@ -159,6 +162,7 @@ export function runTask(task: LintTask, env: TaskEnv): TaskResult {
     for (const s of task.settings) loaded.solutions[s.solution]?.environments.push(s.settings);
     for (const s of loaded.solutions) sortEnvironments(s);
     linkPipelines(env.pipelines, loaded.solutions, env.solutionNames);
+    env.observe?.(workspace);
   } else {
     const standalone = loadStandaloneScripts(task.scriptFiles.map(file => ({ file })), task.workflowFiles);
     workspace.scripts = standalone.scripts;
@@ -198,6 +202,8 @@ export function finishResult(result: StreamResult): StreamResult {
 export interface StreamOptions extends AnalyzeOptions {
   /** Told after each task (units done, units in all). */
   onProgress?: (done: number, total: number) => void;
+  /** `--cache`: units whose inputs did not change are not linted again (cache.ts); saved at the end. */
+  cache?: LintCache;
 }
 
 /** The streaming lint on this thread: one unit in memory at a time. */
@@ -205,10 +211,12 @@ export function lintStream(paths: string[], options: StreamOptions): StreamResul
   const plan = planRun(paths, options);
   const env = taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines, options.rules ?? RULES);
   const result = startResult(plan);
+  options.cache?.rekey(result.findings);
   plan.tasks.forEach((task, k) => {
-    collect(result, runTask(task, env));
+    collect(result, options.cache ? options.cache.run(task, env, runTask) : runTask(task, env));
     releaseHeapAbove();
     options.onProgress?.(k + 1, plan.tasks.length);
   });
+  options.cache?.save();
   return finishResult(result);
 }
