@@ -8,6 +8,15 @@ import * as vm from 'node:vm';
 /** Above this much live heap after a unit, collect before the next one. */
 export const HEAP_THRESHOLD_BYTES = 128 * 1024 * 1024;
 
+/**
+ * With `--jobs N` every worker thread has a heap of its own, and on the L bench tree each grew to
+ * 150–200 MB: two workers peaked at ~480 MB. A worker keeps to less: it collects after any unit that
+ * left more than this, and its young generation (V8 sizes it per thread, up to 48 MB) is capped at
+ * 8 MB: on that tree 16 MB left the peak at 280–390 MB, 8 MB at 260–320 MB, for a similar CPU time.
+ */
+export const WORKER_HEAP_THRESHOLD_BYTES = 64 * 1024 * 1024;
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
+
 let collect: (() => void) | undefined | null;
 
 function collector(): (() => void) | null {

@@ -5,7 +5,7 @@
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DiskVfs } from '../load/vfs';
-import { releaseHeapAbove } from './heap';
+import { releaseHeapAbove, WORKER_HEAP_THRESHOLD_BYTES, WORKER_RESOURCE_LIMITS } from './heap';
 import { ConfigResolver, loadConfigFile } from './config';
 import { Recording, recordingEnv } from './cache-record';
 import { collect, finishResult, LintTask, planRun, RunShared, runTask, startResult, StreamOptions, StreamResult, TaskEnv, taskEnv, TaskResult } from './stream';
@@ -81,7 +81,7 @@ function runOnWorkers(tasks: LintTask[], pending: number[], jobs: number, input:
       resolve();
     };
     const start = () => {
-      const worker = new Worker(workerFile, { workerData: input });
+      const worker = new Worker(workerFile, { workerData: input, resourceLimits: WORKER_RESOURCE_LIMITS });
       workers.push(worker);
       let current: number | undefined;
       const give = () => {
@@ -147,6 +147,6 @@ export function runLintWorker(): void {
       reply = { index, error: (e as Error)?.message ?? String(e) };
     }
     parentPort!.postMessage(reply);
-    releaseHeapAbove();
+    releaseHeapAbove(WORKER_HEAP_THRESHOLD_BYTES);
   });
 }

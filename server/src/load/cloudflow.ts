@@ -115,28 +115,41 @@ const PARAMETERS_CALL = /parameters\(\s*'((?:[^']|'')*)'\s*\)/g;
 function parameterUses(file: SourceFile, definition: JsonNode, actions: FlowAction[]): ParameterUse[] {
   const uses: ParameterUse[] = [];
   const skip = prop(definition, 'parameters');
-  const innermostAction = actionLocator(actions);
-  // An explicit stack, in document order: the walk's depth must not depend on the file's nesting.
-  const stack: JsonNode[] = [definition];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node === skip) continue;
-    if (node.type === 'string') {
-      const raw = file.text.slice(node.offset, node.offset + node.length);
-      if (raw.indexOf('parameters(') < 0) continue;
-      PARAMETERS_CALL.lastIndex = 0;
-      for (let m = PARAMETERS_CALL.exec(raw); m; m = PARAMETERS_CALL.exec(raw)) {
-        const name = m[1].replace(/''/g, "'");
-        if (name.startsWith('$')) continue;
-        const start = node.offset + m.index!;
-        uses.push({ name, action: innermostAction(start), loc: { file, span: { start, end: start + m[0].length } } });
-      }
-      continue;
+  const text = file.text;
+  const definitionEnd = definition.offset + definition.length;
+  let innermostAction: ((offset: number) => FlowAction | undefined) | undefined;
+  // From each `parameters(` in the text down to the string holding it (a few per flow), instead of a
+  // walk over every node; strings come in document order, each read once.
+  let done: JsonNode | undefined;
+  for (let at = text.indexOf('parameters(', definition.offset); at >= 0 && at < definitionEnd; at = text.indexOf('parameters(', at + 1)) {
+    const node = stringAt(definition, at, skip);
+    if (!node || node === done || at + 'parameters('.length > node.offset + node.length) continue;
+    done = node;
+    const raw = text.slice(node.offset, node.offset + node.length);
+    PARAMETERS_CALL.lastIndex = 0;
+    for (let m = PARAMETERS_CALL.exec(raw); m; m = PARAMETERS_CALL.exec(raw)) {
+      const name = m[1].replace(/''/g, "'");
+      if (name.startsWith('$')) continue;
+      const start = node.offset + m.index!;
+      innermostAction ??= actionLocator(actions);
+      uses.push({ name, action: innermostAction(start), loc: { file, span: { start, end: start + m[0].length } } });
     }
-    const kids = node.children ?? [];
-    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
   }
   return uses;
+}
+
+/** The string node (a value or a property name) whose text holds `offset`, outside `skip`; a loop, not recursion. */
+function stringAt(root: JsonNode, offset: number, skip: JsonNode | undefined): JsonNode | undefined {
+  let node: JsonNode | undefined = root;
+  while (node && node !== skip) {
+    if (node.type === 'string') return node;
+    const kids: JsonNode[] | undefined = node.children;
+    if (!kids) return undefined;
+    // Children are disjoint and in document order.
+    const k: number = partitionPoint(kids, (c: JsonNode) => c.offset <= offset) - 1;
+    node = k >= 0 && offset < kids[k].offset + kids[k].length ? kids[k] : undefined;
+  }
+  return undefined;
 }
 
 /**

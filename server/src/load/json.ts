@@ -1,6 +1,8 @@
-// JSON with positions (jsonc-parser's tree keeps offsets for every node).
+// JSON with positions: every node keeps its offsets. Valid JSON goes through one strict pass
+// (json-strict.ts); the rest through jsonc-parser's tolerant tree, which reports the problems.
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Span } from '../util/text';
+import { parseStrictJson } from './json-strict';
 import { decodeJsonStringToken, MAX_JSON_DEPTH, scanJson } from './jsonscan';
 
 export type { JsonNode };
@@ -11,6 +13,9 @@ export interface JsonParseResult {
 }
 
 export function parseJson(text: string): JsonParseResult {
+  // Nearly every file is valid JSON: one strict pass builds the tree; the rest take the tolerant path.
+  const strict = parseStrictJson(text);
+  if (strict) return { root: strict, problems: [] };
   const scan = scanJson(text);
   if (scan.tooDeepAt >= 0) {
     // Refused before parsing: jsonc-parser's tree builder recurses once per level.
@@ -114,19 +119,24 @@ export function innerSpan(node: JsonNode): Span {
 
 /** JSON pointer of a node (RFC 6901). */
 export function pointerOf(node: JsonNode): string {
-  const parts: string[] = [];
+  let pointer = '';
   let cur: JsonNode | undefined = node;
   while (cur?.parent) {
     const parent: JsonNode = cur.parent;
     if (parent.type === 'property') {
-      parts.push(String(parent.children![0].value));
+      pointer = '/' + escapePointerPart(String(parent.children![0].value)) + pointer;
       cur = parent.parent;
       continue;
     }
-    if (parent.type === 'array') parts.push(String(parent.children!.indexOf(cur)));
+    if (parent.type === 'array') pointer = '/' + parent.children!.indexOf(cur) + pointer;
     cur = parent;
   }
-  return parts.reverse().map(p => '/' + p.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return pointer;
+}
+
+/** RFC 6901 escaping; most names need none (one pointer per action is built while loading). */
+function escapePointerPart(part: string): string {
+  return part.includes('~') || part.includes('/') ? part.replace(/~/g, '~0').replace(/\//g, '~1') : part;
 }
 
 /** The property names and indexes of a JSON pointer (RFC 6901), unescaped: the inverse of pointerOf. */
@@ -153,13 +163,7 @@ export function stringOffsets(fileText: string, node: JsonNode, decodedLength: n
   const first = node.offset + 1;
   const end = node.offset + node.length - 1;
   // Every escape decodes to fewer units than it has characters: equal lengths mean no escape.
-  if (end - first === decodedLength) {
-    return {
-      length: decodedLength + 1,
-      at: k => first + k,
-      indexOf: (o, from = 0) => (o - first >= from && o - first <= decodedLength ? o - first : -1),
-    };
-  }
+  if (end - first === decodedLength) return new DirectOffsets(first, decodedLength);
   const table = new Int32Array(decodedLength + 1);
   let i = first;
   let k = 0;
@@ -169,5 +173,32 @@ export function stringOffsets(fileText: string, node: JsonNode, decodedLength: n
   }
   if (k !== decodedLength || i !== end) return undefined;
   table[k] = end;
-  return { length: table.length, at: j => table[j], indexOf: (o, from = 0) => table.indexOf(o, from) };
+  return new TableOffsets(table);
+}
+
+// Classes rather than object literals of closures: one small object per string value, not three.
+class DirectOffsets implements StringOffsets {
+  readonly length: number;
+  constructor(private readonly first: number, private readonly decodedLength: number) {
+    this.length = decodedLength + 1;
+  }
+  at(k: number): number {
+    return this.first + k;
+  }
+  indexOf(o: number, from = 0): number {
+    return o - this.first >= from && o - this.first <= this.decodedLength ? o - this.first : -1;
+  }
+}
+
+class TableOffsets implements StringOffsets {
+  constructor(private readonly table: Int32Array) {}
+  get length(): number {
+    return this.table.length;
+  }
+  at(k: number): number {
+    return this.table[k];
+  }
+  indexOf(o: number, from = 0): number {
+    return this.table.indexOf(o, from);
+  }
 }

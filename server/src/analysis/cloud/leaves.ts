@@ -1,7 +1,7 @@
 // The string values under an action's `inputs` ("leaves"), each with its path, its decoded-to-file
 // offset map (JSON escapes) and its literal/reference segments; and the literal text inside them.
 import type { CloudFlow, FlowAction } from '../../model/types';
-import { entries, JsonNode, StringOffsets, stringOffsets } from '../../load/json';
+import { JsonNode, StringOffsets, stringOffsets } from '../../load/json';
 import { valueConstants } from './expression-literals';
 import { quotedConstants, Range, Segment, segmentString } from './segments';
 
@@ -15,6 +15,8 @@ export interface StringLeaf {
   segments: Segment[];
   /** The text with every reference replaced by U+0000 (same length): literal detectors run on it. */
   masked: string;
+  /** describeWhere(path), once asked for (whereOf). */
+  where?: string;
 }
 
 /** The character that stands for reference text in `StringLeaf.masked`. */
@@ -39,27 +41,36 @@ export function normalizeName(name: string): string {
 /** Every string value under the action's inputs, in document order. */
 export function collectLeaves(flow: CloudFlow, action: FlowAction): StringLeaf[] {
   const out: StringLeaf[] = [];
-  const text = flow.file.text;
-  const visit = (node: JsonNode, path: string[]) => {
-    if (node.type === 'string') {
-      const value = node.value as string;
-      const segments = segmentString(value);
-      const offsets = stringOffsets(text, node, value.length) ?? spreadOffsets(node, value.length);
-      out.push({ action, node, path, text: value, offsets, segments, masked: maskReferences(value, segments) });
-      return;
-    }
-    if (node.type === 'object') {
-      for (const [key, , child] of entries(node)) {
-        if (path.length === 0 && key === 'host') continue;
-        if (SKIPPED_KEYS.has(lastSegment(key).toLowerCase())) continue;
-        visit(child, [...path, key]);
-      }
-      return;
-    }
-    if (node.type === 'array') (node.children ?? []).forEach((c, k) => visit(c, [...path, String(k)]));
-  };
-  if (action.inputs) visit(action.inputs, []);
+  if (action.inputs) visitLeaves(flow.file.text, action, action.inputs, EMPTY_PATH, out);
   return out;
+}
+
+const EMPTY_PATH: string[] = [];
+
+/** Walks the tree's children in place (no entry tuples); only a leaf's own path is a new array. */
+function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: string[], out: StringLeaf[]): void {
+  if (node.type === 'string') {
+    const value = node.value as string;
+    const segments = segmentString(value);
+    const offsets = stringOffsets(text, node, value.length) ?? spreadOffsets(node, value.length);
+    out.push({ action, node, path: path === EMPTY_PATH ? [] : path, text: value, offsets, segments, masked: maskReferences(value, segments), where: undefined });
+    return;
+  }
+  const children = node.children;
+  if (!children) return;
+  if (node.type === 'object') {
+    for (const property of children) {
+      const keyNode = property.children?.[0];
+      const child = property.children?.[1];
+      const key = keyNode?.value;
+      if (!child || typeof key !== 'string') continue;
+      if (path.length === 0 && key === 'host') continue;
+      if (SKIPPED_KEYS.has(lastSegment(key).toLowerCase())) continue;
+      visitLeaves(text, action, child, [...path, key], out);
+    }
+    return;
+  }
+  if (node.type === 'array') for (let k = 0; k < children.length; k++) visitLeaves(text, action, children[k], [...path, String(k)], out);
 }
 
 function maskReferences(value: string, segments: Segment[]): string {
@@ -139,6 +150,11 @@ export function cutAtReference(masked: string, start: number, end: number): numb
   return e;
 }
 
+/** describeWhere of a leaf's path, built once per leaf, when a finding or a secret place first needs it. */
+export function whereOf(leaf: StringLeaf): string {
+  return (leaf.where ??= describeWhere(leaf.path));
+}
+
 /** A readable name for a place inside an action's inputs. */
 export function describeWhere(path: string[]): string {
   if (path.length === 0) return 'inputs';
@@ -158,11 +174,24 @@ export function describeWhere(path: string[]): string {
 /** The single-quoted string constants of a leaf's expressions (decoded offsets of their contents). */
 export function quotedConstantsOf(leaf: StringLeaf): Range[] {
   let constants = quotedConstantsOfLeaf.get(leaf);
-  if (!constants) quotedConstantsOfLeaf.set(leaf, (constants = leaf.segments.filter(s => s.kind === 'expression').flatMap(s => quotedConstants(leaf.text, s))));
+  if (!constants) quotedConstantsOfLeaf.set(leaf, (constants = computeQuotedConstants(leaf)));
   return constants;
 }
 
 const quotedConstantsOfLeaf = new WeakMap<StringLeaf, Range[]>();
+
+/** Shared by every leaf without constants (most of them); never written to. */
+const NO_RANGES: Range[] = [];
+
+function computeQuotedConstants(leaf: StringLeaf): Range[] {
+  let out: Range[] | undefined;
+  for (const s of leaf.segments) {
+    if (s.kind !== 'expression') continue;
+    const constants = quotedConstants(leaf.text, s);
+    if (constants.length) (out ??= []).push(...constants);
+  }
+  return out ?? NO_RANGES;
+}
 
 /** Names of fields that hold text for people: e-mail and post bodies, subjects, messages, comments. */
 const MESSAGE_FIELDS = new Set(['body', 'messagebody', 'message', 'subject', 'text', 'html', 'htmlbody', 'bodyhtml', 'comment', 'comments', 'note', 'notes', 'summary', 'details']);

@@ -10,7 +10,7 @@ import { keyShapedPathSegments } from '../shared/url-keys';
 import { CONNECTION_SECRET_KEYS, connectionKeyIs, findUrls, isPipelineToken, isPlaceholderSecret, looksRandom, parseConnectionString } from '../shared/values';
 import { isSecretHeader, isSecretName, isUserName, querySecrecy } from '../shared/vocabulary';
 import { desktopFlowOf, isConnectorAction, runsDesktopFlow } from './actions';
-import { describeWhere, lastSegment, normalizeName, StringLeaf } from './leaves';
+import { lastSegment, normalizeName, StringLeaf, whereOf } from './leaves';
 import { assignedVariable } from './variables';
 
 /** A place in a string value that carries a secret. */
@@ -95,7 +95,7 @@ export function secretPlaces(leaf: StringLeaf, flow: CloudFlow, solution: Soluti
   // Secret-named fields: connector parameters, HTTP body fields, any object key under inputs.
   const named = uiFlow ? undefined : namedField(leaf);
   if (named && headerName === undefined && path[0] !== 'authentication' && path[0] !== 'queries') {
-    whole(describeSecretName(named), describeWhere(path), isConnector && path[0] === 'parameters' ? 'connector-parameter' : path[0] === 'body' ? 'body' : 'field');
+    whole(describeSecretName(named), whereOf(leaf), isConnector && path[0] === 'parameters' ? 'connector-parameter' : path[0] === 'body' ? 'body' : 'field');
   }
 
   // Embedded: URI credentials, query strings and form bodies, connection strings, JSON text.
@@ -136,12 +136,12 @@ function embeddedSecretPlaces(leaf: StringLeaf): SecretPlace[] {
     if (end > start) out.push({ leaf, start, end, what, where, kind, weak });
   };
   // Passwords on command lines (a runbook's or a script's command text): net use, sqlcmd -P.
-  for (const c of commandLinePasswords(m)) add(c.start, c.end, 'password', `the command line in ${describeWhere(leaf.path)}`, 'command-line');
+  for (const c of commandLinePasswords(m)) add(c.start, c.end, 'password', `the command line in ${whereOf(leaf)}`, 'command-line');
   if (!/[=:@]/.test(m)) return out;
   // API keys written into a URL's path (`/v6/<32 hex>/latest`): the same secret as `?apikey=…`.
   if (m.includes('://')) {
     for (const u of findUrls(m)) {
-      for (const k of keyShapedPathSegments(u.url)) add(u.start + k.start, u.start + k.end, 'API key', `the path of the URL in ${describeWhere(leaf.path)}`, 'url-path');
+      for (const k of keyShapedPathSegments(u.url)) add(u.start + k.start, u.start + k.end, 'API key', `the path of the URL in ${whereOf(leaf)}`, 'url-path');
     }
   }
   // user:password@ in URLs.

@@ -10,7 +10,7 @@ import { actionLabel, ADMIN_CONNECTORS, connectorOf, STORAGE_CONNECTORS } from '
 import { flowFacts } from '../../analysis/cloud/facts';
 import { legacyPathParameters } from '../../analysis/cloud/legacy-path';
 import { assignedVariable, readsOfVariable } from '../../analysis/cloud/variables';
-import { cutAtReference, describeWhere, isMessageText, isWholeLiteral, lastSegment, normalizeName, quotedConstantsOf, StringLeaf } from '../../analysis/cloud/leaves';
+import { cutAtReference, isMessageText, isWholeLiteral, lastSegment, normalizeName, quotedConstantsOf, StringLeaf, whereOf } from '../../analysis/cloud/leaves';
 import { describeOrganizationEvidence, Organization, organizationEvidence } from '../../analysis/shared/organization';
 import { keyShapedPathSegments } from '../../analysis/shared/url-keys';
 import { classifyHost, environmentInPath, environmentOfValue, findPaths, findUrls, hostAllowed, isDocumentationHost, pathAllowed } from '../../analysis/shared/values';
@@ -89,7 +89,6 @@ const OWN_ROW_BIND = /^\/?(systemusers|teams|businessunits|queues)\(\{?[0-9a-fA-
 function inLeaf(flow: CloudFlow, leaf: StringLeaf, scope: UrlScope): Array<EnvHit | undefined> {
   const { settings } = scope;
   const m = leaf.masked;
-  const where = describeWhere(leaf.path);
   const wholeLiteral = isWholeLiteral(leaf);
   if (wholeLiteral && leaf.path[0] === 'parameters' && leaf.path.length >= 2) {
     const named = connectorParameter(flow, leaf, settings);
@@ -99,20 +98,20 @@ function inLeaf(flow: CloudFlow, leaf: StringLeaf, scope: UrlScope): Array<EnvHi
   if (bind) {
     const value = leaf.text.trim();
     const start = leaf.text.indexOf(value);
-    return [hitAt(leaf, start, start + value.length, { kind: 'record-id', what: `${bind[1].toLowerCase().replace(/s$/, '')} id`, where, display: value })];
+    return [hitAt(leaf, start, start + value.length, { kind: 'record-id', what: `${bind[1].toLowerCase().replace(/s$/, '')} id`, where: whereOf(leaf), display: value })];
   }
   const out: Array<EnvHit | undefined> = [];
   for (const e of m.includes('Default-') ? m.matchAll(ENV_ID) : []) {
-    out.push(hitAt(leaf, e.index!, e.index! + e[0].length, { kind: 'environment-id', what: 'environment id', where, display: e[0] }));
+    out.push(hitAt(leaf, e.index!, e.index! + e[0].length, { kind: 'environment-id', what: 'environment id', where: whereOf(leaf), display: e[0] }));
   }
   for (const p of findPaths(m)) {
     if (p.kind === 'unc') continue;
     const end = cutAtReference(m, p.start, p.end);
     const path = leaf.text.slice(p.start, end);
     if (end - p.start < 4 || pathAllowed(path, settings.allowedPaths)) continue;
-    out.push(hitAt(leaf, p.start, end, { kind: 'path', what: 'absolute path', where, display: path }));
+    out.push(hitAt(leaf, p.start, end, { kind: 'path', what: 'absolute path', where: whereOf(leaf), display: path }));
   }
-  for (const u of findUrls(m)) out.push(urlHit(leaf, u.start, cutAtReference(m, u.start, u.end), u.host, where, scope, false));
+  for (const u of findUrls(m)) out.push(urlHit(leaf, u.start, cutAtReference(m, u.start, u.end), u.host, whereOf(leaf), scope, false));
   return out;
 }
 
@@ -129,7 +128,7 @@ function connectorParameter(flow: CloudFlow, leaf: StringLeaf, settings: GlobalS
   const report = (kind: string, what: string): Array<LiteralHit | undefined> => {
     const host = findUrls(value)[0]?.host;
     if (host && hostAllowed(host, settings.allowedHosts)) return [];
-    return [hitAt(leaf, start, start + value.length, { kind, what, where: describeWhere(leaf.path), host, display: value })];
+    return [hitAt(leaf, start, start + value.length, { kind, what, where: whereOf(leaf), host, display: value })];
   };
   if (connector === 'shared_sharepointonline') {
     if (name === 'dataset') return report('sharepoint-site', 'SharePoint site');
@@ -159,7 +158,7 @@ function connectorParameter(flow: CloudFlow, leaf: StringLeaf, settings: GlobalS
 function legacyPathValues(flow: CloudFlow, leaf: StringLeaf): Array<EnvHit | undefined> {
   if (connectorOf(leaf.action, flow) !== 'shared_excelonlinebusiness') return [];
   return legacyPathParameters(leaf).filter(p => p.name === 'drive' || p.name === 'file').map(p =>
-    hitAt(leaf, p.start, p.end, { kind: 'excel-location', what: p.name === 'drive' ? 'document library (drive)' : 'file id', where: describeWhere(leaf.path), display: p.value, expression: true }));
+    hitAt(leaf, p.start, p.end, { kind: 'excel-location', what: p.name === 'drive' ? 'document library (drive)' : 'file id', where: whereOf(leaf), display: p.value, expression: true }));
 }
 
 /** Names of a storage account: a variable or field called `…StorageAccount(Name)`. */
@@ -177,7 +176,7 @@ function storageAccountVariable(leaf: StringLeaf, leaves: readonly StringLeaf[])
   const named = (name: string) => STORAGE_ACCOUNT_NAME.test(normalizeName(lastSegment(name)));
   if (!named(variable) && !readsOfVariable(leaves, variable).some(r => named(r.path[r.path.length - 1] ?? ''))) return undefined;
   const start = leaf.text.indexOf(value);
-  return hitAt(leaf, start, start + value.length, { kind: 'storage-account', what: 'storage account', where: describeWhere(leaf.path), display: value });
+  return hitAt(leaf, start, start + value.length, { kind: 'storage-account', what: 'storage account', where: whereOf(leaf), display: value });
 }
 
 /**
@@ -232,17 +231,16 @@ function urlHit(leaf: StringLeaf, start: number, end: number, host: string, wher
 function inExpressionConstants(leaf: StringLeaf, scope: UrlScope): Array<EnvHit | undefined> {
   const { settings } = scope;
   const out: Array<EnvHit | undefined> = [];
-  const where = describeWhere(leaf.path);
   for (const c of quotedConstantsOf(leaf)) {
     const content = leaf.text.slice(c.start, c.end);
     for (const p of findPaths(content)) {
       if ((p.kind === 'unc' && p.server) || pathAllowed(p.path, settings.allowedPaths) || p.path.length < 4) continue;
-      out.push(hitAt(leaf, c.start + p.start, c.start + p.end, { kind: 'path', what: 'absolute path', where, display: p.path, expression: true }));
+      out.push(hitAt(leaf, c.start + p.start, c.start + p.end, { kind: 'path', what: 'absolute path', where: whereOf(leaf), display: p.path, expression: true }));
     }
     for (const u of findUrls(content)) {
       const kind = classifyHost(u.host);
       if (kind === 'internal' || kind === 'ip') continue;
-      out.push(urlHit(leaf, c.start + u.start, c.start + u.end, u.host, where, scope, true, c.start));
+      out.push(urlHit(leaf, c.start + u.start, c.start + u.end, u.host, whereOf(leaf), scope, true, c.start));
     }
   }
   return out;

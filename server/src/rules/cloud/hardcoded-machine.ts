@@ -6,7 +6,7 @@ import { prop, stringValue } from '../../load/json';
 import type { CloudFlow, FlowAction } from '../../model/types';
 import { actionLabel, connectorOf, isConnectorAction } from '../../analysis/cloud/actions';
 import { flowFacts } from '../../analysis/cloud/facts';
-import { cutAtReference, describeWhere, lastSegment, MASK, normalizeName, quotedConstantsOf, StringLeaf } from '../../analysis/cloud/leaves';
+import { cutAtReference, lastSegment, MASK, normalizeName, quotedConstantsOf, StringLeaf, whereOf } from '../../analysis/cloud/leaves';
 import {
   classifyHost, CONNECTION_SERVER_KEYS, connectionKeyIs, findPaths, findUrls, GUID_RE, hostAllowed, isDocumentationHost, normalizeHost,
   parseConnectionString, pathAllowed, serverHost,
@@ -61,12 +61,11 @@ function findMachines(flow: CloudFlow, leaves: readonly StringLeaf[], settings: 
 function inText(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): Array<LiteralHit | undefined> {
   const out: Array<LiteralHit | undefined> = [];
   const m = leaf.masked;
-  const where = describeWhere(leaf.path);
   for (const p of findPaths(m)) {
     if (p.kind !== 'unc' || !p.server) continue;
     const end = cutAtReference(m, p.start, p.end);
     if (allowed(p.server) || pathAllowed(p.path, settings.allowedPaths)) continue;
-    out.push(hitAt(leaf, p.start, end, { kind: 'unc', what: 'UNC path', where, host: p.server, display: leaf.text.slice(p.start, end) }));
+    out.push(hitAt(leaf, p.start, end, { kind: 'unc', what: 'UNC path', where: whereOf(leaf), host: p.server, display: leaf.text.slice(p.start, end) }));
   }
   for (const u of findUrls(m)) {
     const kind = classifyHost(u.host);
@@ -74,7 +73,7 @@ function inText(leaf: StringLeaf, allowed: (host: string) => boolean, settings: 
     const end = cutAtReference(m, u.start, u.end);
     const q = leaf.text.slice(u.start, end).search(/[?#]/);
     const narrow = q > 0 ? narrowAt(leaf, u.start, u.start + q, u.host) : undefined;
-    out.push(hitAt(leaf, u.start, end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where, host: u.host, display: u.host, ...(narrow ? { narrow } : {}) }));
+    out.push(hitAt(leaf, u.start, end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where: whereOf(leaf), host: u.host, display: u.host, ...(narrow ? { narrow } : {}) }));
   }
   for (const part of parseConnectionString(m)) {
     if (!connectionKeyIs(part.key, CONNECTION_SERVER_KEYS) || part.value.includes(MASK)) continue;
@@ -95,17 +94,16 @@ function inConnectorParameter(flow: CloudFlow, leaf: StringLeaf, allowed: (host:
   const name = normalizeName(lastSegment(leaf.path[leaf.path.length - 1]));
   const connector = connectorOf(leaf.action, flow);
   const start = leaf.text.indexOf(value);
-  const where = describeWhere(leaf.path);
   const machineAllowed = () => settings.allowedMachines.some(x => x.toLowerCase() === value.toLowerCase());
   // A Dataverse row of the machine or machine-group table, addressed by its id: the id differs per environment.
   const machineTable = machineTableOf(leaf.action, connector);
   if (machineTable && (name === 'recordid' || name === 'id') && GUID_RE.test(value)) {
     if (machineAllowed()) return [];
-    return [hitAt(leaf, start, start + value.length, { kind: 'machine', what: machineTable === 'group' ? 'machine group' : 'machine', where, host: value, display: value })];
+    return [hitAt(leaf, start, start + value.length, { kind: 'machine', what: machineTable === 'group' ? 'machine group' : 'machine', where: whereOf(leaf), host: value, display: value })];
   }
   if (MACHINE_PARAMS.has(name)) {
     if (machineAllowed()) return [];
-    return [hitAt(leaf, start, start + value.length, { kind: 'machine', what: /group/.test(name) ? 'machine group' : 'machine', where, host: value, display: value })];
+    return [hitAt(leaf, start, start + value.length, { kind: 'machine', what: /group/.test(name) ? 'machine group' : 'machine', where: whereOf(leaf), host: value, display: value })];
   }
   const serverValue = SERVER_PARAMS.has(name) ? value : name === 'dataset' && connector === 'shared_sql' ? value.split(',')[0].trim() : undefined;
   if (!serverValue || !HOST_LIKE.test(serverValue) || /^default$/i.test(serverValue) || GUID_RE.test(serverValue)) return [];
@@ -113,7 +111,7 @@ function inConnectorParameter(flow: CloudFlow, leaf: StringLeaf, allowed: (host:
   const kind = classifyHost(host);
   if (kind === 'loopback' || kind === 'global' || allowed(host)) return [];
   const serverStart = leaf.text.indexOf(serverValue);
-  return [hitAt(leaf, serverStart, serverStart + serverValue.length, { kind: 'server', what: 'server', where, host, display: serverValue })];
+  return [hitAt(leaf, serverStart, serverStart + serverValue.length, { kind: 'server', what: 'server', where: whereOf(leaf), host, display: serverValue })];
 }
 
 /** `group` / `machine` when a Dataverse action works on a row of the machine-group or machine table. */
@@ -129,17 +127,16 @@ function machineTableOf(action: FlowAction, connector: string | undefined): 'gro
 /** UNC paths and internal or IP hosts written as string constants inside expressions. */
 function inExpressionConstants(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): Array<LiteralHit | undefined> {
   const out: Array<LiteralHit | undefined> = [];
-  const where = describeWhere(leaf.path);
   for (const c of quotedConstantsOf(leaf)) {
     const content = leaf.text.slice(c.start, c.end);
     for (const p of findPaths(content)) {
       if (p.kind !== 'unc' || !p.server || allowed(p.server) || pathAllowed(p.path, settings.allowedPaths)) continue;
-      out.push(hitAt(leaf, c.start + p.start, c.start + p.end, { kind: 'unc', what: 'UNC path', where, host: p.server, display: p.path, expression: true }));
+      out.push(hitAt(leaf, c.start + p.start, c.start + p.end, { kind: 'unc', what: 'UNC path', where: whereOf(leaf), host: p.server, display: p.path, expression: true }));
     }
     for (const u of findUrls(content)) {
       const kind = classifyHost(u.host);
       if ((kind !== 'internal' && kind !== 'ip') || allowed(u.host)) continue;
-      out.push(hitAt(leaf, c.start + u.start, c.start + u.end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where, host: u.host, display: u.host, expression: true }));
+      out.push(hitAt(leaf, c.start + u.start, c.start + u.end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where: whereOf(leaf), host: u.host, display: u.host, expression: true }));
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { actionLabel } from '../../analysis/cloud/actions';
 import type { SecretFlow } from '../../analysis/cloud/data-flow';
 import { FlowFacts, flowFacts } from '../../analysis/cloud/facts';
 import { valueConstants } from '../../analysis/cloud/expression-literals';
-import { describeWhere, literalParts, MASK, StringLeaf } from '../../analysis/cloud/leaves';
+import { literalParts, MASK, StringLeaf, whereOf } from '../../analysis/cloud/leaves';
 import { describeSecretName, SecretPlace, secretText } from '../../analysis/cloud/secret-places';
 import { assignedVariable, variableType } from '../../analysis/cloud/variables';
 import { findStructuredSecrets, StructuredSecret } from '../../analysis/shared/values';
@@ -78,17 +78,16 @@ const STRUCTURED_NAMES: Record<StructuredSecret['kind'], string> = {
 /** Token formats (JWTs, GitHub and Slack tokens, keys) in literal text and in expressions' value constants. */
 function structuredSecrets(leaf: StringLeaf): Array<LiteralHit | undefined> {
   const out: Array<LiteralHit | undefined> = [];
-  const where = describeWhere(leaf.path);
   for (const s of findStructuredSecrets(leaf.masked)) {
     if (leaf.masked.slice(s.start, s.end).includes(MASK)) continue;
-    out.push(hitAt(leaf, s.start, s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where }));
+    out.push(hitAt(leaf, s.start, s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where: whereOf(leaf) }));
   }
   // Inside expressions: `concat('Bearer ', 'eyJ…')` holds the token as literally as a plain string.
   for (const seg of leaf.segments) {
     if (seg.kind !== 'expression') continue;
     for (const c of valueConstants(leaf.text, seg.start, seg.end)) {
       for (const s of findStructuredSecrets(leaf.text.slice(c.start, c.end))) {
-        out.push(hitAt(leaf, c.start + s.start, c.start + s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where, expression: true }));
+        out.push(hitAt(leaf, c.start + s.start, c.start + s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where: whereOf(leaf), expression: true }));
       }
     }
   }
