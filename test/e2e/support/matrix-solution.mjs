@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { solutionFiles } from '../../../scripts/bench/tree-layouts.mjs';
 
 export const DEFAULT_ENVIRONMENTS = ['Dev', 'Test', 'UAT', 'PreProd', 'Prod'];
 
@@ -13,66 +14,8 @@ export const DEFAULT_ENVIRONMENTS = ['Dev', 'Test', 'UAT', 'PreProd', 'Prod'];
 export function writeMatrixSolution(folder, { variables = 300, environments = DEFAULT_ENVIRONMENTS, uniqueName = 'GeneratedMatrix', prefix = 'gen' } = {}) {
   const names = Array.from({ length: variables }, (_, i) => `${prefix}_Setting${String(i).padStart(3, '0')}`);
   const references = ['sharepointonline', 'office365', 'sql', 'uiflow'].map((c, i) => ({ name: `${prefix}_shared${c}_${i}`, connector: `shared_${c}` }));
-  write(path.join(folder, 'Other/Solution.xml'), `<ImportExportXml version="9.2.24111.164" SolutionPackageVersion="9.2" languagecode="1033" generatedBy="CrmLive" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <SolutionManifest>
-    <UniqueName>${uniqueName}</UniqueName>
-    <LocalizedNames>
-      <LocalizedName description="Generated Matrix (${variables} variables)" languagecode="1033" />
-    </LocalizedNames>
-    <Descriptions />
-    <Version>1.0.0.0</Version>
-    <Managed>0</Managed>
-    <Publisher>
-      <UniqueName>generated</UniqueName>
-      <LocalizedNames>
-        <LocalizedName description="Generated" languagecode="1033" />
-      </LocalizedNames>
-      <Descriptions />
-      <CustomizationPrefix>${prefix}</CustomizationPrefix>
-      <CustomizationOptionValuePrefix>10001</CustomizationOptionValuePrefix>
-    </Publisher>
-    <RootComponents />
-    <MissingDependencies />
-  </SolutionManifest>
-</ImportExportXml>
-`);
-  write(path.join(folder, 'Other/Customizations.xml'), `<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <Entities />
-  <Roles />
-  <Workflows />
-  <connectionreferences>
-${references.map(r => `    <connectionreference connectionreferencelogicalname="${r.name}">
-      <connectionreferencedisplayname>Generated - ${r.connector}</connectionreferencedisplayname>
-      <connectorid>/providers/Microsoft.PowerApps/apis/${r.connector}</connectorid>
-      <iscustomizable>1</iscustomizable>
-      <promptingbehavior>0</promptingbehavior>
-      <statecode>0</statecode>
-      <statuscode>1</statuscode>
-    </connectionreference>`).join('\n')}
-  </connectionreferences>
-  <Languages>
-    <Language>1033</Language>
-  </Languages>
-</ImportExportXml>
-`);
-  names.forEach((name, i) => {
-    const withDefault = i % 5 === 0 ? `\n  <defaultvalue>default-${i}</defaultvalue>` : '';
-    write(path.join(folder, 'environmentvariabledefinitions', name, 'environmentvariabledefinition.xml'), `<environmentvariabledefinition schemaname="${name}">${withDefault}
-  <description default="">
-    <label description="" languagecode="1033" />
-  </description>
-  <displayname default="Setting ${i}">
-    <label description="Setting ${i}" languagecode="1033" />
-  </displayname>
-  <introducedversion>1.0.0.0</introducedversion>
-  <iscustomizable>1</iscustomizable>
-  <isrequired>0</isrequired>
-  <secretstore>0</secretstore>
-  <type>100000000</type>
-</environmentvariabledefinition>
-`);
-  });
   const expected = { missing: 0, defaulted: 0, empty: 0, bleed: 0 };
+  const settings = {};
   environments.forEach((env, e) => {
     const entries = [];
     names.forEach((name, i) => {
@@ -86,14 +29,20 @@ ${references.map(r => `    <connectionreference connectionreferencelogicalname="
       entries.push({ SchemaName: name, Value: value });
     });
     const connections = references.map(r => ({ LogicalName: r.name, ConnectionId: `${r.connector}-${env.toLowerCase()}-0000`, ConnectorId: `/providers/Microsoft.PowerApps/apis/${r.connector}` }));
-    write(path.join(folder, 'config', env, 'deploymentSettings.json'), JSON.stringify({ EnvironmentVariables: entries, ConnectionReferences: connections }, null, 2) + '\n');
+    settings[env] = { EnvironmentVariables: entries, ConnectionReferences: connections };
   });
+  // The benchmark's writer (scripts/bench/tree-layouts.mjs): an unpacked solution with config/<Env>/ settings.
+  const solution = {
+    layout: 'unpacked', uniqueName, displayName: `Generated Matrix (${variables} variables)`, prefix, cloudFlows: [], desktopFlows: [],
+    connectionReferences: references.map(r => ({ logicalName: r.name, displayName: `Generated - ${r.connector}`, connectorId: `/providers/Microsoft.PowerApps/apis/${r.connector}` })),
+    envVars: names.map((name, i) => ({ schemaName: name, displayName: `Setting ${i}`, type: 100000000, ...(i % 5 === 0 ? { defaultValue: `default-${i}` } : {}) })),
+    settings,
+  };
+  for (const [file, content] of solutionFiles(solution)) {
+    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+    fs.writeFileSync(path.join(folder, file), content);
+  }
   return { uniqueName, names, references, environments, expected };
-}
-
-function write(file, text) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
