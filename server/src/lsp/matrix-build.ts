@@ -43,19 +43,12 @@ function findingsFor(u: Unit, solution: Solution, context: MatrixContext): Findi
   }
 }
 
-/**
- * The url/id flowcop.json gives an environment (`environments: { "Prod": { "url": …, "id": … } }`), matched by
- * name as flowcop/environments matches them. Read defensively: the config carries them as
- * `environmentIdentities` once flowcop.json's environments take url/id; until then every column's are absent.
- */
+/** The url/id flowcop.json gives an environment (`environments: { "Prod": { "url": …, "id": … } }`), matched by name as flowcop/environments matches them. */
 function identityOf(u: Unit, solution: Solution) {
-  const config = u.configs?.configFor(solution.layout === 'zip' ? nodePath.dirname(solution.root) : solution.root) as
-    { environmentIdentities?: ReadonlyArray<{ environment?: unknown; url?: unknown; id?: unknown }> } | undefined;
-  const identities = Array.isArray(config?.environmentIdentities) ? config.environmentIdentities : [];
+  const identities = u.configs?.configFor(solution.layout === 'zip' ? nodePath.dirname(solution.root) : solution.root)?.environmentIdentities ?? [];
   return (environment: string) => {
-    const e = identities.find(x => typeof x.environment === 'string' && same(x.environment, environment));
-    if (!e) return undefined;
-    return { url: typeof e.url === 'string' ? e.url : undefined, id: typeof e.id === 'string' ? e.id : undefined };
+    const e = identities.find(x => same(x.environment, environment));
+    return e && { url: e.url, id: e.id };
   };
 }
 
