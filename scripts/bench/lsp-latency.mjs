@@ -2,11 +2,15 @@
 // opens a generated solution, types into a desktop-flow script (the `flowcop-script:` editor the extension
 // opens) or a cloud flow's Workflows/*.json, and times each didChange → publishDiagnostics of that version.
 //
-//   node scripts/bench/lsp-latency.mjs --server dist/server.js [--edits 50] [--kind script|flow|both] [--json] [--verbose]
+//   node scripts/bench/lsp-latency.mjs --server dist/server.js [--edits 50] [--kind script|flow|both] [--runs 3]
+//     [--node-args "--cpu-prof --cpu-prof-dir=prof"] [--json] [--verbose]
 //
-// measureTyping({ serverJs, documentKind, edits, workDir }) → { p50, p95, max, min, mean, samples } (ms).
+// measureTyping({ serverJs, documentKind, edits, workDir, nodeArgs }) → { p50, p95, max, min, mean, samples, cpuPerEdit } (ms).
+// cpuPerEdit is the server's CPU time (user + system, from /proc on Linux) over the typing divided by the edits: unlike
+// the latencies it hardly moves when other processes load the machine. With --runs N each document is typed N times
+// (a new server each time) and the table shows the median of each figure with its min–max over the runs.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -206,6 +210,20 @@ function percentile(sorted, p) {
 
 const round = ms => Math.round(ms * 10) / 10;
 
+/** CPU time (user + system) a process has used so far, in ms; undefined where /proc is not there. */
+function serverCpuMs(pid) {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+/** Linux's USER_HZ: 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
 export function summarize(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
@@ -276,6 +294,7 @@ export async function measureTyping({ serverJs, documentKind, edits = 50, workDi
     await opened;
 
     const samples = [];
+    const cpuBefore = serverCpuMs(child.pid);
     const letters = 'invoicebatch';
     for (let i = 0; i < edits; i++) {
       const version = i + 2;
@@ -291,7 +310,9 @@ export async function measureTyping({ serverJs, documentKind, edits = 50, workDi
       const { at: arrived } = await answered;
       samples.push(arrived - sent);
     }
-    return summarize(samples);
+    const cpuAfter = serverCpuMs(child.pid);
+    const cpuPerEdit = cpuBefore === undefined || cpuAfter === undefined ? undefined : round((cpuAfter - cpuBefore) / edits);
+    return { ...summarize(samples), ...(cpuPerEdit === undefined ? {} : { cpuPerEdit }) };
   } finally {
     await Promise.race([connection.sendRequest(ShutdownRequest.type).catch(() => undefined), new Promise(r => setTimeout(r, 2000))]);
     connection.sendNotification(ExitNotification.type).catch(() => undefined);
@@ -309,19 +330,30 @@ async function main() {
   const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
   const serverJs = option('--server', 'dist/server.js');
   const edits = Number(option('--edits', '50'));
+  const runs = Math.max(1, Number(option('--runs', '1')));
+  const nodeArgs = option('--node-args', '').split(' ').filter(Boolean);
   const kinds = option('--kind', 'both') === 'both' ? ['script', 'flow'] : [option('--kind')];
   const results = {};
-  for (const kind of kinds) results[kind] = await measureTyping({ serverJs, documentKind: kind, edits, verbose: args.includes('--verbose') });
+  for (let run = 0; run < runs; run++) {
+    // The documents alternate within a run, so that a change in the machine's load touches both alike.
+    for (const kind of kinds) (results[kind] ??= []).push(await measureTyping({ serverJs, documentKind: kind, edits, nodeArgs, verbose: args.includes('--verbose') }));
+  }
   if (args.includes('--json')) {
-    console.log(JSON.stringify(results));
+    console.log(JSON.stringify(runs === 1 ? Object.fromEntries(kinds.map(k => [k, results[k][0]])) : results));
     return;
   }
-  console.log(`as-you-type latency (${serverJs}, ${edits} edits each, didChange → publishDiagnostics, ms)`);
-  console.log('document                      p50     p95     max     min');
+  const figures = ['p50', 'p95', 'max', 'min', 'cpuPerEdit'];
+  console.log(`as-you-type latency (${serverJs}, ${edits} edits each, didChange → publishDiagnostics, ms${runs > 1 ? `; median [min–max] of ${runs} runs` : ''})`);
+  console.log(`document                        ${figures.map(f => (f === 'cpuPerEdit' ? 'cpu/edit' : f).padStart(runs > 1 ? 24 : 9)).join('')}`);
   const label = { script: `desktop-flow script (${SCRIPT_LINES} lines)`, flow: `cloud flow (${CLOUD_ACTIONS} actions)` };
+  const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
   for (const kind of kinds) {
-    const r = results[kind];
-    console.log(`${label[kind].padEnd(28)}${String(r.p50).padStart(6)}  ${String(r.p95).padStart(6)}  ${String(r.max).padStart(6)}  ${String(r.min).padStart(6)}`);
+    const cells = figures.map(f => {
+      const xs = results[kind].map(r => r[f]).filter(x => x !== undefined);
+      if (!xs.length) return '—'.padStart(runs > 1 ? 24 : 9);
+      return (runs > 1 ? `${median(xs)} [${Math.min(...xs)}–${Math.max(...xs)}]` : String(xs[0])).padStart(runs > 1 ? 24 : 9);
+    });
+    console.log(`${label[kind].padEnd(32)}${cells.join('')}`);
   }
 }
 

@@ -100,12 +100,12 @@ test('a desktop-flow script editor: each edit is published with its version, and
   assert.deepEqual(fixed.diagnostics, []);
 });
 
-test('debounce: a cheap re-lint or the first keystroke after a pause runs at once; a costly one waits its cost while typing goes on', () => {
+test('debounce: a re-lint within the ceiling runs at once; a costlier one waits the ceiling while typing goes on', () => {
   const unit = (ms: number, lintedAt: number) => ({ ms, lintedAt }) as Unit;
   const now = 10_000;
   assert.equal(debounceFor([unit(20, now - 5)], 250, now), 0, 'cheap');
-  assert.equal(debounceFor([unit(120, now - 5)], 250, now), 120, 'costly, just linted: wait as long as it takes');
-  assert.equal(debounceFor([unit(120, now - 500)], 250, now), 0, 'costly, idle for longer than it takes');
-  assert.equal(debounceFor([unit(900, now - 5)], 250, now), 250, 'never past the ceiling');
-  assert.equal(debounceFor([unit(20, now - 5), unit(120, now - 5)], 250, now), 120, 'the costliest unit decides');
+  assert.equal(debounceFor([unit(120, now - 5)], 250, now), 0, 'within the ceiling, just linted: at once');
+  assert.equal(debounceFor([unit(900, now - 5)], 250, now), 250, 'costlier than the ceiling, just linted: wait the ceiling');
+  assert.equal(debounceFor([unit(900, now - 1_000)], 250, now), 0, 'costly, idle for longer than it takes');
+  assert.equal(debounceFor([unit(20, now - 5), unit(900, now - 5)], 250, now), 250, 'the costliest unit decides');
 });

@@ -25,13 +25,30 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 
 /** The rule's bundled documentation (docs/rules/<id>.md of the installed extension) as a file URI: works offline. */
 export function ruleDocUri(ruleId: string): string {
-  const docs = ruleById(ruleId)?.meta.docs ?? `docs/rules/${ruleId}.md`;
-  return pathToUri(nodePath.join(packageRoot(), docs));
+  let uri = docUris.get(ruleId);
+  if (uri === undefined) {
+    const docs = ruleById(ruleId)?.meta.docs ?? `docs/rules/${ruleId}.md`;
+    docUris.set(ruleId, uri = pathToUri(nodePath.join(packageRoot(), docs)));
+  }
+  return uri;
 }
+
+/** Per rule id: each publication asks once per diagnostic. */
+const docUris = new Map<string, string>();
+
+/** The ids of the findings published lately, by what they hash: a publication after a keystroke hashes the same findings again. */
+const idsByKey = new Map<string, string>();
+const ID_MEMO_LIMIT = 100_000;
 
 /** A stable id for a finding within one analysis. */
 export function findingId(f: Finding): string {
-  return sha1(Buffer.from(`${f.ruleId}\u0000${f.loc.file.path}\u0000${f.loc.file.entry ?? ''}\u0000${f.loc.span.start}:${f.loc.span.end}\u0000${f.message}`)).slice(0, 20);
+  const key = `${f.ruleId}\u0000${f.loc.file.path}\u0000${f.loc.file.entry ?? ''}\u0000${f.loc.span.start}:${f.loc.span.end}\u0000${f.message}`;
+  let id = idsByKey.get(key);
+  if (id === undefined) {
+    if (idsByKey.size >= ID_MEMO_LIMIT) idsByKey.clear();
+    idsByKey.set(key, id = sha1(Buffer.from(key)).slice(0, 20));
+  }
+  return id;
 }
 
 export function rangeOf(file: SourceFile, span: Span): Range {
@@ -51,16 +68,31 @@ export const RELATED_PLACES_CAP = 20;
  * relatedInformation: places in the same file first, then the others, in report order; none in a
  * packed .zip (no editor can open them). The messages name where, never the value (it may be a secret).
  */
-export function relatedPlaces(f: Finding, group: ValueGroup | undefined, cap = RELATED_PLACES_CAP): DiagnosticRelatedInformation[] {
+export function relatedPlaces(f: Finding, group: ValueGroup | undefined, cap = RELATED_PLACES_CAP, places?: RelatedPlaceMemo): DiagnosticRelatedInformation[] {
   if (!group || group.findings.length < 2) return [];
   const file = fileKey(f);
-  const others = group.findings.filter(o => o !== f && !o.loc.file.entry);
-  const ordered = [...others.filter(o => fileKey(o) === file), ...others.filter(o => fileKey(o) !== file)];
-  return ordered.slice(0, cap).map(o => ({
-    location: { uri: pathToUri(o.loc.file.path), range: rangeOf(o.loc.file, o.loc.span) },
-    message: `Same value (${o.ruleId})${placeName(o)}`,
-  }));
+  const place = (o: Finding): DiagnosticRelatedInformation => {
+    let p = places?.get(o);
+    if (!p) {
+      p = { location: { uri: pathToUri(o.loc.file.path), range: rangeOf(o.loc.file, o.loc.span) }, message: `Same value (${o.ruleId})${placeName(o)}` };
+      places?.set(o, p);
+    }
+    return p;
+  };
+  // Places in the same file first, then the others, each in report order; a group can have hundreds of places.
+  const out: DiagnosticRelatedInformation[] = [];
+  for (const sameFile of [true, false]) {
+    for (const o of group.findings) {
+      if (out.length >= cap) return out;
+      if (o === f || o.loc.file.entry || (fileKey(o) === file) !== sameFile) continue;
+      out.push(place(o));
+    }
+  }
+  return out;
 }
+
+/** The related place of each finding, computed once per publication (a place is listed by every other finding of its group). */
+export type RelatedPlaceMemo = Map<Finding, DiagnosticRelatedInformation>;
 
 function placeName(f: Finding): string {
   const l = f.logical;

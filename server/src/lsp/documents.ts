@@ -31,6 +31,9 @@ export class OpenDocuments {
   private readonly bomOf = new Map<string, boolean>();
   /** The last place found of each script editor's script (see locate). */
   private readonly located = new Map<string, { fileText: string; located: ReturnType<typeof locateScriptInText> }>();
+  /** The disk text of each overlaid file as refreshOverlay last read it, and the merged view last made of it. */
+  private readonly diskSnapshot = new Map<string, DiskText | undefined>();
+  private readonly viewOf = new Map<string, { merged: string; shown: string; starts: number[]; view: MergedView }>();
   /** Open document URI → the version of its text that the findings now held were computed from. */
   private readonly linted = new Map<string, number>();
 
@@ -154,7 +157,10 @@ export class OpenDocuments {
     const doc = this.documentAt(path);
     // The disk is read at most once per call (a desktop flow's XML can be megabytes).
     let disk: DiskText | undefined | null = null;
-    const fromDisk = () => (disk === null ? (disk = this.readDisk(path)) : disk);
+    const fromDisk = () => {
+      if (disk === null) this.diskSnapshot.set(path, disk = this.readDisk(path));
+      return disk;
+    };
     const base = doc ? doc.getText() : fromDisk()?.text;
     let text = base;
     for (const [scriptUri, editor] of this.scriptEditors) {
@@ -169,6 +175,7 @@ export class OpenDocuments {
     if (text === undefined || (!doc && text === base)) {
       this.overlay.delete(path);
       this.overlayText.delete(path);
+      this.diskSnapshot.delete(path);
     } else {
       if (!this.bomOf.has(path)) this.bomOf.set(path, fromDisk()?.bom ?? false);
       this.overlay.set(path, text, this.bomOf.get(path));
@@ -204,23 +211,34 @@ export class OpenDocuments {
     const views = new Map<string, MergedView>();
     for (const [path, merged] of this.overlayText) {
       const uri = this.uriByPath.get(path);
-      const shown = uri ? this.docs.get(uri)?.getText() : this.readDisk(path)?.text;
+      // The disk as the overlay last read it (refreshOverlay runs on every change of the file or its editors).
+      const shown = uri ? this.docs.get(uri)?.getText() : (this.diskSnapshot.get(path) ?? this.readDisk(path))?.text;
       if (shown === undefined || shown === merged) continue;
+      // Each keystroke publishes again: the view of the same pair of texts is kept (comparing megabytes of XML costs).
+      const last = this.viewOf.get(path);
+      if (last && last.merged === merged && last.shown === shown) {
+        views.set(path, last.view);
+        continue;
+      }
       // The part that differs: [head, merged.length - tail) in the merged text.
       let head = 0;
       while (head < merged.length && head < shown.length && merged.charCodeAt(head) === shown.charCodeAt(head)) head++;
       let tail = 0;
       while (tail < merged.length - head && tail < shown.length - head && merged.charCodeAt(merged.length - 1 - tail) === shown.charCodeAt(shown.length - 1 - tail)) tail++;
-      const starts = computeLineStarts(shown);
+      // The shown text (the disk) stays while the merged one changes with every keystroke: its line starts are kept.
+      const starts = last?.shown === shown ? last.starts : computeLineStarts(shown);
       const delta = shown.length - merged.length;
-      views.set(path, {
+      const view: MergedView = {
         place: span => {
           if (span.end <= head) return rangeInText(starts, shown.length, span);
           if (span.start >= merged.length - tail) return rangeInText(starts, shown.length, { start: span.start + delta, end: span.end + delta });
           return undefined;
         },
-      });
+      };
+      views.set(path, view);
+      this.viewOf.set(path, { merged, shown, starts, view });
     }
+    for (const path of this.viewOf.keys()) if (!views.has(path)) this.viewOf.delete(path);
     return views;
   }
 }

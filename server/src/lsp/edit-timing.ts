@@ -3,19 +3,18 @@
 import type { Unit } from './analyzer';
 import type { OpenDocuments } from './documents';
 
-/** A re-lint that takes less than this runs right after each edit. */
-export const CHEAP_RELINT_MS = 50;
-
 /**
- * How long an edit waits for more keystrokes. None when its units re-lint cheaply (edits that arrive while one
- * runs are linted together after it) or have been idle for longer than a re-lint takes (the first keystroke
- * after a pause is linted at once); else as long as their last re-lint took, within `ceilingMs`. So a costly
- * re-lint is made once per burst of typing, and the server lints at most about half the time.
+ * How long an edit waits for more keystrokes before its units are re-linted. None for a unit that re-lints
+ * within `ceilingMs` (a solution or a 5,000-line script): its problems follow the keystroke as soon as the
+ * re-lint is done, and keystrokes that arrive while a re-lint runs are linted together after it, so the
+ * server never queues more than one. Only a unit that takes longer than the ceiling, and was linted less than
+ * its cost ago (typing goes on), waits `ceilingMs`: one costly re-lint per burst instead of one per key.
+ * (Waiting as long as every re-lint ≥ 50 ms took doubled what the maker waits for its problems.)
  */
 export function debounceFor(units: readonly Unit[], ceilingMs: number, now = Date.now()): number {
   const cost = Math.max(0, ...units.map(u => u.ms));
   const idle = now - Math.max(0, ...units.map(u => u.lintedAt ?? 0));
-  return cost < CHEAP_RELINT_MS || idle >= cost ? 0 : Math.min(ceilingMs, cost);
+  return cost <= ceilingMs || idle >= cost ? 0 : ceilingMs;
 }
 
 /** The versions of the open documents whose text these units read: what a re-lint of them is computed from. */

@@ -1,11 +1,11 @@
 // Diagnostics: every finding of every unit, pushed to the URI the client knows for its file (an open
 // document's own URI), plus each open decoded-script editor's findings in the editor's text. Only what
 // changed is sent again; a file whose findings are gone is sent an empty list once.
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticRelatedInformation, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
 import type { Finding } from '../findings/finding';
 import type { Unit } from './analyzer';
 import { groupByValue } from '../findings/fold';
-import { findingId, relatedPlaces, toDiagnostic } from './convert';
+import { findingId, RelatedPlaceMemo, relatedPlaces, toDiagnostic } from './convert';
 import type { OpenDocuments } from './documents';
 import { belongsToScriptEditor, rangeInScript, ScriptEditor } from './script-editor';
 
@@ -26,6 +26,7 @@ export class DiagnosticsPublisher {
     const located = new Map<string, Located>();
     const byUri = new Map<string, { diags: Diagnostic[]; seen: Set<string> }>();
     const views = this.documents.mergedViews();
+    const places: RelatedPlaceMemo = new Map();
     for (const unit of all) {
       for (const finding of unit.findings) {
         const id = findingId(finding);
@@ -35,7 +36,7 @@ export class DiagnosticsPublisher {
         const view = views.get(finding.loc.file.path);
         const range = view?.place(finding.loc.span);
         if (view && !range) continue;
-        const d = toDiagnostic(finding, id, range, relatedPlaces(finding, groups.get(finding)));
+        const d = toDiagnostic(finding, id, range, relatedPlaces(finding, groups.get(finding), undefined, places));
         let entry = byUri.get(uri);
         if (!entry) byUri.set(uri, entry = { diags: [], seen: new Set() });
         // Units can share a file (a settings file two solutions read): the same diagnostic once.
@@ -50,11 +51,12 @@ export class DiagnosticsPublisher {
     for (const [uri, editor] of this.documents.scriptEditors) {
       if (this.documents.get(uri)) next.set(uri, this.scriptEditorDiagnostics(editor));
     }
+    const placeKeys = new Map<DiagnosticRelatedInformation, string>();
     for (const [uri, diagnostics] of next) {
       // An open document's diagnostics carry the version they were computed for: a client (and the latency
       // benchmark) can tell that an edit has been linted even when its findings did not change.
       const version = this.documents.lintedVersion(uri);
-      const signature = `${version ?? ''}|${JSON.stringify(diagnostics)}`;
+      const signature = `${version ?? ''}|${signatureOf(diagnostics, placeKeys)}`;
       if (this.published.get(uri) === signature) continue;
       this.published.set(uri, signature);
       this.send(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
@@ -88,4 +90,27 @@ export class DiagnosticsPublisher {
   private scriptEditorDiagnostics(editor: ScriptEditor): Diagnostic[] {
     return this.inScriptEditor(editor).map(x => x.diag);
   }
+}
+
+const rangeKey = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+/**
+ * What a client sees of a file's diagnostics, as one string: every field a diagnostic carries (code, link
+ * and data follow from the rule id and the finding id). Built by hand: JSON of every related place of
+ * every diagnostic on each keystroke cost more than the lint of a small flow. A related place is shared by
+ * the findings of its group (RelatedPlaceMemo), so its part is made once.
+ */
+function signatureOf(diagnostics: readonly Diagnostic[], placeKeys: Map<DiagnosticRelatedInformation, string>): string {
+  const parts: string[] = [];
+  for (const d of diagnostics) {
+    const data = d.data as { id?: string } | undefined;
+    let related = '';
+    for (const r of d.relatedInformation ?? []) {
+      let key = placeKeys.get(r);
+      if (key === undefined) placeKeys.set(r, key = `${r.location.uri}\u0001${rangeKey(r.location.range)}\u0001${r.message}`);
+      related += `\u0002${key}`;
+    }
+    parts.push(`${data?.id ?? ''}\u0001${String(d.code)}\u0001${d.severity}\u0001${rangeKey(d.range)}\u0001${d.message}${related}`);
+  }
+  return parts.join('\u0003');
 }

@@ -13,6 +13,7 @@ import { loadCloudFlow } from '../load/cloudflow';
 import { decodeDefinition } from '../load/definition';
 import { loadErrorMessage } from '../load/guard';
 import { loadPackageScript } from '../load/pad-package-flow';
+import { reparseScript } from '../load/pad/incremental';
 import { makeScript } from '../load/script';
 import { loadSettings } from '../load/settings';
 import { desktopConnectionReferences, normalizeGuid, schemaVariables } from '../load/solution';
@@ -211,7 +212,9 @@ function reloadDesktopFlow(old: DesktopFlow, oldSolution: Solution, solution: So
     flow.definitionLoc = { file, span: def.content };
     const decoded = decodeDefinition(file.text, def.content);
     for (const p of decoded.problems) problem({ start: p.offset, end: p.offset }, `desktop flow "${name}": ${p.message}`, name);
-    flow.script = makeScript({ text: decoded.text, file, storage: decoded.storage, map: decoded.map, style: decoded.style });
+    // Typing changes one line of the script: its tree is the old one with that line parsed again.
+    const ast = old.script && !old.script.fromPackage ? reparseScript(old.script.text, old.script.ast, decoded.text) : undefined;
+    flow.script = makeScript({ text: decoded.text, file, storage: decoded.storage, map: decoded.map, style: decoded.style, ast });
     for (const p of flow.script.ast.problems) {
       out.problems.push({ ruleId: 'pad/syntax', loc: { file, span: decoded.map.toFileSpan(p.span) }, message: p.message, solution, flowName: name, script: flow.script, scriptSpan: p.span });
     }

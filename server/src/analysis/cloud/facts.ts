@@ -4,6 +4,7 @@
 // (allow-lists, options); the fix engine reads them too.
 import type { JsonNode } from '../../load/json';
 import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/types';
+import { desktopFlowOf } from './actions';
 import { SecretFlow, SecretSinkUse, SecureNeed, traceSecrets } from './data-flow';
 import { collectLeaves, StringLeaf } from './leaves';
 import { SecretPlace, secretPlaces } from './secret-places';
@@ -23,8 +24,11 @@ export interface FlowFacts {
   secretParameters: ReadonlyMap<string, SecretSinkUse>;
 }
 
-/** Keyed by the desktop flows they were computed against: a flow's facts read the solution only for those (desktopFlowOf). */
-const memo = new WeakMap<CloudFlow, { desktopFlows: readonly DesktopFlow[] | undefined; count: number; facts: FlowFacts }>();
+/**
+ * Keyed by the desktop flows they were computed against: a flow's facts read the solution only for those
+ * (desktopFlowOf). A new list of desktop flows (one was edited) keeps the facts of a flow that runs the same ones.
+ */
+const memo = new WeakMap<CloudFlow, { desktopFlows: readonly DesktopFlow[] | undefined; count: number; runs: Array<DesktopFlow | undefined>; facts: FlowFacts }>();
 
 /** The facts of a flow; the solution tells which desktop flows a RunUIFlow action runs. */
 export function flowFacts(flow: CloudFlow, solution: Solution | undefined): FlowFacts {
@@ -32,8 +36,13 @@ export function flowFacts(flow: CloudFlow, solution: Solution | undefined): Flow
   const count = desktopFlows?.length ?? 0;
   const cached = memo.get(flow);
   if (cached && cached.desktopFlows === desktopFlows && cached.count === count) return cached.facts;
+  const runs = [...flow.triggers, ...flow.actions].map(a => desktopFlowOf(a, solution));
+  if (cached && cached.runs.length === runs.length && cached.runs.every((d, i) => d === runs[i])) {
+    memo.set(flow, { ...cached, desktopFlows, count });
+    return cached.facts;
+  }
   const facts = computeFacts(flow, solution);
-  memo.set(flow, { desktopFlows, count, facts });
+  memo.set(flow, { desktopFlows, count, runs, facts });
   return facts;
 }
 

@@ -31,6 +31,19 @@ export function parseScript(text: string): ScriptAst {
   }
 }
 
+/**
+ * One statement line on its own, as the whole-script parse would read it after the script's header (the
+ * incremental re-parse, incremental.ts): undefined unless the line at `start` is exactly one statement that
+ * opens or closes no block, brings no comment and has no fault. `end` is where the line's content ends.
+ */
+export function parseStatementLineAt(text: string, start: number): { stmt: Statement; end: number } | undefined {
+  try {
+    return new ScriptParser(text).parseOneLine(start);
+  } catch {
+    return undefined;
+  }
+}
+
 type Frame =
   | { kind: 'function'; head: Span; def: FunctionDef }
   | { kind: 'if'; head: Span; node: IfStmt; branch: ConditionBranch | undefined }
@@ -92,6 +105,17 @@ class ScriptParser {
     }
     this.problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     return this.ast;
+  }
+
+  /** See parseStatementLineAt. */
+  parseOneLine(start: number): { stmt: Statement; end: number } | undefined {
+    this.pastHeader = true;
+    this.lx.seek(start);
+    this.parseLine(start);
+    const a = this.ast;
+    const single = !this.stopped && !this.frames.length && !this.problems.length && !this.pendingAnnotations.length && a.body.length === 1
+      && !a.comments.length && !a.headers.length && !a.imports.length && !a.declarations.length && !a.functions.length && !a.sensitive && !a.clipboardTrailer;
+    return single ? { stmt: a.body[0], end: this.lastEnd } : undefined;
   }
 
   // ------------------------------------------------------------------------------------------
