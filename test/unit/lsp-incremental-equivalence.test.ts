@@ -171,5 +171,6 @@ for (const variant of [{ seed: 1, crlf: false, bom: false }, { seed: 2, crlf: tr
       fresh.session.dispose();
     }
     assert.ok(client.logs.some(l => /re-linted Equivalence .*1 flow re-read/.test(l)), 'edits were re-linted incrementally');
+    assert.ok(client.logs.some(l => /re-linted Equivalence .*1 flow \(1 from its script editor\) re-read/.test(l)), 'script edits were taken from the script editor, the XML not read again');
   });
 }

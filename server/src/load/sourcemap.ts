@@ -27,9 +27,9 @@ export class IdentityMap implements SourceMap {
 export class SegmentMap implements SourceMap {
   // Typed arrays, sized exactly in a counting pass: a script made only of escapes has one segment
   // per character, and number[] arrays grown by push cost ~3x more per segment.
-  private readonly scriptStart: Int32Array;
-  private readonly fileStart: Int32Array;
-  private readonly width: Int32Array;
+  readonly scriptStart: Int32Array;
+  readonly fileStart: Int32Array;
+  readonly width: Int32Array;
   readonly fileSpan: Span;
   readonly scriptLength: number;
 
@@ -81,12 +81,96 @@ export class SegmentMap implements SourceMap {
     return this.scriptStart[k];
   }
 
+  /**
+   * The map of the script after script [from, to) was replaced by characters whose encodings are `widths`
+   * file characters long, stored at file offset `this.toFile(from)` (an edit typed into a decoded-script
+   * editor). Equals the map a fresh decoding of the edited file builds: runs of one-to-one characters merge.
+   */
+  spliced(from: number, to: number, widths: ArrayLike<number>): SegmentMap {
+    from = clamp(from, 0, this.scriptLength);
+    to = clamp(to, from, this.scriptLength);
+    const fileFrom = this.toFile(from);
+    let inserted = 0;
+    for (let i = 0; i < widths.length; i++) inserted += widths[i];
+    const scriptShift = widths.length - (to - from);
+    const fileShift = inserted - (this.toFile(to) - fileFrom);
+    const last = this.scriptStart.length - 1;
+    // Segments starting before `from` are kept as they are; those from the one holding `to` on are moved.
+    const before = lowerBound(this.scriptStart, from, last);
+    const after = to < this.scriptLength ? Math.max(0, upperBound(this.scriptStart, to) - 1) : last;
+    const out = new SegmentBuilder(before + widths.length + (last - after) + 1);
+    out.copy(this, 0, before, 0, 0);
+    let file = fileFrom;
+    for (let i = 0; i < widths.length; i++) {
+      out.push(from + i, file, widths[i]);
+      file += widths[i];
+    }
+    if (after < last) {
+      // The segment holding `to`: an escape starts there; a run may have started before it.
+      out.push(to + scriptShift, this.toFile(to) + fileShift, this.width[after]);
+      out.copy(this, after + 1, last, scriptShift, fileShift);
+    }
+    const n = out.length;
+    const map = Object.create(SegmentMap.prototype) as { -readonly [K in 'scriptStart' | 'fileStart' | 'width' | 'scriptLength' | 'fileSpan']: SegmentMap[K] };
+    map.scriptLength = this.scriptLength + scriptShift;
+    map.fileSpan = n ? { start: this.fileSpan.start, end: this.fileSpan.end + fileShift } : { start: this.fileSpan.start, end: this.fileSpan.start };
+    // Sentinel: the end of the script.
+    out.push(map.scriptLength, map.fileSpan.end, 0);
+    [map.scriptStart, map.fileStart, map.width] = out.arrays();
+    return map as SegmentMap;
+  }
+
   toScriptSpan(s: Span): Span {
     const start = this.toScript(s.start);
     // Round the end outwards: a file offset inside an escape covers that whole character.
     let end = this.toScript(s.end);
     if (end < this.scriptLength && this.toFile(end) < s.end) end++;
     return { start, end: Math.max(start, end) };
+  }
+}
+
+/** The typed arrays of a map, segment by segment (see SegmentMap.spliced). */
+class SegmentBuilder {
+  length = 0;
+  private readonly scriptStart: Int32Array;
+  private readonly fileStart: Int32Array;
+  private readonly width: Int32Array;
+  constructor(capacity: number) {
+    this.scriptStart = new Int32Array(capacity);
+    this.fileStart = new Int32Array(capacity);
+    this.width = new Int32Array(capacity);
+  }
+
+  /** Appends a segment; a one-to-one character after a run of them extends the run (the file is contiguous there). */
+  push(scriptStart: number, fileStart: number, width: number): void {
+    const n = this.length;
+    if (width === 1 && n && this.width[n - 1] === 1) return;
+    this.scriptStart[n] = scriptStart;
+    this.fileStart[n] = fileStart;
+    this.width[n] = width;
+    this.length = n + 1;
+  }
+
+  /** Appends segments [from, to) of a map, moved by the shifts (the first may extend the last run). */
+  copy(map: SegmentMap, from: number, to: number, scriptShift: number, fileShift: number): void {
+    if (from >= to) return;
+    this.push(map.scriptStart[from] + scriptShift, map.fileStart[from] + fileShift, map.width[from]);
+    const at = this.length;
+    const end = at + to - from - 1;
+    this.scriptStart.set(map.scriptStart.subarray(from + 1, to), at);
+    this.fileStart.set(map.fileStart.subarray(from + 1, to), at);
+    this.width.set(map.width.subarray(from + 1, to), at);
+    if (scriptShift || fileShift) {
+      for (let k = at; k < end; k++) {
+        this.scriptStart[k] += scriptShift;
+        this.fileStart[k] += fileShift;
+      }
+    }
+    this.length = end;
+  }
+
+  arrays(): [Int32Array, Int32Array, Int32Array] {
+    return [this.scriptStart.subarray(0, this.length), this.fileStart.subarray(0, this.length), this.width.subarray(0, this.length)];
   }
 }
 
@@ -104,6 +188,17 @@ function forEachSegment(charStarts: ArrayLike<number>, n: number, segment: (i: n
     }
   }
   return count;
+}
+
+/** The first index below `hi` whose value is at least `value`. */
+function lowerBound(arr: Int32Array, value: number, hi: number): number {
+  let lo = 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function upperBound(arr: Int32Array, value: number): number {

@@ -53,17 +53,26 @@ export class DiskVfs implements Vfs {
 
 /** A Vfs whose files can be replaced by in-memory contents (open editor documents). */
 export class OverlayVfs implements Vfs {
-  private readonly overlays = new Map<string, Uint8Array>();
+  /** Bytes, or the text they are made of on first read (an editor sets the text at every keystroke). */
+  private readonly overlays = new Map<string, Uint8Array | { text: string; bom: boolean }>();
   constructor(private readonly base: Vfs) {}
   set(absPath: string, text: string, bom = false): void {
-    const body = Buffer.from(text, 'utf8');
-    this.overlays.set(path.resolve(absPath), bom ? Buffer.concat([UTF8_BOM, body]) : body);
+    this.overlays.set(path.resolve(absPath), { text, bom });
+  }
+  private overlayBytes(absPath: string): Uint8Array | undefined {
+    const key = path.resolve(absPath);
+    const held = this.overlays.get(key);
+    if (!held || held instanceof Uint8Array) return held;
+    const body = Buffer.from(held.text, 'utf8');
+    const bytes = held.bom ? Buffer.concat([UTF8_BOM, body]) : body;
+    this.overlays.set(key, bytes);
+    return bytes;
   }
   delete(absPath: string): void {
     this.overlays.delete(path.resolve(absPath));
   }
   readFile(absPath: string): Uint8Array | undefined {
-    return this.overlays.get(path.resolve(absPath)) ?? this.base.readFile(absPath);
+    return this.overlayBytes(absPath) ?? this.base.readFile(absPath);
   }
   readDir(absPath: string): DirEntry[] | undefined {
     return this.base.readDir(absPath);
@@ -75,7 +84,7 @@ export class OverlayVfs implements Vfs {
     return this.overlays.has(path.resolve(absPath)) || this.base.isFile(absPath);
   }
   fileSize(absPath: string): number | undefined {
-    return this.overlays.get(path.resolve(absPath))?.length ?? this.base.fileSize?.(absPath);
+    return this.overlayBytes(absPath)?.length ?? this.base.fileSize?.(absPath);
   }
 }
 

@@ -14,6 +14,7 @@ import { createSourceFile, SourceFile } from '../util/text';
 import { loadErrorMessage } from '../load/guard';
 import { RULES } from '../rules/registry';
 import { relintChangedFlows } from './incremental';
+import type { SplicedScripts } from './reload-flow';
 
 export type UnitKind = 'solution' | 'zip' | 'script' | 'rest';
 
@@ -96,7 +97,12 @@ export class Analyzer {
   /** Files changed since each unit's last lint (by unit key); 'all' when what changed is not known file by file. */
   private readonly changed = new Map<string, Set<string> | 'all'>();
 
-  constructor(private readonly vfs: OverlayVfs, private readonly options: () => AnalyzerOptions) {}
+  constructor(
+    private readonly vfs: OverlayVfs,
+    private readonly options: () => AnalyzerOptions,
+    /** Scripts an editor spliced into a file's overlay, taken as decoded by an incremental re-lint (reload-flow.ts). */
+    private readonly splicedScripts?: SplicedScripts,
+  ) {}
 
   /** Loads the folders and lints every unit; `shouldStop` is asked between units. */
   async fullScan(folders: string[], progress?: (done: number, total: number, what: string) => void, shouldStop?: () => boolean): Promise<ScanOutcome> {
@@ -209,7 +215,7 @@ export class Analyzer {
       try {
         outcome = relintChangedFlows({
           solution: u.solution, workspace: u.workspace, findings: u.findings, configs: u.configs, rules: RULES, environment, override,
-          ownsSettings: path => this.soleSolutionAbove(path, root),
+          ownsSettings: path => this.soleSolutionAbove(path, root), splicedScripts: this.splicedScripts,
         }, changed, this.vfs);
       } catch (e) {
         // The whole unit below reads every file again: nothing that changed is lost.

@@ -9,6 +9,7 @@ import { decodeText, OverlayVfs, Vfs } from '../load/vfs';
 import { computeLineStarts, Span } from '../util/text';
 import { rangeInText } from './convert';
 import { ScriptEditor, scriptEditorOf } from './script-editor';
+import { commonEnds, DecodedScript, decodedScriptIn, spliceScript } from './script-splice';
 import { locateScriptInText, replaceScriptInText } from './scriptFile';
 import { pathToUri, uriToPath } from './uri';
 
@@ -34,6 +35,8 @@ export class OpenDocuments {
   /** The disk text of each overlaid file as refreshOverlay last read it, and the merged view last made of it. */
   private readonly diskSnapshot = new Map<string, DiskText | undefined>();
   private readonly viewOf = new Map<string, { merged: string; shown: string; starts: number[]; view: MergedView }>();
+  /** Per file and flow: the script last spliced into the file's overlay (see spliceScriptEdit). */
+  private readonly spliced = new Map<string, DecodedScript>();
   /** Open document URI → the version of its text that the findings now held were computed from. */
   private readonly linted = new Map<string, number>();
 
@@ -68,7 +71,10 @@ export class OpenDocuments {
     this.docs.delete(uri);
     this.linted.delete(uri);
     const editor = this.scriptEditors.get(uri);
-    if (editor) this.located.delete(`${editor.xmlPath}\u0000${editor.flowId}`);
+    if (editor) {
+      this.located.delete(`${editor.xmlPath}\u0000${editor.flowId}`);
+      this.spliced.delete(`${editor.xmlPath}\u0000${editor.flowId}`);
+    }
     return doc;
   }
 
@@ -186,6 +192,65 @@ export class OpenDocuments {
   }
 
   /**
+   * A change in a decoded-script editor: the typed characters are encoded into the file's overlay text (the disk's
+   * text at the first edit) (script-splice.ts) instead of encoding the whole script again, reading the disk and parsing
+   * the XML; the overlay's bytes are made only when something reads them. Returns whether the text changed, or
+   * undefined when the edit cannot be spliced (refreshOverlay then merges it).
+   */
+  spliceScriptEdit(uri: string, editor: ScriptEditor): boolean | undefined {
+    const path = editor.xmlPath;
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    let current = this.overlayText.get(path);
+    if (current === undefined && !this.documentAt(path)) {
+      // The first edit: the engine read the disk, as refreshOverlay would merge into it.
+      const disk = this.readDisk(path);
+      this.diskSnapshot.set(path, disk);
+      if (!disk) return undefined;
+      if (!this.bomOf.has(path)) this.bomOf.set(path, disk.bom);
+      current = disk.text;
+    }
+    if (current === undefined) return undefined;
+    const key = `${path}\u0000${editor.flowId}`;
+    let last = this.spliced.get(key);
+    // Once per overlay text refreshOverlay made: its script decoded and checked to be stored as a whole re-encoding.
+    if (last?.fileText !== current) {
+      last = decodedScriptIn(current, editor.flowId);
+      // refreshOverlay encodes with the style of the script in the file's own text: splicing must encode alike.
+      const base = this.located.get(key)?.located;
+      if (!last || !base || 'error' in base || base.storage !== last.storage || JSON.stringify(base.style) !== JSON.stringify(last.style)) last = undefined;
+    }
+    if (!last) {
+      this.spliced.delete(key);
+      return undefined;
+    }
+    const script = doc.getText();
+    const next = script === last.text ? last : spliceScript(last, script);
+    if (!next) {
+      this.spliced.delete(key);
+      return undefined;
+    }
+    this.spliced.set(key, next);
+    if (next === last) return false;
+    this.overlay.set(path, next.fileText, this.bomOf.get(path));
+    this.overlayText.set(path, next.fileText);
+    return true;
+  }
+
+  /**
+   * The scripts spliced into a file's current overlay (the engine may take them as decoded instead of decoding the
+   * file again), with the BOM the overlay's bytes carry.
+   */
+  splicedScripts(path: string): { scripts: DecodedScript[]; bom: boolean } {
+    const current = this.overlayText.get(path);
+    const scripts: DecodedScript[] = [];
+    if (current !== undefined) {
+      for (const [key, d] of this.spliced) if (d.fileText === current && key.startsWith(`${path}\u0000`)) scripts.push(d);
+    }
+    return { scripts, bom: this.bomOf.get(path) ?? false };
+  }
+
+  /**
    * Where a desktop flow's script sits in a file text: remembered per file and flow for the text it was found
    * in, since each keystroke in a script editor merges into the same file text (no XML parse per keystroke).
    */
@@ -221,10 +286,7 @@ export class OpenDocuments {
         continue;
       }
       // The part that differs: [head, merged.length - tail) in the merged text.
-      let head = 0;
-      while (head < merged.length && head < shown.length && merged.charCodeAt(head) === shown.charCodeAt(head)) head++;
-      let tail = 0;
-      while (tail < merged.length - head && tail < shown.length - head && merged.charCodeAt(merged.length - 1 - tail) === shown.charCodeAt(shown.length - 1 - tail)) tail++;
+      const { head, tail } = commonEnds(merged, shown);
       // The shown text (the disk) stays while the merged one changes with every keystroke: its line starts are kept.
       const starts = last?.shown === shown ? last.starts : computeLineStarts(shown);
       const delta = shown.length - merged.length;

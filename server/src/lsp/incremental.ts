@@ -6,6 +6,7 @@
 // When a change moves the organisation evidence every flow shares (mailbox domains, tenant names, staged
 // hosts: analysis/solution/organization.ts), every flow's checks run. The unit's other findings are kept.
 // The result equals a whole re-lint (test/unit/lsp-incremental.test.ts).
+import * as nodePath from 'node:path';
 import type { ConfigResolver, Level } from '../findings/config';
 import type { Finding } from '../findings/finding';
 import { lintWorkspace, sortFindings } from '../findings/lint';
@@ -16,7 +17,7 @@ import { importsOf, linkImport } from '../model/pipeline';
 import type { CloudFlow, DeploymentSettings, DesktopFlow, Solution, Workspace } from '../model/types';
 import type { Rule, RuleChecks } from '../rules/rule';
 import type { Vfs } from '../load/vfs';
-import { FlowReload, reloadFlows } from './reload-flow';
+import { FlowReload, reloadFlows, SplicedScripts } from './reload-flow';
 
 export interface IncrementalInput {
   solution: Solution;
@@ -28,6 +29,8 @@ export interface IncrementalInput {
   override?: (ruleId: string, level: Level) => Level;
   /** Whether the solution is the only one the folders above a settings file hold (reload-flow.ts). */
   ownsSettings?: (path: string) => boolean;
+  /** Scripts spliced into overlays by a decoded-script editor (reload-flow.ts). */
+  splicedScripts?: SplicedScripts;
 }
 
 export interface IncrementalResult {
@@ -51,7 +54,10 @@ const CRASH_PREFIX = 'internal error in rule ';
 export function relintChangedFlows(input: IncrementalInput, changed: ReadonlySet<string>, vfs: Vfs):
   IncrementalResult | 'unchanged' | { declined: string } {
   if (input.findings.some(f => f.message.startsWith(CRASH_PREFIX))) return { declined: 'a rule failed in the last lint' };
-  const reload = reloadFlows(input.solution, changed, vfs, input.ownsSettings);
+  // A spliced script is taken as decoded only in a file whose every load problem came from the script's syntax.
+  const otherProblems = new Set(input.workspace.problems.filter(p => p.ruleId !== 'pad/syntax').map(p => nodePath.resolve(p.loc.file.path)));
+  const spliced: SplicedScripts | undefined = input.splicedScripts && (path => (otherProblems.has(path) ? { scripts: [], bom: false } : input.splicedScripts!(path)));
+  const reload = reloadFlows(input.solution, changed, vfs, input.ownsSettings, spliced);
   if (!reload) return 'unchanged';
   if ('declined' in reload) return reload;
   const old = input.solution;
@@ -83,7 +89,8 @@ export function relintChangedFlows(input: IncrementalInput, changed: ReadonlySet
 
   const reread = reload.cloudFlows.length + reload.desktopFlows.length;
   const settingsRead = reload.settings.length ? `, ${reload.settings.length} settings file${reload.settings.length === 1 ? '' : 's'}` : '';
-  const summary = `${reread} flow${reread === 1 ? '' : 's'}${settingsRead} re-read; ${cloud.size + desktop.size} flow${cloud.size + desktop.size === 1 ? '' : 's'} and the solution checks re-run${wholeSolution ? ' (organisation evidence changed)' : ''}`;
+  const fromEditor = reload.fromEditor ? ` (${reload.fromEditor} from ${reload.fromEditor === 1 ? 'its script editor' : 'their script editors'})` : '';
+  const summary = `${reread} flow${reread === 1 ? '' : 's'}${fromEditor}${settingsRead} re-read; ${cloud.size + desktop.size} flow${cloud.size + desktop.size === 1 ? '' : 's'} and the solution checks re-run${wholeSolution ? ' (organisation evidence changed)' : ''}`;
   return { solution, workspace, findings: sortFindings([...kept, ...fresh]), summary };
 }
 

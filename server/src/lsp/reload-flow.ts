@@ -19,6 +19,8 @@ import { loadSettings } from '../load/settings';
 import { desktopConnectionReferences, normalizeGuid, schemaVariables } from '../load/solution';
 import { decodeText, Vfs } from '../load/vfs';
 import { attr, child, childText, parseXml, textOf, validateXml, XmlDocument, XmlElement } from '../load/xml';
+import { sameGuid } from './guid';
+import { DecodedScript, overlaySourceFile } from './script-splice';
 
 /** The loader validates XML files up to this size (load/solution.ts VALIDATE_LIMIT). */
 const VALIDATE_LIMIT = 256 * 1024;
@@ -36,9 +38,14 @@ export interface FlowReload {
   /** Files read again: their load problems are `problems` now. */
   files: Set<string>;
   problems: LoadProblem[];
+  /** How many desktop flows were taken from the script their editor spliced into the overlay (not read again). */
+  fromEditor: number;
 }
 
 export type ReloadOutcome = FlowReload | { declined: string };
+
+/** The scripts a decoded-script editor spliced into a file's current overlay, and whether the overlay's bytes start with a BOM (documents.ts). */
+export type SplicedScripts = (path: string) => { scripts: DecodedScript[]; bom: boolean };
 
 const sha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
 
@@ -68,7 +75,7 @@ function otherFiles(s: Solution): SourceFile[] {
  * are skipped; undefined when nothing changed at all. `ownsSettings` tells whether the solution is the only one
  * the folders above a settings file hold (then no edit of the file can give it to another solution).
  */
-export function reloadFlows(old: Solution, changed: Iterable<string>, vfs: Vfs, ownsSettings: (path: string) => boolean = () => false): ReloadOutcome | undefined {
+export function reloadFlows(old: Solution, changed: Iterable<string>, vfs: Vfs, ownsSettings: (path: string) => boolean = () => false, spliced?: SplicedScripts): ReloadOutcome | undefined {
   if (old.layout !== 'unpacked' && old.layout !== 'cdsproj' && old.layout !== 'raw') return { declined: `the ${old.layout} layout is loaded whole` };
   const cloudByPath = new Map<string, CloudFlow>();
   for (const f of old.cloudFlows) cloudByPath.set(nodePath.resolve(f.file.path), f);
@@ -83,6 +90,7 @@ export function reloadFlows(old: Solution, changed: Iterable<string>, vfs: Vfs, 
 
   const cloudTodo = new Map<CloudFlow, SourceFile>();
   const desktopTodo = new Set<DesktopFlow>();
+  const desktopSpliced = new Map<DesktopFlow, { script: DecodedScript; bom: boolean }>();
   const settingsTodo = new Map<DeploymentSettings, SourceFile>();
   for (const raw of changed) {
     const path = nodePath.resolve(raw);
@@ -92,6 +100,15 @@ export function reloadFlows(old: Solution, changed: Iterable<string>, vfs: Vfs, 
     const other = others.get(path);
     const known = cloud?.file ?? settings?.file ?? other ?? (desktop && nodePath.resolve(desktop.metadataFile.path) === path ? desktop.metadataFile : undefined);
     if (!cloud && !desktop && !settings && !other) return { declined: `${path} is not a flow or settings file of the solution` };
+    // An edit typed into the flow's decoded-script editor: its script as spliced, the file neither read nor decoded.
+    const typed = desktop && spliced ? splicedScriptOf(desktop, path, spliced) : undefined;
+    if (typed) {
+      if (typed.script.fileText !== desktop!.metadataFile.text) {
+        desktopSpliced.set(desktop!, typed);
+        desktopTodo.add(desktop!);
+      }
+      continue;
+    }
     const current = readCurrent(vfs, path);
     if ('declined' in current) return current;
     // Unchanged content: nothing to parse (a save, a watched-file event for a file already read).
@@ -111,7 +128,7 @@ export function reloadFlows(old: Solution, changed: Iterable<string>, vfs: Vfs, 
     desktopFlows: desktopTodo.size ? [...old.desktopFlows] : old.desktopFlows,
     environments: settingsTodo.size ? [...old.environments] : old.environments,
   };
-  const out: FlowReload = { solution, cloudFlows: [], desktopFlows: [], replaced: new Set(), settings: [], files: new Set(), problems: [] };
+  const out: FlowReload = { solution, cloudFlows: [], desktopFlows: [], replaced: new Set(), settings: [], files: new Set(), problems: [], fromEditor: 0 };
 
   for (const [settings, file] of settingsTodo) {
     const reloaded = reloadSettings(settings, file, ownsSettings(file.path), out.problems);
@@ -130,7 +147,9 @@ export function reloadFlows(old: Solution, changed: Iterable<string>, vfs: Vfs, 
     out.files.add(file.path);
   }
   for (const flow of desktopTodo) {
-    const reloaded = reloadDesktopFlow(flow, old, solution, vfs, out);
+    const typed = desktopSpliced.get(flow);
+    if (typed) out.fromEditor++;
+    const reloaded = typed ? withPackageTwin(splicedDesktopFlow(flow, typed.script, typed.bom, solution, out), old, solution, vfs, out) : reloadDesktopFlow(flow, old, solution, vfs, out);
     if ('declined' in reloaded) return reloaded;
     // The flow and its package twin, where the loader put them.
     const group = groups.get(flow)!;
@@ -140,6 +159,51 @@ export function reloadFlows(old: Solution, changed: Iterable<string>, vfs: Vfs, 
     for (const d of group) out.replaced.add(d);
   }
   return out;
+}
+
+/**
+ * The script spliced into the flow's sidecar, when the flow can be rebuilt from it (and its stub, read again): a
+ * script stored in its sidecar's <Definition>, whose file differs from the one it was loaded from only inside that
+ * <Definition> (so the id, name, inputs, outputs and connection references read from the rest stand).
+ */
+function splicedScriptOf(flow: DesktopFlow, path: string, spliced: SplicedScripts): { script: DecodedScript; bom: boolean } | undefined {
+  const was = flow.script;
+  if (!was || was.fromPackage || !flow.definitionLoc || nodePath.resolve(flow.metadataFile.path) !== path) return undefined;
+  const { scripts, bom } = spliced(path);
+  const script = scripts.find(d => sameGuid(d.flowId, flow.id));
+  if (!script || script.storage !== was.storage || JSON.stringify(script.style) !== JSON.stringify(was.style)) return undefined;
+  const before = flow.metadataFile.text;
+  const now = script.fileText;
+  const region = was.map.fileSpan;
+  const spliceRegion = script.map.fileSpan;
+  // The flow's other spans (its name) must sit before the script; the text around it unchanged.
+  if (flow.loc.span.end > region.start || region.start !== spliceRegion.start) return undefined;
+  if (before.slice(0, region.start) !== now.slice(0, spliceRegion.start) || before.slice(region.end) !== now.slice(spliceRegion.end)) return undefined;
+  return { script, bom };
+}
+
+/** The desktop flow with the spliced script: as reloadDesktopFlow would build it from the overlay, without reading it. */
+function splicedDesktopFlow(old: DesktopFlow, typed: DecodedScript, bom: boolean, solution: Solution, out: FlowReload): DesktopFlow {
+  const file = overlaySourceFile(old.metadataFile.path, typed.fileText, bom);
+  const shift = typed.map.fileSpan.end - old.script!.map.fileSpan.end;
+  const flow: DesktopFlow = {
+    id: old.id,
+    name: old.name,
+    metadataFile: file,
+    loc: { file, span: old.loc.span },
+    inputs: old.inputs,
+    outputs: old.outputs,
+    connectionReferences: old.connectionReferences,
+    stubFile: old.stubFile,
+  };
+  flow.definitionLoc = { file, span: { start: old.definitionLoc!.span.start, end: old.definitionLoc!.span.end + shift } };
+  const ast = reparseScript(old.script!.text, old.script!.ast, typed.text);
+  flow.script = makeScript({ text: typed.text, file, storage: typed.storage, map: typed.map, style: typed.style, ast });
+  for (const p of flow.script.ast.problems) {
+    out.problems.push({ ruleId: 'pad/syntax', loc: { file, span: typed.map.toFileSpan(p.span) }, message: p.message, solution, flowName: flow.name, script: flow.script, scriptSpan: p.span });
+  }
+  out.files.add(file.path);
+  return flow;
 }
 
 /**
@@ -220,6 +284,11 @@ function reloadDesktopFlow(old: DesktopFlow, oldSolution: Solution, solution: So
     }
   }
   out.files.add(file.path);
+  return withPackageTwin(flow, oldSolution, solution, vfs, out);
+}
+
+/** The flow, and when it has a Workflows/*.json stub, the v1 package twin the stub holds (read again, as the loader reads it). */
+function withPackageTwin(flow: DesktopFlow, oldSolution: Solution, solution: Solution, vfs: Vfs, out: FlowReload): DesktopFlow[] | { declined: string } {
   const flows = [flow];
   if (flow.stubFile) {
     const stubPath = nodePath.join(oldSolution.root, flow.stubFile);
@@ -229,7 +298,7 @@ function reloadDesktopFlow(old: DesktopFlow, oldSolution: Solution, solution: So
     try {
       flows.push(...loadPackageScript(flow, stub.file, out.problems, solution));
     } catch (e) {
-      problem({ start: 0, end: 0 }, loadErrorMessage(e), undefined, stub.file);
+      out.problems.push({ ruleId: 'flowcop/parse-error', loc: { file: stub.file, span: { start: 0, end: 0 } }, message: loadErrorMessage(e), solution, flowName: undefined });
     }
   }
   return flows;

@@ -4,7 +4,7 @@
 // other byte of the file kept (BOM, encoding, line endings). Pure: the client (the decoded-script editor)
 // and the server (overlays of unsaved script editors) both use it.
 import { createHash } from 'node:crypto';
-import { decodeDefinition, encodeForDefinition, EncodingStyle } from '../load/definition';
+import { DecodedDefinition, decodeDefinition, encodeForDefinition, EncodingStyle } from '../load/definition';
 import { attr, child, children, parseXml, XmlElement } from '../load/xml';
 import { decodeText, encodeText } from '../load/vfs';
 import type { Span, TextEncoding } from '../util/text';
@@ -44,12 +44,19 @@ function workflowElement(text: string, flowId: string): XmlElement | undefined {
 
 /** Locates and decodes the script of desktop flow `flowId` in a decoded XML text. */
 export function locateScriptInText(fileText: string, flowId: string): Omit<LocatedScript, 'hash' | 'bom' | 'encoding' | 'fileText'> | { error: string } {
+  const located = decodeScriptInText(fileText, flowId);
+  if ('error' in located) return located;
+  const { decoded, flowName } = located;
+  return { text: decoded.text, storage: decoded.storage, style: decoded.style, region: decoded.map.fileSpan, flowName };
+}
+
+/** The decoded <Definition> of desktop flow `flowId` in a decoded XML text, with its source map and decoding problems. */
+export function decodeScriptInText(fileText: string, flowId: string): { decoded: DecodedDefinition; flowName: string } | { error: string } {
   const el = workflowElement(fileText, flowId);
   if (!el) return { error: `the file holds no desktop flow with id ${flowId}` };
   const def = child(el, 'Definition');
   if (!def || def.selfClosing) return { error: 'the desktop flow has no <Definition> (its script is not in the solution)' };
-  const decoded = decodeDefinition(fileText, def.content);
-  return { text: decoded.text, storage: decoded.storage, style: decoded.style, region: decoded.map.fileSpan, flowName: attr(el, 'Name')?.value ?? flowId };
+  return { decoded: decodeDefinition(fileText, def.content), flowName: attr(el, 'Name')?.value ?? flowId };
 }
 
 /** Locates and decodes the script of desktop flow `flowId` in a file's bytes. */

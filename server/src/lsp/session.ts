@@ -94,7 +94,7 @@ export class Session {
     this.publishDelayMs = options.publishDelayMs ?? PUBLISH_DELAY_MS;
     this.debounceMs = options.debounceMs ?? DEBOUNCE_MS;
     this.documents = new OpenDocuments(options.disk ?? new DiskVfs());
-    this.analyzer = new Analyzer(this.documents.overlay, () => ({ environment: this.environment ?? undefined, override: this.override }));
+    this.analyzer = new Analyzer(this.documents.overlay, () => ({ environment: this.environment ?? undefined, override: this.override }), path => this.documents.splicedScripts(path));
     this.publisher = new DiagnosticsPublisher(this.documents, params => port.sendDiagnostics(params));
     this.scheduler = new Scheduler({
       full: reason => this.fullScan(reason),
@@ -180,7 +180,7 @@ export class Session {
       const editor = this.documents.scriptEditorOf(uri);
       if (editor) {
         this.documents.scriptEditors.set(uri, editor);
-        if (this.documents.refreshOverlay(editor.xmlPath)) this.schedulePath(editor.xmlPath);
+        if (this.documents.spliceScriptEdit(uri, editor) ?? this.documents.refreshOverlay(editor.xmlPath)) this.schedulePath(editor.xmlPath);
         else this.unchangedForEngine(doc, editor.xmlPath);
         return;
       }
