@@ -14,6 +14,7 @@ import type { Session } from '../../server/src/lsp/session';
 import { pathToUri } from '../../server/src/lsp/uri';
 import { buildSolutionFiles } from '../support/fixture';
 import { FakeConnection } from '../support/lsp-fake';
+import { rng, type Rng } from '../support/rng';
 
 const ROOT = nodePath.resolve('/equivalence');
 const DESK_ID = '6d5c4b3a-2f1e-4d0c-8b9a-7e6d5c4b3a21';
@@ -34,19 +35,6 @@ const FLOW_TYPED = ['x', 'a', '-dev', '"', '}', 'Password=Hunter2Hunter2;', '\\\
 
 const sessions: Session[] = [];
 afterEach(() => { for (const s of sessions.splice(0)) s.dispose(); });
-
-function rng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof rng>;
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
   const t0 = Date.now();

@@ -7,19 +7,8 @@ import { test } from 'node:test';
 import type { ScriptAst } from '../../server/src/model/pad-ast';
 import { reparseScript, textChange } from '../../server/src/load/pad/incremental';
 import { parseScript } from '../../server/src/load/pad/parser';
+import { rng, type Rng } from '../support/rng';
 
-/** Mulberry32: the same sequence for a seed on every run. */
-function rng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
 
 const LINES = [
   "SET Counter TO Counter + 1",
@@ -50,7 +39,7 @@ const LETTERS = ['x', 'a', ' ', '1', '.'];
 /** What breaks a line: a quote, an interpolation, an escape, a comment mark. */
 const BREAKING = ["'", '%', '\\', '=', ':', "'''", '%Counter%', '#'];
 
-function startScript(r: ReturnType<typeof rng>, crlf: boolean): string {
+function startScript(r: Rng, crlf: boolean): string {
   const lines: string[] = ['@@copilotGeneratedAction: \'False\'', '@INPUT Folder : { Type: \'Text\', DefaultValue: \'C:\\\\x\' }'];
   for (let i = 0; i < 40; i++) lines.push(r.pick(LINES.slice(0, 5)));
   lines.splice(10, 0, 'IF Counter > 3 THEN', "    Variables.AddItemToList Item: $'''in block''' List: Items", 'END');
@@ -59,7 +48,7 @@ function startScript(r: ReturnType<typeof rng>, crlf: boolean): string {
 }
 
 /** One random edit of `text` (most of them typing inside a line, as in an editor). */
-function edit(r: ReturnType<typeof rng>, text: string, eol: string): string {
+function edit(r: Rng, text: string, eol: string): string {
   const kind = r.int(0, 9);
   if (kind <= 4) {
     // Typing or deleting inside a line, often inside a string.
