@@ -9,7 +9,6 @@ import { reparseScript, textChange } from '../../server/src/load/pad/incremental
 import { parseScript } from '../../server/src/load/pad/parser';
 import { rng, type Rng } from '../support/rng';
 
-
 const LINES = [
   "SET Counter TO Counter + 1",
   "Variables.AddItemToList Item: $'''step 12''' List: Items",
