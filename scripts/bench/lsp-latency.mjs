@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { createRng } from './prng.mjs';
 import { desktopScript } from './tree-desktop.mjs';
 import { workflowXml } from './tree-layouts.mjs';
+import { flowJson } from './tree-cloud.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
@@ -86,23 +87,15 @@ export function cloudFlowJson(rng, count) {
     }
   }
   const connectionReferences = Object.fromEntries(CONNECTORS.map(c => [c.key, { runtimeSource: 'embedded', connection: { connectionReferenceLogicalName: c.ref }, api: { name: c.key } }]));
-  return JSON.stringify({
-    properties: {
-      connectionReferences,
-      definition: {
-        $schema: 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#',
-        contentVersion: '1.0.0.0',
-        parameters: {
-          $connections: { defaultValue: {}, type: 'Object' }, $authentication: { defaultValue: {}, type: 'SecureObject' },
-          [`Api Base (${PREFIX}_ApiBase)`]: { defaultValue: 'https://api.contoso.com', type: 'String', metadata: { schemaName: `${PREFIX}_ApiBase` } },
-        },
-        triggers: { Recurrence: { type: 'Recurrence', recurrence: { frequency: 'Hour', interval: 1 } } },
-        actions,
-      },
-      templateName: '',
+  return flowJson({
+    connectionReferences,
+    parameters: {
+      $connections: { defaultValue: {}, type: 'Object' }, $authentication: { defaultValue: {}, type: 'SecureObject' },
+      [`Api Base (${PREFIX}_ApiBase)`]: { defaultValue: 'https://api.contoso.com', type: 'String', metadata: { schemaName: `${PREFIX}_ApiBase` } },
     },
-    schemaVersion: '1.0.0.0',
-  }, null, 2);
+    triggers: { Recurrence: { type: 'Recurrence', recurrence: { frequency: 'Hour', interval: 1 } } },
+    actions,
+  });
 }
 
 /** The latency document's flows: a desktop flow with one input and no outputs. */

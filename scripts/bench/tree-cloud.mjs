@@ -103,6 +103,11 @@ export function cloudFlowJson(rng, ctx) {
   const trigger = rng.chance(0.5)
     ? { Recurrence: { type: 'Recurrence', recurrence: { frequency: 'Day', interval: 1, timeZone: 'W. Europe Standard Time', schedule: { hours: [String(rng.int(5, 20))] } } } }
     : { When_an_item_is_created: { type: 'OpenApiConnectionNotification', inputs: { host: { connectionName: 'shared_sharepointonline', operationId: 'GetOnNewItems', apiId: API('shared_sharepointonline') }, parameters: { dataset: p(0), table: p(1) }, authentication: "@parameters('$authentication')" }, recurrence: { frequency: 'Minute', interval: 5 } } };
+  return flowJson({ connectionReferences, parameters, triggers: trigger, actions });
+}
+
+/** A solution cloud flow's JSON file around its definition's parameters, triggers and actions. */
+export function flowJson({ connectionReferences, parameters, triggers, actions }) {
   return JSON.stringify({
     properties: {
       connectionReferences,
@@ -110,7 +115,7 @@ export function cloudFlowJson(rng, ctx) {
         $schema: 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#',
         contentVersion: '1.0.0.0',
         parameters,
-        triggers: trigger,
+        triggers,
         actions,
       },
       templateName: '',
