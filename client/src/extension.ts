@@ -189,7 +189,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowCo
       lastStatus = s;
       showScan(s);
       refreshViews();
-      void refreshEnvironments();
+      // Keystrokes change no settings file's environment nor flowcop.json's url/id: not asked again per edit.
+      if (s.reason !== 'edit') void refreshEnvironments();
       for (const w of [...statusWaiters]) {
         if (w.filter(s)) { statusWaiters.splice(statusWaiters.indexOf(w), 1); w.resolve(s); }
       }
