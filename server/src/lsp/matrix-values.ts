@@ -37,6 +37,11 @@ export function shownValue(value: string, secret: boolean, secretKind = false): 
   return cut(value);
 }
 
+/** What shownValue gives a value already known to hold no secret part (of a variable that holds no secret). */
+export function shownPlainValue(value: string): string {
+  return value.trim() ? cut(value) : '';
+}
+
 /**
  * What a "set" action offers to start from: a Secret's Key Vault reference template; the definition's
  * default when it names no other environment than the column's stage; else nothing. Never a secret.

@@ -14,11 +14,12 @@ import { secretSpansInValue } from '../analysis/shared/secret-parts';
 import { isSecretParameter } from '../analysis/shared/vocabulary';
 import { secretValueShape } from '../analysis/settings/secret-reference';
 import { jsonSlot } from '../fix/append';
-import { nearestName } from '../analysis/settings/entries';
+import { entryNode, nearestName } from '../analysis/settings/entries';
+import { ArrayKey, referenceDefinitions, settingsIndex, variableDefinitions } from '../analysis/settings/lookup';
 import { positionAt } from '../util/text';
 import { cellKeysOf, CellKey, isColumnFinding, RowKind, toMatrixFinding } from './matrix-findings';
 import { overviewOf } from './matrix-overview';
-import { hasValue, shownValue, suggestedValue } from './matrix-values';
+import { hasValue, shownPlainValue, shownValue, suggestedValue } from './matrix-values';
 import { holdsSecret, locationOf, SECRET_TEXT } from './model';
 import type { FileLocation, MatrixAction, MatrixCell, MatrixCellState, MatrixColumn, MatrixFinding, MatrixRow, MatrixSolution } from './protocol';
 
@@ -45,26 +46,23 @@ interface Column {
   settings: DeploymentSettings;
   template: boolean;
   stage?: 'dev' | 'test' | 'prod';
-  /** The file's entries by lower-case name (the first of a name, as the rules read them). */
-  variables: Map<string, SettingsEnvironmentVariable>;
-  references: Map<string, SettingsConnectionReference>;
+  /** The file's entries by lower-case name (the first of a name, as the rules read them: the same index). */
+  variables: ReadonlyMap<string, SettingsEnvironmentVariable>;
+  references: ReadonlyMap<string, SettingsConnectionReference>;
   /** Where an entry of each kind would go, once computed. */
   insertion: Partial<Record<RowKind, FileLocation>>;
-}
-
-function firstByName<T>(entries: readonly T[], name: (e: T) => string): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const e of entries) if (!map.has(name(e).toLowerCase())) map.set(name(e).toLowerCase(), e);
-  return map;
 }
 
 /** The solution's settings files: the shared template first, then Dev, Test, UAT, Prod…, then the rest by name. */
 export function orderedColumns(environments: readonly DeploymentSettings[]): Column[] {
   const named = environments.some(e => e.environment.toLowerCase() !== 'default');
-  const columns: Column[] = environments.map(settings => ({
-    settings, template: named && settings.environment.toLowerCase() === 'default', stage: stageOfEnvironment(settings.environment),
-    variables: firstByName(settings.environmentVariables, e => e.schemaName), references: firstByName(settings.connectionReferences, e => e.logicalName), insertion: {},
-  }));
+  const columns: Column[] = environments.map(settings => {
+    const index = settingsIndex(settings);
+    return {
+      settings, template: named && settings.environment.toLowerCase() === 'default', stage: stageOfEnvironment(settings.environment),
+      variables: index.variables, references: index.references, insertion: {},
+    };
+  });
   const rank = (c: Column) => [c.template ? -1 : c.stage ? STAGE_RANK[c.stage] : 3, WORD_RANK[environmentOf(c.settings.environment)?.word ?? ''] ?? 0];
   return columns.sort((a, b) => {
     const [ra, wa] = rank(a);
@@ -138,6 +136,16 @@ function columnOf(key: CellKey, columns: Column[]): number {
   return byFile >= 0 ? byFile : columns.findIndex(c => same(c.settings.environment, key.environment));
 }
 
+/** The first entry a shared template column gives a value (the value a column without its own entry gets). */
+function inTemplates<T>(columns: readonly Column[], entryOf: (column: Column) => T | undefined, valueOf: (entry: T) => string | null): T | undefined {
+  for (const column of columns) {
+    if (!column.template) continue;
+    const entry = entryOf(column);
+    if (entry && hasValue(valueOf(entry))) return entry;
+  }
+  return undefined;
+}
+
 /** The state the findings give a cell, over the one its value gives. */
 function stateWithFindings(state: MatrixCellState, findings: readonly Finding[]): MatrixCellState {
   const has = (ruleId: string, test: (f: Finding) => boolean = () => true) => findings.some(f => f.ruleId === ruleId && test(f));
@@ -171,26 +179,31 @@ function setAction(state: MatrixCellState, environment: string, file: string, ki
   return { title, edit: { file, kind, name, action: 'set', value: suggestion }, promptForValue: true };
 }
 
+/**
+ * `secret`: the variable holds a secret (holdsSecret); when it does not, none of its values has a secret
+ * part (holdsSecret read them all), and they are shown without looking for one again.
+ */
 function variableCell(v: EnvironmentVariableDefinition, secret: boolean, columns: Column[], index: number, placed: Placement): MatrixCell {
   const column = columns[index];
   const { settings, template, stage } = column;
   const secretKind = v.kind === 'Secret';
+  const shown = (value: string) => (secret ? shownValue(value, true, secretKind) : shownPlainValue(value));
   const name = v.schemaName.toLowerCase();
   const entry = column.variables.get(name);
   const findings = placed.cell(index, 'environmentVariable', v.schemaName);
   const location = entry ? locationOf(entry.valueLoc) : insertionPoint(column, 'environmentVariable');
-  const shared = template ? undefined : columns.map(c => (c.template ? c.variables.get(name) : undefined)).find(e => hasValue(e?.value));
+  const shared = template ? undefined : inTemplates(columns, c => c.variables.get(name), e => e.value);
   let parts: CellParts;
   if (entry) {
     parts = hasValue(entry.value)
-      ? { text: shownValue(entry.value, secret, secretKind), state: 'ok', source: 'settings', location, findings }
+      ? { text: shown(entry.value), state: 'ok', source: 'settings', location, findings }
       : { text: '', state: 'empty', location, findings };
   } else if (template) {
     parts = { text: '', state: 'none', location, findings };
   } else if (shared) {
-    parts = { text: shownValue(shared.value ?? '', secret, secretKind), state: 'ok', source: 'shared', location, findings };
+    parts = { text: shown(shared.value ?? ''), state: 'ok', source: 'shared', location, findings };
   } else if (v.defaultValue && hasValue(v.defaultValue.value)) {
-    parts = { text: shownValue(v.defaultValue.value, secret, secretKind), state: 'default', source: 'default', location, findings };
+    parts = { text: shown(v.defaultValue.value), state: 'default', source: 'default', location, findings };
   } else {
     parts = { text: secret ? 'missing' : '', state: 'missing', location, findings };
   }
@@ -214,7 +227,7 @@ function referenceCell(r: ConnectionReference, columns: Column[], index: number,
   const entry = column.references.get(name);
   const findings = placed.cell(index, 'connectionReference', r.logicalName);
   const location = entry ? locationOf(entry.valueLoc) : insertionPoint(column, 'connectionReference');
-  const shared = template ? undefined : columns.map(c => (c.template ? c.references.get(name) : undefined)).find(e => hasValue(e?.connectionId));
+  const shared = template ? undefined : inTemplates(columns, c => c.references.get(name), e => e.connectionId);
   let parts: CellParts;
   if (entry) {
     parts = hasValue(entry.connectionId)
@@ -235,7 +248,8 @@ function referenceCell(r: ConnectionReference, columns: Column[], index: number,
 /** The definition's default or committed value, as a cell of its own. */
 function definitionCell(value: { value: string; loc: Loc } | undefined, secret: boolean, secretKind: boolean): MatrixCell {
   if (!value) return { text: '', state: 'none', findings: [], actions: [] };
-  const text = secretKind && hasValue(value.value) ? SECRET_TEXT : shownValue(value.value, secret, secretKind);
+  // A variable that holds no secret has no secret part in any value (holdsSecret read them all).
+  const text = secretKind && hasValue(value.value) ? SECRET_TEXT : secret ? shownValue(value.value, secret, secretKind) : shownPlainValue(value.value);
   return { text, state: hasValue(value.value) ? 'ok' : 'none', location: locationOf(value.loc), findings: [], actions: [] };
 }
 
@@ -246,7 +260,7 @@ function row(kind: RowKind, name: string, displayName: string, type: string, sec
 /** The variables that hold a secret (lower-case names), and every value they have. */
 interface SecretVariables { names: Set<string>; values: Set<string> }
 
-interface DefinedNames { variables: ReadonlySet<string>; references: ReadonlySet<string> }
+interface DefinedNames { variables: ReadonlyMap<string, unknown>; references: ReadonlyMap<string, unknown> }
 
 interface UnknownEntry { name: string; value: string | null; nameLoc: Loc; suggestion?: string; findings: Finding[] }
 
@@ -273,10 +287,7 @@ function unknownEntries(solution: Solution, defined: DefinedNames, settings: Dep
 /** Rows of their own for unknown settings entries: `unknown` where an entry is, `none` elsewhere. */
 function unknownRows(solution: Solution, columns: Column[], placed: Placement, secrets: SecretVariables): MatrixRow[] {
   const rows = new Map<string, { kind: RowKind; name: string; entries: Array<UnknownEntry | undefined> }>();
-  const defined: DefinedNames = {
-    variables: new Set(solution.environmentVariables.map(v => v.schemaName.toLowerCase())),
-    references: new Set(solution.connectionReferences.map(r => r.logicalName.toLowerCase())),
-  };
+  const defined: DefinedNames = { variables: variableDefinitions(solution), references: referenceDefinitions(solution) };
   for (const kind of ['environmentVariable', 'connectionReference'] as const) {
     columns.forEach((column, index) => {
       for (const e of unknownEntries(solution, defined, column.settings, index, kind, placed)) {
@@ -315,9 +326,8 @@ function unknownRows(solution: Solution, columns: Column[], placed: Placement, s
 
 const KEY_VAULT_SHAPES: ReadonlySet<string> = new Set(['key-vault-resource-id', 'key-vault-uri', 'malformed-reference']);
 
-function nameLocOf(settings: DeploymentSettings, arrayKey: string, nameKey: string, entry: Loc): Loc {
-  const node = (propIgnoreCase(settings.json, arrayKey)?.children ?? []).find(n => n.offset === entry.span.start);
-  const name = propIgnoreCase(node, nameKey);
+function nameLocOf(settings: DeploymentSettings, arrayKey: ArrayKey, nameKey: string, entry: Loc): Loc {
+  const name = propIgnoreCase(entryNode(settings, arrayKey, entry), nameKey);
   return name ? { file: settings.file, span: innerSpan(name) } : entry;
 }
 
@@ -341,6 +351,7 @@ export function matrixOf(input: MatrixInput): MatrixSolution {
   const rows: MatrixRow[] = solution.environmentVariables.map(v => {
     // Every value it has, from the columns' indexes (holdsSecret would search each file for it).
     const values = [v.defaultValue?.value, v.currentValue?.value, ...columns.map(c => c.variables.get(v.schemaName.toLowerCase())?.value)].filter(hasValue);
+    // A variable that holds no secret has no secret part in any of these values: its cells show them as they are.
     const secret = holdsSecret(solution, v, credentials, () => values);
     if (secret) {
       secrets.names.add(v.schemaName.toLowerCase());

@@ -7,7 +7,8 @@
 import type { DeploymentSettings, Loc, Solution } from '../../model/types';
 import { DeploymentIdentity, importsOf, PipelineFile, PipelineImport } from '../../model/pipeline';
 import { environmentsNamed } from '../pipeline/environments';
-import { innerSpan, JsonNode, propIgnoreCase } from '../../load/json';
+import { innerSpan, JsonNode } from '../../load/json';
+import { settingsIndex } from './lookup';
 import { isPipelineToken, stageOfEnvironment } from '../shared/values';
 
 export interface IdentityRole {
@@ -83,7 +84,8 @@ const ACCOUNT = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,6
 
 /** Accounts (user@domain) written in a text, with offsets. */
 export function accountsIn(text: string): Array<{ account: string; start: number; end: number }> {
-  if (text.length > 100_000) return [];
+  // No `@`, no account (the pattern would otherwise try up to 64 characters from every position).
+  if (text.length > 100_000 || !text.includes('@')) return [];
   const out: Array<{ account: string; start: number; end: number }> = [];
   for (const m of text.matchAll(ACCOUNT)) {
     const account = m[0].replace(/^[.'-]+/, '');
@@ -135,10 +137,10 @@ export function boundAccounts(solution: Solution): BoundAccount[] {
       const bare = e.schemaName.replace(/^[A-Za-z0-9]+_/, '');
       collect(out, env, 'environmentVariable', e.schemaName, 'Value', e.value, e.valueLoc, ACCOUNT_NAME.test(bare) ? 'value' : 'mentioned');
     }
-    const entries = propIgnoreCase(env.json, 'ConnectionReferences')?.children ?? [];
+    const entries = settingsIndex(env).nodes.ConnectionReferences;
     for (const c of env.connectionReferences) {
       if (c.connectionId) collect(out, env, 'connectionReference', c.logicalName, 'ConnectionId', c.connectionId, c.valueLoc, 'owner');
-      const node = entries.find(n => n.offset === c.loc.span.start);
+      const node = entries.get(c.loc.span.start);
       for (const p of node?.children ?? []) {
         const [k, v] = p.children ?? [];
         if (typeof k?.value !== 'string' || v?.type !== 'string' || /^(logicalname|connectionid|connectorid)$/i.test(k.value)) continue;

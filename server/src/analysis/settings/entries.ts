@@ -2,10 +2,12 @@
 // and which name of the solution an entry that names nothing was likely meant for.
 import type { DeploymentSettings, Loc } from '../../model/types';
 import { JsonNode, propIgnoreCase, span } from '../../load/json';
+import { settingsIndex } from './lookup';
 
 /** The entry object of `EnvironmentVariables` / `ConnectionReferences` that starts at `entry`'s offset. */
 export function entryNode(env: DeploymentSettings, arrayKey: 'EnvironmentVariables' | 'ConnectionReferences', entry: Loc): JsonNode | undefined {
-  return (propIgnoreCase(env.json, arrayKey)?.children ?? []).find(n => n.offset === entry.span.start && n.type === 'object');
+  const node = settingsIndex(env).nodes[arrayKey].get(entry.span.start);
+  return node?.type === 'object' ? node : undefined;
 }
 
 /** The whole value token (quotes included) of `key` in an entry, or the entry when it has no such key. */

@@ -7,6 +7,7 @@ import {
   CONNECTION_SECRET_KEYS, connectionKeyIs, findStructuredSecrets, findUrls, isPipelineToken, isPlaceholderSecret, parseConnectionString,
 } from '../shared/values';
 import { isSecretName } from '../shared/vocabulary';
+import { settingsIndex } from '../settings/lookup';
 
 const SECRET_PHRASE = /\b(client secret|password|passphrase|api key|apikey|access token|bearer token|personal access token|secret key|shared access key|access key|account key|private key|subscription key)\b/i;
 const NOT_SECRET_PHRASE = /\b(name of|url|uri|endpoint|location|identifier|id of|key vault (name|url)|expir\w*|policy|reset|user ?name)\b/i;
@@ -75,7 +76,7 @@ function secretValueWhere(v: EnvironmentVariableDefinition, solution: Solution):
   if (v.defaultValue && holdsSecret(v.defaultValue.value)) return 'its default value';
   if (v.currentValue && holdsSecret(v.currentValue.value)) return 'its committed current value';
   for (const env of solution.environments) {
-    const entry = env.environmentVariables.find(e => e.schemaName.toLowerCase() === v.schemaName.toLowerCase());
+    const entry = settingsIndex(env).variables.get(v.schemaName.toLowerCase());
     if (entry?.value && holdsSecret(entry.value)) return `its value in the ${env.environment} deployment settings`;
   }
   return undefined;

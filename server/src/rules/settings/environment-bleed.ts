@@ -20,11 +20,12 @@
 // environment part names another environment of the solution, or another stage). Such an account is
 // left out of the word check of its value; the message quotes its local part, unless it sits in a secret part.
 import type { DeploymentSettings, Loc, Solution } from '../../model/types';
-import { innerSpan, propIgnoreCase } from '../../load/json';
+import { innerSpan } from '../../load/json';
 import { defineRule } from '../rule';
 import { secretSpansInValue, withoutSecretParts } from '../../analysis/shared/secret-parts';
 import { isSecretParameter } from '../../analysis/shared/vocabulary';
 import { environmentOfValue, isPipelineToken, stageOfEnvironment } from '../../analysis/shared/values';
+import { settingsIndex, variableDefinitions } from '../../analysis/settings/lookup';
 import { accountsIn, IdentityRole, identityRolesOf, namesOtherEnvironment, roleOfAccount, shownAccount } from '../../analysis/settings/accounts';
 
 const STAGE_NAMES: Record<string, string> = { dev: 'development', test: 'test', prod: 'production' };
@@ -55,6 +56,14 @@ export default defineRule({
       const wanted = ctx.environment?.toLowerCase();
       const roles = identityRolesOf(ctx.settings);
       const names = solution.environments.map(e => e.environment).filter(n => n.toLowerCase() !== 'default');
+      // The same entry names recur in every environment: each is judged once.
+      const wholeSecret = new Map<string, boolean>();
+      const isWholeSecret = (what: string, name: string, field: string) => {
+        const key = `${what}\0${name}\0${field}`;
+        let secret = wholeSecret.get(key);
+        if (secret === undefined) wholeSecret.set(key, secret = wholeValueIsSecret(solution, what, name, field));
+        return secret;
+      };
       for (const env of solution.environments) {
         if (wanted && env.environment.toLowerCase() !== wanted) continue;
         if (env.environment.toLowerCase() === 'default') continue;
@@ -62,7 +71,7 @@ export default defineRule({
         const check = (value: string | null | undefined, loc: Loc, what: string, name: string, field: string) => {
           if (!value || isPipelineToken(value) || value.includes('#{')) return;
           // Role accounts: judged by their environment part, then blanked out for the word check.
-          const secret = wholeValueIsSecret(solution, what, name, field);
+          const secret = isWholeSecret(what, name, field);
           const rest = checkRoleAccounts(value, roles, account => {
             if (!namesOtherEnvironment(account.environmentPart, env.environment, names)) return;
             const inSecret = secret || secretSpansInValue(value).some(s => s.start < account.end && account.start < s.end);
@@ -74,14 +83,16 @@ export default defineRule({
           if (!stage) return;
           const found = environmentOfValue(rest);
           if (!found) return;
-          // The word as found outside the secret parts of the value, if it is there; else it is not quoted.
-          const shown = secret ? undefined : environmentOfValue(withoutSecretParts(rest, secretSpansInValue(rest)));
-          const quoted = shown && shown.stage === found.stage ? shown.word : undefined;
           // A vendor's sandbox is its non-production tier: every non-production environment may use it.
           if (NON_PRODUCTION_WORDS.has(found.word) && stage !== 'prod') return;
           // A higher stage that is not production (a partner's test endpoint used from Dev) is not a bleed.
           const direction = bleedDirection(found.stage, stage);
           if (!direction) return;
+          // The word as found outside the secret parts of the value, if it is there; else it is not quoted.
+          // (Only for a value reported: most name their own environment.)
+          const secretSpans = secret ? [] : secretSpansInValue(rest);
+          const shown = secret ? undefined : secretSpans.length ? environmentOfValue(withoutSecretParts(rest, secretSpans)) : found;
+          const quoted = shown && shown.stage === found.stage ? shown.word : undefined;
           ctx.report({
             message: `The ${env.environment} deployment settings give ${what} "${name}"${field ? ` a ${field}` : ' a value'} that names the ${STAGE_NAMES[found.stage]} environment (${quoted ? `"${quoted}"` : 'in a secret part of the value, not quoted'}): ${env.environment} (${STAGE_NAMES[stage]}) would ${direction === 'production' ? 'work against production through this' : `use a ${STAGE_NAMES[found.stage]}`} ${what === 'environment variable' ? 'resource' : 'connection or account'}${direction === 'production' ? '' : `, outside the controls of ${STAGE_NAMES[stage]}`}. Give it the ${env.environment} value.`,
             loc,
@@ -99,10 +110,10 @@ export default defineRule({
           });
         };
         for (const e of env.environmentVariables) check(e.value, e.valueLoc, 'environment variable', e.schemaName, '');
-        const entries = propIgnoreCase(env.json, 'ConnectionReferences')?.children ?? [];
+        const entries = settingsIndex(env).nodes.ConnectionReferences;
         for (const c of env.connectionReferences) {
           check(c.connectionId, c.valueLoc, 'connection reference', c.logicalName, 'ConnectionId');
-          const node = entries.find(n => n.offset === c.loc.span.start);
+          const node = entries.get(c.loc.span.start);
           for (const p of node?.children ?? []) {
             const [k, v] = p.children ?? [];
             if (typeof k?.value !== 'string' || v?.type !== 'string' || /^(logicalname|connectionid|connectorid)$/i.test(k.value)) continue;
@@ -118,7 +129,7 @@ export default defineRule({
 function wholeValueIsSecret(solution: Solution, what: string, name: string, field: string): boolean {
   if (field) return isSecretParameter(field);
   if (what !== 'environment variable') return false;
-  const v = solution.environmentVariables.find(d => d.schemaName.toLowerCase() === name.toLowerCase());
+  const v = variableDefinitions(solution).get(name.toLowerCase());
   return v?.kind === 'Secret' || isSecretParameter(name.replace(/^[A-Za-z0-9]+_/, ''));
 }
 

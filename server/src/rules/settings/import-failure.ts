@@ -15,6 +15,7 @@ import type { DeploymentSettings, Solution } from '../../model/types';
 import { defineRule, RuleContext } from '../rule';
 import { secretValueShape } from '../../analysis/settings/secret-reference';
 import { fieldLoc } from '../../analysis/settings/entries';
+import { referenceDefinitions, variableDefinitions } from '../../analysis/settings/lookup';
 import { isPipelineToken } from '../../analysis/shared/values';
 
 const KEY_VAULT_FORMAT = '/subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/secrets/<name>';
@@ -40,8 +41,9 @@ export default defineRule({
 });
 
 function environmentVariables(ctx: RuleContext, solution: Solution, env: DeploymentSettings): void {
+  const definitions = variableDefinitions(solution);
   for (const e of env.environmentVariables) {
-    const definition = solution.environmentVariables.find(v => v.schemaName.toLowerCase() === e.schemaName.toLowerCase());
+    const definition = definitions.get(e.schemaName.toLowerCase());
     const secret = definition?.kind === 'Secret';
     if (!secret || typeof e.value !== 'string') continue;
     const shape = secretValueShape(e.value);
@@ -56,10 +58,11 @@ function environmentVariables(ctx: RuleContext, solution: Solution, env: Deploym
 }
 
 function connectors(ctx: RuleContext, solution: Solution, env: DeploymentSettings): void {
+  const references = referenceDefinitions(solution);
   for (const c of env.connectionReferences) {
     const given = c.connectorId?.trim();
     if (!given || isPipelineToken(given) || given.includes('#{') || given.includes('$(')) continue;
-    const reference = solution.connectionReferences.find(r => r.logicalName.toLowerCase() === c.logicalName.toLowerCase());
+    const reference = references.get(c.logicalName.toLowerCase());
     if (!reference?.connectorId || sameConnector(given, reference.connectorId)) continue;
     ctx.report({
       message: `The ${env.environment} deployment settings give connection reference "${c.logicalName}" the ConnectorId ${lastSegment(given)}, but the solution's reference is for ${reference.connectorName || lastSegment(reference.connectorId)}: the entry was written for another connector, and the connection it binds cannot serve this reference, so the import fails to bind it. Give the reference's connector (${reference.connectorId}) and a connection of that connector.`,

@@ -15,9 +15,10 @@
 //  - Where: an empty (or null) Value / ConnectionId is reported at that empty value; a missing entry at the
 //    file's EnvironmentVariables / ConnectionReferences key (its first character when the key is absent).
 import type { DeploymentSettings, Loc } from '../../model/types';
-import { innerSpan, JsonNode, propIgnoreCase, span } from '../../load/json';
+import { innerSpan, propIgnoreCase, span } from '../../load/json';
 import { defineRule } from '../rule';
 import { environmentOfValue, stageOfEnvironment } from '../../analysis/shared/values';
+import { ArrayKey, settingsIndex } from '../../analysis/settings/lookup';
 
 export default defineRule({
   meta: {
@@ -41,16 +42,18 @@ export default defineRule({
       const wanted = ctx.environment?.toLowerCase();
       const targets = (named.length ? named : solution.environments).filter(e => !wanted || e.environment.toLowerCase() === wanted);
       const requireExplicit = ctx.options.requireExplicitValues === true;
+      const sharedIndexes = shared.map(settingsIndex);
 
       for (const env of targets) {
         const stage = stageOfEnvironment(env.environment);
+        const index = settingsIndex(env);
         for (const v of solution.environmentVariables) {
-          const same = (x: { schemaName: string }) => x.schemaName.toLowerCase() === v.schemaName.toLowerCase();
-          const entry = env.environmentVariables.find(same);
+          const name = v.schemaName.toLowerCase();
+          const entry = index.variables.get(name);
           if (entry && hasValue(entry.value)) continue;
           // `"Value": ""` fails the whole import, whatever the default or a shared file gives.
           const emptyString = entry?.value === '';
-          if (!emptyString && shared.some(s => s.environmentVariables.some(x => same(x) && hasValue(x.value)))) continue;
+          if (!emptyString && sharedIndexes.some(s => s.variablesWithValue.has(name))) continue;
           const def = v.defaultValue?.value.trim();
           let defaultElsewhere: string | undefined;
           if (def && !requireExplicit && !emptyString) {
@@ -61,7 +64,7 @@ export default defineRule({
           if (emptyString) {
             ctx.report({
               message: `The ${env.environment} deployment settings give environment variable "${v.schemaName}" the empty string: the import refuses it ("Environment variable value can't be an empty string") and the whole solution import fails. Remove the entry${def ? ' to keep its default value' : ''}, or give it the ${env.environment} value (or a #{…}# pipeline token).`,
-              loc: emptyValueLoc(env, entry!.loc, 'Value'),
+              loc: emptyValueLoc(env, 'EnvironmentVariables', entry!.loc, 'Value'),
               element: { kind: 'setting', name: v.schemaName },
               data: { environment: env.environment, kind: 'environmentVariable', name: v.schemaName, reason: 'empty-string', file: env.file.path },
             });
@@ -73,19 +76,19 @@ export default defineRule({
             : def ? ' (the option requireExplicitValues asks for one even though it has a default value)' : ': after import it has no value there, and the flows reading it fail or use an empty string';
           ctx.report({
             message: `The ${env.environment} deployment settings ${entry ? 'leave the value of' : 'have no entry for'} environment variable "${v.schemaName}"${entry ? ' empty' : ''}${tail}. Give it the ${env.environment} value (or a #{…}# pipeline token).`,
-            loc: entry ? emptyValueLoc(env, entry.loc, 'Value') : keyLoc(env, 'EnvironmentVariables'),
+            loc: entry ? emptyValueLoc(env, 'EnvironmentVariables', entry.loc, 'Value') : keyLoc(env, 'EnvironmentVariables'),
             element: { kind: 'setting', name: v.schemaName },
             data: { environment: env.environment, kind: 'environmentVariable', name: v.schemaName, reason, file: env.file.path },
           });
         }
         for (const c of solution.connectionReferences) {
-          const same = (x: { logicalName: string }) => x.logicalName.toLowerCase() === c.logicalName.toLowerCase();
-          const entry = env.connectionReferences.find(same);
+          const name = c.logicalName.toLowerCase();
+          const entry = index.references.get(name);
           if (entry && hasValue(entry.connectionId)) continue;
-          if (shared.some(s => s.connectionReferences.some(x => same(x) && hasValue(x.connectionId)))) continue;
+          if (sharedIndexes.some(s => s.referencesWithConnection.has(name))) continue;
           ctx.report({
             message: `The ${env.environment} deployment settings ${entry ? 'leave the ConnectionId of' : 'have no entry for'} connection reference "${c.logicalName}" (${c.connectorName})${entry ? ' empty' : ''}: after import it is bound to no connection and the flows using it stay off. Bind the ${env.environment} connection (or a #{…}# pipeline token).`,
-            loc: entry ? emptyValueLoc(env, entry.loc, 'ConnectionId') : keyLoc(env, 'ConnectionReferences'),
+            loc: entry ? emptyValueLoc(env, 'ConnectionReferences', entry.loc, 'ConnectionId') : keyLoc(env, 'ConnectionReferences'),
             element: { kind: 'setting', name: c.logicalName },
             data: { environment: env.environment, kind: 'connectionReference', name: c.logicalName, reason: entry ? 'empty' : 'missing', file: env.file.path },
           });
@@ -103,21 +106,10 @@ function hasValue(value: string | null | undefined): boolean {
  * Where an entry with an empty value is reported: the empty value itself (the whole `""`, `"  "` or `null`
  * token of `Value` / `ConnectionId`), which is what has to be filled in; the entry when it has no such key.
  */
-function emptyValueLoc(env: DeploymentSettings, entryLoc: Loc, key: string): Loc {
-  const entry = findNode(env.json, entryLoc.span.start);
+function emptyValueLoc(env: DeploymentSettings, arrayKey: ArrayKey, entryLoc: Loc, key: string): Loc {
+  const entry = settingsIndex(env).nodes[arrayKey].get(entryLoc.span.start);
   const value = entry?.type === 'object' ? propIgnoreCase(entry, key) : undefined;
   return value ? { file: env.file, span: span(value) } : entryLoc;
-}
-
-/** The node starting at `offset` (an entry object of the settings file). */
-function findNode(root: JsonNode, offset: number): JsonNode | undefined {
-  const stack: JsonNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.offset === offset && n.type !== 'property') return n;
-    for (const c of n.children ?? []) if (c.offset <= offset && offset < c.offset + c.length) stack.push(c);
-  }
-  return undefined;
 }
 
 /** The `EnvironmentVariables` / `ConnectionReferences` key of a settings file, or its first character. */

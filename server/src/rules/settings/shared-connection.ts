@@ -41,7 +41,9 @@ function sharedConnections(ctx: RuleContext, solution: Solution): Set<string> {
       const id = entry.connectionId?.trim();
       if (!id || isPipelineToken(id) || id.includes('#{') || id.includes('$(')) continue;
       const key = id.toLowerCase();
-      byId.set(key, [...(byId.get(key) ?? []), { environment: env.environment, entry }]);
+      const list = byId.get(key);
+      if (list) list.push({ environment: env.environment, entry });
+      else byId.set(key, [{ environment: env.environment, entry }]);
     }
   }
   const wanted = ctx.environment?.toLowerCase();
@@ -72,7 +74,9 @@ function sharedAccounts(ctx: RuleContext, solution: Solution, sharedConnectionId
     if (a.field === 'ConnectionId' && sharedConnectionIds.has(a.inValue.value.trim().toLowerCase())) continue;
     const role = roleOfAccount(a.account, roles);
     if (role && (stageOfEnvironment(role.environmentPart) || solution.environments.some(e => e.environment.toLowerCase() === role.environmentPart.toLowerCase()))) continue;
-    byAccount.set(a.key, [...(byAccount.get(a.key) ?? []), a]);
+    const list = byAccount.get(a.key);
+    if (list) list.push(a);
+    else byAccount.set(a.key, [a]);
   }
   const wanted = ctx.environment?.toLowerCase();
   for (const list of byAccount.values()) {

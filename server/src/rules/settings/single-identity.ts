@@ -15,6 +15,7 @@ import type { DeploymentIdentity } from '../../model/pipeline';
 import { defineRule, RuleContext } from '../rule';
 import { BoundAccount, boundAccounts, DeployingIdentity, deployingIdentities, identityRolesOf, roleOfAccount, shownAccount, shownIdentity } from '../../analysis/settings/accounts';
 import { environmentsNamed } from '../../analysis/pipeline/environments';
+import { referenceDefinitions, settingsIndex } from '../../analysis/settings/lookup';
 import { positionAt } from '../../util/text';
 
 export default defineRule({
@@ -139,18 +140,28 @@ function joinNames(items: string[]): string {
  * is unbound there or its owner is unknown. Without Customizations.xml, the entries of the file.
  */
 function ownersOfEveryConnection(solution: Solution, env: DeploymentSettings): Array<{ owner: BoundAccount; connector: string }> | undefined {
-  const accounts = boundAccounts(solution).filter(a => a.environment === env && a.kind === 'connectionReference' && a.binding === 'owner');
+  // The owner accounts of each lower-case reference name, in file order.
+  const accounts = new Map<string, BoundAccount[]>();
+  for (const a of boundAccounts(solution)) {
+    if (a.environment !== env || a.kind !== 'connectionReference' || a.binding !== 'owner') continue;
+    const key = a.name.toLowerCase();
+    const list = accounts.get(key);
+    if (list) list.push(a);
+    else accounts.set(key, [a]);
+  }
+  const entries = settingsIndex(env).references;
+  const references = referenceDefinitions(solution);
   const names = solution.customizations ? solution.connectionReferences.map(r => r.logicalName) : env.connectionReferences.map(c => c.logicalName);
   const out: Array<{ owner: BoundAccount; connector: string }> = [];
   for (const name of names) {
-    const same = (n: string) => n.toLowerCase() === name.toLowerCase();
-    const entry = env.connectionReferences.find(c => same(c.logicalName));
+    const key = name.toLowerCase();
+    const entry = entries.get(key);
     if (!entry) return undefined;
     // An owner field first; else an account inside the ConnectionId.
-    const mine = accounts.filter(a => same(a.name));
+    const mine = accounts.get(key) ?? [];
     const owner = mine.find(a => a.field !== 'ConnectionId') ?? mine[0];
     if (!owner) return undefined;
-    const connector = (solution.connectionReferences.find(r => same(r.logicalName))?.connectorName || entry.connectorId?.split('/').pop() || name).toLowerCase();
+    const connector = (references.get(key)?.connectorName || entry.connectorId?.split('/').pop() || name).toLowerCase();
     out.push({ owner, connector });
   }
   return out;

@@ -6,7 +6,8 @@
 import type { DeploymentSettings, Loc } from '../../model/types';
 import { innerSpan, propIgnoreCase } from '../../load/json';
 import { defineRule } from '../rule';
-import { nearestName } from '../../analysis/settings/entries';
+import { entryNode, nearestName } from '../../analysis/settings/entries';
+import { ArrayKey, referenceDefinitions, variableDefinitions } from '../../analysis/settings/lookup';
 
 export default defineRule({
   meta: {
@@ -21,11 +22,13 @@ export default defineRule({
       const wanted = ctx.environment?.toLowerCase();
       const envVars = solution.environmentVariables.map(v => v.schemaName);
       const connRefs = solution.connectionReferences.map(c => c.logicalName);
+      const definedVariables = variableDefinitions(solution);
+      const definedReferences = referenceDefinitions(solution);
       for (const env of solution.environments) {
         if (wanted && env.environment.toLowerCase() !== wanted) continue;
         if (solution.manifest) {
           for (const e of env.environmentVariables) {
-            if (envVars.some(n => n.toLowerCase() === e.schemaName.toLowerCase())) continue;
+            if (definedVariables.has(e.schemaName.toLowerCase())) continue;
             const near = nearestName(e.schemaName, envVars);
             ctx.report({
               message: `The ${env.environment} deployment settings give a value to environment variable "${e.schemaName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the variable it was meant for gets no value.`,
@@ -37,7 +40,7 @@ export default defineRule({
         }
         if (solution.customizations) {
           for (const c of env.connectionReferences) {
-            if (connRefs.some(n => n.toLowerCase() === c.logicalName.toLowerCase())) continue;
+            if (definedReferences.has(c.logicalName.toLowerCase())) continue;
             const near = nearestName(c.logicalName, connRefs);
             ctx.report({
               message: `The ${env.environment} deployment settings bind connection reference "${c.logicalName}", which solution ${solution.uniqueName} does not define${near ? ` (did you mean "${near}"?)` : ''}: the entry does nothing, and the reference it was meant for gets no connection.`,
@@ -53,8 +56,7 @@ export default defineRule({
 });
 
 /** The name value of the entry at `entry` (SchemaName / LogicalName), or the entry itself. */
-function nameLoc(env: DeploymentSettings, arrayKey: string, nameKey: string, entry: Loc): Loc {
-  const node = (propIgnoreCase(env.json, arrayKey)?.children ?? []).find(c => c.offset === entry.span.start);
-  const name = propIgnoreCase(node, nameKey);
+function nameLoc(env: DeploymentSettings, arrayKey: ArrayKey, nameKey: string, entry: Loc): Loc {
+  const name = propIgnoreCase(entryNode(env, arrayKey, entry), nameKey);
   return name ? { file: env.file, span: innerSpan(name) } : entry;
 }

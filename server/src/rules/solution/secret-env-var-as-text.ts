@@ -11,6 +11,7 @@ import type { Solution } from '../../model/types';
 import { defineRule, RuleContext } from '../rule';
 import { secretTextVariables } from '../../analysis/solution/secret-variables';
 import { secretValueShape } from '../../analysis/settings/secret-reference';
+import { settingsIndex } from '../../analysis/settings/lookup';
 
 export default defineRule({
   meta: {
@@ -43,7 +44,7 @@ function plainSecretValues(ctx: RuleContext, solution: Solution): void {
     if (v.kind !== 'Secret') continue;
     for (const env of solution.environments) {
       if (wanted && env.environment.toLowerCase() !== wanted) continue;
-      const entry = env.environmentVariables.find(e => e.schemaName.toLowerCase() === v.schemaName.toLowerCase());
+      const entry = settingsIndex(env).variables.get(v.schemaName.toLowerCase());
       // Only the secret itself: placeholders, malformed references and "" are settings/import-failure's;
       // a Key Vault resource id or secret identifier URI and pipeline tokens are right.
       if (!entry?.value || secretValueShape(entry.value) !== 'plain') continue;

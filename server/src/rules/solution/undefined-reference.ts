@@ -10,7 +10,7 @@
 //    solution and are not reported.
 //  - Always (a defect inside the flow itself): `parameters('X')` with no parameter X declared, and an
 //    action whose host.connectionName is not a key of the flow's properties.connectionReferences.
-import type { CloudFlow, Solution } from '../../model/types';
+import type { CloudFlow, FlowAction, Solution } from '../../model/types';
 import { innerSpan, prop, propPath } from '../../load/json';
 import { defineRule, RuleContext } from '../rule';
 import { taggedBlocks } from '../../analysis/shared/scan';
@@ -90,18 +90,25 @@ function connectionKeys(ctx: RuleContext, flow: CloudFlow): void {
   const properties = prop(flow.json, 'properties');
   if (!prop(properties, 'connectionReferences')) return;
   const keys = new Set(flow.connectionReferences.map(r => r.key));
-  for (const a of [...flow.triggers, ...flow.actions]) {
-    // Only OpenApiConnection-style hosts; legacy ApiConnection steps name $connections entries.
-    const node = propPath(a.inputs, 'host', 'connectionName');
-    const name = typeof node?.value === 'string' ? node.value : undefined;
-    if (!node || !name || keys.has(name)) continue;
-    ctx.report({
-      message: `${a.trigger ? 'Trigger' : 'Action'} "${a.name}" of cloud flow "${flow.name}" uses connection "${name}", which is not in the flow's connection references: the step has no connection after import. Re-select its connection reference in the designer.`,
-      loc: { file: flow.file, span: innerSpan(node) },
-      action: a,
-      data: { flow: flow.name, kind: 'connection', name, action: a.name },
-    });
-  }
+  for (const a of flow.triggers) connectionKey(ctx, flow, keys, a);
+  for (const a of flow.actions) connectionKey(ctx, flow, keys, a);
+}
+
+function connectionKey(ctx: RuleContext, flow: CloudFlow, keys: ReadonlySet<string>, a: FlowAction): void {
+  // The loader's connection name is host.connectionName when that is a non-empty string (else a legacy
+  // $connections name, which this check ignores): most steps are settled without reading their JSON again.
+  const loaded = a.host?.connectionName;
+  if (!loaded || keys.has(loaded)) return;
+  // Only OpenApiConnection-style hosts; legacy ApiConnection steps name $connections entries.
+  const node = propPath(a.inputs, 'host', 'connectionName');
+  const name = typeof node?.value === 'string' ? node.value : undefined;
+  if (!node || !name || keys.has(name)) return;
+  ctx.report({
+    message: `${a.trigger ? 'Trigger' : 'Action'} "${a.name}" of cloud flow "${flow.name}" uses connection "${name}", which is not in the flow's connection references: the step has no connection after import. Re-select its connection reference in the designer.`,
+    loc: { file: flow.file, span: innerSpan(node) },
+    action: a,
+    data: { flow: flow.name, kind: 'connection', name, action: a.name },
+  });
 }
 
 /** Lower-case schema names declared under <MissingDependencies> (components another solution provides). */

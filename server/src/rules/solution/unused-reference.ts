@@ -17,7 +17,7 @@
 import type { Solution } from '../../model/types';
 import { defineRule } from '../rule';
 import { taggedBlocks } from '../../analysis/shared/scan';
-import { substringsPresent } from '../../util/substrings';
+import { mentionedIgnoringCase } from '../../analysis/solution/mentions';
 
 const CANVAS_APP = 300;
 const UNSEEN_CONNECTION_REFERENCE_CONSUMERS = (t: number) => t >= 10000;
@@ -42,7 +42,7 @@ export default defineRule({
         const used = new Set<string>();
         for (const f of solution.cloudFlows) for (const r of f.connectionReferences) if (r.logicalName) used.add(r.logicalName.toLowerCase());
         for (const d of solution.desktopFlows) for (const n of d.connectionReferences) used.add(n.toLowerCase());
-        const inDesktop = substringsPresent(solution.connectionReferences.map(c => c.logicalName.toLowerCase()), texts.desktop);
+        const inDesktop = mentionedIgnoringCase(solution.connectionReferences.map(c => c.logicalName.toLowerCase()), texts.desktop);
         for (const c of solution.connectionReferences) {
           const name = c.logicalName.toLowerCase();
           if (!name || used.has(name) || inDesktop.has(name) || appConnectors.has(c.connectorName.toLowerCase())) continue;
@@ -58,7 +58,7 @@ export default defineRule({
 
       if (!types.some(ENVIRONMENT_VARIABLE_CONSUMERS)) {
         const parents = parentDefinitions(solution);
-        const mentioned = substringsPresent(solution.environmentVariables.map(v => v.schemaName.toLowerCase()), [...texts.cloud, ...texts.desktop]);
+        const mentioned = mentionedIgnoringCase(solution.environmentVariables.map(v => v.schemaName.toLowerCase()), [...texts.cloud, ...texts.desktop]);
         for (const v of solution.environmentVariables) {
           const name = v.schemaName.toLowerCase();
           if (!name || parents.has(name) || mentioned.has(name)) continue;
@@ -90,19 +90,19 @@ function canvasAppConnectors(solution: Solution): Set<string> | undefined {
   return out;
 }
 
-/** Lower-case texts that can mention a component: cloud flow files, desktop flow scripts and <Workflow> elements. */
+/** Texts that can mention a component (searched ignoring case): cloud flow files, desktop flow scripts and <Workflow> elements. */
 function usageTexts(solution: Solution): { cloud: string[]; desktop: string[] } {
-  const cloud = solution.cloudFlows.map(f => f.file.text.toLowerCase());
+  const cloud = solution.cloudFlows.map(f => f.file.text);
   const desktop: string[] = [];
   for (const d of solution.desktopFlows) {
-    if (d.script) desktop.push(d.script.text.toLowerCase());
+    if (d.script) desktop.push(d.script.text);
     const text = d.metadataFile.text;
     if (d.metadataFile === solution.customizations) {
       const start = text.lastIndexOf('<Workflow', d.loc.span.start);
       const end = text.indexOf('</Workflow>', d.loc.span.start);
-      desktop.push(text.slice(Math.max(0, start), end < 0 ? text.length : end).toLowerCase());
+      desktop.push(text.slice(Math.max(0, start), end < 0 ? text.length : end));
     } else {
-      desktop.push(text.toLowerCase());
+      desktop.push(text);
     }
   }
   return { cloud, desktop };
