@@ -3,6 +3,7 @@
 // text on to their outputs; and how variable names read. Keyed by action id prefix and argument name,
 // case-insensitive (PAD itself ignores case in ids and argument names).
 // Sources: shared/reference/pad-script.md §3–4 (action KB, rpa-cli catalogue, Microsoft docs).
+import type { ActionStmt } from '../../model/pad-ast';
 
 /** What an argument does with the value it is given. */
 export type ArgRole =
@@ -134,8 +135,26 @@ function computeArgumentInfo(actionId: string, argName: string): ArgumentInfo | 
   return undefined;
 }
 
+/**
+ * A per-action-id answer, remembered: asked for every action of every script, of a few hundred distinct
+ * ids. Bounded, since a hostile script can invent any number of ids.
+ */
+function byActionId<T>(compute: (actionId: string) => T): (actionId: string) => T {
+  const memo = new Map<string, T>();
+  return actionId => {
+    let v = memo.get(actionId);
+    if (v === undefined && !memo.has(actionId)) {
+      if (memo.size >= ARGUMENT_INFO_CACHE_LIMIT) memo.clear();
+      memo.set(actionId, (v = compute(actionId)));
+    }
+    return v as T;
+  };
+}
+
 /** The arguments of a typing action that name the field typed into: the UI element, or the terminal field's label. */
-export function typedTextTargetArg(actionId: string): string[] {
+export const typedTextTargetArg: (actionId: string) => readonly string[] = byActionId(computeTypedTextTargetArg);
+
+function computeTypedTextTargetArg(actionId: string): readonly string[] {
   const id = lc(actionId);
   if (id.startsWith('terminalemulation.')) return TYPED_TEXT_ACTIONS.some(p => id.startsWith(p)) ? ['fieldlabel', 'label'] : [];
   return TYPED_TEXT_ACTIONS.some(p => id.startsWith(p)) ? ['textfield', 'control', 'element'] : [];
@@ -178,6 +197,20 @@ export function isPasswordControlName(name: string): boolean {
     && !/forgot|reset|remember|show|hide|confirm[-_ ]?link|change[-_ ]?password[-_ ]?link/i.test(name);
 }
 
+/** Modules whose text arguments (message, title, subject, body) are read by people. */
+const MESSAGE_MODULES = new Set(['logging', 'display', 'email', 'outlook', 'exchange']);
+const MESSAGE_ARGS = new Set(['message', 'title', 'subject', 'body', 'messagebody']);
+
+/** An action of a module whose text arguments are read by people (logging, dialogs, e-mail). */
+export function isMessageModule(stmt: ActionStmt): boolean {
+  return MESSAGE_MODULES.has(stmt.module.toLowerCase());
+}
+
+/** An argument that is a text for people in such a module's actions. */
+export function isMessageArgumentName(argName: string): boolean {
+  return MESSAGE_ARGS.has(argName.toLowerCase());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Secret sources
 
@@ -210,7 +243,9 @@ export function outputSource(actionId: string, outputName: string, argValues: re
 }
 
 /** Actions whose outputs carry (a transformation of) the text they are given. */
-export function passesDataThrough(actionId: string): boolean {
+export const passesDataThrough: (actionId: string) => boolean = byActionId(computePassesDataThrough);
+
+function computePassesDataThrough(actionId: string): boolean {
   const id = lc(actionId);
   if (id.startsWith('text.')) return !/length|tonumber|isempty|contains|datetime|random|newline|parsetext/.test(id);
   return id.startsWith('variables.convertjsontocustomobject') || id.startsWith('variables.convertcustomobjecttojson')

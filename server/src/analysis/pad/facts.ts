@@ -8,6 +8,7 @@ import { secretNameStrength } from '../shared/vocabulary';
 import type { ArgRole } from './catalog';
 import { ScriptCollector, TypedField } from './collect';
 import { FlowGraph } from './flow';
+import { rememberMessageOnlyVariables } from './message-uses';
 import { isLiteralValue, isTrivialValue } from './references';
 import { Key, keyString, LiteralUse, parseKey, ScriptFacts, ScriptSource, SecretInput, SecretReason, Witness } from './types';
 
@@ -31,6 +32,7 @@ export function scriptFacts(source: ScriptSource): ScriptFacts {
 function computeFacts(source: ScriptSource): ScriptFacts {
   const ast = source.script.ast;
   const c = new ScriptCollector(source).collect();
+  rememberMessageOnlyVariables(source.script, c.messageOnlyVariables());
   const graph = new FlowGraph(c.edges, c.variables);
 
   const sensitive = new Set<string>((ast.sensitive?.names ?? []).map(n => n.name.toLowerCase()));
@@ -72,7 +74,7 @@ function computeFacts(source: ScriptSource): ScriptFacts {
   const nameSeeds: Array<{ key: Key; reason: SecretReason }> = [];
   for (const r of c.secretPropertyReads) nameSeeds.push({ key: r.key, reason: { kind: 'property', property: r.property } });
   for (const [k, info] of c.variables) {
-    if (secretNameStrength(info.name) === 'strong' && !info.onlyTrivialValues) nameSeeds.push({ key: { v: k }, reason: { kind: 'name' } });
+    if (!info.onlyTrivialValues && secretNameStrength(info.name) === 'strong') nameSeeds.push({ key: { v: k }, reason: { kind: 'name' } });
   }
   const secrets = graph.forward([sourceSeeds, sinkSeeds, nameSeeds], c.autoSensitive);
   const secretByVar = firstByVariable(secrets);
@@ -115,6 +117,7 @@ function computeFacts(source: ScriptSource): ScriptFacts {
     if (!r || !key) return undefined;
     return r.get(keyString(key)) ?? (key.p !== undefined ? r.get(key.v) : undefined);
   };
+  const rolesByUse = new Map<LiteralUse, Map<ArgRole, Witness | undefined>>();
   const facts: ScriptFacts = {
     script: source.script,
     clipboard: source.script.clipboard,
@@ -129,7 +132,12 @@ function computeFacts(source: ScriptSource): ScriptFacts {
     displayName: key => c.variables.get(key)?.name ?? key,
     secretKeysOf: v => (secretInputs.has(v) ? secrets.get(v) ?? secretByVar.get(v) : holders.get(v) ?? holderByVar.get(v)),
     reachOf,
-    rolesOf: use => rolesOf(use, reach, reachOf),
+    rolesOf: use => {
+      // Asked by each value rule for every literal: one answer per literal.
+      let roles = rolesByUse.get(use);
+      if (!roles) rolesByUse.set(use, (roles = rolesOf(use, reach, reachOf)));
+      return roles;
+    },
   };
   typedFieldsCache.set(facts, c.typedFields);
   return facts;

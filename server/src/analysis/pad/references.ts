@@ -6,25 +6,54 @@ import { isPlaceholderSecret } from '../shared/values';
 import { CONCAT_OPS } from './flat';
 import type { Key, Ref } from './types';
 
-/** Calls `read` for every variable read inside an expression. */
-export function forEachRead(expr: Expr, aliases: ReadonlySet<string>, read: (name: string, offset: number) => void): void {
-  const stack: Expr[] = [expr];
+/**
+ * Calls `read` for every variable read inside an expression, with its name as written and lower-cased
+ * (the key; lower-cased once here, for the alias test and for the caller).
+ */
+export function forEachRead(expr: Expr, aliases: ReadonlySet<string>, read: (name: string, offset: number, key: string) => void): void {
+  // Most values are one variable or a text without interpolation: those need no stack.
+  if (expr.kind === 'var') return readVar(expr, aliases, read);
+  if (!mayRead(expr)) return;
+  // The stack of the last walk is taken again (a walk started from `read` makes its own).
+  const stack = spareStack ?? [];
+  spareStack = undefined;
+  stack.push(expr);
   while (stack.length) {
     const e = stack.pop()!;
     switch (e.kind) {
-      case 'var': if (!aliases.has(e.name.toLowerCase())) read(e.name, e.span.start); break;
+      case 'var': readVar(e, aliases, read); break;
       case 'member': stack.push(e.object); break;
       case 'index': stack.push(e.object, e.index); break;
-      case 'list': stack.push(...e.items); break;
-      case 'object': stack.push(...e.entries.map(x => x.value)); break;
-      case 'datatable': stack.push(...e.header, ...e.rows.flat()); break;
+      case 'list': for (const i of e.items) stack.push(i); break;
+      case 'object': for (const x of e.entries) stack.push(x.value); break;
+      case 'datatable':
+        for (const h of e.header) stack.push(h);
+        for (const row of e.rows) for (const c of row) stack.push(c);
+        break;
       case 'binary': stack.push(e.left, e.right); break;
       case 'unary': stack.push(e.operand); break;
-      case 'call': stack.push(...e.args); break;
+      case 'call': for (const a of e.args) stack.push(a); break;
       case 'paren': stack.push(e.expr); break;
       case 'string': for (const p of e.parts) if (p.kind === 'interpolation') stack.push(p.expr); break;
       default: break;
     }
+  }
+  spareStack = stack;
+}
+
+let spareStack: Expr[] | undefined;
+
+function readVar(e: Extract<Expr, { kind: 'var' }>, aliases: ReadonlySet<string>, read: (name: string, offset: number, key: string) => void): void {
+  const key = e.name.toLowerCase();
+  if (!aliases.has(key)) read(e.name, e.span.start, key);
+}
+
+/** Whether an expression can read a variable at all (a number, a dotted name or a plain text cannot). */
+function mayRead(e: Expr): boolean {
+  switch (e.kind) {
+    case 'number': case 'bool': case 'dotted': case 'error': return false;
+    case 'string': return e.value === undefined || e.parts.some(p => p.kind === 'interpolation');
+    default: return true;
   }
 }
 
@@ -39,10 +68,11 @@ export function rootKey(expr: Expr, aliases: ReadonlySet<string>): RootKey | und
   let steps = 0;
   for (;;) {
     if (e.kind === 'var') {
-      if (aliases.has(e.name.toLowerCase())) return undefined;
+      const v = e.name.toLowerCase();
+      if (aliases.has(v)) return undefined;
       // Deeper than the key: a nested property, or an element picked by a non-literal index.
       const deep = steps > (prop !== undefined ? 1 : 0);
-      return { key: { v: e.name.toLowerCase(), p: prop?.toLowerCase(), pn: prop }, name: propName !== undefined ? `${e.name}['${propName}']` : e.name, property: propName, deep };
+      return { key: { v, p: prop === undefined ? undefined : prop.toLowerCase(), pn: prop }, name: propName !== undefined ? `${e.name}['${propName}']` : e.name, property: propName, deep };
     }
     if (e.kind === 'member') {
       prop = e.property;
@@ -65,20 +95,68 @@ export function rootKey(expr: Expr, aliases: ReadonlySet<string>): RootKey | und
 
 /** References an expression's value is made of. `whole`: the expression is exactly the reference. */
 export function refsOf(expr: Expr, aliases: ReadonlySet<string>, whole = true): Ref[] {
+  const out: Ref[] = [];
+  pushRefs(expr, aliases, whole, out);
+  return out;
+}
+
+/** refsOf into one array (in the same order): no array per sub-expression. */
+function pushRefs(expr: Expr, aliases: ReadonlySet<string>, whole: boolean, out: Ref[]): void {
   switch (expr.kind) {
     case 'var':
     case 'member':
-    case 'index': {
-      const r = rootKey(expr, aliases);
-      return r ? [{ key: r.key, whole, deep: r.deep }] : [];
+    case 'index':
+      return pushRoot(expr, aliases, whole, out);
+    case 'paren': return pushRefs(expr.expr, aliases, whole, out);
+    case 'string':
+      for (const p of expr.parts) if (p.kind === 'interpolation') pushRefs(p.expr, aliases, false, out);
+      return;
+    case 'binary':
+      if (CONCAT_OPS.has(expr.op)) {
+        pushRefs(expr.left, aliases, false, out);
+        pushRefs(expr.right, aliases, false, out);
+      }
+      return;
+    case 'list':
+      for (const i of expr.items) pushRefs(i, aliases, false, out);
+      return;
+    case 'object':
+      for (const x of expr.entries) pushRefs(x.value, aliases, false, out);
+      return;
+    case 'datatable':
+      for (const h of expr.header) pushRefs(h, aliases, false, out);
+      for (const row of expr.rows) for (const c of row) pushRefs(c, aliases, false, out);
+      return;
+    default:
+      return;
+  }
+}
+
+/** The reference an lvalue-like expression is: rootKey's key and depth, without its display name. */
+function pushRoot(expr: Expr, aliases: ReadonlySet<string>, whole: boolean, out: Ref[]): void {
+  let e = expr;
+  let prop: string | undefined;
+  let steps = 0;
+  for (;;) {
+    if (e.kind === 'var') {
+      const v = e.name.toLowerCase();
+      if (aliases.has(v)) return;
+      out.push({ key: { v, p: prop === undefined ? undefined : prop.toLowerCase(), pn: prop }, whole, deep: steps > (prop !== undefined ? 1 : 0) });
+      return;
     }
-    case 'paren': return refsOf(expr.expr, aliases, whole);
-    case 'string': return expr.parts.flatMap(p => (p.kind === 'interpolation' ? refsOf(p.expr, aliases, false) : []));
-    case 'binary': return CONCAT_OPS.has(expr.op) ? [...refsOf(expr.left, aliases, false), ...refsOf(expr.right, aliases, false)] : [];
-    case 'list': return expr.items.flatMap(i => refsOf(i, aliases, false));
-    case 'object': return expr.entries.flatMap(x => refsOf(x.value, aliases, false));
-    case 'datatable': return [...expr.header, ...expr.rows.flat()].flatMap(i => refsOf(i, aliases, false));
-    default: return [];
+    if (e.kind === 'member') {
+      prop = e.property;
+      steps++;
+      e = e.object;
+    } else if (e.kind === 'index') {
+      prop = e.index.kind === 'string' ? e.index.value : undefined;
+      steps++;
+      e = e.object;
+    } else if (e.kind === 'paren') {
+      e = e.expr;
+    } else {
+      return;
+    }
   }
 }
 

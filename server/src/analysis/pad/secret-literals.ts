@@ -5,14 +5,14 @@
 // plaintext-secret rule reports these, and the Get credential fix names one credential per secret value
 // from the whole set. Memoised per script's facts.
 import {
-  connectionKeyIs, CONNECTION_SECRET_KEYS, findStructuredSecrets, findUrls, isPlaceholderSecret, parseConnectionString, StructuredSecret,
+  connectionKeyIs, CONNECTION_SECRET_KEYS, findStructuredSecrets, isPlaceholderSecret, parseConnectionString, StructuredSecret,
 } from '../shared/values';
 import { isSecretHeader, SECRET_JSON_KEYS, secretNameStrength } from '../shared/vocabulary';
 import { argumentInfo } from './catalog';
 import { flatSpan, hasInterp } from './flat';
 import { dedupeHits, Hit, literalRanges } from './hits';
 import { applicationPathOf, scriptSecrets } from './script-secrets';
-import { connectionRegions, headerLines, isPlainUrl, isSentence, looksLikeConnectionString, looksLikeCredential, urlSecrets } from './text-scans';
+import { connectionParts, connectionRegions, headerLines, isPlainUrl, isSentence, looksLikeConnectionString, looksLikeCredential, urlSecrets, urlsIn } from './text-scans';
 import type { LiteralUse, ScriptFacts, Witness } from './types';
 
 export interface SecretHit extends Hit {
@@ -30,6 +30,8 @@ const SHAPE_NAMES: Record<StructuredSecret['kind'], string> = {
 };
 
 const cache = new WeakMap<ScriptFacts, SecretHit[]>();
+const NO_PARTS: readonly never[] = [];
+const CONVERT_TO_SECURE = /ConvertTo-SecureString/i;
 
 /**
  * The literal secrets of a script, in document order, one per span. The default value of a secret
@@ -53,45 +55,45 @@ function secretsOf(facts: ScriptFacts, use: LiteralUse): SecretHit[] {
   const hits: SecretHit[] = [];
   const f = use.flat;
   const ctx = use.ctx;
-  const base = { use };
   // 1. The argument itself takes a secret.
   if (ctx.kind === 'arg' && ctx.role === 'secret') {
     const typed = argumentInfo(ctx.stmt.id, ctx.arg.name)?.role === 'typedText';
-    for (const r of literalRanges(use)) hits.push({ ...base, span: r.span, literal: r.literal, how: typed ? 'typed-text' : 'argument', what: ctx.arg.name });
+    for (const r of literalRanges(use)) hits.push({ use, span: r.span, literal: r.literal, how: typed ? 'typed-text' : 'argument', what: ctx.arg.name });
   }
   // 2. Structure: connection strings, URLs with credentials, JSON secret keys, authorization headers.
   // (In scripts and command lines connection strings are read from their quoted strings, below.)
   const code = ctx.kind === 'arg' && (ctx.role === 'script' || ctx.role === 'commandLine');
-  for (const part of code ? [] : parseConnectionString(f.text)) {
+  for (const part of code ? NO_PARTS : connectionParts(f.text)) {
     if (!connectionKeyIs(part.key, CONNECTION_SECRET_KEYS) || !looksLikeConnectionString(f.text)) continue;
     if (hasInterp(f, part.start, part.end) || isPlaceholderSecret(part.value)) continue;
-    hits.push({ ...base, span: flatSpan(f, part.start, part.end), literal: 'part', how: 'connection-string', what: `${part.key}=` });
+    hits.push({ use, span: flatSpan(f, part.start, part.end), literal: 'part', how: 'connection-string', what: `${part.key}=` });
   }
-  for (const u of findUrls(f.text)) {
+  for (const u of urlsIn(f)) {
     for (const s of urlSecrets(f.text, u)) {
       if (hasInterp(f, s.start, s.end) || isPlaceholderSecret(f.text.slice(s.start, s.end))) continue;
-      hits.push({ ...base, span: flatSpan(f, s.start, s.end), literal: 'part', how: 'url', what: s.what, origin: `${u.scheme}://${u.host}` });
+      hits.push({ use, span: flatSpan(f, s.start, s.end), literal: 'part', how: 'url', what: s.what, origin: `${u.scheme}://${u.host}` });
     }
   }
-  for (const m of f.text.matchAll(/"([A-Za-z_][\w-]*)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) {
+  // (Each scan's regular expression runs only on a text with the fixed text every match holds.)
+  if (f.text.includes('"')) for (const m of f.text.matchAll(/"([A-Za-z_][\w-]*)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) {
     if (!SECRET_JSON_KEYS.test(m[1])) continue;
     const start = m.index! + m[0].length - 1 - m[2].length;
     const end = start + m[2].length;
     if (hasInterp(f, start, end) || isPlaceholderSecret(m[2])) continue;
-    hits.push({ ...base, span: flatSpan(f, start, end), literal: 'part', how: 'json', what: `"${m[1]}"` });
+    hits.push({ use, span: flatSpan(f, start, end), literal: 'part', how: 'json', what: `"${m[1]}"` });
   }
   // Secrets recognisable by their shape: JWTs, GitHub/Slack/AWS keys, private keys, storage keys.
   for (const m of findStructuredSecrets(f.text)) {
     if (hasInterp(f, m.start, m.end) || hits.some(h => h.span.start <= f.starts[m.start] && h.span.end >= f.ends[m.end - 1])) continue;
     const whole = f.pure && use.entire && m.start === 0 && m.end === f.text.length;
-    hits.push({ ...base, span: whole ? use.lit.span : flatSpan(f, m.start, m.end), literal: whole ? 'whole' : 'part', how: 'shape', what: SHAPE_NAMES[m.kind] });
+    hits.push({ use, span: whole ? use.lit.span : flatSpan(f, m.start, m.end), literal: whole ? 'whole' : 'part', how: 'shape', what: SHAPE_NAMES[m.kind] });
   }
   // PowerShell in a script action: ConvertTo-SecureString 'literal' -AsPlainText.
-  for (const m of f.text.matchAll(/ConvertTo-SecureString\s+(?:-String\s+)?(['"])([^'"\r\n]+)\1\s+-AsPlainText/gi)) {
+  if (CONVERT_TO_SECURE.test(f.text)) for (const m of f.text.matchAll(/ConvertTo-SecureString\s+(?:-String\s+)?(['"])([^'"\r\n]+)\1\s+-AsPlainText/gi)) {
     const start = m.index! + m[0].indexOf(m[1]) + 1;
     const end = start + m[2].length;
     if (hasInterp(f, start, end) || isPlaceholderSecret(m[2]) || /^\$/.test(m[2])) continue;
-    hits.push({ ...base, span: flatSpan(f, start, end), literal: 'part', how: 'script', what: 'ConvertTo-SecureString' });
+    hits.push({ use, span: flatSpan(f, start, end), literal: 'part', how: 'script', what: 'ConvertTo-SecureString' });
   }
   // Embedded scripts and command lines (pad-script.md §3.2): passwords assigned, passed as switches,
   // typed into password fields by UI scripting, encoded as Basic credentials, given to net use / sqlcmd,
@@ -103,14 +105,14 @@ function secretsOf(facts: ScriptFacts, use: LiteralUse): SecretHit[] {
     for (const x of scriptSecrets(f.text, program)) {
       const value = f.text.slice(x.start, x.end);
       if (hasInterp(f, x.start, x.end) || isPlaceholderSecret(value) || /^[$@(\[{]/.test(value) || isSentence(value) || covered(x.start, x.end)) continue;
-      hits.push({ ...base, span: flatSpan(f, x.start, x.end), literal: 'part', how: 'script', what: x.what });
+      hits.push({ use, span: flatSpan(f, x.start, x.end), literal: 'part', how: 'script', what: x.what });
     }
     for (const region of connectionRegions(f.text, false, true)) {
       for (const part of parseConnectionString(region.text)) {
         const a = region.offset + part.start;
         const b = region.offset + part.end;
         if (!connectionKeyIs(part.key, CONNECTION_SECRET_KEYS) || hasInterp(f, a, b) || isPlaceholderSecret(part.value) || covered(a, b)) continue;
-        hits.push({ ...base, span: flatSpan(f, a, b), literal: 'part', how: 'connection-string', what: `${part.key}=` });
+        hits.push({ use, span: flatSpan(f, a, b), literal: 'part', how: 'connection-string', what: `${part.key}=` });
       }
     }
   }
@@ -122,7 +124,7 @@ function secretsOf(facts: ScriptFacts, use: LiteralUse): SecretHit[] {
       const scheme = /^(bearer|basic|token|sharedaccesssignature|apikey|digest)\s+/i.exec(f.text.slice(vs, h.valueEnd));
       if (scheme) vs += scheme[0].length;
       if (vs >= h.valueEnd || hasInterp(f, vs, h.valueEnd) || isPlaceholderSecret(f.text.slice(vs, h.valueEnd))) continue;
-      hits.push({ ...base, span: flatSpan(f, vs, h.valueEnd), literal: 'part', how: 'header', what: `${h.name} header` });
+      hits.push({ use, span: flatSpan(f, vs, h.valueEnd), literal: 'part', how: 'header', what: `${h.name} header` });
     }
   }
   if (hits.length) return hits;
@@ -130,7 +132,7 @@ function secretsOf(facts: ScriptFacts, use: LiteralUse): SecretHit[] {
   const witness = facts.reachOf('secret', use.target);
   if (witness) {
     // A whole URL with no secret part reaching a secret argument is an address handed on, not a secret.
-    for (const r of literalRanges(use)) if (!isSentence(r.text) && !isPlainUrl(r.text)) hits.push({ ...base, span: r.span, literal: r.literal, how: 'data-flow', what: witness.argument, witness });
+    for (const r of literalRanges(use)) if (!isSentence(r.text) && !isPlainUrl(r.text)) hits.push({ use, span: r.span, literal: r.literal, how: 'data-flow', what: witness.argument, witness });
     return hits;
   }
   // 4. The variable's or property's name says it is a secret.
@@ -142,7 +144,7 @@ function secretsOf(facts: ScriptFacts, use: LiteralUse): SecretHit[] {
         // An address is not a secret whatever the variable is called (it may be environment-specific).
         if (isSentence(r.text) || r.text.length < 4 || isPlainUrl(r.text)) continue;
         if (strength === 'weak' && !looksLikeCredential(r.text)) continue;
-        hits.push({ ...base, span: r.span, literal: r.literal, how: 'name', what: name });
+        hits.push({ use, span: r.span, literal: r.literal, how: 'name', what: name });
       }
     }
   }

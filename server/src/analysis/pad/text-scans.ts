@@ -1,11 +1,56 @@
 // Scans of plain text shared by the desktop-flow detectors and the data flow: HTTP header lines, the
 // secret parts of URLs, where connection strings are, and what a value reads as (a sentence, a
 // credential-like word, a plain URL). Every scan is linear in the length of the text.
-import { findStructuredSecrets, parseConnectionString, UrlMatch, wholeUrl } from '../shared/values';
+import { ConnectionStringPart, findPaths, findStructuredSecrets, findUrls, parseConnectionString, PathMatch, UrlMatch, wholeUrl } from '../shared/values';
+import type { FlatString } from './flat';
 import { keyShapedPathSegments } from '../shared/url-keys';
 import { isSecretQueryValue } from '../shared/vocabulary';
 import { findUserInfo } from '../shared/scan';
 import { secretSpansInValue } from '../shared/secret-parts';
+
+// ---------------------------------------------------------------------------------------------
+// The scans every value rule runs over every literal, asked once per literal and turned away cheaply:
+// most literals hold no URL, path or connection string, and an empty answer is one shared array.
+
+const NONE: readonly never[] = [];
+const urlsByFlat = new WeakMap<FlatString, readonly UrlMatch[]>();
+const pathsByFlat = new WeakMap<FlatString, readonly PathMatch[]>();
+
+/** The URLs in a literal's text (findUrls), memoised: the URL, machine and secret scans all ask. */
+export function urlsIn(f: FlatString): readonly UrlMatch[] {
+  // Every URL has `://`.
+  if (!f.text.includes('://')) return NONE;
+  let urls = urlsByFlat.get(f);
+  if (!urls) urlsByFlat.set(f, (urls = findUrls(f.text)));
+  return urls;
+}
+
+/** wholeUrl of a literal's text, from urlsIn. */
+export function wholeUrlIn(f: FlatString): UrlMatch | undefined {
+  const urls = urlsIn(f);
+  if (urls.length !== 1) return undefined;
+  const text = f.text;
+  const lead = text.length - text.trimStart().length;
+  return urls[0].start === lead && urls[0].end === lead + text.trim().length ? urls[0] : undefined;
+}
+
+/** Whether a text may hold an absolute path: every one starts with `X:\`, `X:/` or `\\`. */
+export function mayHoldPath(text: string): boolean {
+  return text.includes(':\\') || text.includes(':/') || text.includes('\\\\');
+}
+
+/** The absolute paths in a literal's text (findPaths), memoised: the path and machine scans both ask. */
+export function pathsIn(f: FlatString): readonly PathMatch[] {
+  if (!mayHoldPath(f.text)) return NONE;
+  let paths = pathsByFlat.get(f);
+  if (!paths) pathsByFlat.set(f, (paths = findPaths(f.text)));
+  return paths;
+}
+
+/** parseConnectionString, without its empty array for the many texts with no `=` at all. */
+export function connectionParts(text: string): readonly ConnectionStringPart[] {
+  return text.includes('=') ? parseConnectionString(text) : NONE;
+}
 
 /** A text that reads as a sentence (a message, a prompt), not a secret. */
 export function isSentence(value: string): boolean {
@@ -85,13 +130,14 @@ export function urlSecrets(text: string, u: UrlMatch): Array<{ start: number; en
  * webhook's token). Such a value is an address, whatever the variable holding it is called.
  */
 export function isPlainUrl(text: string): boolean {
+  if (!text.includes('://')) return false;
   const u = wholeUrl(text);
   return !!u && !urlSecrets(text, u).length && !findStructuredSecrets(text).length && !secretSpansInValue(text).length;
 }
 
 /** Connection strings have at least one key only they use. */
 export function looksLikeConnectionString(text: string): boolean {
-  const parts = parseConnectionString(text);
+  const parts = connectionParts(text);
   return parts.some(p => /^(server|data ?source|database|initial catalog|user ?id|uid|password|pwd|provider|driver|dsn|trusted_connection|integrated security|persist security info|encrypt|accountname|accountkey|defaultendpointsprotocol|sharedaccesskey|sharedaccesskeyname|endpoint|authtype|host|port|dbq|sslmode|servernode|currentschema)$/i.test(p.key));
 }
 
@@ -99,7 +145,8 @@ export function looksLikeConnectionString(text: string): boolean {
  * Where connection strings may be in a text: the whole text (a connection argument or a stored value),
  * and, in command lines and scripts, each quoted string that reads as one.
  */
-export function connectionRegions(text: string, whole: boolean, code: boolean): Array<{ offset: number; text: string }> {
+export function connectionRegions(text: string, whole: boolean, code: boolean): ReadonlyArray<{ offset: number; text: string }> {
+  if (!whole && !code) return NONE;
   const out: Array<{ offset: number; text: string }> = [];
   if (whole) out.push({ offset: 0, text });
   if (code) {

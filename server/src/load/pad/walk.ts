@@ -39,84 +39,120 @@ export type StatementVisitor = (stmt: Statement, ctx: StatementContext) => void 
 export function walkStatements(ast: ScriptAst, visit: StatementVisitor): void {
   // Main-body statements and subflows are merged by position: statements after an END FUNCTION
   // still belong to the main body but come later in the document.
+  const walker = new StatementWalker(visit);
+  const mainRoot = rootContext(undefined);
   let b = 0;
   let f = 0;
   while (b < ast.body.length || f < ast.functions.length) {
     const nextFunction = ast.functions[f];
     if (b < ast.body.length && (!nextFunction || ast.body[b].span.start <= nextFunction.span.start)) {
-      walkList([ast.body[b++]], undefined, visit);
+      walker.run(ast.body, b, b + 1, mainRoot);
+      b++;
     } else {
-      walkList(nextFunction.body, nextFunction, visit);
+      walker.run(nextFunction.body, 0, nextFunction.body.length, rootContext(nextFunction));
       f++;
     }
   }
 }
 
-interface Pending {
-  stmt: Statement;
-  ctx: StatementContext;
+function rootContext(fn: FunctionDef | undefined): StatementContext {
+  return { function: fn, parent: undefined, role: 'body', depth: 0, inErrorHandler: false, disabled: false };
 }
 
-function walkList(statements: readonly Statement[], fn: FunctionDef | undefined, visit: StatementVisitor): void {
-  const root: StatementContext = { function: fn, parent: undefined, role: 'body', depth: 0, inErrorHandler: false, disabled: false };
-  const stack: Pending[] = [];
-  pushAll(stack, statements, root);
-  while (stack.length) {
-    const { stmt, ctx } = stack.pop()!;
-    const here: StatementContext = stmt.disabled && !ctx.disabled ? { ...ctx, disabled: true } : ctx;
-    if (visit(stmt, here) === false) continue;
-    const children: Pending[] = [];
-    const child = (role: StatementRole, inErrorHandler = here.inErrorHandler): StatementContext => ({
-      function: fn, parent: stmt, role, depth: here.depth + 1, inErrorHandler, disabled: here.disabled,
-    });
-    const add = (list: readonly Statement[] | undefined, ctx: StatementContext) => {
-      if (list) for (const s of list) children.push({ stmt: s, ctx });
-    };
-    const addCondition = (condition: Expr | ActionStmt) => {
-      if (condition.kind === 'action') children.push({ stmt: condition, ctx: child('condition') });
-    };
+/**
+ * A depth-first walk over an explicit stack of (statement, context) pairs kept in two parallel arrays.
+ * Children are pushed in reverse so they pop in document order. Every script is walked by several facts
+ * on every lint and keystroke: no closure, array or pair object per statement, and one context object per
+ * parent and role, made only when that parent has children in that role.
+ */
+class StatementWalker {
+  private readonly stmts: Statement[] = [];
+  private readonly ctxs: StatementContext[] = [];
+
+  constructor(private readonly visit: StatementVisitor) {}
+
+  run(list: readonly Statement[], from: number, to: number, root: StatementContext): void {
+    const { stmts, ctxs } = this;
+    const base = stmts.length;
+    this.pushList(list, from, to, root);
+    while (stmts.length > base) {
+      const stmt = stmts.pop()!;
+      const ctx = ctxs.pop()!;
+      const here: StatementContext = stmt.disabled && !ctx.disabled ? { ...ctx, disabled: true } : ctx;
+      if (this.visit(stmt, here) === false) continue;
+      this.pushChildren(stmt, here);
+    }
+  }
+
+  private pushList(list: readonly Statement[] | undefined, from: number, to: number, ctx: StatementContext): void {
+    if (!list) return;
+    for (let i = to - 1; i >= from; i--) {
+      this.stmts.push(list[i]);
+      this.ctxs.push(ctx);
+    }
+  }
+
+  private pushBody(list: readonly Statement[] | undefined, ctx: StatementContext): void {
+    if (list) this.pushList(list, 0, list.length, ctx);
+  }
+
+  private pushCondition(condition: Expr | ActionStmt, stmt: Statement, here: StatementContext): void {
+    if (condition.kind !== 'action') return;
+    this.stmts.push(condition);
+    this.ctxs.push(child(stmt, here, 'condition', here.inErrorHandler));
+  }
+
+  /** The statements nested in `stmt`, pushed last first. */
+  private pushChildren(stmt: Statement, here: StatementContext): void {
     switch (stmt.kind) {
       case 'action':
-        add(stmt.onError, child('onError', here.inErrorHandler));
+        if (stmt.onError?.length) this.pushBody(stmt.onError, child(stmt, here, 'onError', here.inErrorHandler));
         break;
       case 'onError':
-        add(stmt.body, child('body', true));
+        if (stmt.body.length) this.pushBody(stmt.body, child(stmt, here, 'body', true));
         break;
-      case 'if':
-        for (const branch of stmt.branches) {
-          addCondition(branch.condition);
-          add(branch.body, child('body'));
+      case 'if': {
+        if (stmt.elseBody?.length) this.pushBody(stmt.elseBody, child(stmt, here, 'else', here.inErrorHandler));
+        let body: StatementContext | undefined;
+        for (let i = stmt.branches.length - 1; i >= 0; i--) {
+          const branch = stmt.branches[i];
+          if (branch.body.length) this.pushBody(branch.body, (body ??= child(stmt, here, 'body', here.inErrorHandler)));
+          this.pushCondition(branch.condition, stmt, here);
         }
-        add(stmt.elseBody, child('else'));
         break;
-      case 'switch':
-        for (const c of stmt.cases) add(c.body, child('case'));
-        add(stmt.defaultBody, child('case'));
+      }
+      case 'switch': {
+        let caseCtx: StatementContext | undefined;
+        if (stmt.defaultBody?.length) this.pushBody(stmt.defaultBody, (caseCtx ??= child(stmt, here, 'case', here.inErrorHandler)));
+        for (let i = stmt.cases.length - 1; i >= 0; i--) {
+          const body = stmt.cases[i].body;
+          if (body.length) this.pushBody(body, (caseCtx ??= child(stmt, here, 'case', here.inErrorHandler)));
+        }
         break;
+      }
       case 'loop':
       case 'foreach':
-        add(stmt.body, child('body'));
+        if (stmt.body.length) this.pushBody(stmt.body, child(stmt, here, 'body', here.inErrorHandler));
         break;
       case 'while':
-        addCondition(stmt.condition);
-        add(stmt.body, child('body'));
+        if (stmt.body.length) this.pushBody(stmt.body, child(stmt, here, 'body', here.inErrorHandler));
+        this.pushCondition(stmt.condition, stmt, here);
         break;
       case 'wait':
-        if (stmt.condition) addCondition(stmt.condition);
+        if (stmt.condition) this.pushCondition(stmt.condition, stmt, here);
         break;
       case 'block':
-        if (stmt.handler) add(stmt.handler.body, child('blockHandler', true));
-        add(stmt.body, child('body'));
+        if (stmt.body.length) this.pushBody(stmt.body, child(stmt, here, 'body', here.inErrorHandler));
+        if (stmt.handler?.body.length) this.pushBody(stmt.handler.body, child(stmt, here, 'blockHandler', true));
         break;
       default:
         break;
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 
-function pushAll(stack: Pending[], statements: readonly Statement[], ctx: StatementContext): void {
-  for (let i = statements.length - 1; i >= 0; i--) stack.push({ stmt: statements[i], ctx });
+function child(parent: Statement, here: StatementContext, role: StatementRole, inErrorHandler: boolean): StatementContext {
+  return { function: here.function, parent, role, depth: here.depth + 1, inErrorHandler, disabled: here.disabled };
 }
 
 /** Return false to skip the sub-expressions of this one. */

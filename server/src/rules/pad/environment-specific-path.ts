@@ -7,7 +7,7 @@ import { findPaths, parseConnectionString, pathAllowed, PathMatch } from '../../
 import { scriptFacts } from '../../analysis/pad/facts';
 import { flatSpan } from '../../analysis/pad/flat';
 import { dedupeHits, Hit, storedWhole } from '../../analysis/pad/hits';
-import { looksLikeConnectionString } from '../../analysis/pad/text-scans';
+import { looksLikeConnectionString, mayHoldPath, pathsIn } from '../../analysis/pad/text-scans';
 import type { LiteralUse, ScriptFacts, Witness } from '../../analysis/pad/types';
 import { elementOf, locationData, usedAs, whereOf } from '../../analysis/pad/wording';
 import { defineRule } from '../rule';
@@ -42,12 +42,14 @@ function pathsOf(facts: ScriptFacts, use: LiteralUse): PathHit[] {
   const hits: PathHit[] = [];
   const f = use.flat;
   const text = f.text;
+  // Every path, in the text or in a connection string's part of it, starts with `X:\`, `X:/` or `\\`.
+  if (!mayHoldPath(text)) return hits;
   const roles = facts.rolesOf(use);
   const stored = storedWhole(use);
   const leading = text.length - text.trimStart().length;
   const pathRole = roles.has('path') || roles.has('commandLine');
   const candidates: PathMatch[] = [];
-  for (const p of findPaths(text)) {
+  for (const p of pathsIn(f)) {
     if (p.kind === 'unc') continue;
     if (pathRole || (stored && p.start === leading)) candidates.push(p);
   }

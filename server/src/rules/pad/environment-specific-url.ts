@@ -8,7 +8,7 @@
 // Messages show the scheme and host only: a URL may carry a token in its query or a key in its path. When
 // a credential finding covers part of the URL, the address before that part is reported instead.
 import {
-  classifyHost, environmentInPath, environmentMarkerOf, findUrls, HostKind, hostAllowed, isDocumentationHost, normalizeHost, UrlMatch, wholeUrl,
+  classifyHost, environmentInPath, environmentMarkerOf, HostKind, hostAllowed, isDocumentationHost, normalizeHost, UrlMatch,
 } from '../../analysis/shared/values';
 import { describeOrganizationEvidence, Organization, organizationEvidence } from '../../analysis/shared/organization';
 import { keyShapedPathSegments } from '../../analysis/shared/url-keys';
@@ -17,7 +17,7 @@ import { scriptFacts } from '../../analysis/pad/facts';
 import { flatSpan, FlatString, hasInterp } from '../../analysis/pad/flat';
 import { dedupeHits, Hit, storedWhole } from '../../analysis/pad/hits';
 import { messageOnlyVariables } from '../../analysis/pad/message-uses';
-import { sameUrl } from '../../analysis/pad/text-scans';
+import { sameUrl, urlsIn, wholeUrlIn } from '../../analysis/pad/text-scans';
 import type { LiteralUse, ScriptFacts, Witness } from '../../analysis/pad/types';
 import { elementOf, locationData, usedAs, whereOf } from '../../analysis/pad/wording';
 import type { Span } from '../../util/text';
@@ -49,14 +49,15 @@ function urlHits(facts: ScriptFacts, org: Organization): UrlHit[] {
 function urlsOf(facts: ScriptFacts, use: LiteralUse, org: Organization, messageOnly: ReadonlySet<string>): UrlHit[] {
   const hits: UrlHit[] = [];
   const f = use.flat;
-  const text = f.text;
+  const urls = urlsIn(f);
+  if (!urls.length) return hits;
   const roles = facts.rolesOf(use);
   const stored = storedWhole(use);
-  const whole = wholeUrl(text);
+  const whole = wholeUrlIn(f);
   const urlRole = roles.has('url');
   // Kept in a variable the flow only quotes in messages: shown to a reader, never opened.
   const quotedOnly = stored && !urlRole && use.target?.p === undefined && !!use.target && messageOnly.has(use.target.v);
-  for (const u of findUrls(text)) {
+  for (const u of urls) {
     const inScope = urlRole || ((stored || roles.has('commandLine')) && sameUrl(whole, u));
     if (!inScope || quotedOnly) continue;
     if (isDocumentationHost(u.host)) continue;

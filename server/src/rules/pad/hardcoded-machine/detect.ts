@@ -3,11 +3,11 @@
 // embedded scripts, a value used as a URL's host or given to a host argument, an internal or IP host in
 // a URL, a remote TargetDesktop, and the @@ConnectionString / @@Type headers.
 import {
-  classifyHost, connectionKeyIs, CONNECTION_SERVER_KEYS, findPaths, findUrls, HostKind, hostAllowed, isDocumentationHost, parseConnectionString, serverHost, wholeUrl,
+  classifyHost, connectionKeyIs, CONNECTION_SERVER_KEYS, findUrls, HostKind, hostAllowed, isDocumentationHost, parseConnectionString, serverHost,
 } from '../../../analysis/shared/values';
 import { flatSpan, hasInterp } from '../../../analysis/pad/flat';
 import { dedupeHits, Hit, storedWhole } from '../../../analysis/pad/hits';
-import { connectionRegions, looksLikeConnectionString, sameUrl } from '../../../analysis/pad/text-scans';
+import { connectionRegions, looksLikeConnectionString, pathsIn, sameUrl, urlsIn, wholeUrlIn } from '../../../analysis/pad/text-scans';
 import type { ArgRole } from '../../../analysis/pad/catalog';
 import type { LiteralUse, ScriptFacts, Witness } from '../../../analysis/pad/types';
 import type { Span } from '../../../util/text';
@@ -37,6 +37,8 @@ const SERVER_SWITCH = /(?<=^|[\s(,;])(?:--?|\/)(server|servername|serverinstance
 /** `$server = "sql01"`, `host="db01:5432"`, `objConn.ServerName = "ERP01"`. Groups: name, quote, value. */
 const SERVER_ASSIGNMENT = /(?<=^|[\s;(,{.$])(server|servername|serverinstance|sqlserver|sqlinstance|dbserver|dbhost|host|hostname|computername|smtpserver|smtphost|ftphost|sftphost|ashost|mshost)\s*(?::=|(?<![=!<>])=(?!=))\s*(["'])([A-Za-z0-9][A-Za-z0-9._-]*(?:\\[A-Za-z0-9_$-]+)?)(?:[:,]\d+)?\2/gim;
 
+const NO_HITS: readonly MachineHit[] = [];
+
 /** The machines named in the enabled literals of a script, one per span, in document order. */
 export function machineHits(facts: ScriptFacts): MachineHit[] {
   const hits: MachineHit[] = [];
@@ -56,20 +58,24 @@ export function headerHits(facts: ScriptFacts): HeaderHit[] {
   return out;
 }
 
-function machinesOf(use: LiteralUse, roles: Map<ArgRole, Witness | undefined>): MachineHit[] {
-  const hits: MachineHit[] = [];
+function machinesOf(use: LiteralUse, roles: Map<ArgRole, Witness | undefined>): readonly MachineHit[] {
   const f = use.flat;
-  const stored = storedWhole(use);
   const text = f.text;
+  const code = roles.has('script') || roles.has('commandLine');
+  // Most literals name no machine in any of the ways below: no UNC path, no `=` of a connection string,
+  // no URL, and no role that reads the text as a host, a command line or a remote desktop.
+  if (!code && !roles.has('urlHost') && !roles.has('host') && !(use.ctx.kind === 'arg' && use.ctx.role === 'targetDesktop')
+    && !text.includes('=') && !pathsIn(f).length && !urlsIn(f).length) return NO_HITS;
+  const hits: MachineHit[] = [];
+  const stored = storedWhole(use);
   const leading = text.length - text.trimStart().length;
   const add = (start: number, end: number, host: string, how: MachineHit['how'], witness?: Witness, hostKind?: HostKind, path?: string) => {
     const whole = f.pure && use.entire && start <= leading && end >= text.trimEnd().length;
     hits.push({ use, span: whole ? use.lit.span : flatSpan(f, start, end), literal: whole ? 'whole' : 'part', host, how, witness, hostKind, ...(path ? { path } : {}) });
   };
-  const code = roles.has('script') || roles.has('commandLine');
   // UNC paths in path arguments, command lines and scripts, in values stored whole, in what flows into a path argument.
   const pathRole = roles.has('path') || code;
-  for (const p of findPaths(text)) {
+  for (const p of pathsIn(f)) {
     if (p.kind !== 'unc' || !p.server) continue;
     if (!(pathRole || (stored && p.start === leading) || roles.has('connection'))) continue;
     if (hasInterp(f, p.start, p.start + 2 + p.server.length)) continue;
@@ -131,8 +137,8 @@ function machinesOf(use: LiteralUse, roles: Map<ArgRole, Witness | undefined>): 
   }
   // URLs with an internal, single-label or IP host (also inside command lines and scripts).
   if (roles.has('url') || code || roles.has('host') || stored) {
-    const whole = wholeUrl(text);
-    for (const u of findUrls(text)) {
+    const whole = wholeUrlIn(f);
+    for (const u of urlsIn(f)) {
       if (!(roles.has('url') || code || (stored && sameUrl(whole, u)))) continue;
       if (hits.some(h => h.host === u.host)) continue;
       const kind = classifyHost(u.host);
