@@ -102,11 +102,13 @@ test('a desktop-flow script editor: each edit is published with its version, and
 });
 
 test('debounce: a re-lint within the ceiling runs at once; a costlier one waits the ceiling while typing goes on', () => {
-  const unit = (ms: number, lintedAt: number) => ({ ms, lintedAt }) as Unit;
+  const unit = (ms: number, lintedAt: number) => ({ ms, relintMs: ms, lintedAt }) as Unit;
   const now = 10_000;
   assert.equal(debounceFor([unit(20, now - 5)], 250, now), 0, 'cheap');
   assert.equal(debounceFor([unit(120, now - 5)], 250, now), 0, 'within the ceiling, just linted: at once');
   assert.equal(debounceFor([unit(900, now - 5)], 250, now), 250, 'costlier than the ceiling, just linted: wait the ceiling');
   assert.equal(debounceFor([unit(900, now - 1_000)], 250, now), 0, 'costly, idle for longer than it takes');
   assert.equal(debounceFor([unit(20, now - 5), unit(900, now - 5)], 250, now), 250, 'the costliest unit decides');
+  const scanned = { ms: 900, lintedAt: now - 5 } as Unit;
+  assert.equal(debounceFor([scanned], 250, now), 0, 'only linted by the scan, however long that took: at once');
 });

@@ -36,6 +36,11 @@ export interface Unit {
   /** How long its last lint took (ms), and when it ended (Date.now()). */
   ms: number;
   lintedAt?: number;
+  /**
+   * How long its last re-lint took (ms); undefined until one ran: a scan lints the unit whole and cold, which says
+   * nothing of what the re-lint of an edit costs (edit-timing.ts debounceFor).
+   */
+  relintMs?: number;
   /** How its last re-lint went, for the log: what an incremental re-lint did, or why the unit was linted whole. */
   lastRelint?: string;
 }
@@ -79,9 +84,10 @@ function unitFailure(u: Unit, message: string): Finding {
   };
 }
 
-function finished(u: Unit, startedAt: number): void {
+function finished(u: Unit, startedAt: number, relint = true): void {
   u.lintedAt = Date.now();
   u.ms = u.lintedAt - startedAt;
+  u.relintMs = relint ? u.ms : undefined;
 }
 
 function lintUnitGuarded(u: Unit, lint: () => Finding[]): Finding[] {
@@ -158,7 +164,7 @@ export class Analyzer {
       progress?.(i, units.length, u.solution?.uniqueName ?? (u.script ? nodePath.basename(u.root) : 'other files'));
       const t1 = Date.now();
       u.findings = lintUnitGuarded(u, () => lintWorkspace(u.workspace, { rules: [...RULES], configs, environment, override }));
-      finished(u, t1);
+      finished(u, t1, false);
       this.indexFiles(u);
       linted.push(u);
       if (i + 1 < units.length) {

@@ -40,7 +40,11 @@ export class OpenDocuments {
   /** Open document URI → the version of its text that the findings now held were computed from. */
   private readonly linted = new Map<string, number>();
 
-  constructor(readonly disk: Vfs) {
+  /**
+   * @param engineScript the script of a flow as the engine decoded it from exactly `fileText`, when it was
+   * (engine-script.ts): the first edit of a script editor splices into it instead of decoding the file again.
+   */
+  constructor(readonly disk: Vfs, private readonly engineScript?: (path: string, flowId: string, fileText: string) => DecodedScript | undefined) {
     this.overlay = new OverlayVfs(disk);
   }
 
@@ -54,6 +58,8 @@ export class OpenDocuments {
 
   open(uri: string, languageId: string, version: number, text: string): TextDocument {
     const doc = TextDocument.create(uri, languageId, version, text);
+    // Its line offsets now, not in the first keystroke's update (a 5,000-line script's take milliseconds).
+    void doc.lineCount;
     this.docs.set(uri, doc);
     return doc;
   }
@@ -202,8 +208,9 @@ export class OpenDocuments {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     let current = this.overlayText.get(path);
-    if (current === undefined && !this.documentAt(path)) {
-      // The first edit: the engine read the disk, as refreshOverlay would merge into it.
+    const fromDisk = current === undefined && !this.documentAt(path);
+    if (fromDisk) {
+      // The first edit (or the editor's opening): the engine read the disk, as refreshOverlay would merge into it.
       const disk = this.readDisk(path);
       this.diskSnapshot.set(path, disk);
       if (!disk) return undefined;
@@ -215,10 +222,16 @@ export class OpenDocuments {
     let last = this.spliced.get(key);
     // Once per overlay text refreshOverlay made: its script decoded and checked to be stored as a whole re-encoding.
     if (last?.fileText !== current) {
-      last = decodedScriptIn(current, editor.flowId);
-      // refreshOverlay encodes with the style of the script in the file's own text: splicing must encode alike.
-      const base = this.located.get(key)?.located;
-      if (!last || !base || 'error' in base || base.storage !== last.storage || JSON.stringify(base.style) !== JSON.stringify(last.style)) last = undefined;
+      if (fromDisk) {
+        // The disk is the file's own text: the style refreshOverlay would encode with is the one decoded here, and the
+        // engine decoded this very text in its last lint (unless the disk changed since).
+        last = this.engineScript?.(path, editor.flowId, current) ?? decodedScriptIn(current, editor.flowId);
+      } else {
+        last = decodedScriptIn(current, editor.flowId);
+        // refreshOverlay encodes with the style of the script in the file's own text: splicing must encode alike.
+        const base = this.located.get(key)?.located;
+        if (!last || !base || 'error' in base || base.storage !== last.storage || JSON.stringify(base.style) !== JSON.stringify(last.style)) last = undefined;
+      }
     }
     if (!last) {
       this.spliced.delete(key);

@@ -15,7 +15,8 @@ export interface Located { finding: Finding; unit: Unit; id: string }
 export class DiagnosticsPublisher {
   /** The findings of the last publication by id: what code actions look up. */
   byId = new Map<string, Located>();
-  private readonly published = new Map<string, string>();
+  /** What each URI was last sent: its version, diagnostics, and their signature once a comparison needed it. */
+  private readonly published = new Map<string, { version: number | undefined; diagnostics: Diagnostic[]; signature?: string }>();
 
   constructor(private readonly documents: OpenDocuments, private readonly send: (params: PublishDiagnosticsParams) => void) {}
 
@@ -56,9 +57,17 @@ export class DiagnosticsPublisher {
       // An open document's diagnostics carry the version they were computed for: a client (and the latency
       // benchmark) can tell that an edit has been linted even when its findings did not change.
       const version = this.documents.lintedVersion(uri);
-      const signature = `${version ?? ''}|${signatureOf(diagnostics, placeKeys)}`;
-      if (this.published.get(uri) === signature) continue;
-      this.published.set(uri, signature);
+      const last = this.published.get(uri);
+      // Another version is always sent (each keystroke's, in the edited document): only the same version's diagnostics
+      // are compared, so the edited document's are not made into a signature on every keystroke.
+      if (last && last.version === version) {
+        last.signature ??= signatureOf(last.diagnostics, placeKeys);
+        const signature = signatureOf(diagnostics, placeKeys);
+        if (signature === last.signature) continue;
+        this.published.set(uri, { version, diagnostics, signature });
+      } else {
+        this.published.set(uri, { version, diagnostics });
+      }
       this.send(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     }
     for (const uri of [...this.published.keys()]) {

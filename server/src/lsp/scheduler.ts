@@ -42,6 +42,11 @@ export class Scheduler {
     if (keys.length) this.arm(ms);
   }
 
+  /** Whether nothing runs and nothing waits: no unit re-lint, no scan. */
+  get idle(): boolean {
+    return !this.running && !this.fullPending && this.pending.size === 0;
+  }
+
   /** Whether any of these units waits for a re-lint (or a whole scan is due). */
   isPending(keys: readonly string[]): boolean {
     return this.fullPending || keys.some(k => this.pending.has(k));

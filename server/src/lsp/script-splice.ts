@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { encodeForDefinition, EncodingStyle } from '../load/definition';
 import { SegmentMap } from '../load/sourcemap';
+import type { SourceMap } from '../model/types';
 import type { SourceFile } from '../util/text';
 import { decodeScriptInText } from './scriptFile';
 
@@ -28,9 +29,18 @@ export function decodedScriptIn(fileText: string, flowId: string): DecodedScript
   const found = decodeScriptInText(fileText, flowId);
   if ('error' in found) return undefined;
   const { decoded } = found;
-  if (decoded.problems.length || !(decoded.map instanceof SegmentMap)) return undefined;
+  if (decoded.problems.length) return undefined;
+  return spliceable(fileText, flowId, decoded);
+}
+
+/**
+ * A script already decoded without problems from `fileText` (the engine's, see engine-script.ts), when an edit can be
+ * spliced into it: its region is exactly the encoding of its text.
+ */
+export function spliceable(fileText: string, flowId: string, decoded: { text: string; storage: string; style?: EncodingStyle; map: SourceMap }): DecodedScript | undefined {
+  if (!(decoded.map instanceof SegmentMap) || (decoded.storage !== 'json-string' && decoded.storage !== 'xml-text')) return undefined;
   const region = decoded.map.fileSpan;
-  if (encodeForDefinition(decoded.text, decoded.storage, decoded.style) !== fileText.slice(region.start, region.end)) return undefined;
+  if (region.end > fileText.length || encodeForDefinition(decoded.text, decoded.storage, decoded.style) !== fileText.slice(region.start, region.end)) return undefined;
   return { fileText, flowId, text: decoded.text, storage: decoded.storage, style: decoded.style, map: decoded.map };
 }
 

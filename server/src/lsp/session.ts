@@ -18,6 +18,7 @@ import { escapeText } from '../util/terminal';
 import { Analyzer, Unit } from './analyzer';
 import { ActionScope, CodeActionState, computeCodeActions, FIX_ALL_KIND } from './code-actions';
 import { customizationOverride } from './customizations';
+import { engineDecodedScript } from './engine-script';
 import { OpenDocuments } from './documents';
 import { Guards, LogSink } from './log';
 import { environmentsOf, hoverMarkdown, modelOf, variableAt } from './model';
@@ -32,6 +33,8 @@ import { DiagnosticsPublisher } from './publisher';
 import { NODE_TIMERS, Scheduler, Timers } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, settingsFromSection } from './settings';
 import { chooseCredentialTemplate } from './trust';
+import { WarmUp } from './warm-up-runner';
+import { warmUpSteps } from './warm-up';
 import { uriToPath } from './uri';
 import { planWatchedFile } from './watched-files';
 
@@ -62,6 +65,8 @@ export interface SessionOptions {
   /** Delay before diagnostics are published again after an edit that needs no re-lint (ms). */
   publishDelayMs?: number;
   timers?: Timers;
+  /** Whether the as-you-type paths are warmed up after the first scan (warm-up.ts; default true). */
+  warmUp?: boolean;
 }
 
 /** The longest an edit waits for more keystrokes before its re-lint (see edit-timing.ts debounceFor). */
@@ -87,15 +92,17 @@ export class Session {
   private publishTimer: unknown;
   private fullRunning = false;
   private cancelRequested = false;
+  private readonly warmUp: WarmUp;
 
   constructor(private readonly port: ClientPort, options: SessionOptions = {}) {
     this.guards = new Guards(port.log);
     this.timers = options.timers ?? NODE_TIMERS;
     this.publishDelayMs = options.publishDelayMs ?? PUBLISH_DELAY_MS;
     this.debounceMs = options.debounceMs ?? DEBOUNCE_MS;
-    this.documents = new OpenDocuments(options.disk ?? new DiskVfs());
+    this.documents = new OpenDocuments(options.disk ?? new DiskVfs(), (path, flowId, fileText) => engineDecodedScript(this.analyzer.unitsFor(path), path, flowId, fileText));
     this.analyzer = new Analyzer(this.documents.overlay, () => ({ environment: this.environment ?? undefined, override: this.override }), path => this.documents.splicedScripts(path));
     this.publisher = new DiagnosticsPublisher(this.documents, params => port.sendDiagnostics(params));
+    this.warmUp = new WarmUp(options.warmUp ?? true, this.timers, this.guards);
     this.scheduler = new Scheduler({
       full: reason => this.fullScan(reason),
       units: keys => this.relintKeys(keys, 'edit'),
@@ -157,6 +164,7 @@ export class Session {
 
   /** Stops the timers (the connection closed; tests end their sessions). */
   dispose(): void {
+    this.warmUp.stop();
     this.scheduler.dispose();
     if (this.publishTimer !== undefined) this.timers.clear(this.publishTimer);
     this.publishTimer = undefined;
@@ -165,11 +173,13 @@ export class Session {
   // ---- documents ------------------------------------------------------------------------------
 
   didOpen(doc: { uri: string; languageId: string; version: number; text: string }): void {
+    this.warmUp.noteMessage();
     const opened = this.documents.open(doc.uri, doc.languageId, doc.version, doc.text);
     this.contentChanged(opened);
   }
 
   didChange(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    this.warmUp.stop();
     const doc = this.guards.guard('document change', undefined, () => this.documents.change(uri, version, changes));
     if (doc) this.contentChanged(doc);
   }
@@ -201,6 +211,7 @@ export class Session {
   }
 
   didClose(uri: string): void {
+    this.warmUp.noteMessage();
     this.guards.guard('document close', undefined, () => {
       if (!this.documents.close(uri)) return;
       const editor = this.documents.scriptEditors.get(uri);
@@ -290,11 +301,24 @@ export class Session {
       this.log(`${outcome.cancelled ? 'scan CANCELLED' : 'scanned'} ${this.folders.length} folder(s): ${size.solutions} solution(s), ${size.scripts} script(s), ${size.files} files, ` +
         `${this.analyzer.allFindings().length} findings in ${ms} ms (${reason}${this.environment ? `; environment ${this.environment}` : ''})`);
       for (const u of outcome.units) if (u.kind !== 'rest') this.log(`  ${u.kind} ${u.solution?.uniqueName ?? nodePath.basename(u.root)}: ${u.findings.length} findings, ${u.ms} ms`);
-      return this.sendStatus('full', reason, ms, outcome.cancelled);
+      const status = this.sendStatus('full', reason, ms, outcome.cancelled);
+      if (!outcome.cancelled) this.warmUpOnce();
+      return status;
     } finally {
       this.fullRunning = false;
       reporter?.done();
     }
+  }
+
+  /** After the first scan, while nothing else runs: edits of the open flows (else the largest) re-linted and dropped (warm-up.ts). */
+  private warmUpOnce(): void {
+    const options = () => ({ environment: this.environment ?? undefined, override: this.override });
+    const steps = () => {
+      const open = new Set(this.documents.all().map(d => nodePath.resolve(this.documents.scriptEditorOf(d.uri)?.xmlPath ?? this.documents.pathOf(d.uri) ?? '')));
+      return warmUpSteps(this.analyzer.units.values(), options, this.documents.overlay, open);
+    };
+    this.warmUp.startOnce(steps, () => this.scheduler.idle && !this.fullRunning && this.publishTimer === undefined,
+      (edits, ms) => this.log(`warmed up the as-you-type paths: ${edits} edits re-linted and dropped in ${ms} ms`));
   }
 
   /** `flowcop/cancelScan`: stop the running scan after the unit being linted. */
@@ -453,6 +477,7 @@ export class Session {
   }
 
   private actionsAt(params: CodeActionParams): CodeAction[] {
+    this.warmUp.noteMessage();
     const uri = params.textDocument.uri;
     const editor = this.documents.scriptEditorOf(uri);
     const path = editor ? editor.xmlPath : this.documents.pathOf(uri);
@@ -491,6 +516,7 @@ export class Session {
   }
 
   hover(params: HoverParams): Hover | null {
+    this.warmUp.noteMessage();
     return this.guards.guard('hover', null, () => {
       const path = this.documents.pathOf(params.textDocument.uri);
       if (!path) return null;

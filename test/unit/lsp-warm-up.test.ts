@@ -1,0 +1,171 @@
+// What the server does between its first scan and the first keystroke: the engine's decoding of a script is the one
+// its editor's first edit splices into (engine-script.ts), and the warm-up (warm-up.ts, warm-up-runner.ts) re-lints
+// edits of the workspace's flows without changing a unit or publishing anything, a step per turn, until an edit comes.
+import assert from 'node:assert/strict';
+import * as nodePath from 'node:path';
+import { afterEach, test } from 'node:test';
+import { MemoryVfs, OverlayVfs } from '../../server/src/load/vfs';
+import { Analyzer } from '../../server/src/lsp/analyzer';
+import { engineDecodedScript } from '../../server/src/lsp/engine-script';
+import { Guards } from '../../server/src/lsp/log';
+import type { Timers } from '../../server/src/lsp/scheduler';
+import { decodedScriptIn } from '../../server/src/lsp/script-splice';
+import { connectSession } from '../../server/src/lsp/server';
+import type { Session } from '../../server/src/lsp/session';
+import { pathToUri } from '../../server/src/lsp/uri';
+import { warmUpSteps, WARM_UP_EDITS } from '../../server/src/lsp/warm-up';
+import { QUIET_MS, WarmUp } from '../../server/src/lsp/warm-up-runner';
+import { buildSolutionFiles } from '../support/fixture';
+import { FakeConnection } from '../support/lsp-fake';
+
+const ROOT = nodePath.resolve('/warm');
+const DESK_ID = '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a99';
+const SCRIPT = ["SET Note TO $'''hello'''", "SET Folder TO $'''C:\\\\Users\\\\jdoe\\\\Exports'''", "SET Api TO $'''https://api-dev.contoso.com/v2'''"].join('\n');
+
+const sessions: Session[] = [];
+afterEach(() => { for (const s of sessions.splice(0)) s.dispose(); });
+
+function tree(): Record<string, string> {
+  const files = buildSolutionFiles({
+    uniqueName: 'Warm',
+    desktopFlows: [{ name: 'Export', id: DESK_ID, script: SCRIPT }],
+    cloudFlows: [{ name: 'Sync', definition: { actions: { Call: { type: 'Http', inputs: { method: 'GET', uri: 'https://api-dev.contoso.com/x', headers: { Note: 'typed here' } } } } } }],
+  });
+  return Object.fromEntries(Object.entries(files).map(([rel, text]) => [nodePath.join(ROOT, rel), text]));
+}
+
+const sidecarOf = (files: Record<string, string>) => Object.keys(files).find(p => nodePath.basename(p).startsWith('Export-') && p.endsWith('.data.xml'))!;
+
+async function scanned(files: Record<string, string>) {
+  const analyzer = new Analyzer(new OverlayVfs(new MemoryVfs(files)), () => ({}));
+  await analyzer.fullScan([ROOT]);
+  return analyzer;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - t0 > timeoutMs) assert.fail(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 5));
+  }
+}
+
+test("the engine's decoding of a script equals a fresh decoding of the same text, and is not used for another text", async () => {
+  const files = tree();
+  const path = sidecarOf(files);
+  const analyzer = await scanned(files);
+  const text = files[path].replace(/^\uFEFF/, '');
+  const fromEngine = engineDecodedScript(analyzer.units.values(), path, DESK_ID, text);
+  const fresh = decodedScriptIn(text, DESK_ID);
+  assert.ok(fromEngine && fresh);
+  assert.equal(fromEngine.text, fresh.text);
+  assert.equal(fromEngine.storage, fresh.storage);
+  assert.deepEqual(fromEngine.style, fresh.style);
+  assert.deepEqual(fromEngine.map.fileSpan, fresh.map.fileSpan);
+  assert.equal(engineDecodedScript(analyzer.units.values(), path, DESK_ID, text.replace('hello', 'hellx')), undefined, 'the disk changed since the scan');
+  assert.equal(engineDecodedScript(analyzer.units.values(), path, '00000000-0000-4000-8000-000000000000', text), undefined, 'another flow');
+});
+
+test('the warm-up steps re-lint edits of a desktop flow and a cloud flow and leave every unit as the scan left it', async () => {
+  const files = tree();
+  const analyzer = await scanned(files);
+  const before = [...analyzer.units.values()].map(u => ({ u, solution: u.solution, workspace: u.workspace, findings: u.findings, ids: u.findings.map(f => `${f.ruleId}@${f.loc.file.path}:${f.loc.span.start}`) }));
+  const steps = warmUpSteps(analyzer.units.values(), () => ({}), new MemoryVfs(files));
+  assert.equal(steps.length, 2 * WARM_UP_EDITS, 'edits of both flows');
+  for (const step of steps) assert.equal(step(), true, 'each edit is re-linted incrementally');
+  for (const b of before) {
+    assert.equal(b.u.solution, b.solution);
+    assert.equal(b.u.workspace, b.workspace);
+    assert.equal(b.u.findings, b.findings);
+    assert.deepEqual(b.u.findings.map(f => `${f.ruleId}@${f.loc.file.path}:${f.loc.span.start}`), b.ids);
+  }
+});
+
+/** Timers run by hand: `turn` runs the timers due now (those they set wait for the next turn). */
+function manualTimers() {
+  let now = 0;
+  let next = 0;
+  const due = new Map<number, { at: number; fn: () => void }>();
+  const timers: Timers = {
+    set: (fn, ms) => { due.set(next, { at: now + ms, fn }); return next++; },
+    clear: handle => { due.delete(handle as number); },
+  };
+  const turn = (ms = 0) => {
+    now += ms;
+    for (const [id, t] of [...due].filter(([, t]) => t.at <= now)) {
+      due.delete(id);
+      t.fn();
+    }
+  };
+  return { timers, turn, now: () => now };
+}
+
+test('the warm-up runs one step per turn, waits while a lint runs or the client just spoke, stops for good at an edit, and runs once', () => {
+  const { timers, turn, now } = manualTimers();
+  const ran: number[] = [];
+  let busy = false;
+  const finished: number[] = [];
+  const warmUp = new WarmUp(true, timers, new Guards({ info: () => {}, error: () => {} }), now);
+  const steps = [0, 1, 2, 3].map(i => () => { ran.push(i); return true; });
+  warmUp.startOnce(() => steps, () => !busy, count => { finished.push(count); });
+  turn();
+  assert.deepEqual(ran, [0], 'one step per turn: messages that came meanwhile are handled before the next');
+  busy = true;
+  turn(1_000);
+  turn(1_000);
+  assert.deepEqual(ran, [0], 'no step while a lint waits or runs');
+  busy = false;
+  turn(1_000);
+  assert.deepEqual(ran, [0, 1]);
+  warmUp.noteMessage();
+  turn();
+  turn(QUIET_MS - 1);
+  assert.deepEqual(ran, [0, 1], 'no step while the client has just sent something');
+  turn(1);
+  assert.deepEqual(ran, [0, 1, 2]);
+  warmUp.stop();
+  turn(1_000);
+  assert.deepEqual(ran, [0, 1, 2], 'stopped by an edit');
+  assert.equal(finished.length, 0, 'not finished');
+  warmUp.startOnce(() => steps, () => true, count => { finished.push(count); });
+  turn(1_000);
+  assert.deepEqual(ran, [0, 1, 2], 'once per session');
+
+  const complete = new WarmUp(true, timers, new Guards({ info: () => {}, error: () => {} }), now);
+  const all: number[] = [];
+  complete.startOnce(() => [() => all.push(0) > 0, () => all.push(1) < 0], () => true, count => { finished.push(count); });
+  turn();
+  turn();
+  assert.deepEqual(all, [0, 1]);
+  assert.deepEqual(finished, [1], 'the steps that re-linted an edit');
+});
+
+test('a session warms up after its first scan without publishing, and its edits show what a session without the warm-up shows', async () => {
+  const files = tree();
+  const path = Object.keys(files).find(p => nodePath.basename(p).startsWith('Sync-') && p.endsWith('.json'))!;
+  const run = async (warmUp: boolean) => {
+    const client = new FakeConnection();
+    const session = connectSession(client, { disk: new MemoryVfs(files), debounceMs: 30, publishDelayMs: 5, warmUp });
+    sessions.push(session);
+    await client.request('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: pathToUri(ROOT), name: 'warm' }], capabilities: {} });
+    client.notify('initialized', {});
+    await waitFor('the first scan', () => client.statuses().find(s => s.scope === 'full'));
+    const published = client.published.length;
+    if (warmUp) {
+      await waitFor('the warm-up', () => client.logs.find(l => /warmed up the as-you-type paths: 6 edits/.test(l)));
+      assert.equal(client.published.length, published, 'the warm-up publishes nothing');
+    }
+    const uri = pathToUri(path);
+    client.open(uri, files[path], 'json', 1);
+    await waitFor('diagnostics of version 1', () => client.published.find(p => p.uri === uri && p.version === 1));
+    client.change(uri, 2, files[path].replace('typed here', 'typed xhere'));
+    const typed = await waitFor('diagnostics of version 2', () => client.published.find(p => p.uri === uri && p.version === 2));
+    assert.deepEqual(client.errors, []);
+    return typed.diagnostics;
+  };
+  const warm = await run(true);
+  assert.ok(warm.length > 0, 'the Dev host is reported');
+  assert.deepEqual(warm, await run(false));
+});
