@@ -3,13 +3,14 @@
 // text is kept, with the offsets after the edit moved by its length. Anything else — an edit across lines, a
 // line that opens or closes a block, a syntax problem near the edit, a statement whose kind changes — is
 // parsed whole. The result equals parseScript(text) (test/unit/pad-incremental.test.ts holds it to that).
+// The copy with moved offsets is offset-mover.ts.
 import type { ScriptAst, Statement } from '../../model/pad-ast';
 import { isBlank, isLineBreak } from './lexer';
 import { parseScript, parseStatementLineAt } from './parser';
-import { walkStatements } from './walk';
+import { OffsetMover, type TextChange } from './offset-mover';
+import type { StatementRole } from './walk';
 
-/** The part of a text that changed: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
-export interface TextChange { start: number; oldEnd: number; newEnd: number }
+export type { TextChange } from './offset-mover';
 
 const CHUNK = 256;
 
@@ -51,23 +52,115 @@ function reparseLine(previousText: string, previous: ScriptAst, text: string, ch
   const mover = new OffsetMover(change, old, replacement);
   // The @@ annotations on the lines before it hang from the statement. (An action with ON ERROR handlers spans
   // their lines too: it is never a whole line, so never re-parsed alone.)
-  if (old.annotations) replacement.annotations = mover.copy(old.annotations);
-  return mover.copy(previous);
+  if (old.annotations) replacement.annotations = mover.annotations(old.annotations);
+  return mover.tree(previous);
 }
 
 /**
  * The innermost statement whose text holds the change (strictly after its first character), when it is a
- * one-line kind in a body. Parents come before their children in the walk: the last holder is the innermost
- * (an action's span covers the ON ERROR handlers after it).
+ * one-line kind in a body. Statements are visited as walkStatements (walk.ts) visits them — document order,
+ * parents before children — descending only into holders: the last holder is the innermost (an action's span
+ * covers the ON ERROR handlers after it). Written out instead of calling walkStatements: that allocates a
+ * context per statement of the script, on every keystroke.
  */
 function statementAround(ast: ScriptAst, change: TextChange): Statement | undefined {
-  let innermost: { stmt: Statement; role: string } | undefined;
-  walkStatements(ast, (stmt, ctx) => {
-    if (!(stmt.span.start < change.start && change.oldEnd <= stmt.span.end)) return false;
-    innermost = { stmt, role: ctx.role };
-    return true;
-  });
-  return innermost && LINE_KINDS.has(innermost.stmt.kind) && innermost.role !== 'condition' ? innermost.stmt : undefined;
+  const search = new HolderSearch(change);
+  let b = 0;
+  let f = 0;
+  while (b < ast.body.length || f < ast.functions.length) {
+    const nextFunction = ast.functions[f];
+    if (b < ast.body.length && (!nextFunction || ast.body[b].span.start <= nextFunction.span.start)) {
+      search.from(ast.body[b++]);
+    } else {
+      for (const stmt of nextFunction.body) search.from(stmt);
+      f++;
+    }
+  }
+  const found = search.innermost;
+  return found && LINE_KINDS.has(found.kind) && search.role !== 'condition' ? found : undefined;
+}
+
+class HolderSearch {
+  innermost: Statement | undefined;
+  role: StatementRole = 'body';
+  private readonly stack: Statement[] = [];
+  private readonly roles: StatementRole[] = [];
+
+  constructor(private readonly change: TextChange) {}
+
+  /** Visits a statement of a subflow's (or the main) body and, if it holds the change, what is nested in it. */
+  from(root: Statement): void {
+    this.push(root, 'body');
+    while (this.stack.length) {
+      const stmt = this.stack.pop()!;
+      const role = this.roles.pop()!;
+      if (!(stmt.span.start < this.change.start && this.change.oldEnd <= stmt.span.end)) continue;
+      this.innermost = stmt;
+      this.role = role;
+      this.pushChildren(stmt);
+    }
+  }
+
+  /** The statements nested in `stmt`, pushed so that they pop in walkStatements' order. */
+  private pushChildren(stmt: Statement): void {
+    const at = this.stack.length;
+    switch (stmt.kind) {
+      case 'action':
+        this.pushList(stmt.onError, 'onError');
+        break;
+      case 'onError':
+        this.pushList(stmt.body, 'body');
+        break;
+      case 'if':
+        for (const branch of stmt.branches) {
+          if (branch.condition.kind === 'action') this.push(branch.condition, 'condition');
+          this.pushList(branch.body, 'body');
+        }
+        this.pushList(stmt.elseBody, 'else');
+        break;
+      case 'switch':
+        for (const c of stmt.cases) this.pushList(c.body, 'case');
+        this.pushList(stmt.defaultBody, 'case');
+        break;
+      case 'loop':
+      case 'foreach':
+        this.pushList(stmt.body, 'body');
+        break;
+      case 'while':
+        if (stmt.condition.kind === 'action') this.push(stmt.condition, 'condition');
+        this.pushList(stmt.body, 'body');
+        break;
+      case 'wait':
+        if (stmt.condition) this.push(stmt.condition, 'condition');
+        break;
+      case 'block':
+        if (stmt.handler) this.pushList(stmt.handler.body, 'blockHandler');
+        this.pushList(stmt.body, 'body');
+        break;
+      default:
+        break;
+    }
+    // Pushed in document order; reversed so the first child pops first.
+    reverseFrom(this.stack, at);
+    reverseFrom(this.roles, at);
+  }
+
+  private pushList(list: readonly Statement[] | undefined, role: StatementRole): void {
+    if (list) for (const stmt of list) this.push(stmt, role);
+  }
+
+  private push(stmt: Statement, role: StatementRole): void {
+    this.stack.push(stmt);
+    this.roles.push(role);
+  }
+}
+
+function reverseFrom<T>(list: T[], from: number): void {
+  for (let i = from, j = list.length - 1; i < j; i++, j--) {
+    const t = list[i];
+    list[i] = list[j];
+    list[j] = t;
+  }
 }
 
 /** Whether [start, end) is all a line holds but blanks. */
@@ -76,63 +169,4 @@ function isWholeLine(text: string, start: number, end: number): boolean {
   for (let i = end; i < text.length && !isLineBreak(text.charCodeAt(i)); i++) if (!isBlank(text.charCodeAt(i))) return false;
   for (let i = start; i < end; i++) if (isLineBreak(text.charCodeAt(i))) return false;
   return true;
-}
-
-/**
- * Copies a tree with every offset at or after the end of the change moved by its length. Nodes wholly before
- * the change are shared, not copied. A comment statement is both in a body and in `comments`: it is copied
- * once, so that the copy shares it as the original does. (Hand-rolled: a generic clone with a memo of every
- * node cost more than parsing the script again.)
- */
-class OffsetMover {
-  private readonly comments = new Map<object, unknown>();
-  private readonly delta: number;
-
-  constructor(private readonly change: TextChange, private readonly old: Statement, private readonly replacement: Statement) {
-    this.delta = change.newEnd - change.oldEnd;
-  }
-
-  copy<T>(value: T): T {
-    if (value === null || typeof value !== 'object') return value;
-    if ((value as unknown) === this.old) return this.replacement as T;
-    if (Array.isArray(value)) {
-      const list: unknown[] = new Array(value.length);
-      for (let i = 0; i < value.length; i++) list[i] = this.copy(value[i]);
-      return list as T;
-    }
-    const node = value as Record<string, unknown>;
-    const { oldEnd } = this.change;
-    const start = node.start;
-    if (typeof start === 'number') {
-      // A span: { start, end }.
-      const end = node.end as number;
-      if (end < oldEnd) return value;
-      return { start: start >= oldEnd ? start + this.delta : start, end: end + this.delta } as T;
-    }
-    if (this.isBefore(node)) return value;
-    const isComment = node.kind === 'comment';
-    if (isComment) {
-      const done = this.comments.get(value);
-      if (done) return done as T;
-    }
-    // A shallow copy keeps the node's shape (its fields in the parser's order); then the fields that hold offsets are replaced.
-    const fresh: Record<string, unknown> = { ...node };
-    for (const key of Object.keys(fresh)) {
-      const v = fresh[key];
-      if (v === null || typeof v !== 'object') continue;
-      fresh[key] = key === 'offsets' && Array.isArray(v) ? (v as number[]).map(o => (o >= oldEnd ? o + this.delta : o)) : this.copy(v);
-    }
-    if (isComment) this.comments.set(value, fresh);
-    return fresh as T;
-  }
-
-  /** A node whose span ends before the change and that holds nothing past its span. */
-  private isBefore(node: Record<string, unknown>): boolean {
-    const span = node.span as { end?: unknown } | undefined;
-    if (!span || typeof span.end !== 'number' || span.end >= this.change.start) return false;
-    // ON ERROR handlers follow the action (or WAIT condition) they guard.
-    if (node.onError !== undefined) return false;
-    const condition = node.condition as { onError?: unknown } | undefined;
-    return !condition || typeof condition !== 'object' || condition.onError === undefined;
-  }
 }

@@ -3,6 +3,7 @@
 // reports problems itself: string tokens say whether they were terminated and the parser reports,
 // so that re-reading a token after a lookahead cannot report twice.
 import type { StringForm } from '../../model/pad-ast';
+import { upperEquals, type WordSet } from './words';
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'punct' | 'eol' | 'eof' | 'bad';
 
@@ -15,15 +16,100 @@ export interface StringToken {
   terminated: boolean;
 }
 
-export interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  /** Identifier text, number text or punctuation; '' for strings and line ends. */
-  text: string;
+/**
+ * A token of the current statement. Tokens come from a TokenPool and are reused once the parser moves to
+ * the next statement line (a script has millions of tokens; none of them outlives its line), so the
+ * parser copies offsets and text into the tree and never keeps a token in it.
+ */
+export class Token {
+  kind: TokenKind = 'eof';
+  start = 0;
+  end = 0;
   /** Whitespace separates this token from the previous one on the same line. */
-  spaceBefore: boolean;
-  str?: StringToken;
+  spaceBefore = false;
+  /** An identifier of ASCII characters only: keyword tests compare char codes and need no fallback. */
+  ascii = false;
+  /** Set for string tokens only (the same object each time this slot is a string). */
+  str: StringToken | undefined = undefined;
+  /** Punctuation text; identifier and number text is sliced from the script when first read. */
+  private known: string | undefined = '';
+  private strSlot: StringToken | undefined;
+
+  constructor(private readonly source: string) {}
+
+  /** Identifier text, number text or punctuation; '' for strings and line ends. */
+  get text(): string {
+    return (this.known ??= this.source.slice(this.start, this.end));
+  }
+
+  /** True for an identifier spelled `word` in any case (`word` in upper case), read without slicing. */
+  is(word: string): boolean {
+    if (this.kind !== 'ident') return false;
+    if (this.ascii && this.end - this.start !== word.length) return false;
+    return upperEquals(this.source, this.start, this.end, word);
+  }
+
+  /** The identifier's word in `words`, in any case; undefined if none or not an identifier. */
+  wordOf(words: WordSet): string | undefined {
+    if (this.kind !== 'ident') return undefined;
+    return this.ascii ? words.findAscii(this.source, this.start, this.end) : words.find(this.source, this.start, this.end);
+  }
+
+  set(kind: TokenKind, start: number, end: number, spaceBefore: boolean, text: string | undefined): this {
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+    this.spaceBefore = spaceBefore;
+    this.known = text;
+    this.str = undefined;
+    this.ascii = false;
+    return this;
+  }
+
+  setIdent(start: number, end: number, spaceBefore: boolean, ascii: boolean): this {
+    this.set('ident', start, end, spaceBefore, undefined);
+    this.ascii = ascii;
+    return this;
+  }
+
+  setString(start: number, end: number, form: StringForm, contentStart: number, contentEnd: number, terminated: boolean): this {
+    this.set('string', start, end, false, '');
+    const s = (this.strSlot ??= { form, contentStart, contentEnd, terminated });
+    s.form = form;
+    s.contentStart = contentStart;
+    s.contentEnd = contentEnd;
+    s.terminated = terminated;
+    this.str = s;
+    return this;
+  }
+}
+
+/** A line with more tokens than this gets the rest as ordinary garbage: the pool's memory stays bounded. */
+const MAX_POOLED_TOKENS = 4096;
+
+/**
+ * Token objects for one script. `take` hands out a fresh slot; `release` (at the start of each line, when no
+ * token of the previous line is held any more) makes every slot reusable.
+ */
+export class TokenPool {
+  private readonly slots: Token[] = [];
+  private used = 0;
+
+  constructor(private readonly source: string) {}
+
+  take(): Token {
+    if (this.used < this.slots.length) return this.slots[this.used++];
+    const token = new Token(this.source);
+    if (this.slots.length < MAX_POOLED_TOKENS) {
+      this.slots.push(token);
+      this.used++;
+    }
+    return token;
+  }
+
+  release(): void {
+    this.used = 0;
+  }
 }
 
 const BACKSLASH = 92;
@@ -62,11 +148,33 @@ export function isIdentPartAt(text: string, i: number): boolean {
   return nonAscii(text, i, NON_ASCII_IDENT_PART);
 }
 
-/** End offset of the identifier starting at i (i itself when there is none). */
+/** ASCII characters that may continue an identifier (1) and start one (2 as well). */
+const ASCII_IDENT = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_IDENT[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_IDENT[c] = ASCII_IDENT[c + 32] = 3;
+ASCII_IDENT[95] = 3;
+
+/** End offset of the identifier starting at i (i itself when there is none). ASCII is decided on a table. */
 export function scanIdent(text: string, i: number, end: number): number {
-  if (i >= end || !isIdentStartAt(text, i)) return i;
-  i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-  while (i < end && isIdentPartAt(text, i)) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  if (i >= end) return i;
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if (ASCII_IDENT[c] !== 3) return i;
+    i++;
+  } else {
+    if (!isIdentStartAt(text, i)) return i;
+    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  }
+  while (i < end) {
+    const d = text.charCodeAt(i);
+    if (d < 128) {
+      if (ASCII_IDENT[d] === 0) return i;
+      i++;
+    } else {
+      if (!isIdentPartAt(text, i)) return i;
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+    }
+  }
   return i;
 }
 
@@ -84,7 +192,9 @@ function twoCharPunct(a: number, b: number): string | undefined {
   if (a === 36 /* $ */) return b === 123 ? '${' : undefined;
   return undefined;
 }
-const ONE_CHAR_PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', '=', '<', '>', '+', '-', '*', '/', '^', '@', '#', '%', '&', ';', '!']);
+/** Char codes of the one-character punctuation; any other character is a 'bad' token. */
+const ONE_CHAR_PUNCT = new Uint8Array(128);
+for (const p of '()[]{},.:=<>+-*/^@#%&;!') ONE_CHAR_PUNCT[p.charCodeAt(0)] = 1;
 
 export class Lexer {
   pos: number;
@@ -99,8 +209,16 @@ export class Lexer {
     start: number,
     readonly end: number,
     readonly fx = false,
+    /** Shared by the lexers of one script (interpolations get their own lexer); see TokenPool. */
+    readonly pool = new TokenPool(text),
   ) {
     this.pos = start;
+  }
+
+  /** Every token handed out so far may be reused: called between lines, when none is held. */
+  releaseTokens(): void {
+    this.peeked = undefined;
+    this.pool.release();
   }
 
   peek(): Token {
@@ -140,13 +258,13 @@ export class Lexer {
     const spaceBefore = i > start0;
     if (i >= this.end) {
       this.pos = i;
-      return { kind: 'eof', start: i, end: i, text: '', spaceBefore };
+      return this.pool.take().set('eof', i, i, spaceBefore, '');
     }
     const c = text.charCodeAt(i);
     if (c === LF || c === CR) {
       const e = c === CR && text.charCodeAt(i + 1) === LF && i + 1 < this.end ? i + 2 : i + 1;
       this.pos = e;
-      return { kind: 'eol', start: i, end: e, text: '', spaceBefore };
+      return this.pool.take().set('eol', i, e, spaceBefore, '');
     }
     if (c === QUOTE) return this.finish(this.readQuoted(i, i, 'single'), spaceBefore);
     if (c === 36 /* $ */) {
@@ -159,19 +277,32 @@ export class Lexer {
     }
     if (c === DQUOTE && this.fx) return this.finish(this.readDoubleQuoted(i), spaceBefore);
     if (c >= 48 && c <= 57) return this.finish(this.readNumber(i), spaceBefore);
+    if (c < 128 && ASCII_IDENT[c] === 3) {
+      // The common case, an ASCII identifier, scanned here; one with other letters goes through scanIdent.
+      let j = i + 1;
+      while (j < this.end) {
+        const d = text.charCodeAt(j);
+        if (d >= 128 || ASCII_IDENT[d] === 0) break;
+        j++;
+      }
+      const ascii = j >= this.end || text.charCodeAt(j) < 128;
+      if (!ascii) j = scanIdent(text, i, this.end);
+      this.pos = j;
+      return this.pool.take().setIdent(i, j, spaceBefore, ascii);
+    }
     const identEnd = scanIdent(text, i, this.end);
     if (identEnd > i) {
       this.pos = identEnd;
-      return { kind: 'ident', start: i, end: identEnd, text: text.slice(i, identEnd), spaceBefore };
+      return this.pool.take().setIdent(i, identEnd, spaceBefore, false);
     }
     const two = i + 1 < this.end ? twoCharPunct(c, text.charCodeAt(i + 1)) : undefined;
     if (two) {
       this.pos = i + 2;
-      return { kind: 'punct', start: i, end: i + 2, text: two, spaceBefore };
+      return this.pool.take().set('punct', i, i + 2, spaceBefore, two);
     }
     const one = text[i];
     this.pos = i + 1;
-    return { kind: ONE_CHAR_PUNCT.has(one) ? 'punct' : 'bad', start: i, end: i + 1, text: one, spaceBefore };
+    return this.pool.take().set(c < 128 && ONE_CHAR_PUNCT[c] === 1 ? 'punct' : 'bad', i, i + 1, spaceBefore, one);
   }
 
   private finish(t: Token, spaceBefore: boolean): Token {
@@ -183,25 +314,18 @@ export class Lexer {
   private readNumber(i: number): Token {
     const text = this.text;
     const start = i;
-    const digits = () => {
-      while (i < this.end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    };
-    digits();
+    i = digitsEnd(text, i, this.end);
     if (text.charCodeAt(i) === 46 /* . */ && i + 1 < this.end && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) {
-      i++;
-      digits();
+      i = digitsEnd(text, i + 1, this.end);
     }
     const e = text.charCodeAt(i) | 32;
     if (e === 101 /* e */) {
       let j = i + 1;
       const sign = text.charCodeAt(j);
       if (sign === 43 || sign === 45) j++;
-      if (j < this.end && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) {
-        i = j;
-        digits();
-      }
+      if (j < this.end && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) i = digitsEnd(text, j, this.end);
     }
-    return { kind: 'number', start, end: i, text: text.slice(start, i), spaceBefore: false };
+    return this.pool.take().set('number', start, i, false, undefined);
   }
 
   /** 'text' (or ''' for a triple-quoted string). \' and \\ escape; a single-quoted string ends at its line. */
@@ -292,8 +416,13 @@ export class Lexer {
   }
 
   private stringToken(start: number, form: StringForm, contentStart: number, contentEnd: number, end: number, terminated: boolean): Token {
-    return { kind: 'string', start, end, text: '', spaceBefore: false, str: { form, contentStart, contentEnd, terminated } };
+    return this.pool.take().setString(start, end, form, contentStart, contentEnd, terminated);
   }
+}
+
+function digitsEnd(text: string, i: number, end: number): number {
+  while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i;
 }
 
 /** Offset after the quoted run starting at i (quote char q), stopping at a line break. */
