@@ -34,7 +34,25 @@ export function legacyConnectionKey(text: string | undefined): string | undefine
 
 /** The connector operation (`getsecret`, `runuiflow_v2`…), lower case; empty for built-in actions. */
 export function operationOf(action: FlowAction): string {
-  return (action.host?.operationId ?? '').toLowerCase();
+  return lowerCase(action.host?.operationId ?? '');
+}
+
+/** The action's type in lower case (`initializevariable`, `http`, `openapiconnection`…). */
+export function typeOf(action: FlowAction): string {
+  return lowerCase(action.type);
+}
+
+// Types and operation ids are a few hundred names asked for on every string value: each is lowered once.
+// Bounded, as the language server lives long and hostile input can invent any name.
+const lowered = new Map<string, string>();
+
+function lowerCase(name: string): string {
+  let lower = lowered.get(name);
+  if (lower === undefined) {
+    if (lowered.size >= 10_000) lowered.clear();
+    lowered.set(name, (lower = name.toLowerCase()));
+  }
+  return lower;
 }
 
 /** Connectors that administer Power Platform environments: their environment parameters name one. */
@@ -65,22 +83,22 @@ export function isConnectorAction(action: FlowAction): boolean {
 
 /** An HTTP-like action (HTTP, webhook, Azure Function, API Management, child workflow). */
 export function isHttpAction(action: FlowAction): boolean {
-  return HTTP_TYPES.has(action.type.toLowerCase());
+  return HTTP_TYPES.has(typeOf(action));
 }
 
 /** Whether the action has Secure Inputs/Outputs settings at all (variables and control actions do not). */
 export function canBeSecured(action: FlowAction): boolean {
-  return !UNSECURABLE_TYPES.has(action.type.toLowerCase());
+  return !UNSECURABLE_TYPES.has(typeOf(action));
 }
 
 /** Compose, Parse JSON and Response: only Secure Inputs, which hides their outputs too. */
 export function hasOnlySecureInputs(action: FlowAction): boolean {
-  return INPUT_ONLY_TYPES.has(action.type.toLowerCase());
+  return INPUT_ONLY_TYPES.has(typeOf(action));
 }
 
 /** Whether the action's outputs are its inputs reshaped (Compose, Parse JSON, Select, Filter, Join, Table). */
 export function passesThrough(action: FlowAction): boolean {
-  return PASS_THROUGH_TYPES.has(action.type.toLowerCase());
+  return PASS_THROUGH_TYPES.has(typeOf(action));
 }
 
 /** What `runtimeConfiguration.secureData.properties` already lists (`inputs`, `outputs`), lower case. */
@@ -91,8 +109,13 @@ export function securedProperties(action: FlowAction): Set<string> {
 
 /** Whether the action runs a desktop flow (Desktop flows connector, RunUIFlow…). */
 export function runsDesktopFlow(action: FlowAction, flow: CloudFlow): boolean {
-  return connectorOf(action, flow) === 'shared_uiflow' && /^runuiflow/.test(operationOf(action));
+  // The operation first: it is on the action, the connector is looked up.
+  const operation = action.host?.operationId;
+  return operation !== undefined && RUN_UI_FLOW.test(operation) && connectorOf(action, flow) === 'shared_uiflow';
 }
+
+/** `runuiflow…` as operationOf gives it (lower case). */
+const RUN_UI_FLOW = /^runuiflow/i;
 
 /** The solution's desktop flow a RunUIFlow action runs (by its `uiFlowId`), if the solution has it. */
 export function desktopFlowOf(action: FlowAction, solution: Solution | undefined): DesktopFlow | undefined {

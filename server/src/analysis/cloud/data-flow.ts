@@ -7,7 +7,7 @@ import type { CloudFlow, FlowAction, Solution } from '../../model/types';
 import { isSecretName } from '../shared/vocabulary';
 import {
   canBeSecured, connectorOf, desktopFlowOf, hasOnlySecureInputs, isConnectorAction, isHttpAction, operationOf, passesThrough,
-  runsDesktopFlow, securedProperties,
+  runsDesktopFlow, securedProperties, typeOf,
 } from './actions';
 import { expressionsIn, literalParts, StringLeaf } from './leaves';
 import { looksRandom } from '../shared/values';
@@ -129,7 +129,7 @@ class Tracer {
 
   /** A Compose, Parse JSON, Select… whose outputs reach a secret place: its inputs carry the secret. */
   private passThrough(target: FlowAction, sink: SecretPlace, direct: boolean, work: Array<{ refs: Refs; sink: SecretPlace; direct: boolean }>): void {
-    const isCompose = target.type.toLowerCase() === 'compose';
+    const isCompose = typeOf(target) === 'compose';
     let carries = false;
     const all: string[] = [];
     for (const leaf of this.index.leavesByAction.get(target) ?? []) {
@@ -225,7 +225,7 @@ class Tracer {
           if (!canBeSecured(a)) continue;
           this.need(a, 'inputs', `its inputs carry the ${secret.what} the trigger receives ("${secret.name}")`);
           // A Compose's output is its input; other pass-through actions reshape it and are followed no further.
-          if (a.type.toLowerCase() === 'compose' && !taintedActions.has(a.name)) { taintedActions.set(a.name, secret); changed = true; }
+          if (typeOf(a) === 'compose' && !taintedActions.has(a.name)) { taintedActions.set(a.name, secret); changed = true; }
         }
       }
     }
@@ -237,10 +237,9 @@ class Tracer {
     for (const a of flow.actions) {
       const connector = connectorOf(a, flow);
       const op = operationOf(a);
-      const params = prop(a.inputs, 'parameters');
       if (connector === 'shared_keyvault' && (op === 'getsecret' || op === 'getsecretversion')) {
         this.need(a, 'outputs', 'it reads a secret from Azure Key Vault');
-      } else if (connector === 'shared_commondataserviceforapps' && /^performunboundaction/.test(op) && stringValue(prop(params, 'actionName')) === 'RetrieveEnvironmentVariableSecretValue') {
+      } else if (connector === 'shared_commondataserviceforapps' && /^performunboundaction/.test(op) && stringValue(prop(prop(a.inputs, 'parameters'), 'actionName')) === 'RetrieveEnvironmentVariableSecretValue') {
         this.need(a, 'outputs', 'it reads the value of a Secret environment variable');
       } else if (runsDesktopFlow(a, flow)) {
         const df = desktopFlowOf(a, solution);

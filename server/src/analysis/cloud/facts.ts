@@ -4,10 +4,10 @@
 // (allow-lists, options); the fix engine reads them too.
 import type { JsonNode } from '../../load/json';
 import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/types';
-import { desktopFlowOf } from './actions';
+import { desktopFlowOf, runsDesktopFlow } from './actions';
 import { SecretFlow, SecretSinkUse, SecureNeed, traceSecrets } from './data-flow';
 import { collectLeaves, StringLeaf } from './leaves';
-import { SecretPlace, secretPlaces } from './secret-places';
+import { collectSecretPlaces, SecretPlace } from './secret-places';
 import { indexAssignments } from './variables';
 
 export interface FlowFacts {
@@ -36,7 +36,9 @@ export function flowFacts(flow: CloudFlow, solution: Solution | undefined): Flow
   const count = desktopFlows?.length ?? 0;
   const cached = memo.get(flow);
   if (cached && cached.desktopFlows === desktopFlows && cached.count === count) return cached.facts;
-  const runs = [...flow.triggers, ...flow.actions].map(a => desktopFlowOf(a, solution));
+  // Only the desktop flows that RunUIFlow actions run enter the facts (sensitive inputs and outputs): other
+  // actions are not looked up (their inputs would be searched for a uiFlowId that nothing reads).
+  const runs = [...flow.triggers, ...flow.actions].map(a => (runsDesktopFlow(a, flow) ? desktopFlowOf(a, solution) : undefined));
   if (cached && cached.runs.length === runs.length && cached.runs.every((d, i) => d === runs[i])) {
     memo.set(flow, { ...cached, desktopFlows, count });
     return cached.facts;
@@ -50,14 +52,17 @@ function computeFacts(flow: CloudFlow, solution: Solution | undefined): FlowFact
   const leaves: StringLeaf[] = [];
   const leavesByAction = new Map<FlowAction, StringLeaf[]>();
   const actionsByName = new Map<string, FlowAction>();
-  for (const a of [...flow.triggers, ...flow.actions]) {
+  const collect = (a: FlowAction) => {
     actionsByName.set(a.name, a);
     const own = collectLeaves(flow, a);
     leavesByAction.set(a, own);
-    leaves.push(...own);
-  }
+    for (let k = 0; k < own.length; k++) leaves.push(own[k]);
+  };
+  for (let k = 0; k < flow.triggers.length; k++) collect(flow.triggers[k]);
+  for (let k = 0; k < flow.actions.length; k++) collect(flow.actions[k]);
   const actionByRef = (name: string) => actionsByName.get(name) ?? actionsByName.get(name.replace(/ /g, '_'));
-  const places = leaves.flatMap(leaf => secretPlaces(leaf, flow, solution));
+  const places: SecretPlace[] = [];
+  for (let k = 0; k < leaves.length; k++) collectSecretPlaces(leaves[k], flow, solution, places);
   const assignments = indexAssignments(flow, leavesByAction);
   const traced = traceSecrets({ flow, solution, leavesByAction, assignments, actionByRef }, places);
   return { leaves, leavesByAction, secretPlaces: places, ...traced };

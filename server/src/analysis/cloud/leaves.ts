@@ -2,8 +2,9 @@
 // offset map (JSON escapes) and its literal/reference segments; and the literal text inside them.
 import type { CloudFlow, FlowAction } from '../../model/types';
 import { JsonNode, StringOffsets, stringOffsets } from '../../load/json';
+import { isSpaceCode } from '../shared/scan';
 import { valueConstants } from './expression-literals';
-import { quotedConstants, Range, Segment, segmentString } from './segments';
+import { quotedConstants, Range, Segment, sharedSegments } from './segments';
 
 export interface StringLeaf {
   action: FlowAction;
@@ -17,7 +18,14 @@ export interface StringLeaf {
   masked: string;
   /** describeWhere(path), once asked for (whereOf). */
   where?: string;
+  /** Caches of literalSpans, valueConstantsOf and quotedConstantsOf: several rules and facts ask for each leaf's. */
+  cachedLiteralSpans?: Range[];
+  cachedValueConstants?: Range[];
+  cachedQuotedConstants?: Range[];
 }
+
+/** Shared by every leaf without constants (most of them); frozen, never written to. */
+const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
 
 /** The character that stands for reference text in `StringLeaf.masked`. */
 export const MASK = '\u0000';
@@ -35,46 +43,104 @@ export function lastSegment(key: string): string {
 
 /** Lower case, letters and digits only: `X-Api_Key` → `xapikey`. */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  let normal = normalNames.get(name);
+  if (normal === undefined) {
+    if (normalNames.size >= 50_000) normalNames.clear();
+    normalNames.set(name, (normal = name.toLowerCase().replace(/[^a-z0-9]/g, '')));
+  }
+  return normal;
 }
+
+// Parameter and field names repeat across every flow of a tree: each is normalised once (bounded, as isSkippedKey).
+const normalNames = new Map<string, string>();
+
+/** normalizeName of a key's last part: `item/Input_Pin` → `inputpin`. */
+export function parameterName(key: string): string {
+  let name = parameterNames.get(key);
+  if (name === undefined) {
+    if (parameterNames.size >= 50_000) parameterNames.clear();
+    parameterNames.set(key, (name = normalizeName(lastSegment(key))));
+  }
+  return name;
+}
+
+const parameterNames = new Map<string, string>();
 
 /** Every string value under the action's inputs, in document order. */
 export function collectLeaves(flow: CloudFlow, action: FlowAction): StringLeaf[] {
   const out: StringLeaf[] = [];
-  if (action.inputs) visitLeaves(flow.file.text, action, action.inputs, EMPTY_PATH, out);
+  if (action.inputs) visitLeaves(flow.file.text, action, action.inputs, [], out);
   return out;
 }
 
-const EMPTY_PATH: string[] = [];
-
-/** Walks the tree's children in place (no entry tuples); only a leaf's own path is a new array. */
+/**
+ * Walks the tree's children in place (no entry tuples); `path` is one stack for the whole walk, and only a
+ * leaf's own path is a new array. Index loops: before V8 optimises a walk, for-of allocates per element.
+ */
 function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: string[], out: StringLeaf[]): void {
   if (node.type === 'string') {
     const value = node.value as string;
-    const segments = segmentString(value);
+    const segments = sharedSegments(value);
     const offsets = stringOffsets(text, node, value.length) ?? spreadOffsets(node, value.length);
-    out.push({ action, node, path: path === EMPTY_PATH ? [] : path, text: value, offsets, segments, masked: maskReferences(value, segments), where: undefined });
+    out.push({
+      action, node, path: path.slice(), text: value, offsets, segments, masked: maskReferences(value, segments),
+      where: undefined, cachedLiteralSpans: undefined, cachedValueConstants: undefined, cachedQuotedConstants: undefined,
+    });
     return;
   }
   const children = node.children;
   if (!children) return;
   if (node.type === 'object') {
-    for (const property of children) {
+    for (let p = 0; p < children.length; p++) {
+      const property = children[p];
       const keyNode = property.children?.[0];
       const child = property.children?.[1];
       const key = keyNode?.value;
       if (!child || typeof key !== 'string') continue;
       if (path.length === 0 && key === 'host') continue;
-      if (SKIPPED_KEYS.has(lastSegment(key).toLowerCase())) continue;
-      visitLeaves(text, action, child, [...path, key], out);
+      if (isSkippedKey(key)) continue;
+      path.push(key);
+      visitLeaves(text, action, child, path, out);
+      path.pop();
     }
     return;
   }
-  if (node.type === 'array') for (let k = 0; k < children.length; k++) visitLeaves(text, action, children[k], [...path, String(k)], out);
+  if (node.type === 'array') {
+    for (let k = 0; k < children.length; k++) {
+      path.push(String(k));
+      visitLeaves(text, action, children[k], path, out);
+      path.pop();
+    }
+  }
 }
 
+// Property names repeat across every action of a tree: each is judged once. Bounded, as the language server
+// lives long and hostile input can invent any name.
+const skippedKey = new Map<string, boolean>();
+
+function isSkippedKey(key: string): boolean {
+  // Every skipped name starts with `$`, `d`, `f` or `s` (any case): most keys are told apart without the table.
+  const first = key.charCodeAt(key.lastIndexOf('/') + 1) | 32;
+  if (first !== 36 && first !== 100 && first !== 102 && first !== 115) return false;
+  let skipped = skippedKey.get(key);
+  if (skipped === undefined) {
+    if (skippedKey.size >= 50_000) skippedKey.clear();
+    skippedKey.set(key, (skipped = SKIPPED_KEYS.has(lastSegment(key).toLowerCase())));
+  }
+  return skipped;
+}
+
+// Masks of values that are one whole expression, by length (shared: strings are immutable).
+const MASK_CACHE_LIMIT = 4096;
+const masksByLength: string[] = [];
+
 function maskReferences(value: string, segments: Segment[]): string {
-  if (segments.length === 0) return MASK.repeat(value.length);
+  if (segments.length === 0) return value.length < MASK_CACHE_LIMIT ? (masksByLength[value.length] ??= MASK.repeat(value.length)) : MASK.repeat(value.length);
+  // A plain literal is its own mask; one whole expression is all mask.
+  if (segments.length === 1 && segments[0].start === 0 && segments[0].end === value.length) {
+    if (segments[0].kind === 'literal') return value;
+    if (value.length < MASK_CACHE_LIMIT) return (masksByLength[value.length] ??= MASK.repeat(value.length));
+  }
   let masked = '';
   let at = 0;
   for (const s of segments) {
@@ -94,26 +160,50 @@ function spreadOffsets(node: JsonNode, decodedLength: number): StringOffsets {
 
 /** The whole value is one literal segment with some text (no reference anywhere). */
 export function isWholeLiteral(leaf: StringLeaf): boolean {
-  return leaf.segments.length === 1 && leaf.segments[0].kind === 'literal' && leaf.text.trim() !== '';
+  return leaf.segments.length === 1 && leaf.segments[0].kind === 'literal' && hasNonSpace(leaf.text);
+}
+
+/** `text.trim() !== ''`, without the trimmed copy: most values start with their first character. */
+function hasNonSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Literal text of a leaf: its literal segments and the string constants its expressions build values from. */
 export function literalSpans(leaf: StringLeaf): Range[] {
-  let spans = literalSpansOf.get(leaf);
-  if (!spans) literalSpansOf.set(leaf, (spans = computeLiteralSpans(leaf)));
-  return spans;
+  return (leaf.cachedLiteralSpans ??= computeLiteralSpans(leaf));
 }
 
-// Several rules and facts ask for the same leaf's literal spans: read each leaf's expressions once.
-const literalSpansOf = new WeakMap<StringLeaf, Range[]>();
-
 function computeLiteralSpans(leaf: StringLeaf): Range[] {
+  const { segments } = leaf;
+  // Most values are one plain literal or one whole expression.
+  if (segments.length === 1) return segments[0].kind === 'literal' ? segments : valueConstantsOf(leaf);
+  const constants = valueConstantsOf(leaf);
   const out: Range[] = [];
-  for (const s of leaf.segments) {
+  let c = 0;
+  for (const s of segments) {
     if (s.kind === 'literal') out.push(s);
-    else if (s.kind === 'expression') out.push(...valueConstants(leaf.text, s.start, s.end));
+    // Constants are in segment order: those inside this expression come next.
+    else if (s.kind === 'expression') while (c < constants.length && constants[c].start < s.end) out.push(constants[c++]);
   }
   return out;
+}
+
+/** The string constants a leaf's expressions build values from (valueConstants of each expression segment), in order. */
+export function valueConstantsOf(leaf: StringLeaf): Range[] {
+  return (leaf.cachedValueConstants ??= computeValueConstants(leaf));
+}
+
+function computeValueConstants(leaf: StringLeaf): Range[] {
+  let out: Range[] | undefined;
+  for (const s of leaf.segments) {
+    if (s.kind !== 'expression') continue;
+    const constants = valueConstants(leaf.text, s.start, s.end);
+    if (constants.length === 0) continue;
+    if (!out) out = constants; // a new list when not empty: ours to extend
+    else for (const c of constants) out.push(c);
+  }
+  return out ?? NO_RANGES;
 }
 
 const AUTH_SCHEME = /^\s*(?:Bearer|Basic|Token|Digest|Negotiate|NTLM|SharedAccessSignature|SSWS|ApiKey|Api-Key|Key|OAuth|MAC|HMAC-SHA256|AWS4-HMAC-SHA256|GenieKey|Splunk)\s+/i;
@@ -130,8 +220,8 @@ export function literalParts(leaf: StringLeaf, start: number, end: number, schem
       if (m) a += m[0].length;
     }
     let b = b0;
-    while (a < b && /\s/.test(leaf.text[a])) a++;
-    while (b > a && /\s/.test(leaf.text[b - 1])) b--;
+    while (a < b && isSpaceCode(leaf.text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(leaf.text.charCodeAt(b - 1))) b--;
     if (b > a) out.push({ start: a, end: b });
   }
   return out;
@@ -142,11 +232,13 @@ export function expressionsIn(leaf: StringLeaf, start: number, end: number): str
   return leaf.segments.filter(s => s.kind === 'expression' && s.end > start && s.start < end).map(s => leaf.text.slice(s.start, s.end));
 }
 
+const TRAILING_PUNCTUATION = /[\s"'.,;:)\]}]/;
+
 /** End of a match in masked text, cut before the first reference character and trailing punctuation. */
 export function cutAtReference(masked: string, start: number, end: number): number {
   const k = masked.indexOf(MASK, start);
   let e = k >= 0 && k < end ? k : end;
-  while (e > start && /[\s"'.,;:)\]}]/.test(masked[e - 1])) e--;
+  while (e > start && TRAILING_PUNCTUATION.test(masked[e - 1])) e--;
   return e;
 }
 
@@ -173,15 +265,8 @@ export function describeWhere(path: string[]): string {
 
 /** The single-quoted string constants of a leaf's expressions (decoded offsets of their contents). */
 export function quotedConstantsOf(leaf: StringLeaf): Range[] {
-  let constants = quotedConstantsOfLeaf.get(leaf);
-  if (!constants) quotedConstantsOfLeaf.set(leaf, (constants = computeQuotedConstants(leaf)));
-  return constants;
+  return (leaf.cachedQuotedConstants ??= computeQuotedConstants(leaf));
 }
-
-const quotedConstantsOfLeaf = new WeakMap<StringLeaf, Range[]>();
-
-/** Shared by every leaf without constants (most of them); never written to. */
-const NO_RANGES: Range[] = [];
 
 function computeQuotedConstants(leaf: StringLeaf): Range[] {
   let out: Range[] | undefined;
@@ -191,6 +276,22 @@ function computeQuotedConstants(leaf: StringLeaf): Range[] {
     if (constants.length) (out ??= []).push(...constants);
   }
   return out ?? NO_RANGES;
+}
+
+const DIGITS = /^\d+$/;
+
+/**
+ * Whether text[start, end) can hold an absolute path or a URL (findPaths, findUrls): each needs a `:` or a
+ * `\`. Read in place, so a rule need not cut out every constant of every expression to ask.
+ */
+export function mayHoldPathOrUrl(text: string, start = 0, end = text.length): boolean {
+  // A whole text is searched natively; a constant's few characters one by one.
+  if (start === 0 && end === text.length) return text.includes(':') || text.includes('\\');
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 || c === 92) return true;
+  }
+  return false;
 }
 
 /** Names of fields that hold text for people: e-mail and post bodies, subjects, messages, comments. */
@@ -203,7 +304,7 @@ const MESSAGE_FIELDS = new Set(['body', 'messagebody', 'message', 'subject', 'te
  */
 export function isMessageText(path: readonly string[]): boolean {
   if (path.length === 1 && path[0] === 'body') return false;
-  const names = path.filter(p => !/^\d+$/.test(p)).map(lastSegment);
+  const names = path.filter(p => !DIGITS.test(p)).map(lastSegment);
   const last = (names[names.length - 1] ?? '').toLowerCase().replace(/[^a-z]/g, '');
   return MESSAGE_FIELDS.has(last);
 }

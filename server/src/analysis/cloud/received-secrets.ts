@@ -4,6 +4,7 @@
 import { entries, prop, stringValue } from '../../load/json';
 import type { CloudFlow, FlowAction } from '../../model/types';
 import { isSecretName } from '../shared/vocabulary';
+import { typeOf } from './actions';
 import { describeSecretName } from './secret-places';
 
 /** A secret-named property a trigger receives. */
@@ -19,7 +20,7 @@ export interface ReceivedSecret {
 export function receivedSecrets(flow: CloudFlow): ReceivedSecret[] {
   const out: ReceivedSecret[] = [];
   for (const trigger of flow.triggers) {
-    if (trigger.type.toLowerCase() !== 'request') continue;
+    if (typeOf(trigger) !== 'request') continue;
     const properties = prop(prop(trigger.inputs, 'schema'), 'properties');
     for (const [name, , schema] of entries(properties)) {
       const title = stringValue(prop(schema, 'title'));

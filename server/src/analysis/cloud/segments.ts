@@ -25,31 +25,59 @@ export function segmentString(text: string): Segment[] {
   if (text.startsWith('@') && text[1] !== '{') return [{ kind: 'expression', start: 0, end: text.length }];
   const out: Segment[] = [];
   let literalStart = 0;
-  let i = 0;
-  const pushLiteral = (end: number) => {
-    if (end > literalStart) out.push({ kind: 'literal', start: literalStart, end });
-  };
+  // Every reference starts at a `@{` or a `#{`: jump between those instead of reading each character.
+  let i = nextReferenceStart(text, 0);
   while (i < text.length) {
-    if (text[i] === '@' && text[i + 1] === '{') {
-      pushLiteral(i);
+    if (text.charCodeAt(i) === 64 /* @ */) {
+      if (i > literalStart) out.push({ kind: 'literal', start: literalStart, end: i });
       const end = closingBrace(text, i + 2);
       out.push({ kind: 'expression', start: i, end });
       i = literalStart = end;
-      continue;
-    }
-    if (text[i] === '#' && text[i + 1] === '{') {
+    } else {
       const close = text.indexOf('}#', i + 2);
-      if (close > 0 && !/[{\r\n]/.test(text.slice(i + 2, close))) {
-        pushLiteral(i);
+      if (close > 0 && !PIPELINE_TOKEN_BREAK.test(text.slice(i + 2, close))) {
+        if (i > literalStart) out.push({ kind: 'literal', start: literalStart, end: i });
         out.push({ kind: 'token', start: i, end: close + 2 });
         i = literalStart = close + 2;
-        continue;
-      }
+      } else i++;
     }
-    i++;
+    i = nextReferenceStart(text, i);
   }
-  pushLiteral(text.length);
+  if (text.length > literalStart) out.push({ kind: 'literal', start: literalStart, end: text.length });
   return out;
+}
+
+const PIPELINE_TOKEN_BREAK = /[{\r\n]/;
+
+/** The first `@{` or `#{` at or after `from`, or the text's length. */
+function nextReferenceStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 64 || c === 35) && text.charCodeAt(i + 1) === 123) return i;
+  }
+  return text.length;
+}
+
+// The segments of the two commonest values, a plain literal and one whole expression, depend on the length
+// alone: one frozen list per length is shared by every such value (nobody writes to a leaf's segments).
+const SHARED_LENGTH_LIMIT = 4096;
+const wholeLiteralByLength: Segment[][] = [];
+const wholeExpressionByLength: Segment[][] = [];
+const NO_SEGMENTS: Segment[] = Object.freeze([]) as unknown as Segment[];
+
+/** segmentString, with the same frozen list for every value of one shape and length (read-only callers). */
+export function sharedSegments(text: string): Segment[] {
+  const n = text.length;
+  if (n === 0) return NO_SEGMENTS;
+  if (n >= SHARED_LENGTH_LIMIT) return segmentString(text);
+  const first = text.charCodeAt(0);
+  if (first === 64 /* @ */ && n > 1 && text.charCodeAt(1) !== 123 && text.charCodeAt(1) !== 64) return (wholeExpressionByLength[n] ??= frozen('expression', n));
+  if (first !== 64 && nextReferenceStart(text, 0) === n) return (wholeLiteralByLength[n] ??= frozen('literal', n));
+  return segmentString(text);
+}
+
+function frozen(kind: Segment['kind'], n: number): Segment[] {
+  return Object.freeze([Object.freeze({ kind, start: 0, end: n })]) as unknown as Segment[];
 }
 
 /** Offset just after the `}` closing an interpolation whose body starts at `from` (quotes respected). */

@@ -15,9 +15,11 @@ const NET_USE = /\bnet\s+use\b/gi;
 const SQL_TOOL = /\b(?:sqlcmd|bcp|osql|isql)\b/g;
 /** `-P pw`, `-P"pw"`, `-P'pw'` after white space; the quote must close when it opens. */
 const DASH_P = /\s-P\s*(["']?)([^\s"']+)\1/dg;
-/** NET_USE and SQL_TOOL anywhere in a text (a line matches only if the text does). */
-const ANY_NET_USE = /\bnet\s+use\b/i;
-const ANY_SQL_TOOL = /\b(?:sqlcmd|bcp|osql|isql)\b/;
+/**
+ * NET_USE (any case) or SQL_TOOL anywhere in a text (a line matches only if the text does): one search, as
+ * most texts hold neither. `[Nn]`… is what the `i` flag does to ASCII letters.
+ */
+const ANY_COMMAND = /\b(?:[Nn][Ee][Tt]\s+[Uu][Ss][Ee]|sqlcmd|bcp|osql|isql)\b/;
 
 function lines(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
@@ -116,10 +118,10 @@ export function commandProgram(applicationPath: string | undefined): Program {
  * `applicationPath`: the program the text is the arguments of (Run application), when it is one of those.
  */
 export function commandLinePasswords(text: string, applicationPath?: string): CommandSecret[] {
-  const out: CommandSecret[] = [];
-  const program = commandProgram(applicationPath);
   // Without a program, a line needs `net use` or a SQL tool's name: a text holding neither is not split into lines.
-  if (!program && !ANY_NET_USE.test(text) && !ANY_SQL_TOOL.test(text)) return out;
+  const program = applicationPath === undefined ? undefined : commandProgram(applicationPath);
+  if (!program && !ANY_COMMAND.test(text)) return [];
+  const out: CommandSecret[] = [];
   for (const line of lines(text)) {
     netUsePasswords(line.text, line.start, out, program);
     sqlToolPasswords(line.text, line.start, out, program);

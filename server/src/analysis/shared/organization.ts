@@ -35,8 +35,32 @@ const PUBLIC_MAIL = new Set([
   'example.com', 'example.org', 'example.net',
 ]);
 
-// An e-mail address: the domain after `@` (one pass; the local part is not needed).
-const MAIL = /[A-Za-z0-9._%+-]@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+// An e-mail address, what `/[A-Za-z0-9._%+-]@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g` found: a local-part
+// character, `@`, then the domain (mailDomainEnd, read from the `@`; the rest of the local part is not needed).
+
+/** [A-Za-z0-9-] */
+function isLabelChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** End of the longest `label(.label)+` at `from` (what the greedy pattern took), or -1 without one. */
+function mailDomainEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isLabelChar(text.charCodeAt(i))) i++;
+  if (i === from) return -1;
+  let labels = 1;
+  while (text.charCodeAt(i) === 46 && isLabelChar(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < text.length && isLabelChar(text.charCodeAt(i))) i++;
+    labels++;
+  }
+  return labels >= 2 ? i : -1;
+}
+
+/** [A-Za-z0-9._%+-] */
+function isMailLocalChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
 /** Second-level labels of tenant hosts that are not a tenant name (`x.blob.core.windows.net` → x is). */
 const NOT_TENANT = new Set(['www', 'api', 'login', 'portal', 'admin', 'app', 'apps']);
 
@@ -65,14 +89,19 @@ export function organizationOf(texts: Iterable<string>, configured: readonly str
     }
   }
   for (const text of texts) {
-    if (text.includes('@')) {
-      for (const m of text.matchAll(MAIL)) {
-        const host = m[1].toLowerCase();
-        const domain = getDomain(host);
-        // contoso.onmicrosoft.com is the tenant's own default domain: `contoso` is its name.
-        if (domain === 'onmicrosoft.com') tenantNames.add(host.split('.')[0]);
-        else if (domain && !PUBLIC_MAIL.has(domain)) domains.add(domain);
-      }
+    // From each `@` (a flow's expressions hold many, mailboxes few), not a pattern tried at every position.
+    let from = 0;
+    for (let at = text.indexOf('@', 1); at >= 0; at = text.indexOf('@', at + 1)) {
+      if (at - 1 < from || !isMailLocalChar(text.charCodeAt(at - 1))) continue;
+      const end = mailDomainEnd(text, at + 1);
+      if (end < 0) continue;
+      const host = text.slice(at + 1, end).toLowerCase();
+      from = end;
+      at = end - 1;
+      const domain = getDomain(host);
+      // contoso.onmicrosoft.com is the tenant's own default domain: `contoso` is its name.
+      if (domain === 'onmicrosoft.com') tenantNames.add(host.split('.')[0]);
+      else if (domain && !PUBLIC_MAIL.has(domain)) domains.add(domain);
     }
     if (text.includes('://')) {
       for (const u of findUrls(text)) {

@@ -8,6 +8,14 @@ export function isSpace(c: string | undefined): boolean {
   return c !== undefined && WHITESPACE.test(c);
 }
 
+/** What `/\s/` matches, by character code: no one-character string and no regex run per character. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** `text` without the trailing characters `drop` accepts (what `replace(/[…]+$/, '')` did, in linear time). */
 export function trimTrailing(text: string, drop: (c: string) => boolean): string {
   let end = text.length;

@@ -221,10 +221,12 @@ function pathMatches(text: string, re: RegExp): Array<{ index: number; raw: stri
 /** Absolute Windows paths (drive-letter and UNC) inside a text, with offsets. */
 export function findPaths(text: string): PathMatch[] {
   const out: PathMatch[] = [];
-  // Every path starts with `X:\`, `X:/` or `\\`: a text without `:` or `\` holds none.
-  if (!text.includes(':') && !text.includes('\\')) return out;
+  // Every path starts with `X:\`, `X:/` or `\\`: most texts (URLs too: `https:/` has a letter before
+  // the `s`) hold no such start, and are not run through the regular expressions at all.
+  const unc = text.includes('\\\\');
+  if (!unc && !hasDriveStart(text)) return out;
   const uncs: PathMatch[] = [];
-  for (const m of pathMatches(text, UNC_START_RE)) {
+  if (unc) for (const m of pathMatches(text, UNC_START_RE)) {
     const path = trimTrailing(m.raw, PATH_TAIL);
     if (/[%{]/.test(m.server!)) continue;
     uncs.push({ kind: 'unc', start: m.index, end: m.index + path.length, path, server: m.server });
@@ -241,6 +243,23 @@ export function findPaths(text: string): PathMatch[] {
     out.push({ kind, start: m.index, end: m.index + path.length, path });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether DRIVE_START_RE can match: a letter, not after a letter or digit, then `:` and `\` or `/`. */
+export function hasDriveStart(text: string): boolean {
+  for (let colon = text.indexOf(':', 1); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const next = text.charCodeAt(colon + 1);
+    if ((next === 92 || next === 47) && isAsciiLetterCode(text.charCodeAt(colon - 1)) && !isAsciiAlnumCode(text.charCodeAt(colon - 2))) return true;
+  }
+  return false;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiAlnumCode(c: number): boolean {
+  return isAsciiLetterCode(c) || (c >= 48 && c <= 57);
 }
 
 export function pathAllowed(path: string, allowed: readonly string[]): boolean {
@@ -393,8 +412,18 @@ const STRUCTURED_SECRETS: Array<[StructuredSecret['kind'], RegExp, string[]]> = 
   ['storage-key', /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g, ['==']],
 ];
 
+/** A necessary condition of every STRUCTURED_SECRETS shape and of a JWT. */
+const ANY_STRUCTURED_SECRET = /eyJ|gh[pousr]_|github_pat_|xox[abprs]-|AKIA|ASIA|-----BEGIN |==/;
+
+/** Whether findStructuredSecrets can find anything in the text (every shape's fixed part is in it). */
+export function mayHoldStructuredSecret(text: string): boolean {
+  return ANY_STRUCTURED_SECRET.test(text);
+}
+
 /** Secrets recognisable by their shape alone (no name needed): JWTs, GitHub/Slack/AWS keys, private keys, storage account keys. */
 export function findStructuredSecrets(text: string): StructuredSecret[] {
+  // One test for the fixed texts of every shape turns away nearly every text.
+  if (!mayHoldStructuredSecret(text)) return [];
   // JSON web tokens are read by hand (findJwts): a regex re-reads a long `-` separated run from every start.
   const out: StructuredSecret[] = findJwts(text).map(j => ({ kind: 'jwt' as const, ...j }));
   for (const [kind, re, needles] of STRUCTURED_SECRETS) {

@@ -131,9 +131,19 @@ const NOT_SECRET_TOKENS = /(continuation|page|skip|next|sync|delta|cancellation|
  * case-insensitively; `extra` adds names (exact, case-insensitive, separators ignored).
  */
 export function isSecretName(name: string, extra: readonly string[] = []): boolean {
+  // Asked for every field name of every flow: the answer without extra names is kept per name.
+  if (extra.length === 0) return memo(secretNames, name, computeIsSecretName);
   const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (!n) return false;
   if (extra.some(e => e.toLowerCase().replace(/[^a-z0-9]/g, '') === n)) return true;
+  return computeIsSecretName(name);
+}
+
+const secretNames = new Map<string, boolean>();
+
+function computeIsSecretName(name: string): boolean {
+  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!n) return false;
   if (!SECRET_NAME_WORDS.test(n)) return false;
   if (SECRET_NAME_NOT.test(n) || SECRET_NAME_NOT_PREFIX.test(n) || NOT_SECRET_TOKENS.test(n)) return false;
   return true;

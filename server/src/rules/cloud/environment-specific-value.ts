@@ -10,7 +10,7 @@ import { actionLabel, ADMIN_CONNECTORS, connectorOf, STORAGE_CONNECTORS } from '
 import { flowFacts } from '../../analysis/cloud/facts';
 import { legacyPathParameters } from '../../analysis/cloud/legacy-path';
 import { assignedVariable, readsOfVariable } from '../../analysis/cloud/variables';
-import { cutAtReference, isMessageText, isWholeLiteral, lastSegment, normalizeName, quotedConstantsOf, StringLeaf, whereOf } from '../../analysis/cloud/leaves';
+import { cutAtReference, isMessageText, isWholeLiteral, lastSegment, mayHoldPathOrUrl, parameterName, quotedConstantsOf, StringLeaf, whereOf } from '../../analysis/cloud/leaves';
 import { describeOrganizationEvidence, Organization, organizationEvidence } from '../../analysis/shared/organization';
 import { keyShapedPathSegments } from '../../analysis/shared/url-keys';
 import { classifyHost, environmentInPath, environmentOfValue, findPaths, findUrls, hostAllowed, isDocumentationHost, pathAllowed } from '../../analysis/shared/values';
@@ -22,7 +22,11 @@ import { hitAt, keepFirst, LiteralHit, literalData, narrowAt, shownValue } from 
 type EnvHit = LiteralHit & { why?: string };
 
 /** What the URL rule needs besides the leaf: allow-lists and the organisation. */
-interface UrlScope { settings: GlobalSettings; org: Organization }
+interface UrlScope {
+  settings: GlobalSettings;
+  /** The organisation, read from the whole solution the first time a public address asks (most flows have none). */
+  org(): Organization;
+}
 
 export default defineRule({
   meta: {
@@ -45,7 +49,8 @@ export default defineRule({
       const publicHosts = ctx.options.publicHosts === true;
       const message = (h: EnvHit, display: string) =>
         `${actionLabel(h.action)} hard-codes the ${h.what} "${shownValue(withoutPathKeys(display))}" in ${h.where}${h.expression ? ' (inside an expression)' : ''}${h.why ? `; it ${h.why}` : ''}. ${h.publicHost ? 'If it differs' : 'It differs'} between Dev, Test and Prod: read it from an environment variable (@parameters('…')) that each environment's deployment settings fill.`;
-      const scope: UrlScope = { settings: ctx.settings, org: organizationOfUnit({ solution }, ctx.settings.organizationDomains) };
+      let org: Organization | undefined;
+      const scope: UrlScope = { settings: ctx.settings, org: () => (org ??= organizationOfUnit({ solution }, ctx.settings.organizationDomains)) };
       for (const h of findEnvironmentValues(flow, flowFacts(flow, solution).leaves, scope, publicHosts)) {
         const data = { ...literalData(h), ...(h.host ? { host: h.host } : {}) };
         const n = h.narrow;
@@ -65,7 +70,13 @@ export default defineRule({
 /** Environment-specific literals of the flow's string values, allow-lists and the public-host option applied. */
 function findEnvironmentValues(flow: CloudFlow, leaves: readonly StringLeaf[], scope: UrlScope, publicHosts: boolean): EnvHit[] {
   const hits: Array<EnvHit | undefined> = [];
-  for (const leaf of leaves) hits.push(...inLeaf(flow, leaf, scope), ...inExpressionConstants(leaf, scope), ...legacyPathValues(flow, leaf), storageAccountVariable(leaf, leaves));
+  for (let k = 0; k < leaves.length; k++) {
+    const leaf = leaves[k];
+    inLeaf(flow, leaf, scope, hits);
+    inExpressionConstants(leaf, scope, hits);
+    legacyPathValues(flow, leaf, hits);
+    hits.push(storageAccountVariable(leaf, leaves));
+  }
   return keepFirst(hits.filter(h => h && (publicHosts || !h.publicHost))) as EnvHit[];
 }
 
@@ -86,24 +97,29 @@ const ENV_ID = /\bDefault-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-
 /** Rows every environment creates for itself (users, teams, business units, queues) have other ids elsewhere. */
 const OWN_ROW_BIND = /^\/?(systemusers|teams|businessunits|queues)\(\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?\)$/i;
 
-function inLeaf(flow: CloudFlow, leaf: StringLeaf, scope: UrlScope): Array<EnvHit | undefined> {
+function inLeaf(flow: CloudFlow, leaf: StringLeaf, scope: UrlScope, out: Array<EnvHit | undefined>): void {
   const { settings } = scope;
   const m = leaf.masked;
   const wholeLiteral = isWholeLiteral(leaf);
   if (wholeLiteral && leaf.path[0] === 'parameters' && leaf.path.length >= 2) {
     const named = connectorParameter(flow, leaf, settings);
-    if (named) return named;
+    if (named) {
+      for (const h of named) out.push(h);
+      return;
+    }
   }
-  const bind = wholeLiteral && /@odata\.bind$/i.test(leaf.path[leaf.path.length - 1] ?? '') ? OWN_ROW_BIND.exec(leaf.text.trim()) : null;
+  const bind = wholeLiteral && ODATA_BIND.test(leaf.path[leaf.path.length - 1] ?? '') ? OWN_ROW_BIND.exec(leaf.text.trim()) : null;
   if (bind) {
     const value = leaf.text.trim();
     const start = leaf.text.indexOf(value);
-    return [hitAt(leaf, start, start + value.length, { kind: 'record-id', what: `${bind[1].toLowerCase().replace(/s$/, '')} id`, where: whereOf(leaf), display: value })];
+    out.push(hitAt(leaf, start, start + value.length, { kind: 'record-id', what: `${bind[1].toLowerCase().replace(/s$/, '')} id`, where: whereOf(leaf), display: value }));
+    return;
   }
-  const out: Array<EnvHit | undefined> = [];
-  for (const e of m.includes('Default-') ? m.matchAll(ENV_ID) : []) {
-    out.push(hitAt(leaf, e.index!, e.index! + e[0].length, { kind: 'environment-id', what: 'environment id', where: whereOf(leaf), display: e[0] }));
+  if (m.includes('Default-')) {
+    for (const e of m.matchAll(ENV_ID)) out.push(hitAt(leaf, e.index!, e.index! + e[0].length, { kind: 'environment-id', what: 'environment id', where: whereOf(leaf), display: e[0] }));
   }
+  // Paths and URLs need a `:` or a `\`.
+  if (!mayHoldPathOrUrl(m)) return;
   for (const p of findPaths(m)) {
     if (p.kind === 'unc') continue;
     const end = cutAtReference(m, p.start, p.end);
@@ -112,8 +128,9 @@ function inLeaf(flow: CloudFlow, leaf: StringLeaf, scope: UrlScope): Array<EnvHi
     out.push(hitAt(leaf, p.start, end, { kind: 'path', what: 'absolute path', where: whereOf(leaf), display: path }));
   }
   for (const u of findUrls(m)) out.push(urlHit(leaf, u.start, cutAtReference(m, u.start, u.end), u.host, whereOf(leaf), scope, false));
-  return out;
 }
+
+const ODATA_BIND = /@odata\.bind$/i;
 
 /**
  * Connector parameters that name a site, list, org, environment, team, channel or storage account.
@@ -122,7 +139,8 @@ function inLeaf(flow: CloudFlow, leaf: StringLeaf, scope: UrlScope): Array<EnvHi
  */
 function connectorParameter(flow: CloudFlow, leaf: StringLeaf, settings: GlobalSettings): Array<LiteralHit | undefined> | undefined {
   const connector = connectorOf(leaf.action, flow);
-  const name = normalizeName(lastSegment(leaf.path[leaf.path.length - 1]));
+  if (!connector || !NAMING_CONNECTORS.has(connector) && !ADMIN_CONNECTORS.has(connector) && !STORAGE_CONNECTORS.has(connector)) return undefined;
+  const name = parameterName(leaf.path[leaf.path.length - 1]);
   const value = leaf.text.trim();
   const start = leaf.text.indexOf(value);
   const report = (kind: string, what: string): Array<LiteralHit | undefined> => {
@@ -154,15 +172,20 @@ function connectorParameter(flow: CloudFlow, leaf: StringLeaf, settings: GlobalS
   return undefined;
 }
 
+/** Connectors (besides the admin and storage ones) one of whose parameters names a site, list, org, team or channel. */
+const NAMING_CONNECTORS = new Set(['shared_sharepointonline', 'shared_excelonlinebusiness', 'shared_commondataservice', 'shared_commondataserviceforapps', 'shared_teams']);
+
 /** Excel Online drive and file ids inside a legacy ApiConnection path: the values the `drive` and `file` parameters name. */
-function legacyPathValues(flow: CloudFlow, leaf: StringLeaf): Array<EnvHit | undefined> {
-  if (connectorOf(leaf.action, flow) !== 'shared_excelonlinebusiness') return [];
-  return legacyPathParameters(leaf).filter(p => p.name === 'drive' || p.name === 'file').map(p =>
-    hitAt(leaf, p.start, p.end, { kind: 'excel-location', what: p.name === 'drive' ? 'document library (drive)' : 'file id', where: whereOf(leaf), display: p.value, expression: true }));
+function legacyPathValues(flow: CloudFlow, leaf: StringLeaf, out: Array<EnvHit | undefined>): void {
+  if (leaf.path.length !== 1 || leaf.path[0] !== 'path' || connectorOf(leaf.action, flow) !== 'shared_excelonlinebusiness') return;
+  for (const p of legacyPathParameters(leaf)) {
+    if (p.name === 'drive' || p.name === 'file') out.push(hitAt(leaf, p.start, p.end, { kind: 'excel-location', what: p.name === 'drive' ? 'document library (drive)' : 'file id', where: whereOf(leaf), display: p.value, expression: true }));
+  }
 }
 
 /** Names of a storage account: a variable or field called `…StorageAccount(Name)`. */
 const STORAGE_ACCOUNT_NAME = /storageaccount(name)?$/;
+const STORAGE_ACCOUNT_VALUE = /^[a-z0-9]{3,24}$/;
 
 /**
  * A storage account name (3-24 lower-case letters and digits) written into a variable that is named for
@@ -171,9 +194,10 @@ const STORAGE_ACCOUNT_NAME = /storageaccount(name)?$/;
  */
 function storageAccountVariable(leaf: StringLeaf, leaves: readonly StringLeaf[]): EnvHit | undefined {
   const variable = isWholeLiteral(leaf) ? assignedVariable(leaf) : undefined;
+  if (variable === undefined) return undefined;
   const value = leaf.text.trim();
-  if (variable === undefined || !/^[a-z0-9]{3,24}$/.test(value)) return undefined;
-  const named = (name: string) => STORAGE_ACCOUNT_NAME.test(normalizeName(lastSegment(name)));
+  if (!STORAGE_ACCOUNT_VALUE.test(value)) return undefined;
+  const named = (name: string) => STORAGE_ACCOUNT_NAME.test(parameterName(name));
   if (!named(variable) && !readsOfVariable(leaves, variable).some(r => named(r.path[r.path.length - 1] ?? ''))) return undefined;
   const start = leaf.text.indexOf(value);
   return hitAt(leaf, start, start + value.length, { kind: 'storage-account', what: 'storage account', where: whereOf(leaf), display: value });
@@ -221,17 +245,19 @@ function urlHit(leaf: StringLeaf, start: number, end: number, host: string, wher
     const marker = environmentOfValue(host) ?? (address ? environmentInPath(host, path) : undefined);
     if (marker) return at(`names the '${marker.word}' environment`);
     if (!address) return undefined;
-    const own = organizationEvidence(host, scope.org);
+    const own = organizationEvidence(host, scope.org());
     return own ? at(describeOrganizationEvidence(own)) : at('is an external address (reported because publicHosts is on)', true);
   }
   return undefined;
 }
 
 /** Absolute paths and URLs written as string constants inside expressions (UNC paths are machines). */
-function inExpressionConstants(leaf: StringLeaf, scope: UrlScope): Array<EnvHit | undefined> {
+function inExpressionConstants(leaf: StringLeaf, scope: UrlScope, out: Array<EnvHit | undefined>): void {
   const { settings } = scope;
-  const out: Array<EnvHit | undefined> = [];
+  // Paths and URLs both need a `:` or a `\`: a value with neither has none in its constants.
+  if (!mayHoldPathOrUrl(leaf.text)) return;
   for (const c of quotedConstantsOf(leaf)) {
+    if (!mayHoldPathOrUrl(leaf.text, c.start, c.end)) continue;
     const content = leaf.text.slice(c.start, c.end);
     for (const p of findPaths(content)) {
       if ((p.kind === 'unc' && p.server) || pathAllowed(p.path, settings.allowedPaths) || p.path.length < 4) continue;
@@ -243,7 +269,6 @@ function inExpressionConstants(leaf: StringLeaf, scope: UrlScope): Array<EnvHit 
       out.push(urlHit(leaf, c.start + u.start, c.start + u.end, u.host, whereOf(leaf), scope, true, c.start));
     }
   }
-  return out;
 }
 
 /** Parameter and field names of text meant for people (messages, cards, e-mail), not addresses. */

@@ -6,7 +6,7 @@ import { prop, stringValue } from '../../load/json';
 import type { CloudFlow, FlowAction } from '../../model/types';
 import { actionLabel, connectorOf, isConnectorAction } from '../../analysis/cloud/actions';
 import { flowFacts } from '../../analysis/cloud/facts';
-import { cutAtReference, lastSegment, MASK, normalizeName, quotedConstantsOf, StringLeaf, whereOf } from '../../analysis/cloud/leaves';
+import { cutAtReference, MASK, mayHoldPathOrUrl, parameterName, quotedConstantsOf, StringLeaf, whereOf } from '../../analysis/cloud/leaves';
 import {
   classifyHost, CONNECTION_SERVER_KEYS, connectionKeyIs, findPaths, findUrls, GUID_RE, hostAllowed, isDocumentationHost, normalizeHost,
   parseConnectionString, pathAllowed, serverHost,
@@ -50,16 +50,26 @@ const HOST_LIKE = /^(?:tcp:)?[A-Za-z0-9_.-]+(?:\\[A-Za-z0-9_$-]+)?(?:,\d+)?(?::\
 function findMachines(flow: CloudFlow, leaves: readonly StringLeaf[], settings: GlobalSettings): LiteralHit[] {
   const allowed = (host: string) => isDocumentationHost(host) || hostAllowed(host, settings.allowedHosts) || settings.allowedMachines.some(x => normalizeHost(x) === normalizeHost(host));
   const hits: Array<LiteralHit | undefined> = [];
-  for (const leaf of leaves) {
-    hits.push(...inText(leaf, allowed, settings), ...inConnectorParameter(flow, leaf, allowed, settings));
-    hits.push(...inExpressionConstants(leaf, allowed, settings));
+  for (let k = 0; k < leaves.length; k++) {
+    const leaf = leaves[k];
+    inText(leaf, allowed, settings, hits);
+    const parameter = inConnectorParameter(flow, leaf, allowed, settings);
+    if (parameter) hits.push(parameter);
+    inExpressionConstants(leaf, allowed, settings, hits);
   }
   return keepFirst(hits);
 }
 
 /** UNC paths, internal and IP hosts of URLs, connection-string servers in the literal text. */
-function inText(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): Array<LiteralHit | undefined> {
-  const out: Array<LiteralHit | undefined> = [];
+function inText(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings, out: Array<LiteralHit | undefined>): void {
+  const m = leaf.masked;
+  // Paths and URLs need a `:` or a `\`; a connection string a `=`. Most values have none of these.
+  if (mayHoldPathOrUrl(m)) pathsAndUrls(leaf, allowed, settings, out);
+  if (m.includes('=')) connectionStringServers(leaf, allowed, out);
+}
+
+/** UNC paths and internal or IP hosts of URLs in the literal text. */
+function pathsAndUrls(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings, out: Array<LiteralHit | undefined>): void {
   const m = leaf.masked;
   for (const p of findPaths(m)) {
     if (p.kind !== 'unc' || !p.server) continue;
@@ -71,47 +81,56 @@ function inText(leaf: StringLeaf, allowed: (host: string) => boolean, settings: 
     const kind = classifyHost(u.host);
     if ((kind !== 'internal' && kind !== 'ip') || allowed(u.host)) continue;
     const end = cutAtReference(m, u.start, u.end);
-    const q = leaf.text.slice(u.start, end).search(/[?#]/);
+    const q = leaf.text.slice(u.start, end).search(QUERY_OR_FRAGMENT);
     const narrow = q > 0 ? narrowAt(leaf, u.start, u.start + q, u.host) : undefined;
     out.push(hitAt(leaf, u.start, end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where: whereOf(leaf), host: u.host, display: u.host, ...(narrow ? { narrow } : {}) }));
   }
-  for (const part of parseConnectionString(m)) {
+}
+
+/** Servers of connection strings in the literal text. */
+function connectionStringServers(leaf: StringLeaf, allowed: (host: string) => boolean, out: Array<LiteralHit | undefined>): void {
+  for (const part of parseConnectionString(leaf.masked)) {
     if (!connectionKeyIs(part.key, CONNECTION_SERVER_KEYS) || part.value.includes(MASK)) continue;
     const host = serverHost(part.value);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(part.value)) continue; // an endpoint URL: judged as a URL
+    if (URL_START.test(part.value)) continue; // an endpoint URL: judged as a URL
     if (!host || classifyHost(host) === 'loopback' || classifyHost(host) === 'global' || allowed(host)) continue;
     out.push(hitAt(leaf, part.start, part.end, { kind: 'connection-string', what: 'server', where: `"${part.key}" of a connection string`, host, display: part.value }));
   }
-  return out;
 }
 
+const QUERY_OR_FRAGMENT = /[?#]/;
+const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i;
+const DEFAULT = /^default$/i;
+
 /** Server and machine parameters of connectors, and ids of machine and machine-group rows. */
-function inConnectorParameter(flow: CloudFlow, leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): Array<LiteralHit | undefined> {
-  if (leaf.path[0] !== 'parameters' || leaf.path.length < 2 || !isConnectorAction(leaf.action)) return [];
-  if (leaf.segments.length !== 1 || leaf.segments[0].kind !== 'literal') return [];
+function inConnectorParameter(flow: CloudFlow, leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): LiteralHit | undefined {
+  if (leaf.path[0] !== 'parameters' || leaf.path.length < 2 || !isConnectorAction(leaf.action)) return undefined;
+  if (leaf.segments.length !== 1 || leaf.segments[0].kind !== 'literal') return undefined;
+  const name = parameterName(leaf.path[leaf.path.length - 1]);
+  // Only ids, machine, server and (SQL) dataset parameters can name a machine.
+  if (name !== 'recordid' && name !== 'id' && name !== 'dataset' && !MACHINE_PARAMS.has(name) && !SERVER_PARAMS.has(name)) return undefined;
   const value = leaf.text.trim();
-  if (!value || /^default$/i.test(value)) return [];
-  const name = normalizeName(lastSegment(leaf.path[leaf.path.length - 1]));
+  if (!value || DEFAULT.test(value)) return undefined;
   const connector = connectorOf(leaf.action, flow);
   const start = leaf.text.indexOf(value);
   const machineAllowed = () => settings.allowedMachines.some(x => x.toLowerCase() === value.toLowerCase());
   // A Dataverse row of the machine or machine-group table, addressed by its id: the id differs per environment.
   const machineTable = machineTableOf(leaf.action, connector);
   if (machineTable && (name === 'recordid' || name === 'id') && GUID_RE.test(value)) {
-    if (machineAllowed()) return [];
-    return [hitAt(leaf, start, start + value.length, { kind: 'machine', what: machineTable === 'group' ? 'machine group' : 'machine', where: whereOf(leaf), host: value, display: value })];
+    if (machineAllowed()) return undefined;
+    return hitAt(leaf, start, start + value.length, { kind: 'machine', what: machineTable === 'group' ? 'machine group' : 'machine', where: whereOf(leaf), host: value, display: value });
   }
   if (MACHINE_PARAMS.has(name)) {
-    if (machineAllowed()) return [];
-    return [hitAt(leaf, start, start + value.length, { kind: 'machine', what: /group/.test(name) ? 'machine group' : 'machine', where: whereOf(leaf), host: value, display: value })];
+    if (machineAllowed()) return undefined;
+    return hitAt(leaf, start, start + value.length, { kind: 'machine', what: /group/.test(name) ? 'machine group' : 'machine', where: whereOf(leaf), host: value, display: value });
   }
   const serverValue = SERVER_PARAMS.has(name) ? value : name === 'dataset' && connector === 'shared_sql' ? value.split(',')[0].trim() : undefined;
-  if (!serverValue || !HOST_LIKE.test(serverValue) || /^default$/i.test(serverValue) || GUID_RE.test(serverValue)) return [];
+  if (!serverValue || !HOST_LIKE.test(serverValue) || DEFAULT.test(serverValue) || GUID_RE.test(serverValue)) return undefined;
   const host = serverHost(serverValue);
   const kind = classifyHost(host);
-  if (kind === 'loopback' || kind === 'global' || allowed(host)) return [];
+  if (kind === 'loopback' || kind === 'global' || allowed(host)) return undefined;
   const serverStart = leaf.text.indexOf(serverValue);
-  return [hitAt(leaf, serverStart, serverStart + serverValue.length, { kind: 'server', what: 'server', where: whereOf(leaf), host, display: serverValue })];
+  return hitAt(leaf, serverStart, serverStart + serverValue.length, { kind: 'server', what: 'server', where: whereOf(leaf), host, display: serverValue });
 }
 
 /** `group` / `machine` when a Dataverse action works on a row of the machine-group or machine table. */
@@ -125,9 +144,11 @@ function machineTableOf(action: FlowAction, connector: string | undefined): 'gro
 }
 
 /** UNC paths and internal or IP hosts written as string constants inside expressions. */
-function inExpressionConstants(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings): Array<LiteralHit | undefined> {
-  const out: Array<LiteralHit | undefined> = [];
+function inExpressionConstants(leaf: StringLeaf, allowed: (host: string) => boolean, settings: GlobalSettings, out: Array<LiteralHit | undefined>): void {
+  // Paths and URLs both need a `:` or a `\`: a value with neither has none in its constants.
+  if (!mayHoldPathOrUrl(leaf.text)) return;
   for (const c of quotedConstantsOf(leaf)) {
+    if (!mayHoldPathOrUrl(leaf.text, c.start, c.end)) continue;
     const content = leaf.text.slice(c.start, c.end);
     for (const p of findPaths(content)) {
       if (p.kind !== 'unc' || !p.server || allowed(p.server) || pathAllowed(p.path, settings.allowedPaths)) continue;
@@ -139,5 +160,4 @@ function inExpressionConstants(leaf: StringLeaf, allowed: (host: string) => bool
       out.push(hitAt(leaf, c.start + u.start, c.start + u.end, { kind: 'url', what: kind === 'ip' ? 'IP address' : 'internal host', where: whereOf(leaf), host: u.host, display: u.host, expression: true }));
     }
   }
-  return out;
 }

@@ -7,11 +7,10 @@ import type { CloudFlow } from '../../model/types';
 import { actionLabel } from '../../analysis/cloud/actions';
 import type { SecretFlow } from '../../analysis/cloud/data-flow';
 import { FlowFacts, flowFacts } from '../../analysis/cloud/facts';
-import { valueConstants } from '../../analysis/cloud/expression-literals';
-import { literalParts, MASK, StringLeaf, whereOf } from '../../analysis/cloud/leaves';
+import { literalParts, MASK, StringLeaf, valueConstantsOf, whereOf } from '../../analysis/cloud/leaves';
 import { describeSecretName, SecretPlace, secretText } from '../../analysis/cloud/secret-places';
 import { assignedVariable, variableType } from '../../analysis/cloud/variables';
-import { findStructuredSecrets, StructuredSecret } from '../../analysis/shared/values';
+import { findStructuredSecrets, mayHoldStructuredSecret, StructuredSecret } from '../../analysis/shared/values';
 import { isSecretName } from '../../analysis/shared/vocabulary';
 import { defineRule } from '../rule';
 import { hitAt, keepFirst, LiteralHit, literalData } from './literal-hits';
@@ -50,16 +49,19 @@ export default defineRule({
 /** Literal secrets of the flow: in secret places, token formats anywhere, secret-named variables, and literals that reach a secret place. */
 function findSecretLiterals(flow: CloudFlow, facts: FlowFacts): LiteralHit[] {
   const hits: Array<LiteralHit | undefined> = [];
-  for (const place of facts.secretPlaces) hits.push(...inPlace(place));
-  for (const leaf of facts.leaves) hits.push(...structuredSecrets(leaf), ...namedSecretVariable(flow, leaf));
+  for (const place of facts.secretPlaces) inPlace(place, hits);
+  for (let k = 0; k < facts.leaves.length; k++) {
+    const leaf = facts.leaves[k];
+    structuredSecrets(leaf, hits);
+    namedSecretVariable(flow, leaf, hits);
+  }
   for (const f of facts.secretFlows) hits.push(flowing(f));
   return keepFirst(hits);
 }
 
 /** Literal parts of a secret place are plain-text secrets. */
-function inPlace(place: SecretPlace): Array<LiteralHit | undefined> {
+function inPlace(place: SecretPlace, out: Array<LiteralHit | undefined>): void {
   const { leaf } = place;
-  const out: Array<LiteralHit | undefined> = [];
   for (const part of literalParts(leaf, place.start, place.end, place.scheme)) {
     if (!secretText(leaf.text.slice(part.start, part.end), place.weak)) continue;
     // Inside a mixed value, a short literal next to references is glue (`sk-`, `:`), not a secret.
@@ -67,7 +69,6 @@ function inPlace(place: SecretPlace): Array<LiteralHit | undefined> {
     if (!isWholePlace && place.start === 0 && place.end === leaf.text.length && (part.end - part.start < 8 || /\s/.test(leaf.text.slice(part.start, part.end).trim()))) continue;
     out.push(hitAt(leaf, part.start, part.end, { kind: place.kind, what: place.what, where: place.where }));
   }
-  return out;
 }
 
 const STRUCTURED_NAMES: Record<StructuredSecret['kind'], string> = {
@@ -76,33 +77,30 @@ const STRUCTURED_NAMES: Record<StructuredSecret['kind'], string> = {
 };
 
 /** Token formats (JWTs, GitHub and Slack tokens, keys) in literal text and in expressions' value constants. */
-function structuredSecrets(leaf: StringLeaf): Array<LiteralHit | undefined> {
-  const out: Array<LiteralHit | undefined> = [];
+function structuredSecrets(leaf: StringLeaf, out: Array<LiteralHit | undefined>): void {
+  // The masked text and the constants are parts of the text: a text without any token's fixed part has none.
+  if (!mayHoldStructuredSecret(leaf.text)) return;
   for (const s of findStructuredSecrets(leaf.masked)) {
     if (leaf.masked.slice(s.start, s.end).includes(MASK)) continue;
     out.push(hitAt(leaf, s.start, s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where: whereOf(leaf) }));
   }
   // Inside expressions: `concat('Bearer ', 'eyJ…')` holds the token as literally as a plain string.
-  for (const seg of leaf.segments) {
-    if (seg.kind !== 'expression') continue;
-    for (const c of valueConstants(leaf.text, seg.start, seg.end)) {
-      for (const s of findStructuredSecrets(leaf.text.slice(c.start, c.end))) {
-        out.push(hitAt(leaf, c.start + s.start, c.start + s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where: whereOf(leaf), expression: true }));
-      }
+  for (const c of valueConstantsOf(leaf)) {
+    for (const s of findStructuredSecrets(leaf.text.slice(c.start, c.end))) {
+      out.push(hitAt(leaf, c.start + s.start, c.start + s.end, { kind: 'token', what: STRUCTURED_NAMES[s.kind], where: whereOf(leaf), expression: true }));
     }
   }
-  return out;
 }
 
 /** `Initialize variable` / `Set variable` of a variable named like a secret, with a literal value. */
-function namedSecretVariable(flow: CloudFlow, leaf: StringLeaf): Array<LiteralHit | undefined> {
+function namedSecretVariable(flow: CloudFlow, leaf: StringLeaf, out: Array<LiteralHit | undefined>): void {
   const name = assignedVariable(leaf);
-  if (!name || !isSecretName(name)) return [];
+  if (!name || !isSecretName(name)) return;
   const declaredType = variableType(flow, name);
-  if (declaredType && declaredType !== 'string') return [];
-  return literalParts(leaf, 0, leaf.text.length, true)
-    .filter(part => secretText(leaf.text.slice(part.start, part.end)))
-    .map(part => hitAt(leaf, part.start, part.end, { kind: 'variable', what: describeSecretName(name), where: `variable "${name}"` }));
+  if (declaredType && declaredType !== 'string') return;
+  for (const part of literalParts(leaf, 0, leaf.text.length, true)) {
+    if (secretText(leaf.text.slice(part.start, part.end))) out.push(hitAt(leaf, part.start, part.end, { kind: 'variable', what: describeSecretName(name), where: `variable "${name}"` }));
+  }
 }
 
 /** A literal that reaches a secret place through a variable or a Compose action. */
