@@ -212,10 +212,19 @@ function hasBareGt(raw: string): boolean {
     const close = open < 0 ? -1 : raw.indexOf(']]>', open + 9);
     // An unterminated section is text (the stripping regex left it in place).
     const textEnd = close < 0 ? raw.length : open;
-    const text = carry + raw.slice(i, textEnd);
-    if (/[^\]]>/.test(text)) return true;
+    if (bareGtIn(raw, i, textEnd, carry)) return true;
     if (close < 0) return false;
-    if (text) carry = text[text.length - 1];
+    if (textEnd > i) carry = raw[textEnd - 1];
     i = close + 3;
   }
+}
+
+/** Whether raw[start, end), after `carry` (the text before it, '' or one character), has a '>' not after ']'. */
+function bareGtIn(raw: string, start: number, end: number, carry: string): boolean {
+  // Native searches for '>' rather than a regular expression over a text of millions of characters.
+  for (let gt = raw.indexOf('>', start); gt >= 0 && gt < end; gt = raw.indexOf('>', gt + 1)) {
+    const before = gt > start ? raw.charCodeAt(gt - 1) : carry ? carry.charCodeAt(0) : -1;
+    if (before >= 0 && before !== 93 /* ] */) return true;
+  }
+  return false;
 }

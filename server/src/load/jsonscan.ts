@@ -137,9 +137,17 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Builds a string from UTF-16 units exactly, in bounded chunks (no per-character concatenation). */
 export function unitsToString(units: Uint16Array, length: number): string {
+  // Units that all fit a byte (nearly every script) make a one-byte string: half the memory of the
+  // two-byte one utf16le gives, for this text and every slice the script parser takes of it.
+  if (fitsLatin1(units, length)) return Buffer.from(units.subarray(0, length)).toString('latin1');
   // Node decodes the units natively (lone surrogates kept) when the array's bytes are little-endian.
   if (LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
   const chunks: string[] = [];
   for (let k = 0; k < length; k += 8192) chunks.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + 8192)) as unknown as number[]));
   return chunks.join('');
+}
+
+function fitsLatin1(units: Uint16Array, length: number): boolean {
+  for (let k = 0; k < length; k++) if (units[k] > 0xff) return false;
+  return true;
 }

@@ -12,6 +12,7 @@ import { makeScript } from './script';
 import { loadPackageScript } from './pad-package-flow';
 import { guardLoad } from './guard';
 import { FileTree, readSource } from './tree';
+import { plainlyWellFormed } from './xml-wellformed';
 import { attr, child, children, childText, parseXml, path, textOf, trimmedContent, validateXml, XmlDocument, XmlElement } from './xml';
 
 export interface SolutionLoadResult {
@@ -126,7 +127,8 @@ const VALIDATE_LIMIT = 256 * 1024;
 
 function parseXmlFile(ctx: Ctx, file: SourceFile): XmlDocument {
   const doc = parseXml(file.text);
-  const invalid = doc.problems.length || file.text.length > VALIDATE_LIMIT ? undefined : validateXml(file.text);
+  // The validator runs only on what the reader accepted in a form it does not vouch for (xml-wellformed.ts).
+  const invalid = doc.problems.length || file.text.length > VALIDATE_LIMIT || plainlyWellFormed(doc) ? undefined : validateXml(file.text);
   if (doc.problems.length) {
     const first = doc.problems[0];
     const more = doc.problems.length > 1 ? ` (and ${doc.problems.length - 1} more problem${doc.problems.length > 2 ? 's' : ''})` : '';

@@ -30,6 +30,8 @@ interface Listing {
 export class DirTree implements FileTree {
   readonly kind = 'dir';
   private readonly listings = new Map<string, Listing>();
+  /** Real-cased paths by the relative paths asked for (the listings they come from are kept too). */
+  private readonly resolved = new Map<string, string | undefined>();
   constructor(private readonly vfs: Vfs, readonly root: string) {}
 
   list(relDir: string): DirEntry[] {
@@ -54,6 +56,14 @@ export class DirTree implements FileTree {
   }
 
   resolve(rel: string): string | undefined {
+    // Each file is resolved several times (its location, its read, its loader's checks).
+    if (this.resolved.has(rel)) return this.resolved.get(rel);
+    const real = this.resolveUncached(rel);
+    this.resolved.set(rel, real);
+    return real;
+  }
+
+  private resolveUncached(rel: string): string | undefined {
     const parts = rel.split('/').filter(Boolean);
     let cur = '';
     for (const part of parts) {
@@ -69,6 +79,11 @@ export class DirTree implements FileTree {
     const real = this.resolve(rel);
     if (real === undefined) return undefined;
     const abs = nodePath.join(this.root, real);
+    if (this.vfs.readFileWithin) {
+      const read = this.vfs.readFileWithin(abs, MAX_FILE_BYTES);
+      if (typeof read === 'number') throw new Error(tooLarge(read));
+      return read;
+    }
     const size = this.vfs.fileSize?.(abs);
     if (size !== undefined && size > MAX_FILE_BYTES) throw new Error(tooLarge(size));
     const bytes = this.vfs.readFile(abs);

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createSourceFile, SourceFile, TextEncoding } from '../util/text';
 
 export interface DirEntry {
@@ -19,6 +20,11 @@ export interface Vfs {
   isFile(absPath: string): boolean;
   /** Size in bytes without reading the file (optional: lets readers refuse oversized files first). */
   fileSize?(absPath: string): number | undefined;
+  /**
+   * readFile and fileSize in one (optional): the bytes, or the size alone when it is above `maxBytes`
+   * (the file is then not read). One open and one fstat instead of a stat for each question.
+   */
+  readFileWithin?(absPath: string, maxBytes: number): Uint8Array | number | undefined;
 }
 
 export class DiskVfs implements Vfs {
@@ -32,6 +38,26 @@ export class DiskVfs implements Vfs {
   }
   fileSize(absPath: string): number | undefined {
     try { return fs.statSync(absPath).size; } catch { return undefined; }
+  }
+  readFileWithin(absPath: string, maxBytes: number): Uint8Array | number | undefined {
+    let fd: number;
+    try {
+      fd = fs.openSync(absPath, 'r');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      // Anything else (a file that cannot be opened) is told apart, and reported, as readFile does.
+      const size = this.fileSize(absPath);
+      return size !== undefined && size > maxBytes ? size : this.readFile(absPath);
+    }
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) return undefined;
+      if (stat.size > maxBytes) return stat.size;
+      return readAll(fd, stat.size);
+    } finally {
+      fs.closeSync(fd);
+    }
   }
   readDir(absPath: string): DirEntry[] | undefined {
     try {
@@ -48,6 +74,26 @@ export class DiskVfs implements Vfs {
   }
   isFile(absPath: string): boolean {
     try { return fs.statSync(absPath).isFile(); } catch { return false; }
+  }
+}
+
+/** The whole of an open file whose size was `size` (it may have changed since: read to its end). */
+function readAll(fd: number, size: number): Buffer {
+  let buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  for (;;) {
+    if (filled === buffer.length) {
+      // Grown since the fstat: keep reading, as readFileSync would.
+      const more = Buffer.allocUnsafe(Math.max(8192, buffer.length));
+      const n = fs.readSync(fd, more, 0, more.length, null);
+      if (n === 0) return buffer;
+      buffer = Buffer.concat([buffer, more.subarray(0, n)]);
+      filled = buffer.length;
+      continue;
+    }
+    const n = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (n === 0) return buffer.subarray(0, filled);
+    filled += n;
   }
 }
 
@@ -85,6 +131,13 @@ export class OverlayVfs implements Vfs {
   }
   fileSize(absPath: string): number | undefined {
     return this.overlayBytes(absPath)?.length ?? this.base.fileSize?.(absPath);
+  }
+  readFileWithin(absPath: string, maxBytes: number): Uint8Array | number | undefined {
+    const held = this.overlayBytes(absPath);
+    if (held) return held.length > maxBytes ? held.length : held;
+    if (this.base.readFileWithin) return this.base.readFileWithin(absPath, maxBytes);
+    const size = this.base.fileSize?.(absPath);
+    return size !== undefined && size > maxBytes ? size : this.base.readFile(absPath);
   }
 }
 
@@ -150,9 +203,6 @@ export type DecodeResult = { file: SourceFile } | { error: string; offset?: numb
  * rejects binary content and invalid UTF-8 with a plain message.
  */
 export function decodeText(bytes: Uint8Array, filePath: string, entry?: string): DecodeResult {
-  const hash = createHash('sha1').update(bytes).digest('hex');
-  let bom = false;
-  let text: string;
   // UTF-16 needs its BOM to be recognised; Power Platform tools write UTF-8.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const le = bytes[0] === 0xff;
@@ -160,24 +210,60 @@ export function decodeText(bytes: Uint8Array, filePath: string, entry?: string):
     if (bytes.length % 2 !== 0) return { error: 'UTF-16 file with an odd number of bytes (truncated?)', offset: 0 };
     const body = Buffer.from(bytes.subarray(2));
     if (!le) body.swap16();
-    text = body.toString('utf16le');
-    return { file: createSourceFile(filePath, text, { bom: true, hash, entry, encoding: le ? 'utf16le' : 'utf16be' }) };
+    return { file: decodedFile(filePath, body.toString('utf16le'), { bom: true, entry, encoding: le ? 'utf16le' : 'utf16be' }) };
   }
-  let start = 0;
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    bom = true;
-    start = 3;
-  }
+  const bom = startsWithUtf8Bom(bytes, 0);
+  const start = bom ? 3 : 0;
   const probe = Math.min(bytes.length, 8192);
   for (let i = start; i < probe; i++) {
     if (bytes[i] === 0) return { error: 'binary file (contains NUL bytes), not text', offset: i - start };
   }
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-  } catch {
-    return { error: 'file is not valid UTF-8 text' };
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start);
+  // A second BOM: TextDecoder drops it, as this reader always has; the text then no longer re-encodes
+  // to the bytes read, so their hash is taken now.
+  if (startsWithUtf8Bom(body, 0)) {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      return { error: 'file is not valid UTF-8 text' };
+    }
+    return { file: createSourceFile(filePath, text, { bom, hash: sha1(bytes), entry }) };
   }
-  return { file: createSourceFile(filePath, text, { bom, hash, entry }) };
+  // Checked natively, then decoded without a validating decoder: the same text TextDecoder gives.
+  if (isAscii(body)) return { file: decodedFile(filePath, body.toString('latin1'), { bom, entry, encoding: 'utf8' }) };
+  if (!isUtf8(body)) return { error: 'file is not valid UTF-8 text' };
+  return { file: decodedFile(filePath, body.toString('utf8'), { bom, entry, encoding: 'utf8' }) };
+}
+
+function startsWithUtf8Bom(bytes: Uint8Array, at: number): boolean {
+  return bytes.length >= at + 3 && bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+}
+
+function sha1(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * A SourceFile whose `hash` (SHA-1 of the bytes read) is computed on first use, from the text encoded
+ * back: decoding was lossless, so that gives the same bytes. Only fixes and the cache ask for it, and
+ * hashing every file read cost ~4% of a lint. An own accessor: spreads and worker messages copy it.
+ */
+function decodedFile(path: string, text: string, how: { bom: boolean; entry?: string; encoding: TextEncoding }): SourceFile {
+  let hash: string | undefined;
+  return {
+    path,
+    text,
+    bom: how.bom,
+    encoding: how.encoding,
+    get hash(): string {
+      return (hash ??= sha1(encodeText(text, how)));
+    },
+    set hash(value: string) {
+      hash = value;
+    },
+    entry: how.entry,
+  };
 }
 
 /** Encodes text for writing in the file's own encoding, restoring the BOM it had. */

@@ -45,7 +45,16 @@ export interface XmlDocument {
   problems: XmlProblem[];
 }
 
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
+/** One UTF-16 unit of a name: [A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF] (a test per character, not a regular expression call). */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45 || c === 0xb7 || c >= 0xc0;
+}
+
+/** What /\s/ matches in one UTF-16 unit. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 export function parseXml(text: string): XmlDocument {
   const problems: XmlProblem[] = [];
@@ -106,7 +115,7 @@ export function parseXml(text: string): XmlDocument {
     } else if (text.startsWith('</', i)) {
       const start = i;
       let j = i + 2;
-      while (j < n && NAME_CHAR.test(text[j])) j++;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
       const name = text.slice(i + 2, j);
       const gt = text.indexOf('>', j);
       if (gt < 0) { problems.push({ offset: start, message: `unterminated end tag </${name}>` }); break; }
@@ -128,7 +137,7 @@ export function parseXml(text: string): XmlDocument {
     } else {
       const start = i;
       let j = i + 1;
-      while (j < n && NAME_CHAR.test(text[j])) j++;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
       const name = text.slice(i + 1, j);
       if (!name) {
         problems.push({ offset: i, message: "'<' is not followed by an element name" });
@@ -140,19 +149,19 @@ export function parseXml(text: string): XmlDocument {
       let selfClosing = false;
       let closed = false;
       while (j < n) {
-        while (j < n && /\s/.test(text[j])) j++;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
         if (j >= n) break;
         if (text[j] === '>') { j++; closed = true; break; }
         if (text[j] === '/' && text[j + 1] === '>') { j += 2; selfClosing = true; closed = true; break; }
         if (text[j] === '<') break;
         const an = j;
-        while (j < n && NAME_CHAR.test(text[j])) j++;
+        while (j < n && isNameChar(text.charCodeAt(j))) j++;
         if (j === an) { problems.push({ offset: j, message: `unexpected '${text[j]}' in start tag <${name}>` }); j++; continue; }
         const attrName = text.slice(an, j);
-        while (j < n && /\s/.test(text[j])) j++;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
         if (text[j] !== '=') { problems.push({ offset: an, message: `attribute ${attrName} has no value` }); continue; }
         j++;
-        while (j < n && /\s/.test(text[j])) j++;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
         const quote = text[j];
         if (quote !== '"' && quote !== "'") { problems.push({ offset: j, message: `attribute ${attrName} value is not quoted` }); continue; }
         const vs = j + 1;
@@ -218,7 +227,10 @@ export function children(el: XmlElement | undefined, name?: string): XmlElement[
 }
 
 export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
-  return children(el, name)[0];
+  if (!el) return undefined;
+  const lower = name.toLowerCase();
+  for (const c of el.children) if (c.kind === 'element' && (!lower || c.name === name || c.name.toLowerCase() === lower)) return c;
+  return undefined;
 }
 
 /** Follows a path of element names (case-insensitive). */
@@ -230,7 +242,7 @@ export function path(el: XmlElement | undefined, ...names: string[]): XmlElement
 
 export function attr(el: XmlElement | undefined, name: string): XmlAttr | undefined {
   const lower = name.toLowerCase();
-  return el?.attrs.find(a => a.name.toLowerCase() === lower);
+  return el?.attrs.find(a => a.name === name || a.name.toLowerCase() === lower);
 }
 
 /** Decoded text content of an element (its text and CDATA children). */
@@ -253,8 +265,8 @@ export function childText(doc: XmlDocument, el: XmlElement | undefined, name: st
 /** The span of an element's text, trimmed of surrounding white space (for diagnostics). */
 export function trimmedContent(doc: XmlDocument, el: XmlElement): Span {
   let { start, end } = el.content;
-  while (start < end && /\s/.test(doc.text[start])) start++;
-  while (end > start && /\s/.test(doc.text[end - 1])) end--;
+  while (start < end && isSpace(doc.text.charCodeAt(start))) start++;
+  while (end > start && isSpace(doc.text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
