@@ -49,21 +49,37 @@ const meaningful = (words: string[]) => words.filter(w => !CONVENTION_WORDS.has(
  * SecretName, KeyVaultUrl, IsPasswordValid.
  */
 export function secretNameStrength(name: string): SecretNameStrength | undefined {
-  return memo(strengthOfName, name, computeSecretNameStrength);
+  // Most names hold no secret word at all (Files32, Input_PortalUrl): one scan of the name answers
+  // them without a cache entry, so the cache keeps only the few names worth remembering.
+  if (!MAY_NAME_SECRET.test(name)) return undefined;
+  let code = strengthOfName.get(name);
+  if (code === undefined) {
+    code = STRENGTH_CODE.indexOf(computeSecretNameStrength(name));
+    remember(strengthOfName, name, code);
+  }
+  return STRENGTH_CODE[code];
 }
+
+/**
+ * A necessary condition for a secret name: every word that makes one (password, pwd, pword, secret,
+ * key, token, pin, cred…, otp, sig) holds one of these, case aside. A non-ASCII character takes the full
+ * path, as its lower case may be ASCII (the Kelvin sign is a `k`).
+ */
+const MAY_NAME_SECRET = /pass|pwd|pword|secret|key|token|pin|cred|otp|sig|[^\0-\x7f]/i;
+/** Likewise for a user name: its last word holds user, usr, uid, login, logon or account. */
+const MAY_NAME_USER = /user|usr|uid|log[io]n|account|[^\0-\x7f]/i;
 
 // Names repeat across a tree's flows (the same variables, arguments and fields): each is split into
 // words once. Bounded, as the language server lives long and hostile input can invent any name.
+// Answers are kept as numbers so one `get` tells a known name from an unknown one.
 const NAME_MEMO_LIMIT = 50_000;
-const strengthOfName = new Map<string, SecretNameStrength | undefined>();
+const STRENGTH_CODE: readonly (SecretNameStrength | undefined)[] = [undefined, 'weak', 'strong'];
+const strengthOfName = new Map<string, number>();
 const userNames = new Map<string, boolean>();
 
-function memo<T>(table: Map<string, T>, name: string, compute: (name: string) => T): T {
-  if (table.has(name)) return table.get(name)!;
+function remember<T>(table: Map<string, T>, name: string, value: T): void {
   if (table.size >= NAME_MEMO_LIMIT) table.clear();
-  const value = compute(name);
   table.set(name, value);
-  return value;
 }
 
 function computeSecretNameStrength(name: string): SecretNameStrength | undefined {
@@ -101,7 +117,10 @@ const USER_NAME_PAIRS = /^(user|login|logon|account) (name|id)$/;
  * sign-in as often as the user), and a secret-named one (`UserPassword`) is a secret.
  */
 export function isUserName(name: string): boolean {
-  return memo(userNames, name, computeIsUserName);
+  if (!MAY_NAME_USER.test(name)) return false;
+  let answer = userNames.get(name);
+  if (answer === undefined) remember(userNames, name, answer = computeIsUserName(name));
+  return answer;
 }
 
 function computeIsUserName(name: string): boolean {
@@ -132,7 +151,12 @@ const NOT_SECRET_TOKENS = /(continuation|page|skip|next|sync|delta|cancellation|
  */
 export function isSecretName(name: string, extra: readonly string[] = []): boolean {
   // Asked for every field name of every flow: the answer without extra names is kept per name.
-  if (extra.length === 0) return memo(secretNames, name, computeIsSecretName);
+  if (extra.length === 0) {
+    if (!MAY_NAME_SECRET_FIELD.test(name)) return false;
+    let answer = secretNames.get(name);
+    if (answer === undefined) remember(secretNames, name, answer = computeIsSecretName(name));
+    return answer;
+  }
   const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (!n) return false;
   if (extra.some(e => e.toLowerCase().replace(/[^a-z0-9]/g, '') === n)) return true;
@@ -140,6 +164,15 @@ export function isSecretName(name: string, extra: readonly string[] = []): boole
 }
 
 const secretNames = new Map<string, boolean>();
+/**
+ * A necessary condition for isSecretName: each secret word holds one of these, spelt across any
+ * separators (`k_e-y` is read as `key`), case aside. A non-ASCII character takes the full path, as
+ * its lower case may be ASCII (the Kelvin sign is a `k`).
+ */
+const MAY_NAME_SECRET_FIELD = new RegExp(
+  ['pass', 'pwd', 'secret', 'key', 'credential', 'token'].map(word => word.split('').join('[^a-z0-9]*')).join('|') + '|[^\\0-\\x7f]',
+  'i',
+);
 
 function computeIsSecretName(name: string): boolean {
   const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -213,3 +246,13 @@ export function isSecretQueryValue(param: string, host: string, value: string): 
 
 /** JSON keys whose string value is a secret: `"password": "…"`, `"client_secret": "…"`. */
 export const SECRET_JSON_KEYS = /^(password|passwd|pwd|passphrase|secret|client_?secret|api_?key|apikey|access_?token|refresh_?token|private_?key|subscription_?key)$/i;
+
+/**
+ * The classifications without their shortcuts and caches, word by word: what the fast answers above
+ * must always equal (test/unit/vocabulary-shortcuts.test.ts compares them).
+ */
+export const classifiedByWords = {
+  secretNameStrength: computeSecretNameStrength,
+  isUserName: computeIsUserName,
+  isSecretName: computeIsSecretName,
+} as const;
