@@ -6,9 +6,10 @@
 import type { EncodingStyle } from '../model/types';
 export type { EncodingStyle } from '../model/types';
 import type { Span } from '../util/text';
-import { SegmentMap, SourceMap } from './sourcemap';
+import { SegmentMap, SegmentMapBuilder, SourceMap } from './sourcemap';
 import { guardLoad } from './guard';
-import { unitsToString as unitsToStringChunked } from './jsonscan';
+// Exact: a decoder would replace lone surrogates and shift offsets.
+import { unitsToString } from './jsonscan';
 import { entityAt } from './xml';
 
 export interface DecodedDefinition {
@@ -33,38 +34,7 @@ export function decodeDefinition(fileText: string, content: Span): DecodedDefini
 }
 
 function decodeDefinitionUnguarded(fileText: string, content: Span): DecodedDefinition {
-  const problems: DecodedDefinition['problems'] = [];
   const raw = fileText.slice(content.start, content.end);
-  // Layer 1: XML. xml[k] is a decoded UTF-16 unit; xmlStart[k] the file offset where it begins.
-  // Typed arrays keep this allocation-free per character (definitions reach 16M characters).
-  const xml = new Uint16Array(raw.length);
-  const xmlStart = new Int32Array(raw.length + 1);
-  let m = 0;
-  let i = content.start;
-  const end = content.end;
-  while (i < end) {
-    const c = fileText.charCodeAt(i);
-    if (c === 38 /* & */) {
-      const ent = entityAt(fileText, i);
-      if (ent && i + ent.length <= end) {
-        for (let u = 0; u < ent.value.length; u++) { xml[m] = ent.value.charCodeAt(u); xmlStart[m++] = i; }
-        i += ent.length;
-        continue;
-      }
-      problems.push({ offset: i, message: "'&' does not start a valid XML entity" });
-    } else if (c === 60 /* < */ && fileText.startsWith('<![CDATA[', i)) {
-      const close = fileText.indexOf(']]>', i + 9);
-      const stop = close < 0 || close > end ? end : close;
-      for (let k = i + 9; k < stop; k++) { xml[m] = fileText.charCodeAt(k); xmlStart[m++] = k; }
-      i = stop + 3;
-      continue;
-    }
-    xml[m] = c;
-    xmlStart[m++] = i;
-    i++;
-  }
-  xmlStart[m] = end;
-
   const style: EncodingStyle = {
     xmlQuot: raw.includes('&quot;'),
     xmlApos: raw.includes('&apos;'),
@@ -72,21 +42,250 @@ function decodeDefinitionUnguarded(fileText: string, content: Span): DecodedDefi
     jsonAsciiOnly: false,
     jsonSlash: false,
   };
-
   // Is it a JSON string literal? Allow white space around it.
-  let first = 0;
-  while (first < m && isSpace(xml[first])) first++;
-  let last = m - 1;
-  while (last >= first && isSpace(xml[last])) last--;
-  if (first <= last && xml[first] === 34 /* " */) {
-    const decoded = decodeJsonString(xml, xmlStart, first, last, problems);
-    if (decoded) {
+  const xmlProblems: DecodedDefinition['problems'] = [];
+  const units = new XmlUnits(fileText, content.start, content.end, xmlProblems);
+  let found = units.next();
+  while (found && isSpace(units.code)) found = units.next();
+  if (found && units.code === 34 /* " */) {
+    const decoded = decodeJsonDefinition(units, content);
+    if (decoded.text !== undefined) {
       style.jsonAsciiOnly = decoded.sawUnicodeEscape && !decoded.sawRawNonAscii;
       style.jsonSlash = decoded.sawEscapedSlash;
-      return { text: decoded.text, storage: 'json-string', map: new SegmentMap(decoded.starts), style, problems };
+      return { text: decoded.text, storage: 'json-string', map: decoded.map, style, problems: decoded.problems };
+    }
+    // An unterminated literal with nothing in it: the text is the script (its problems were found already).
+    return { ...decodeXmlText(fileText, content, []), storage: 'xml-text', style, problems: decoded.problems };
+  }
+  const problems: DecodedDefinition['problems'] = [];
+  return { ...decodeXmlText(fileText, content, problems), storage: 'xml-text', style, problems };
+}
+
+/**
+ * The XML layer of a definition, read one UTF-16 unit at a time: `code` is the decoded unit and
+ * `start` the file offset where its encoding begins. Between entities and CDATA markers, file
+ * characters are their own units, so decoders copy such runs in a tight loop (see `atPlain`).
+ */
+class XmlUnits {
+  code = -1;
+  start = -1;
+  /** End of the current CDATA section's text, or -1 outside one. */
+  cdataStop = -1;
+  /** The second unit of an entity for a character outside the BMP, or -1. */
+  private second = -1;
+  private readonly marked = new Int32Array(6);
+  constructor(readonly text: string, public pos: number, readonly end: number, readonly problems: DecodedDefinition['problems']) {}
+
+  /** Whether the next unit is the file character at `pos` (runs may be copied from there up to `plainLimit`). */
+  atPlain(): boolean { return this.second < 0; }
+
+  /** The offset up to which characters from `pos` can be plain (the CDATA end or the content end). */
+  plainLimit(): number { return this.cdataStop >= 0 ? this.cdataStop : this.end; }
+
+  next(): boolean {
+    if (this.second >= 0) {
+      this.code = this.second;
+      this.second = -1;
+      return true;
+    }
+    const text = this.text;
+    for (;;) {
+      if (this.cdataStop >= 0) {
+        if (this.pos < this.cdataStop) return this.take(text.charCodeAt(this.pos), 1);
+        this.pos = this.cdataStop + 3;
+        this.cdataStop = -1;
+        continue;
+      }
+      if (this.pos >= this.end) return false;
+      const i = this.pos;
+      const c = text.charCodeAt(i);
+      if (c === 38 /* & */) {
+        const ent = entityAt(text, i);
+        if (ent && i + ent.length <= this.end) {
+          if (ent.value.length > 1) this.second = ent.value.charCodeAt(1);
+          return this.take(ent.value.charCodeAt(0), ent.length);
+        }
+        this.problems.push({ offset: i, message: "'&' does not start a valid XML entity" });
+      } else if (c === 60 /* < */ && text.startsWith('<![CDATA[', i)) {
+        const close = text.indexOf(']]>', i + 9);
+        this.cdataStop = close < 0 || close > this.end ? this.end : close;
+        this.pos = i + 9;
+        continue;
+      }
+      return this.take(c, 1);
     }
   }
-  return { text: unitsToString(xml, m), storage: 'xml-text', map: new SegmentMap(xmlStart.subarray(0, m + 1)), style, problems };
+
+  /** Remembers the reader's state, to read ahead and come back with `reset` (one mark at a time, no allocation). */
+  mark(): void {
+    this.marked[0] = this.pos; this.marked[1] = this.cdataStop; this.marked[2] = this.second;
+    this.marked[3] = this.code; this.marked[4] = this.start; this.marked[5] = this.problems.length;
+  }
+
+  /** Back to the marked state; problems found since are dropped (they will be found again). */
+  reset(): void {
+    this.pos = this.marked[0]; this.cdataStop = this.marked[1]; this.second = this.marked[2];
+    this.code = this.marked[3]; this.start = this.marked[4]; this.problems.length = this.marked[5];
+  }
+
+  private take(code: number, length: number): boolean {
+    this.code = code;
+    this.start = this.pos;
+    this.pos += length;
+    return true;
+  }
+}
+
+/** The element text as the script (xml-text storage), decoded in one pass with its map. */
+function decodeXmlText(fileText: string, content: Span, problems: DecodedDefinition['problems']): { text: string; map: SourceMap } {
+  const units = new XmlUnits(fileText, content.start, content.end, problems);
+  const out = unitBuffer(content.end - content.start);
+  const map = new SegmentMapBuilder();
+  for (;;) {
+    if (units.atPlain()) {
+      const from = units.pos;
+      const limit = units.plainLimit();
+      let k = from;
+      let n = map.length;
+      while (k < limit) {
+        const c = fileText.charCodeAt(k);
+        if (c === 38 || c === 60) break;
+        out[n++] = c;
+        k++;
+      }
+      if (k > from) {
+        map.run(from, k - from);
+        units.pos = k;
+      }
+    }
+    if (!units.next()) break;
+    out[map.length] = units.code;
+    map.char(units.start);
+  }
+  return { text: unitsToString(out, map.length), map: map.finish(content.end) };
+}
+
+/**
+ * The JSON string literal whose opening quote `units` has just read, decoded in the same pass as
+ * the XML layer under it. `text` is undefined when the literal is unterminated and empty.
+ */
+function decodeJsonDefinition(units: XmlUnits, content: Span): {
+  text: string | undefined; map: SourceMap; problems: DecodedDefinition['problems'];
+  sawUnicodeEscape: boolean; sawRawNonAscii: boolean; sawEscapedSlash: boolean;
+} {
+  const fileText = units.text;
+  const quoteStart = units.start;
+  const jsonProblems: DecodedDefinition['problems'] = [];
+  const out = unitBuffer(content.end - content.start);
+  const map = new SegmentMapBuilder();
+  let sawUnicodeEscape = false;
+  let sawRawNonAscii = false;
+  let sawEscapedSlash = false;
+  // Script length through the last character not decoded from a white-space unit (an unterminated
+  // literal ends at its last non-space unit).
+  let solidLength = 0;
+  let closedAt = -1;
+  for (;;) {
+    if (units.atPlain()) {
+      // The common case: a run without entities, escapes or quotes is one copy loop and one segment.
+      const from = units.pos;
+      const limit = units.plainLimit();
+      let k = from;
+      let n = map.length;
+      while (k < limit) {
+        const c = fileText.charCodeAt(k);
+        if (c === 92 || c === 34 || c === 38 || c === 60) break;
+        if (c > 127) sawRawNonAscii = true;
+        out[n++] = c;
+        k++;
+      }
+      if (k > from) {
+        let lastSolid = k - 1;
+        while (lastSolid >= from && isSpace(fileText.charCodeAt(lastSolid))) lastSolid--;
+        if (lastSolid >= from) solidLength = map.length + lastSolid - from + 1;
+        map.run(from, k - from);
+        units.pos = k;
+      }
+    }
+    if (!units.next()) break;
+    const c = units.code;
+    const at = units.start;
+    if (c === 34) { closedAt = at; break; }
+    let decoded = c;
+    if (c === 92 /* \ */) {
+      units.mark();
+      decoded = -1;
+      if (units.next()) {
+        const e = units.code;
+        const simple = SIMPLE_ESCAPES[e];
+        if (simple !== undefined) {
+          if (e === 47) sawEscapedSlash = true;
+          decoded = simple;
+        } else if (e === 117 /* u */) {
+          const value = readHex4(units);
+          if (value >= 0) { sawUnicodeEscape = true; decoded = value; }
+        }
+      }
+      if (decoded < 0) {
+        units.reset();
+        jsonProblems.push({ offset: at, message: 'invalid escape sequence in the JSON-encoded definition' });
+        decoded = 92;
+      }
+    } else if (c > 127) {
+      sawRawNonAscii = true;
+    }
+    out[map.length] = decoded;
+    map.char(at);
+    if (!isSpace(c)) solidLength = map.length;
+  }
+  let text: string | undefined;
+  let end: number;
+  if (closedAt < 0) {
+    jsonProblems.push({ offset: quoteStart, message: 'the JSON-encoded definition has no closing quote (truncated?)' });
+    // Trailing white space is outside the literal: the script ends where it starts.
+    end = solidLength < map.length ? map.startOf(solidLength) : content.end;
+    map.truncate(solidLength);
+    text = solidLength === 0 ? undefined : unitsToString(out, solidLength);
+  } else {
+    end = closedAt;
+    text = unitsToString(out, map.length);
+    // Anything but white space after the literal is reported at the unit just after the quote.
+    let afterQuote = -1;
+    let trailing = false;
+    while (units.next()) {
+      if (afterQuote < 0) afterQuote = units.start;
+      if (!isSpace(units.code)) { trailing = true; break; }
+    }
+    while (units.next());
+    if (trailing) jsonProblems.push({ offset: afterQuote, message: 'unexpected text after the JSON-encoded definition' });
+  }
+  return { text, map: map.finish(end), problems: units.problems.concat(jsonProblems), sawUnicodeEscape, sawRawNonAscii, sawEscapedSlash };
+}
+
+// Decoded units are written to one buffer reused across definitions (a script's text is made from it
+// once); it keeps up to 1M units between calls, larger definitions get a buffer of their own.
+const KEPT_UNITS = 1 << 20;
+let sharedUnits = new Uint16Array(1 << 16);
+
+/** A buffer for at least `length` decoded units (a definition decodes to at most one unit per character). */
+function unitBuffer(length: number): Uint16Array {
+  if (length <= sharedUnits.length) return sharedUnits;
+  if (length > KEPT_UNITS) return new Uint16Array(length);
+  sharedUnits = new Uint16Array(Math.min(KEPT_UNITS, Math.max(length, sharedUnits.length * 2)));
+  return sharedUnits;
+}
+
+/** The value of four hex digit units read from `units`, or -1. */
+function readHex4(units: XmlUnits): number {
+  let value = 0;
+  for (let d = 0; d < 4; d++) {
+    if (!units.next()) return -1;
+    const c = units.code;
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
 }
 
 const SIMPLE_ESCAPES: Record<number, number> = { 34: 34, 92: 92, 47: 47, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9 };
@@ -150,10 +349,6 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-/** Builds a string from UTF-16 units exactly (a decoder would replace lone surrogates and shift offsets). */
-function unitsToString(units: Uint16Array, length: number): string {
-  return unitsToStringChunked(units, length);
-}
 
 /**
  * Encodes script text the way the definition stores it, so that replacing a file span with the

@@ -129,6 +129,66 @@ export class SegmentMap implements SourceMap {
   }
 }
 
+/**
+ * Builds a SegmentMap while a decoder emits script characters in order, without a per-character
+ * array: the same segments `new SegmentMap(charStarts)` would build (a character's width is known
+ * once the next one starts, so the last character waits).
+ */
+export class SegmentMapBuilder {
+  /** Script characters emitted so far. */
+  length = 0;
+  private segments = new SegmentBuilder(16);
+  private firstStart = -1;
+  private lastStart = -1;
+
+  /** Appends one character whose encoding starts at file offset `fileStart`. */
+  char(fileStart: number): void {
+    if (this.length) this.segments = this.segments.pushGrowing(this.length - 1, this.lastStart, fileStart - this.lastStart);
+    else this.firstStart = fileStart;
+    this.lastStart = fileStart;
+    this.length++;
+  }
+
+  /** Appends `count` characters stored one-to-one from file offset `fileStart` on. */
+  run(fileStart: number, count: number): void {
+    if (count <= 0) return;
+    this.char(fileStart);
+    if (count === 1) return;
+    this.segments = this.segments.pushGrowing(this.length - 1, fileStart, 1);
+    this.lastStart = fileStart + count - 1;
+    this.length += count - 1;
+  }
+
+  /** Drops the characters from `length` on; `end` becomes the file offset just past the last one kept. */
+  truncate(length: number): void {
+    if (length >= this.length) return;
+    if (length <= 0) { this.segments.length = 0; this.length = 0; this.firstStart = -1; return; }
+    const lastKept = this.startOf(length - 1);
+    const segs = this.segments;
+    while (segs.length && segs.scriptStartAt(segs.length - 1) >= length - 1) segs.length--;
+    this.lastStart = lastKept;
+    this.length = length;
+  }
+
+  /** The file offset where script character `i` (< length) starts. */
+  startOf(i: number): number {
+    if (i === this.length - 1) return this.lastStart;
+    return this.segments.fileOffsetOf(i);
+  }
+
+  /** The map; `end` is the file offset just past the last character. */
+  finish(end: number): SegmentMap {
+    if (this.length) this.segments = this.segments.pushGrowing(this.length - 1, this.lastStart, end - this.lastStart);
+    const map = Object.create(SegmentMap.prototype) as { -readonly [K in 'scriptStart' | 'fileStart' | 'width' | 'scriptLength' | 'fileSpan']: SegmentMap[K] };
+    map.scriptLength = this.length;
+    map.fileSpan = { start: this.length ? this.firstStart : end, end };
+    // Sentinel: the end of the script.
+    this.segments = this.segments.pushGrowing(this.length, end, 0, true);
+    [map.scriptStart, map.fileStart, map.width] = this.segments.arrays();
+    return map as SegmentMap;
+  }
+}
+
 /** The typed arrays of a map, segment by segment (see SegmentMap.spliced). */
 class SegmentBuilder {
   length = 0;
@@ -167,6 +227,35 @@ class SegmentBuilder {
       }
     }
     this.length = end;
+  }
+
+  /** Like push, in a builder twice as large when this one is full (returns the builder to use next). */
+  pushGrowing(scriptStart: number, fileStart: number, width: number, always = false): SegmentBuilder {
+    const n = this.length;
+    if (!always && width === 1 && n && this.width[n - 1] === 1) return this;
+    let out: SegmentBuilder = this;
+    if (n === this.scriptStart.length) {
+      out = new SegmentBuilder(n * 2);
+      out.scriptStart.set(this.scriptStart);
+      out.fileStart.set(this.fileStart);
+      out.width.set(this.width);
+      out.length = n;
+    }
+    out.scriptStart[n] = scriptStart;
+    out.fileStart[n] = fileStart;
+    out.width[n] = width;
+    out.length = n + 1;
+    return out;
+  }
+
+  scriptStartAt(k: number): number {
+    return this.scriptStart[k];
+  }
+
+  /** The file offset of script character `i`, which a segment before `length` holds. */
+  fileOffsetOf(i: number): number {
+    const k = Math.max(0, upperBound(this.scriptStart.subarray(0, this.length), i) - 1);
+    return this.fileStart[k] + (this.width[k] === 1 ? i - this.scriptStart[k] : 0);
   }
 
   arrays(): [Int32Array, Int32Array, Int32Array] {
