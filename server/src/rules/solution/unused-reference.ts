@@ -17,7 +17,7 @@
 import type { Solution } from '../../model/types';
 import { defineRule } from '../rule';
 import { taggedBlocks } from '../../analysis/shared/scan';
-import { mentionedIgnoringCase } from '../../analysis/solution/mentions';
+import { substringsPresent } from '../../util/substrings';
 
 const CANVAS_APP = 300;
 const UNSEEN_CONNECTION_REFERENCE_CONSUMERS = (t: number) => t >= 10000;
@@ -42,7 +42,7 @@ export default defineRule({
         const used = new Set<string>();
         for (const f of solution.cloudFlows) for (const r of f.connectionReferences) if (r.logicalName) used.add(r.logicalName.toLowerCase());
         for (const d of solution.desktopFlows) for (const n of d.connectionReferences) used.add(n.toLowerCase());
-        const inDesktop = mentionedIgnoringCase(solution.connectionReferences.map(c => c.logicalName.toLowerCase()), texts.desktop);
+        const inDesktop = substringsPresent(solution.connectionReferences.map(c => c.logicalName.toLowerCase()), texts.desktop, { ignoreCase: true });
         for (const c of solution.connectionReferences) {
           const name = c.logicalName.toLowerCase();
           if (!name || used.has(name) || inDesktop.has(name) || appConnectors.has(c.connectorName.toLowerCase())) continue;
@@ -58,7 +58,7 @@ export default defineRule({
 
       if (!types.some(ENVIRONMENT_VARIABLE_CONSUMERS)) {
         const parents = parentDefinitions(solution);
-        const mentioned = mentionedIgnoringCase(solution.environmentVariables.map(v => v.schemaName.toLowerCase()), [...texts.cloud, ...texts.desktop]);
+        const mentioned = substringsPresent(solution.environmentVariables.map(v => v.schemaName.toLowerCase()), [...texts.cloud, ...texts.desktop], { ignoreCase: true });
         for (const v of solution.environmentVariables) {
           const name = v.schemaName.toLowerCase();
           if (!name || parents.has(name) || mentioned.has(name)) continue;

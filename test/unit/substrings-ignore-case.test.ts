@@ -1,22 +1,17 @@
-// mentionedIgnoringCase (solution/unused-reference's search) finds exactly the names a lower-cased copy of
+// substringsPresent with ignoreCase (solution/unused-reference's search) finds exactly the names a lower-cased copy of
 // each text holds, though it searches ASCII texts as they are: compared with that oracle on hand-picked
 // texts (letters that lower-case differently than they match) and on generated ones.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { mentionedIgnoringCase } from '../../server/src/analysis/solution/mentions';
+import { substringsPresent } from '../../server/src/util/substrings';
+import { rng } from '../support/rng';
+
+const mentionedIgnoringCase = (needles: string[], texts: string[]) => substringsPresent(needles, texts, { ignoreCase: true });
 
 const oracle = (needles: string[], texts: string[]) => new Set(needles.filter(n => texts.some(t => t.toLowerCase().includes(n))));
 const sorted = (set: Set<string>) => [...set].sort();
 
-function generator(seed: number): (n: number) => number {
-  let s = seed;
-  return n => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s % n;
-  };
-}
-
-describe('mentionedIgnoringCase', () => {
+describe('substringsPresent ignoring case', () => {
   test('finds names in any case, overlapping, nested and as prefixes of one another', () => {
     const needles = ['cr1_var1', 'cr1_var10', 'var1', 'r1_v', 'a.b', 'x(y', ''];
     const texts = ['use CR1_Var10 here', 'A.B and X(y'];
@@ -39,7 +34,8 @@ describe('mentionedIgnoringCase', () => {
   });
 
   test('agrees with lower-casing on generated names and texts', () => {
-    const next = generator(16);
+    const random = rng(16);
+    const next = (n: number) => random.int(0, n - 1);
     const alphabet = ['a', 'B', 'ab', 'AB', '_', 'cr1_', 'CR1_', '.', '*', '\\', '(', '\u00c9', '\u00e9', '\u212A', 'k', 'K', '\u0130', 'i', '\u{1F600}', '\u{10400}'];
     const pick = (max: number) => {
       let out = '';
