@@ -238,6 +238,30 @@ test('a settings edit re-runs the solution checks only, unless it moves the orga
   assert.match(edit(''), /^0 flows, 1 settings file re-read; 5 flows and the solution checks re-run \(organisation evidence changed\)$/);
 });
 
+test('a flow edit re-runs every flow only when the lines it touched show organisation evidence that moved', async () => {
+  const { state, disk, analyzer, unit } = await setup();
+  const edit = (note: string) => {
+    state.notes.sync = note;
+    const after = files(state);
+    const flow = Object.keys(after).find(p => nodePath.basename(p).startsWith('Syncorders-') && p.endsWith('.json'))!;
+    disk.write(flow, after[flow]);
+    analyzer.touch([unit.key], flow);
+    analyzer.relint(unit);
+    return unit.lastRelint ?? '';
+  };
+  const moved = / \(organisation evidence changed\)$/;
+  assert.doesNotMatch(edit('nothing to see here'), moved);
+  // A mailbox on the edited line: fabrikam.com joins the organisation.
+  assert.match(edit('ask ops@fabrikam.com'), moved);
+  // Another mailbox of the same domain: the lines show evidence, the whole flow shows the same as before.
+  assert.doesNotMatch(edit('ask billing@fabrikam.com'), moved);
+  // A staged host added next to it, then the line emptied of both.
+  assert.match(edit('ask billing@fabrikam.com or https://erp-dev.fabrikam.com/api'), moved);
+  assert.doesNotMatch(edit('ask billing@fabrikam.com or https://erp-dev.fabrikam.com/api/v2'), moved);
+  assert.match(edit('nothing'), moved);
+  assert.doesNotMatch(edit('nothing at all'), moved);
+});
+
 test('a file that is neither a flow nor a settings file re-lints the unit whole, and says why', async () => {
   const { state, disk, analyzer, unit } = await setup();
   state.defaultValue = 'https://api.fabrikam.com';

@@ -187,8 +187,57 @@ function settingsEvidenceOf(settings: DeploymentSettings): string {
  * when each changed flow and settings file shows the same as before.
  */
 function organizationMoved(reload: FlowReload): boolean {
+  // The cloud flows come first in both lists, in the same order (reload-flow.ts).
+  const replaced = [...reload.replaced];
+  reload.cloudFlows.forEach((now, k) => inheritEvidence(replaced[k], now));
   // In order: the first text that stages a domain names its stage.
-  const before = [...[...reload.replaced].map(evidenceOf), ...reload.settings.map(([was]) => settingsEvidenceOf(was))];
+  const before = [...replaced.map(evidenceOf), ...reload.settings.map(([was]) => settingsEvidenceOf(was))];
   const after = [...[...reload.cloudFlows, ...reload.desktopFlows].map(evidenceOf), ...reload.settings.map(([, now]) => settingsEvidenceOf(now))];
   return before.length !== after.length || before.some((s, i) => s !== after[i]);
+}
+
+/**
+ * Gives a flow read again its last version's evidence when the edit cannot have moved it, so a keystroke
+ * scans the lines it touched rather than the whole flow. Neither scan of organizationOf (mailboxes, URLs)
+ * matches across a line break, so a text's evidence is the union of its lines' (first stage first): when
+ * the lines that differ show none, before and after, the rest of the text shows the same as before.
+ */
+function inheritEvidence(was: CloudFlow | DesktopFlow | undefined, now: CloudFlow): void {
+  if (!was || !('file' in was) || was.file.path !== now.file.path || evidenceMemo.has(now)) return;
+  const before = was.file.text;
+  const after = now.file.text;
+  const prefix = commonPrefixLength(before, after);
+  const suffix = commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix);
+  // The differing text, widened to whole lines (the same line starts and ends in both texts).
+  const start = prefix === 0 ? 0 : before.lastIndexOf('\n', prefix - 1) + 1;
+  const lineEnd = (text: string) => {
+    const end = text.indexOf('\n', text.length - suffix);
+    return end < 0 ? text.length : end;
+  };
+  if (showsOrganization(before.slice(start, lineEnd(before))) || showsOrganization(after.slice(start, lineEnd(after)))) return;
+  evidenceMemo.set(now, evidenceOf(was));
+}
+
+function showsOrganization(text: string): boolean {
+  const org = organizationOf([text]);
+  return org.domains.size > 0 || org.tenantNames.size > 0 || (org.staged?.size ?? 0) > 0;
+}
+
+/** Compared a block at a time first: block equality is a native comparison, a character loop is not. */
+const BLOCK = 1024;
+
+function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k + BLOCK <= n && a.slice(k, k + BLOCK) === b.slice(k, k + BLOCK)) k += BLOCK;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
+/** The length of the common end of a and b, at most `limit`. */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let k = 0;
+  while (k + BLOCK <= limit && a.slice(a.length - k - BLOCK, a.length - k) === b.slice(b.length - k - BLOCK, b.length - k)) k += BLOCK;
+  while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
 }
