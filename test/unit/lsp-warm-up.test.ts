@@ -13,7 +13,7 @@ import { decodedScriptIn } from '../../server/src/lsp/script-splice';
 import { connectSession } from '../../server/src/lsp/server';
 import type { Session } from '../../server/src/lsp/session';
 import { pathToUri } from '../../server/src/lsp/uri';
-import { warmUpSteps, WARM_UP_EDITS } from '../../server/src/lsp/warm-up';
+import { CLOUD_WARM_UP_EDITS, SCRIPT_WARM_UP_EDITS, warmUpSteps } from '../../server/src/lsp/warm-up';
 import { QUIET_MS, WarmUp } from '../../server/src/lsp/warm-up-runner';
 import { buildSolutionFiles } from '../support/fixture';
 import { FakeConnection } from '../support/lsp-fake';
@@ -73,7 +73,7 @@ test('the warm-up steps re-lint edits of a desktop flow and a cloud flow and lea
   const analyzer = await scanned(files);
   const before = [...analyzer.units.values()].map(u => ({ u, solution: u.solution, workspace: u.workspace, findings: u.findings, ids: u.findings.map(f => `${f.ruleId}@${f.loc.file.path}:${f.loc.span.start}`) }));
   const steps = warmUpSteps(analyzer.units.values(), () => ({}), new MemoryVfs(files));
-  assert.equal(steps.length, 2 * WARM_UP_EDITS, 'edits of both flows');
+  assert.equal(steps.length, SCRIPT_WARM_UP_EDITS + CLOUD_WARM_UP_EDITS, 'edits of both flows');
   for (const step of steps) assert.equal(step(), true, 'each edit is re-linted incrementally');
   for (const b of before) {
     assert.equal(b.u.solution, b.solution);
@@ -154,7 +154,7 @@ test('a session warms up after its first scan without publishing, and its edits 
     await waitFor('the first scan', () => client.statuses().find(s => s.scope === 'full'));
     const published = client.published.length;
     if (warmUp) {
-      await waitFor('the warm-up', () => client.logs.find(l => /warmed up the as-you-type paths: 6 edits/.test(l)));
+      await waitFor('the warm-up', () => client.logs.find(l => l.includes(`warmed up the as-you-type paths: ${SCRIPT_WARM_UP_EDITS + CLOUD_WARM_UP_EDITS} edits`)));
       assert.equal(client.published.length, published, 'the warm-up publishes nothing');
     }
     const uri = pathToUri(path);
