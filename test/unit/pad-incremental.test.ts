@@ -7,64 +7,8 @@ import { test } from 'node:test';
 import type { ScriptAst } from '../../server/src/model/pad-ast';
 import { reparseScript, textChange } from '../../server/src/load/pad/incremental';
 import { parseScript } from '../../server/src/load/pad/parser';
-import { rng, type Rng } from '../support/rng';
-
-const LINES = [
-  "SET Counter TO Counter + 1",
-  "Variables.AddItemToList Item: $'''step 12''' List: Items",
-  "Text.Replace Text: Body TextToFind: $'''#4''' IsRegEx: False IgnoreCase: False ReplaceWith: $'''x''' Result=> Body",
-  "File.WriteText File: $'''%Folder%\\\\log.txt''' TextToWrite: $'''%Now% step: %Counter%''' AppendNewLine: True",
-  "CALL Notify Subject: $'''Done''' Count: Counter",
-  "@@copilotGeneratedAction: 'False'",
-  "ON ERROR",
-  "    SET Failed TO True",
-  "END",
-  "IF Counter > 3 THEN",
-  "ELSE",
-  "LOOP FOREACH Row IN Rows",
-  "WAIT 2",
-  "# a comment line",
-  "SET Password TO $'''Hunter2Secret!x'''",
-  "DISABLE Web.InvokeWebService.InvokeWebServiceRequest Url: $'''https://api-dev.contoso.com/x''' Method: Web.Method.Get",
-  "SET Note TO $'''first line",
-  "second line'''",
-  "BLOCK Retry",
-  "FUNCTION Helper GLOBAL",
-  "END FUNCTION",
-  "SET List TO [1, 2, 3]",
-];
-
-const LETTERS = ['x', 'a', ' ', '1', '.'];
-/** What breaks a line: a quote, an interpolation, an escape, a comment mark. */
-const BREAKING = ["'", '%', '\\', '=', ':', "'''", '%Counter%', '#'];
-
-function startScript(r: Rng, crlf: boolean): string {
-  const lines: string[] = ['@@copilotGeneratedAction: \'False\'', '@INPUT Folder : { Type: \'Text\', DefaultValue: \'C:\\\\x\' }'];
-  for (let i = 0; i < 40; i++) lines.push(r.pick(LINES.slice(0, 5)));
-  lines.splice(10, 0, 'IF Counter > 3 THEN', "    Variables.AddItemToList Item: $'''in block''' List: Items", 'END');
-  lines.splice(20, 0, "Web.InvokeWebService.InvokeWebServiceRequest Url: $'''https://x''' Method: Web.Method.Get Response=> R", 'ON ERROR', '    SET Failed TO True', 'END');
-  return lines.join(crlf ? '\r\n' : '\n');
-}
-
-/** One random edit of `text` (most of them typing inside a line, as in an editor). */
-function edit(r: Rng, text: string, eol: string): string {
-  const kind = r.int(0, 9);
-  if (kind <= 4) {
-    // Typing or deleting inside a line, often inside a string.
-    const quote = text.indexOf("'''", r.int(0, Math.max(0, text.length - 1)));
-    const at = quote >= 0 && r.next() < 0.7 ? quote + 3 + r.int(0, 3) : r.int(0, text.length);
-    if (r.next() < 0.3 && at < text.length) return text.slice(0, at) + text.slice(at + 1);
-    return text.slice(0, at) + r.pick(r.next() < 0.8 ? LETTERS : BREAKING) + text.slice(at);
-  }
-  const lines = text.split(eol);
-  const i = r.int(0, lines.length);
-  if (kind === 5) lines.splice(i, 0, r.pick(LINES));
-  else if (kind === 6 && lines.length > 1) lines.splice(Math.min(i, lines.length - 1), 1);
-  else if (kind === 7) lines.splice(i, 0, 'IF Flag = True THEN');
-  else if (kind === 8) lines.splice(i, 0, 'END');
-  else lines.splice(i, 0, `${r.pick(LINES.slice(0, 5))}${eol}${r.pick(LINES)}`);
-  return lines.join(eol);
-}
+import { rng } from '../support/rng';
+import { edit, LETTERS, startScript } from '../support/pad-edits';
 
 test('textChange: the smallest single change between two texts', () => {
   assert.equal(textChange('abc', 'abc'), undefined);

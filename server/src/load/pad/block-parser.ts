@@ -20,8 +20,8 @@ export abstract class BlockParser extends ActionParser {
     const condition = this.parseCondition();
     const then = this.expectKeyword('THEN');
     const head = { start, end: then?.end ?? condition.span.end };
-    const branch: ConditionBranch = { span: { ...head }, condition, body: [] };
-    const node: IfStmt = { kind: 'if', span: { ...head }, branches: [branch] };
+    const branch: ConditionBranch = { span: { start: head.start, end: head.end }, condition, body: [] };
+    const node: IfStmt = { kind: 'if', span: { start: head.start, end: head.end }, branches: [branch] };
     this.addStatement(node, start, disabled);
     this.frames.push({ kind: 'if', head, node, branch });
     this.finishLine();
@@ -47,7 +47,7 @@ export abstract class BlockParser extends ActionParser {
       } else {
         if (!frame.branch) this.report(head.start, head.end, 'ELSE IF after ELSE');
         this.closeBranch(frame);
-        const branch: ConditionBranch = { span: { ...head }, condition, body: [] };
+        const branch: ConditionBranch = { span: { start: head.start, end: head.end }, condition, body: [] };
         frame.node.branches.push(branch);
         frame.branch = branch;
       }
@@ -97,7 +97,7 @@ export abstract class BlockParser extends ActionParser {
     lx.next();
     const value = this.ep.parseExpression(lx);
     const head = { start, end: value.span.end };
-    const node: SwitchStmt = { kind: 'switch', span: { ...head }, value, cases: [] };
+    const node: SwitchStmt = { kind: 'switch', span: { start: head.start, end: head.end }, value, cases: [] };
     this.addStatement(node, start, disabled);
     this.frames.push({ kind: 'switch', head, node, list: undefined, current: undefined, sawDefault: false });
     this.finishLine();

@@ -3,15 +3,17 @@
 // the change are shared, not copied; the previous tree is never modified (the editor may still hold it).
 //
 // Statements and expressions — nearly every node — are copied by kind, with direct field access: a generic
-// copy (spread, Object.keys, a type test on every field) cost as much as parsing the script again. A copy keeps
-// the node's shape (`{ ...node }` first, then the fields holding offsets replaced in place). A field added to
-// the syntax tree that holds offsets must be moved here too (test/unit/pad-incremental.test.ts compares the
-// result with a whole parse). The rest of the tree (headers, declarations, problems, …) is small and goes
+// copy (spread, Object.keys, a type test on every field) cost as much as parsing the script again. A copy is an
+// object literal with the parser's keys in the parser's order, its later fields added in the order the parser adds
+// them: copies then share the parser's hidden classes, and the code reading the tree is not re-optimised for a
+// second set of shapes after the first edits (test/unit/pad-incremental-shapes.test.ts). A field added to
+// the syntax tree must be copied here too, at its place in the parser's order, and moved if it holds offsets
+// (test/unit/pad-incremental*.test.ts compare the result with a whole parse). The rest of the tree (headers, declarations, problems, …) is small and goes
 // through the generic copy.
 import type { Span } from '../../util/text';
 import type {
-  ActionStmt, Annotation, Argument, ConditionBranch, Expr, FunctionDef, InterpolationPart, ObjectEntry, Output, ScriptAst,
-  Statement, SwitchStmt, TextPart,
+  ActionStmt, Annotation, Argument, BlockStmt, ConditionBranch, Expr, FunctionDef, IfStmt, InterpolationPart, LoopStmt, ObjectEntry,
+  OnErrorStmt, Output, ScriptAst, Statement, StringLit, SwitchStmt, TextPart, WaitStmt,
 } from '../../model/pad-ast';
 
 /** The part of a text that changed: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
@@ -32,7 +34,6 @@ export class OffsetMover {
 
   tree(ast: ScriptAst): ScriptAst {
     const copy: ScriptAst = {
-      ...ast,
       headers: this.annotations(ast.headers),
       imports: this.copy(ast.imports),
       declarations: this.copy(ast.declarations),
@@ -54,11 +55,7 @@ export class OffsetMover {
         out[i] = a;
         continue;
       }
-      const c = { ...a };
-      c.span = this.span(a.span);
-      c.keySpan = this.span(a.keySpan);
-      c.value = this.expr(a.value);
-      out[i] = c;
+      out[i] = { span: this.span(a.span), key: a.key, keySpan: this.span(a.keySpan), value: this.expr(a.value) };
     }
     return out;
   }
@@ -90,155 +87,104 @@ export class OffsetMover {
       const done = this.comments.get(s);
       if (done) return done;
     }
-    const c = this.moved(s);
-    c.span = this.span(s.span);
-    if (s.annotations) c.annotations = this.annotations(s.annotations);
+    const c = this.moved(s, this.span(s.span));
+    // The fields the parser adds after building the node, in the order it adds them (parser-base.ts addStatement,
+    // then the lines that follow: ON ERROR, ELSE, DEFAULT, ON BLOCK ERROR).
+    if (s.disabled !== undefined) c.disabled = s.disabled;
+    if (s.annotations !== undefined) c.annotations = this.annotations(s.annotations);
+    if (s.kind === 'action') {
+      if (s.onError !== undefined) (c as ActionStmt).onError = this.statements(s.onError) as OnErrorStmt[];
+    } else if (s.kind === 'if') {
+      if (s.elseBody !== undefined) (c as IfStmt).elseBody = this.statements(s.elseBody);
+    } else if (s.kind === 'switch') {
+      if (s.defaultBody !== undefined) (c as SwitchStmt).defaultBody = this.statements(s.defaultBody);
+    } else if (s.kind === 'block' && s.handler !== undefined) {
+      const h = s.handler;
+      (c as BlockStmt).handler = { span: this.span(h.span), all: h.all, body: this.statements(h.body) };
+    }
     if (s.kind === 'comment') this.comments.set(s, c);
     return c;
   }
 
-  /** A copy of the statement with every field but `span` and `annotations` moved. */
-  private moved(s: Statement): Statement {
+  /** A copy of the statement as the parser builds it (statement-parser.ts, block-parser.ts, …), before `statement` adds the rest. */
+  private moved(s: Statement, span: Span): Statement {
     switch (s.kind) {
-      case 'action': return this.action(s);
-      case 'set': {
-        const c = { ...s };
-        c.target = this.expr(s.target);
-        c.variableSpan = this.span(s.variableSpan);
-        c.value = this.expr(s.value);
-        return c;
-      }
-      case 'if': {
-        const c = { ...s };
-        c.branches = s.branches.map(b => this.branch(b));
-        if (s.elseBody) c.elseBody = this.statements(s.elseBody);
-        return c;
-      }
-      case 'switch': {
-        const c = { ...s };
-        c.value = this.expr(s.value);
-        c.cases = s.cases.map(k => this.switchCase(k));
-        if (s.defaultBody) c.defaultBody = this.statements(s.defaultBody);
-        return c;
-      }
+      case 'action': return this.action(s, span);
+      case 'set':
+        return { kind: 'set', span, target: this.expr(s.target), variable: s.variable, variableSpan: this.span(s.variableSpan), value: this.expr(s.value) };
+      case 'if': return { kind: 'if', span, branches: s.branches.map(b => this.branch(b)) };
+      case 'switch': return { kind: 'switch', span, value: this.expr(s.value), cases: s.cases.map(k => this.switchCase(k)) };
       case 'loop': {
-        const c = { ...s };
-        c.from = this.expr(s.from);
-        c.to = this.expr(s.to);
-        c.step = this.expr(s.step);
-        c.body = this.statements(s.body);
-        if (s.variableSpan) c.variableSpan = this.span(s.variableSpan);
+        const c: LoopStmt = { kind: 'loop', span, from: this.expr(s.from), to: this.expr(s.to), step: this.expr(s.step), body: this.statements(s.body) };
+        if (s.variable !== undefined) c.variable = s.variable;
+        if (s.variableSpan !== undefined) c.variableSpan = this.span(s.variableSpan);
         return c;
       }
-      case 'foreach': {
-        const c = { ...s };
-        c.variableSpan = this.span(s.variableSpan);
-        c.collection = this.expr(s.collection);
-        c.body = this.statements(s.body);
-        return c;
-      }
-      case 'while': {
-        const c = { ...s };
-        c.condition = this.condition(s.condition);
-        c.body = this.statements(s.body);
-        return c;
-      }
+      case 'foreach':
+        return {
+          kind: 'foreach', span, variable: s.variable, variableSpan: this.span(s.variableSpan), collection: this.expr(s.collection),
+          body: this.statements(s.body),
+        };
+      case 'while': return { kind: 'while', span, condition: this.condition(s.condition), body: this.statements(s.body) };
       case 'block': {
-        const c = { ...s };
-        if (s.handler) {
-          const handler = { ...s.handler };
-          handler.span = this.span(s.handler.span);
-          handler.body = this.statements(s.handler.body);
-          c.handler = handler;
-        }
-        c.body = this.statements(s.body);
+        const c: BlockStmt = { kind: 'block', span, body: this.statements(s.body) };
+        if (s.name !== undefined) c.name = s.name;
         return c;
       }
       case 'onError': {
-        const c = { ...s };
-        if (s.repeat) {
-          const repeat = { ...s.repeat };
-          repeat.times = this.expr(s.repeat.times);
-          repeat.wait = this.expr(s.repeat.wait);
-          c.repeat = repeat;
-        }
-        c.body = this.statements(s.body);
+        const c: OnErrorStmt = { kind: 'onError', span, body: this.statements(s.body) };
+        if (s.repeat !== undefined) c.repeat = { times: this.expr(s.repeat.times), wait: this.expr(s.repeat.wait) };
+        if (s.errorType !== undefined) c.errorType = s.errorType;
         return c;
       }
-      case 'call': {
-        const c = { ...s };
-        c.targetSpan = this.span(s.targetSpan);
-        c.args = this.args(s.args);
-        c.outputs = this.outputs(s.outputs);
-        return c;
-      }
+      case 'call':
+        return { kind: 'call', span, target: s.target, targetSpan: this.span(s.targetSpan), args: this.args(s.args), outputs: this.outputs(s.outputs) };
       case 'label':
-      case 'goto': {
-        const c = { ...s };
-        c.nameSpan = this.span(s.nameSpan);
-        return c;
-      }
+      case 'goto': return { kind: s.kind, span, name: s.name, nameSpan: this.span(s.nameSpan) };
       case 'wait': {
-        const c = { ...s };
-        if (s.duration) c.duration = this.expr(s.duration);
-        if (s.condition) c.condition = this.statement(s.condition) as ActionStmt;
-        if (s.timeout) c.timeout = this.expr(s.timeout);
-        return c;
+        if (s.condition !== undefined) {
+          const c: WaitStmt = { kind: 'wait', span, condition: this.statement(s.condition) as ActionStmt };
+          if (s.timeout !== undefined) c.timeout = this.expr(s.timeout);
+          return c;
+        }
+        if (s.duration !== undefined) return { kind: 'wait', span, duration: this.expr(s.duration) };
+        return this.copy(s);
       }
-      case 'exit': {
-        const c = { ...s };
-        c.args = this.args(s.args);
-        return c;
-      }
-      case 'getLastError': {
-        const c = { ...s };
-        c.variableSpan = this.span(s.variableSpan);
-        c.args = this.args(s.args);
-        return c;
-      }
-      case 'simple':
-      case 'region':
-      case 'comment':
-      case 'unknown': return { ...s };
+      case 'exit': return { kind: 'exit', span, args: this.args(s.args) };
+      case 'getLastError':
+        return { kind: 'getLastError', span, variable: s.variable, variableSpan: this.span(s.variableSpan), args: this.args(s.args) };
+      case 'simple': return { kind: 'simple', span, keyword: s.keyword };
+      // parser.ts builds a region with a spread: so does the copy, for the same shape.
+      case 'region': return { kind: 'region', span, end: s.end, ...(s.name !== undefined ? { name: s.name } : {}) };
+      case 'comment': return { kind: 'comment', span, text: s.text, block: s.block };
+      case 'unknown': return { kind: 'unknown', span, text: s.text };
       default: return this.copy(s);
     }
   }
 
-  private action(s: ActionStmt): ActionStmt {
-    const c = { ...s };
-    c.idSpan = this.span(s.idSpan);
-    c.args = this.args(s.args);
-    c.outputs = this.outputs(s.outputs);
-    if (s.onError) c.onError = this.statements(s.onError) as typeof s.onError;
+  private action(s: ActionStmt, span: Span): ActionStmt {
+    const c: ActionStmt = {
+      kind: 'action', span, id: s.id, idSpan: this.span(s.idSpan), module: s.module, action: s.action, args: this.args(s.args),
+      outputs: this.outputs(s.outputs),
+    };
+    if (s.selector !== undefined) c.selector = s.selector;
     return c;
   }
 
   private branch(b: ConditionBranch): ConditionBranch {
     const guarded = b.condition.kind === 'action' && b.condition.onError !== undefined;
     if (b.span.end < this.start && !guarded) return b;
-    const c = { ...b };
-    c.span = this.span(b.span);
-    c.condition = this.condition(b.condition);
-    c.body = this.statements(b.body);
-    return c;
+    return { span: this.span(b.span), condition: this.condition(b.condition), body: this.statements(b.body) };
   }
 
   private switchCase(k: SwitchStmt['cases'][number]): SwitchStmt['cases'][number] {
     if (k.span.end < this.start) return k;
-    const c = { ...k };
-    c.span = this.span(k.span);
-    c.value = this.expr(k.value);
-    c.body = this.statements(k.body);
-    return c;
+    return { span: this.span(k.span), op: k.op, value: this.expr(k.value), body: this.statements(k.body) };
   }
 
   private subflow(f: FunctionDef): FunctionDef {
     if (f.span.end < this.start) return f;
-    const c = { ...f };
-    c.span = this.span(f.span);
-    c.nameSpan = this.span(f.nameSpan);
-    c.body = this.statements(f.body);
-    return c;
+    return { span: this.span(f.span), name: f.name, nameSpan: this.span(f.nameSpan), body: this.statements(f.body) };
   }
 
   private condition(c: Expr | ActionStmt): Expr | ActionStmt {
@@ -253,11 +199,7 @@ export class OffsetMover {
         out[i] = a;
         continue;
       }
-      const c = { ...a };
-      c.span = this.span(a.span);
-      c.nameSpan = this.span(a.nameSpan);
-      c.value = this.expr(a.value);
-      out[i] = c;
+      out[i] = { span: this.span(a.span), name: a.name, nameSpan: this.span(a.nameSpan), dynamic: a.dynamic, value: this.expr(a.value) };
     }
     return out;
   }
@@ -270,11 +212,10 @@ export class OffsetMover {
         out[i] = o;
         continue;
       }
-      const c = { ...o };
-      c.span = this.span(o.span);
-      c.nameSpan = this.span(o.nameSpan);
-      c.variableSpan = this.span(o.variableSpan);
-      out[i] = c;
+      out[i] = {
+        span: this.span(o.span), name: o.name, nameSpan: this.span(o.nameSpan), dynamic: o.dynamic, variable: o.variable,
+        variableSpan: this.span(o.variableSpan),
+      };
     }
     return out;
   }
@@ -285,108 +226,46 @@ export class OffsetMover {
     return out;
   }
 
+  /** A copy of the expression as the parser builds it (expressions.ts, string-literals.ts). */
   private expr(e: Expr): Expr {
     if (e.span.end < this.start) return e;
     const span = this.span(e.span);
     switch (e.kind) {
       case 'string': {
-        const c = { ...e };
-        c.span = span;
-        c.parts = e.parts.map(p => this.part(p));
+        const c: StringLit = { kind: 'string', span, form: e.form, parts: e.parts.map(p => this.part(p)) };
+        // `value` may be present and undefined (a formula): the key is kept as the parser writes it.
+        if ('value' in e) c.value = e.value;
+        if (e.formula !== undefined) c.formula = e.formula;
         return c;
       }
-      case 'number':
-      case 'bool':
-      case 'var':
-      case 'dotted':
-      case 'error': {
-        const c = { ...e };
-        c.span = span;
-        return c;
-      }
-      case 'member': {
-        const c = { ...e };
-        c.span = span;
-        c.object = this.expr(e.object);
-        c.propertySpan = this.span(e.propertySpan);
-        return c;
-      }
-      case 'index': {
-        const c = { ...e };
-        c.span = span;
-        c.object = this.expr(e.object);
-        c.index = this.expr(e.index);
-        return c;
-      }
-      case 'list': {
-        const c = { ...e };
-        c.span = span;
-        c.items = this.exprs(e.items);
-        return c;
-      }
-      case 'object': {
-        const c = { ...e };
-        c.span = span;
-        c.entries = e.entries.map(x => this.entry(x));
-        return c;
-      }
-      case 'datatable': {
-        const c = { ...e };
-        c.span = span;
-        c.header = this.exprs(e.header);
-        c.rows = e.rows.map(r => this.exprs(r));
-        return c;
-      }
-      case 'binary': {
-        const c = { ...e };
-        c.span = span;
-        c.left = this.expr(e.left);
-        c.right = this.expr(e.right);
-        return c;
-      }
-      case 'unary': {
-        const c = { ...e };
-        c.span = span;
-        c.operand = this.expr(e.operand);
-        return c;
-      }
-      case 'call': {
-        const c = { ...e };
-        c.span = span;
-        c.calleeSpan = this.span(e.calleeSpan);
-        c.args = this.exprs(e.args);
-        return c;
-      }
-      case 'paren': {
-        const c = { ...e };
-        c.span = span;
-        c.expr = this.expr(e.expr);
-        return c;
-      }
+      case 'number': return { kind: 'number', span, value: e.value, raw: e.raw };
+      case 'bool': return { kind: 'bool', span, value: e.value };
+      case 'var': return { kind: 'var', span, name: e.name };
+      case 'dotted': return { kind: 'dotted', span, name: e.name, segments: e.segments };
+      case 'error': return { kind: 'error', span, text: e.text };
+      case 'member': return { kind: 'member', span, object: this.expr(e.object), property: e.property, propertySpan: this.span(e.propertySpan) };
+      case 'index': return { kind: 'index', span, object: this.expr(e.object), index: this.expr(e.index) };
+      case 'list': return { kind: 'list', span, items: this.exprs(e.items) };
+      case 'object': return { kind: 'object', span, entries: e.entries.map(x => this.entry(x)) };
+      case 'datatable': return { kind: 'datatable', span, header: this.exprs(e.header), rows: e.rows.map(r => this.exprs(r)) };
+      case 'binary': return { kind: 'binary', span, op: e.op, left: this.expr(e.left), right: this.expr(e.right) };
+      case 'unary': return { kind: 'unary', span, op: e.op, operand: this.expr(e.operand) };
+      case 'call': return { kind: 'call', span, callee: e.callee, calleeSpan: this.span(e.calleeSpan), args: this.exprs(e.args) };
+      case 'paren': return { kind: 'paren', span, expr: this.expr(e.expr) };
       default: return this.copy(e);
     }
   }
 
   private entry(x: ObjectEntry): ObjectEntry {
     if (x.span.end < this.start) return x;
-    const c = { ...x };
-    c.keySpan = this.span(x.keySpan);
-    c.value = this.expr(x.value);
-    c.span = this.span(x.span);
-    return c;
+    return { key: x.key, keySpan: this.span(x.keySpan), value: this.expr(x.value), span: this.span(x.span) };
   }
 
   private part(p: TextPart | InterpolationPart): TextPart | InterpolationPart {
     if (p.span.end < this.start) return p;
-    if (p.kind === 'interpolation') {
-      const interpolation = { ...p };
-      interpolation.expr = this.expr(p.expr);
-      interpolation.span = this.span(p.span);
-      return interpolation;
-    }
-    const c = { ...p };
-    c.span = this.span(p.span);
-    if (p.offsets) c.offsets = this.offsets(p.offsets);
+    if (p.kind === 'interpolation') return { kind: 'interpolation', expr: this.expr(p.expr), span: this.span(p.span) };
+    const c: TextPart = { kind: 'text', value: p.value, span: this.span(p.span) };
+    if (p.offsets !== undefined) c.offsets = this.offsets(p.offsets);
     return c;
   }
 
