@@ -16,21 +16,8 @@ import { findPaths, findStructuredSecrets, findUrls, hasDriveStart, mayHoldStruc
 import { isSecretName } from '../../server/src/analysis/shared/vocabulary';
 import { loadCloudFlow } from '../../server/src/load/cloudflow';
 import { createSourceFile } from '../../server/src/util/text';
+import { generator, randomText } from '../support/random-text';
 
-/** A deterministic generator (tests must not depend on Math.random). */
-function generator(seed: number): (n: number) => number {
-  let s = seed;
-  return n => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s % n;
-  };
-}
-
-function randomText(next: (n: number) => number, alphabet: readonly string[], maxParts: number): string {
-  let out = '';
-  for (let i = next(maxParts + 1); i > 0; i--) out += alphabet[next(alphabet.length)];
-  return out;
-}
 
 /** A leaf with only what literalSpans and the constant lists read. */
 function leafOf(text: string): StringLeaf {

@@ -12,6 +12,7 @@ import { parseStrictJson } from '../../server/src/load/json-strict';
 import { corpusPath } from '../support/corpus';
 import { loadCloudFlow } from '../../server/src/load/cloudflow';
 import { createSourceFile } from '../../server/src/util/text';
+import { generator } from '../support/random-text';
 
 /** jsonc-parser's tree and errors, with the options parseJson uses. */
 function oracle(text: string): { root?: JsonNode; errors: ParseError[] } {
@@ -42,14 +43,6 @@ function assertSameAsOracle(text: string, label = JSON.stringify(text).slice(0, 
   assert.deepEqual(plain(strict), plain(expected.root), label);
 }
 
-/** A deterministic generator (tests must not depend on Math.random). */
-function generator(seed: number): (n: number) => number {
-  let s = seed;
-  return n => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s % n;
-  };
-}
 
 const PIECES = ['{', '}', '[', ']', ',', ':', ' ', '\n', '\r\n', '\t', '"a"', '"k\\"q"', '"\\u00e9\\n"', '"\\x"', '"\\u12"', '"tab\there"', '1', '-0', '0.5',
   '1e5', '-2.5E-3', '01', '1.', '.5', '-', 'true', 'false', 'null', 'nul', 'truex', '/*c*/', '//c\n', '\u00a0', '"@{x}"', '"é😀"', '"\ud800"'];

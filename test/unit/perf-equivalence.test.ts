@@ -6,21 +6,8 @@ import { substringsPresent } from '../../server/src/util/substrings';
 import { computeLineStarts } from '../../server/src/util/text';
 import { unitsToString } from '../../server/src/load/jsonscan';
 import { valueConstants } from '../../server/src/analysis/cloud/expression-literals';
+import { generator, randomText } from '../support/random-text';
 
-/** A deterministic generator (tests must not depend on Math.random). */
-function generator(seed: number): (n: number) => number {
-  let s = seed;
-  return n => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s % n;
-  };
-}
-
-function randomText(next: (n: number) => number, alphabet: readonly string[], maxParts: number): string {
-  let out = '';
-  for (let i = next(maxParts + 1); i > 0; i--) out += alphabet[next(alphabet.length)];
-  return out;
-}
 
 describe('substringsPresent', () => {
   const naive = (needles: string[], texts: string[]) => new Set(needles.filter(n => texts.some(t => t.includes(n))));

@@ -1,5 +1,6 @@
 // What an action is: its connector and operation, what kind of action its type makes it (sender,
 // pass-through, securable or not), which desktop flow it runs and what it already secures.
+import { boundedMemo } from '../../util/memo';
 import { prop, stringValue } from '../../load/json';
 import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/types';
 
@@ -43,17 +44,7 @@ export function typeOf(action: FlowAction): string {
 }
 
 // Types and operation ids are a few hundred names asked for on every string value: each is lowered once.
-// Bounded, as the language server lives long and hostile input can invent any name.
-const lowered = new Map<string, string>();
-
-function lowerCase(name: string): string {
-  let lower = lowered.get(name);
-  if (lower === undefined) {
-    if (lowered.size >= 10_000) lowered.clear();
-    lowered.set(name, (lower = name.toLowerCase()));
-  }
-  return lower;
-}
+const lowerCase = boundedMemo(name => name.toLowerCase(), 10_000);
 
 /** Connectors that administer Power Platform environments: their environment parameters name one. */
 export const ADMIN_CONNECTORS: ReadonlySet<string> = new Set([

@@ -1,5 +1,6 @@
 // The string values under an action's `inputs` ("leaves"), each with its path, its decoded-to-file
 // offset map (JSON escapes) and its literal/reference segments; and the literal text inside them.
+import { boundedMemo } from '../../util/memo';
 import type { CloudFlow, FlowAction } from '../../model/types';
 import { JsonNode, StringOffsets, stringOffsets } from '../../load/json';
 import { isSpaceCode } from '../shared/scan';
@@ -41,30 +42,12 @@ export function lastSegment(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1);
 }
 
+// Parameter and field names repeat across every flow of a tree: each is normalised once.
 /** Lower case, letters and digits only: `X-Api_Key` → `xapikey`. */
-export function normalizeName(name: string): string {
-  let normal = normalNames.get(name);
-  if (normal === undefined) {
-    if (normalNames.size >= 50_000) normalNames.clear();
-    normalNames.set(name, (normal = name.toLowerCase().replace(/[^a-z0-9]/g, '')));
-  }
-  return normal;
-}
-
-// Parameter and field names repeat across every flow of a tree: each is normalised once (bounded, as isSkippedKey).
-const normalNames = new Map<string, string>();
+export const normalizeName = boundedMemo(name => name.toLowerCase().replace(/[^a-z0-9]/g, ''));
 
 /** normalizeName of a key's last part: `item/Input_Pin` → `inputpin`. */
-export function parameterName(key: string): string {
-  let name = parameterNames.get(key);
-  if (name === undefined) {
-    if (parameterNames.size >= 50_000) parameterNames.clear();
-    parameterNames.set(key, (name = normalizeName(lastSegment(key))));
-  }
-  return name;
-}
-
-const parameterNames = new Map<string, string>();
+export const parameterName = boundedMemo(key => normalizeName(lastSegment(key)));
 
 /** Every string value under the action's inputs, in document order. */
 export function collectLeaves(flow: CloudFlow, action: FlowAction): StringLeaf[] {
@@ -114,20 +97,14 @@ function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: str
   }
 }
 
-// Property names repeat across every action of a tree: each is judged once. Bounded, as the language server
-// lives long and hostile input can invent any name.
-const skippedKey = new Map<string, boolean>();
+// Property names repeat across every action of a tree: each is judged once.
+const skippedKey = boundedMemo(key => SKIPPED_KEYS.has(lastSegment(key).toLowerCase()));
 
 function isSkippedKey(key: string): boolean {
   // Every skipped name starts with `$`, `d`, `f` or `s` (any case): most keys are told apart without the table.
   const first = key.charCodeAt(key.lastIndexOf('/') + 1) | 32;
   if (first !== 36 && first !== 100 && first !== 102 && first !== 115) return false;
-  let skipped = skippedKey.get(key);
-  if (skipped === undefined) {
-    if (skippedKey.size >= 50_000) skippedKey.clear();
-    skippedKey.set(key, (skipped = SKIPPED_KEYS.has(lastSegment(key).toLowerCase())));
-  }
-  return skipped;
+  return skippedKey(key);
 }
 
 // Masks of values that are one whole expression, by length (shared: strings are immutable).

@@ -1,6 +1,7 @@
 // The one vocabulary both rule families read: which names (variables, inputs, parameters, fields,
 // headers, query parameters, JSON keys) say that their value is a secret. Values' shapes (hosts, URLs,
 // paths, connection strings) live in values.ts.
+import { boundedMemo } from '../../util/memo';
 import { CONNECTION_SECRET_KEYS, connectionKeyIs, looksRandom } from './values';
 
 // ---------------------------------------------------------------------------------------------
@@ -52,12 +53,7 @@ export function secretNameStrength(name: string): SecretNameStrength | undefined
   // Most names hold no secret word at all (Files32, Input_PortalUrl): one scan of the name answers
   // them without a cache entry, so the cache keeps only the few names worth remembering.
   if (!MAY_NAME_SECRET.test(name)) return undefined;
-  let code = strengthOfName.get(name);
-  if (code === undefined) {
-    code = STRENGTH_CODE.indexOf(computeSecretNameStrength(name));
-    remember(strengthOfName, name, code);
-  }
-  return STRENGTH_CODE[code];
+  return STRENGTH_CODE[strengthCode(name)];
 }
 
 /**
@@ -70,17 +66,10 @@ const MAY_NAME_SECRET = /pass|pwd|pword|secret|key|token|pin|cred|otp|sig|[^\0-\
 const MAY_NAME_USER = /user|usr|uid|log[io]n|account|[^\0-\x7f]/i;
 
 // Names repeat across a tree's flows (the same variables, arguments and fields): each is split into
-// words once. Bounded, as the language server lives long and hostile input can invent any name.
-// Answers are kept as numbers so one `get` tells a known name from an unknown one.
-const NAME_MEMO_LIMIT = 50_000;
+// words once. Strengths are kept as numbers, since a memo's undefined means "not known yet".
 const STRENGTH_CODE: readonly (SecretNameStrength | undefined)[] = [undefined, 'weak', 'strong'];
-const strengthOfName = new Map<string, number>();
-const userNames = new Map<string, boolean>();
-
-function remember<T>(table: Map<string, T>, name: string, value: T): void {
-  if (table.size >= NAME_MEMO_LIMIT) table.clear();
-  table.set(name, value);
-}
+const strengthCode = boundedMemo(name => STRENGTH_CODE.indexOf(computeSecretNameStrength(name)));
+const userName = boundedMemo(name => computeIsUserName(name));
 
 function computeSecretNameStrength(name: string): SecretNameStrength | undefined {
   const words = nameWords(name);
@@ -118,9 +107,7 @@ const USER_NAME_PAIRS = /^(user|login|logon|account) (name|id)$/;
  */
 export function isUserName(name: string): boolean {
   if (!MAY_NAME_USER.test(name)) return false;
-  let answer = userNames.get(name);
-  if (answer === undefined) remember(userNames, name, answer = computeIsUserName(name));
-  return answer;
+  return userName(name);
 }
 
 function computeIsUserName(name: string): boolean {
@@ -153,9 +140,7 @@ export function isSecretName(name: string, extra: readonly string[] = []): boole
   // Asked for every field name of every flow: the answer without extra names is kept per name.
   if (extra.length === 0) {
     if (!MAY_NAME_SECRET_FIELD.test(name)) return false;
-    let answer = secretNames.get(name);
-    if (answer === undefined) remember(secretNames, name, answer = computeIsSecretName(name));
-    return answer;
+    return secretName(name);
   }
   const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (!n) return false;
@@ -163,7 +148,7 @@ export function isSecretName(name: string, extra: readonly string[] = []): boole
   return computeIsSecretName(name);
 }
 
-const secretNames = new Map<string, boolean>();
+const secretName = boundedMemo(name => computeIsSecretName(name));
 /**
  * A necessary condition for isSecretName: each secret word holds one of these, spelt across any
  * separators (`k_e-y` is read as `key`), case aside. A non-ASCII character takes the full path, as
