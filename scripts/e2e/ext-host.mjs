@@ -98,7 +98,7 @@ try {
       const shot = resultPath('ext-host-failure.png');
       await page.screenshot({ path: shot }).then(() => log('screenshot kept:', path.relative(ROOT, shot)), () => {});
     }
-    keepLog(server, 'ext-host');
+    keepLog(server, 'ext-host', runDir);
   }
   await browser?.close().catch(() => {});
   await server?.stop();

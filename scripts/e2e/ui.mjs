@@ -97,7 +97,7 @@ try {
   failed++;
   console.error('[e2e] harness error:', e);
 } finally {
-  if (failed) keepLog(server, 'ui');
+  if (failed) keepLog(server, 'ui', runDir);
   await browser?.close().catch(() => {});
   await server?.stop();
   if (!failed) removeRunDir(runDir); else log('run folder kept:', path.relative(ROOT, runDir));

@@ -42,9 +42,7 @@ export default async function flowcop(t) {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col 12` }).waitFor();
     await page.locator('.editor-group-container.active .monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
-    await menu.waitFor({ state: 'visible', timeout: 15_000 });
+    const menu = await wb.quickFixMenu({ log: t.log });
     const fix = menu.locator('.monaco-list-row', { hasText: 'Turn on Secure Outputs' }).first();
     await fix.waitFor({ timeout: 15_000 });
     t.log(`  menu: ${JSON.stringify((await menu.locator('.monaco-list-row').allTextContents()).map(s => s.trim()))}`);
