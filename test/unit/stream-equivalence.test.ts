@@ -1,5 +1,8 @@
 // The streaming lint (unit by unit, models dropped) reports exactly what the whole-workspace lint does,
-// in the same order: on the example, both labelled evaluation trees, the real-world set and the corpus.
+// in the same order: on the example, both labelled evaluation trees, all committed trees in one run with
+// legacy flow packages beside them (what the real-world set adds: many independent sources side by side,
+// layouts the generated trees lack), and, when present, the real-world set (its files are not committed)
+// and the corpus.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,13 +17,16 @@ import AdmZip from 'adm-zip';
 import { comparable } from '../support/comparable';
 import { buildZip, writeFixture } from '../support/fixture';
 import { corpusPath, repoRoot } from '../support/corpus';
+import { packageFiles, packageZip, under } from './legacy-package-fixture';
 
 const ROOT = repoRoot();
+const REALWORLD_TREE = path.join(ROOT, 'test/eval-realworld/tree');
 
-function assertSameAsWhole(dir: string): number {
+function assertSameAsWhole(dir: string | string[]): number {
+  const roots = Array.isArray(dir) ? dir : [dir];
   const vfs = new DiskVfs();
-  const whole = analyze([dir], { vfs });
-  const streamed = lintStream([dir], { vfs });
+  const whole = analyze(roots, { vfs });
+  const streamed = lintStream(roots, { vfs });
   assert.deepEqual(comparable(streamed.findings), comparable(whole.findings.map(f => detachFinding(f))));
   assert.equal(streamed.solutions, whole.workspace.solutions.length);
   assert.equal(streamed.scripts, whole.workspace.scripts.length);
@@ -29,19 +35,36 @@ function assertSameAsWhole(dir: string): number {
 }
 
 describe('streaming lint equals the whole-workspace lint', () => {
-  const sets: Array<[string, string | undefined]> = [
-    ['examples', path.join(ROOT, 'examples')],
-    ['evaluation tree', path.join(ROOT, 'test/eval/tree')],
-    ['held-out tree', path.join(ROOT, 'test/eval-holdout/tree')],
-    ['real-world set', fs.existsSync(path.join(ROOT, 'test/eval-realworld/tree')) ? path.join(ROOT, 'test/eval-realworld/tree') : undefined],
-    ['corpus', corpusPath()],
+  const committed = ['examples', 'test/eval/tree', 'test/eval-holdout/tree'].map(rel => path.join(ROOT, rel));
+  const sets: Array<[string, string | undefined, string]> = [
+    ['examples', committed[0], ''],
+    ['evaluation tree', committed[1], ''],
+    ['held-out tree', committed[2], ''],
+    ['real-world set', fs.existsSync(REALWORLD_TREE) ? REALWORLD_TREE : undefined,
+      'test/eval-realworld/tree is absent (third-party files are not committed; node scripts/eval-tree.mjs --set realworld rebuilds it from local mirrors)'],
+    ['corpus', corpusPath(), 'the real-world corpus (../shared/corpus) is absent'],
   ];
-  for (const [name, dir] of sets) {
-    test(name, { skip: dir ? false : 'not present' }, () => {
+  for (const [name, dir, absent] of sets) {
+    test(name, { skip: dir ? false : absent }, () => {
       const count = assertSameAsWhole(dir!);
       assert.ok(count > 0, `${name}: the comparison needs findings`);
     });
   }
+
+  test('committed trees in one run, with legacy flow packages (unpacked and zipped) beside them', () => {
+    const packages = fs.mkdtempSync(path.join(os.tmpdir(), 'flowcop-stream-legacy-'));
+    try {
+      for (const [rel, text] of Object.entries(under('InvoiceSync', packageFiles()))) {
+        fs.mkdirSync(path.dirname(path.join(packages, rel)), { recursive: true });
+        fs.writeFileSync(path.join(packages, rel), text);
+      }
+      fs.writeFileSync(path.join(packages, 'InvoiceSyncExport.zip'), packageZip());
+      assert.ok(assertSameAsWhole(packages) >= 2, 'both legacy packages are read and have findings');
+      assert.ok(assertSameAsWhole([...committed, packages]) > 0, 'the comparison needs findings');
+    } finally {
+      fs.rmSync(packages, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('streaming lint: settings association decided before any solution is loaded', () => {
