@@ -62,22 +62,34 @@ export function parseXml(text: string): XmlDocument {
   // How many elements of each name are open: an end tag with no open match is known in O(1)
   // (scanning the stack for each of many stray end tags was quadratic).
   const openByName = new Map<string, number>();
+  // The children of the open elements, innermost last: an element's children are copied out at their exact
+  // length when it closes (an array grown by push keeps room for 16); childStart[k] is where stack[k]'s begin.
+  const childBuffer: Array<XmlElement | XmlText> = [];
+  let childCount = 0;
+  const childStart: number[] = [];
   const push = (el: XmlElement) => {
     stack.push(el);
+    childStart.push(childCount);
     openByName.set(el.name, (openByName.get(el.name) ?? 0) + 1);
   };
   const pop = (): XmlElement => {
     const el = stack.pop()!;
+    const first = childStart.pop()!;
+    if (childCount > first) el.children = childBuffer.slice(first, childCount);
+    childCount = first;
     openByName.set(el.name, openByName.get(el.name)! - 1);
     return el;
   };
   let root: XmlElement | undefined;
   let i = 0;
   const n = text.length;
+  const ampersands = new AmpersandCheck(text, problems);
+  // A start tag's attributes are read into this buffer and copied out at their exact length (an array grown
+  // by push keeps room for 16).
+  const attrBuffer: XmlAttr[] = [];
 
   const addChild = (node: XmlElement | XmlText) => {
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
+    if (stack.length) childBuffer[childCount++] = node;
     else if (node.kind === 'element') {
       if (!root) root = node;
       else problems.push({ offset: node.span.start, message: `second root element <${node.name}>` });
@@ -90,7 +102,7 @@ export function parseXml(text: string): XmlDocument {
     if (textEnd > i) {
       if (stack.length) {
         addChild({ kind: 'text', span: { start: i, end: textEnd } });
-        checkAmpersands(text, i, textEnd, problems);
+        ampersands.check(i, textEnd);
       } else if (text.slice(i, textEnd).trim()) problems.push({ offset: i, message: 'text outside the root element' });
     }
     if (lt < 0) break;
@@ -144,8 +156,9 @@ export function parseXml(text: string): XmlDocument {
         i++;
         continue;
       }
-      const attrs: XmlAttr[] = [];
-      const attrNames = new Set<string>();
+      let attrCount = 0;
+      // Repeated attributes are found by a loop over the few a tag has; a Set only for a tag with many.
+      let attrNames: Set<string> | undefined;
       let selfClosing = false;
       let closed = false;
       while (j < n) {
@@ -167,17 +180,19 @@ export function parseXml(text: string): XmlDocument {
         const vs = j + 1;
         const ve = text.indexOf(quote, vs);
         if (ve < 0) { problems.push({ offset: vs, message: `unterminated value of attribute ${attrName}` }); j = n; break; }
-        if (attrNames.has(attrName)) problems.push({ offset: an, message: `attribute ${attrName} is repeated` });
-        attrNames.add(attrName);
+        if (!attrNames && attrCount >= MANY_ATTRIBUTES) attrNames = new Set(attrBuffer.slice(0, attrCount).map(a => a.name));
+        if (attrNames ? attrNames.has(attrName) : hasAttribute(attrBuffer, attrCount, attrName)) problems.push({ offset: an, message: `attribute ${attrName} is repeated` });
+        attrNames?.add(attrName);
         // Searched within the value only: a search to the next '<' of the file was quadratic.
         const raw = text.slice(vs, ve);
         const lt = raw.indexOf('<');
         if (lt >= 0) problems.push({ offset: vs + lt, message: `'<' in the value of attribute ${attrName}` });
-        checkAmpersands(text, vs, ve, problems);
-        attrs.push({ name: attrName, value: decodeEntities(raw), nameSpan: { start: an, end: an + attrName.length }, valueSpan: { start: vs, end: ve } });
+        ampersands.check(vs, ve);
+        attrBuffer[attrCount++] = { name: attrName, value: decodeEntities(raw), nameSpan: { start: an, end: an + attrName.length }, valueSpan: { start: vs, end: ve } };
         j = ve + 1;
       }
       if (!closed) problems.push({ offset: start, message: `unterminated start tag <${name}>` });
+      const attrs = attrCount ? attrBuffer.slice(0, attrCount) : [];
       const el: XmlElement = {
         kind: 'element', name, attrs, children: [], selfClosing,
         span: { start, end: j }, startTag: { start, end: j }, content: { start: j, end: j },
@@ -197,13 +212,43 @@ export function parseXml(text: string): XmlDocument {
   return { text, root, problems };
 }
 
-/** A bare '&' (not starting an entity) is not well-formed XML. Scans only [start, end). */
-function checkAmpersands(text: string, start: number, end: number, problems: XmlProblem[]): void {
-  for (let k = start; k < end; k++) {
-    if (text.charCodeAt(k) === 38 && !entityAt(text, k)) {
-      problems.push({ offset: k, message: "'&' must be written &amp;" });
-      return;
+/** From this many attributes on, a start tag's names go into a Set (fewer are compared in a loop). */
+const MANY_ATTRIBUTES = 16;
+
+/** Whether the first `count` attributes hold `name` (a loop beats a Set per tag for the handful most have). */
+function hasAttribute(attrs: readonly XmlAttr[], count: number, name: string): boolean {
+  for (let k = 0; k < count; k++) if (attrs[k].name === name) return true;
+  return false;
+}
+
+/**
+ * A bare '&' (not starting an entity) is not well-formed XML: reports the first one of each text run or
+ * attribute value. The runs come in document order, so the next '&' of the document is found with indexOf
+ * (no per-character loop) and remembered: each part of the text is searched once.
+ */
+class AmpersandCheck {
+  /** Offset of the next '&' at or after the last search (text.length when there is none); -1 before the first. */
+  private next = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly problems: XmlProblem[],
+  ) {}
+
+  check(start: number, end: number): void {
+    if (this.next < start) this.next = this.find(start);
+    while (this.next < end) {
+      if (!entityAt(this.text, this.next)) {
+        this.problems.push({ offset: this.next, message: "'&' must be written &amp;" });
+        return;
+      }
+      this.next = this.find(this.next + 1);
     }
+  }
+
+  private find(from: number): number {
+    const k = this.text.indexOf('&', from);
+    return k < 0 ? this.text.length : k;
   }
 }
 

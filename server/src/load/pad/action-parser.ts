@@ -5,7 +5,7 @@ import { isBlank, isIdentStartAt, scanIdent } from './lexer';
 import { isKnownModuleAt } from './modules';
 import { ParserBase } from './parser-base';
 
-/** Parsed arguments and outputs of an action, CALL, EXIT or ERROR statement. */
+/** Parsed arguments and outputs of an action, CALL, EXIT or ERROR statement (read it before the next list is parsed). */
 export interface ArgumentList {
   args: Argument[];
   outputs: Output[];
@@ -18,6 +18,8 @@ export abstract class ActionParser extends ParserBase {
   private readonly outputBuffer: Output[] = [];
   private argCount = 0;
   private outputCount = 0;
+  /** The result of parseArguments, one object refilled by each call (its caller reads it right away). */
+  private readonly list: ArgumentList = { args: [], outputs: [], end: 0 };
 
   /** An expression, or `(Module.Action …)` for condition actions. */
   protected parseCondition(): Expr | ActionStmt {
@@ -100,9 +102,12 @@ export abstract class ActionParser extends ParserBase {
   protected parseArguments(inParentheses: boolean, end: number): ArgumentList {
     this.argCount = 0;
     this.outputCount = 0;
-    const last = this.readArguments(inParentheses, end);
+    const list = this.list;
+    list.end = this.readArguments(inParentheses, end);
     // Copied out of the reused buffers at their exact length (an array grown by push keeps room for 16).
-    return { args: this.argBuffer.slice(0, this.argCount), outputs: this.outputBuffer.slice(0, this.outputCount), end: last };
+    list.args = this.argBuffer.slice(0, this.argCount);
+    list.outputs = this.outputBuffer.slice(0, this.outputCount);
+    return list;
   }
 
   /** Reads the arguments into argBuffer and outputBuffer; returns the end of the last one read (or `end`). */

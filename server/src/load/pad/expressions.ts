@@ -28,6 +28,9 @@ export class ExpressionParser extends StringLiteralParser {
   private depth = 0;
   /** The tokens of the dotted name being read (moduleChain); reused, as the tokens themselves are. */
   private readonly segmentTokens: Token[] = [];
+  /** Lexers of the interpolations being parsed, by nesting level (a string inside `%…%` may hold its own). */
+  private readonly embeddedLexers: Lexer[] = [];
+  private embedDepth = 0;
 
   constructor(
     text: string,
@@ -397,7 +400,14 @@ export class ExpressionParser extends StringLiteralParser {
 
   /** Parses the expression of an interpolation in place (a lexer bounded to [from, to)). */
   protected parseEmbedded(from: number, to: number, fx: boolean, what: string): Expr {
-    const lx = new Lexer(this.text, from, to, fx, this.pool);
+    const level = this.embedDepth++;
+    const lx = (this.embeddedLexers[level] ??= new Lexer(this.text, from, to, fx, this.pool)).window(from, to, fx);
+    const expr = this.parseEmbeddedWith(lx, from, to, what);
+    this.embedDepth = level;
+    return expr;
+  }
+
+  private parseEmbeddedWith(lx: Lexer, from: number, to: number, what: string): Expr {
     const first = lx.peek();
     if (first.kind === 'eof') {
       this.report(from - 1, to + 1, `empty ${what} expression`);

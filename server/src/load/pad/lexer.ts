@@ -195,6 +195,8 @@ function twoCharPunct(a: number, b: number): string | undefined {
 /** Char codes of the one-character punctuation; any other character is a 'bad' token. */
 const ONE_CHAR_PUNCT = new Uint8Array(128);
 for (const p of '()[]{},.:=<>+-*/^@#%&;!') ONE_CHAR_PUNCT[p.charCodeAt(0)] = 1;
+/** The one-character strings of ASCII, by char code (a punctuation token's text without a string lookup). */
+const ASCII_TEXT = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 export class Lexer {
   pos: number;
@@ -207,12 +209,21 @@ export class Lexer {
   constructor(
     readonly text: string,
     start: number,
-    readonly end: number,
-    readonly fx = false,
+    public end: number,
+    public fx = false,
     /** Shared by the lexers of one script (interpolations get their own lexer); see TokenPool. */
     readonly pool = new TokenPool(text),
   ) {
     this.pos = start;
+  }
+
+  /** Starts over on another window of the same text (a lexer for interpolations is reused, one per nesting level). */
+  window(start: number, end: number, fx: boolean): this {
+    this.pos = start;
+    this.end = end;
+    this.fx = fx;
+    this.peeked = undefined;
+    return this;
   }
 
   /** Every token handed out so far may be reused: called between lines, when none is held. */
@@ -252,11 +263,12 @@ export class Lexer {
 
   private read(): Token {
     const text = this.text;
+    const end = this.end;
     const start0 = this.pos;
     let i = this.pos;
-    while (i < this.end && isBlank(text.charCodeAt(i))) i++;
+    while (i < end && isBlank(text.charCodeAt(i))) i++;
     const spaceBefore = i > start0;
-    if (i >= this.end) {
+    if (i >= end) {
       this.pos = i;
       return this.pool.take().set('eof', i, i, spaceBefore, '');
     }
@@ -277,32 +289,36 @@ export class Lexer {
     }
     if (c === DQUOTE && this.fx) return this.finish(this.readDoubleQuoted(i), spaceBefore);
     if (c >= 48 && c <= 57) return this.finish(this.readNumber(i), spaceBefore);
-    if (c < 128 && ASCII_IDENT[c] === 3) {
-      // The common case, an ASCII identifier, scanned here; one with other letters goes through scanIdent.
-      let j = i + 1;
-      while (j < this.end) {
-        const d = text.charCodeAt(j);
-        if (d >= 128 || ASCII_IDENT[d] === 0) break;
-        j++;
+    if (c < 128) {
+      if (ASCII_IDENT[c] === 3) {
+        // The common case, an ASCII identifier, scanned here; one with other letters goes through scanIdent.
+        let j = i + 1;
+        while (j < end) {
+          const d = text.charCodeAt(j);
+          if (d >= 128 || ASCII_IDENT[d] === 0) break;
+          j++;
+        }
+        const ascii = j >= end || text.charCodeAt(j) < 128;
+        if (!ascii) j = scanIdent(text, i, end);
+        this.pos = j;
+        return this.pool.take().setIdent(i, j, spaceBefore, ascii);
       }
-      const ascii = j >= this.end || text.charCodeAt(j) < 128;
-      if (!ascii) j = scanIdent(text, i, this.end);
-      this.pos = j;
-      return this.pool.take().setIdent(i, j, spaceBefore, ascii);
+      // No other ASCII character starts an identifier: punctuation, decided on tables.
+      const two = i + 1 < end ? twoCharPunct(c, text.charCodeAt(i + 1)) : undefined;
+      if (two) {
+        this.pos = i + 2;
+        return this.pool.take().set('punct', i, i + 2, spaceBefore, two);
+      }
+      this.pos = i + 1;
+      return this.pool.take().set(ONE_CHAR_PUNCT[c] === 1 ? 'punct' : 'bad', i, i + 1, spaceBefore, ASCII_TEXT[c]);
     }
-    const identEnd = scanIdent(text, i, this.end);
+    const identEnd = scanIdent(text, i, end);
     if (identEnd > i) {
       this.pos = identEnd;
       return this.pool.take().setIdent(i, identEnd, spaceBefore, false);
     }
-    const two = i + 1 < this.end ? twoCharPunct(c, text.charCodeAt(i + 1)) : undefined;
-    if (two) {
-      this.pos = i + 2;
-      return this.pool.take().set('punct', i, i + 2, spaceBefore, two);
-    }
-    const one = text[i];
     this.pos = i + 1;
-    return this.pool.take().set(c < 128 && ONE_CHAR_PUNCT[c] === 1 ? 'punct' : 'bad', i, i + 1, spaceBefore, one);
+    return this.pool.take().set('bad', i, i + 1, spaceBefore, text[i]);
   }
 
   private finish(t: Token, spaceBefore: boolean): Token {

@@ -26,5 +26,5 @@ export function isKnownModule(name: string): boolean {
 /** isKnownModule of `text[start, end)`, without slicing it (module names are ASCII: case is compared on char codes). */
 export function isKnownModuleAt(text: string, start: number, end: number): boolean {
   if (hasNonAscii(text, start, end)) return isKnownModule(text.slice(start, end));
-  return UPPER.find(text, start, end) !== undefined;
+  return UPPER.findAscii(text, start, end) !== undefined;
 }

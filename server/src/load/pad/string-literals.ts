@@ -12,11 +12,25 @@ const PERCENT = 37;
 export abstract class StringLiteralParser {
   /** Set when nesting got too deep: later "expected …" reports would only repeat the same fault. */
   protected bailedOut = false;
+  /**
+   * The text part being read, reset for each part: a string inside an interpolation is decoded while its
+   * enclosing string is between two parts, so one builder serves them all.
+   */
+  private readonly part: TextPartBuilder;
+  /**
+   * The parts of the strings being decoded, used as a stack (a nested string's parts go above those of the
+   * string enclosing it): each string's parts are copied out at their exact length, with no array per string
+   * grown by push (which keeps room for 16).
+   */
+  private readonly partStack: Array<TextPart | InterpolationPart> = [];
+  private partTop = 0;
 
   constructor(
     readonly text: string,
     readonly problems: SyntaxProblem[],
-  ) {}
+  ) {
+    this.part = new TextPartBuilder(text);
+  }
 
   report(start: number, end: number, message: string): void {
     if (this.bailedOut) return;
@@ -47,8 +61,13 @@ export abstract class StringLiteralParser {
   /** '…' and '''…''': backslash escapes, no interpolation. */
   private decodePlain(span: Span, form: 'single' | 'triple', from: number, to: number): StringLit {
     const text = this.text;
-    const part = new TextPartBuilder(text, from);
-    for (let i = from; i < to; ) {
+    const first = firstEscape(text, from, to);
+    if (first === to) {
+      // No escape (nearly every string): the one part is a slice of the script.
+      return finishString(span, form, to > from ? [{ kind: 'text', value: text.slice(from, to), span: { start: from, end: to } }] : []);
+    }
+    const part = this.part.reset(from);
+    for (let i = first; i < to; ) {
       if (text.charCodeAt(i) === BACKSLASH && i + 1 < to) {
         const escaped = escapedChar(text.charCodeAt(i + 1));
         if (escaped !== undefined) {
@@ -68,8 +87,8 @@ export abstract class StringLiteralParser {
    */
   private decodeInterpolated(span: Span, from: number, to: number): StringLit {
     const text = this.text;
-    const parts: Array<TextPart | InterpolationPart> = [];
-    let part = new TextPartBuilder(text, from);
+    const base = this.partTop;
+    const part = this.part.reset(from);
     // After a % found no closing % up to the end of its line, the other % signs of that line are taken
     // as text without scanning again (keeps long broken lines linear).
     let noCloserUntil = -1;
@@ -105,10 +124,13 @@ export abstract class StringLiteralParser {
           i++;
           continue;
         }
-        if (part.finish(i)) parts.push(part.result!);
-        parts.push({ kind: 'interpolation', expr: this.parseEmbedded(i + 1, close, false, '%…%'), span: { start: i, end: close + 1 } });
+        if (part.finish(i)) this.pushPart(part.result!);
+        const top = this.partTop;
+        const expr = this.parseEmbedded(i + 1, close, false, '%…%');
+        this.partStack[top] = { kind: 'interpolation', expr, span: { start: i, end: close + 1 } };
+        this.partTop = top + 1;
         i = close + 1;
-        part = new TextPartBuilder(text, i);
+        part.reset(i);
         continue;
       }
       if (c === QUOTE) {
@@ -121,15 +143,15 @@ export abstract class StringLiteralParser {
       }
       i++;
     }
-    if (part.finish(to)) parts.push(part.result!);
-    return finishString(span, 'interpolated', parts);
+    if (part.finish(to)) this.pushPart(part.result!);
+    return finishString(span, 'interpolated', this.popParts(base));
   }
 
   /** $fx'text ${expr}' or $fx'=formula' (and a Power Fx "text" literal inside a formula). */
   private decodeFx(span: Span, from: number, to: number, doubleQuoted: boolean): StringLit {
     const text = this.text;
     if (doubleQuoted) {
-      const part = new TextPartBuilder(text, from);
+      const part = this.part.reset(from);
       for (let i = from; i < to; i++) {
         if (text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) === 34 && i + 1 < to) {
           part.escape(i, i + 2, '"');
@@ -139,15 +161,15 @@ export abstract class StringLiteralParser {
       return finishString(span, 'fx', part.finish(to) ? [part.result!] : []);
     }
     if (text.charCodeAt(from) === 61 /* = */) {
-      const whole = new TextPartBuilder(text, from);
+      const whole = this.part.reset(from);
       whole.finish(to);
       const lit = finishString(span, 'fx', whole.result ? [whole.result] : []);
       lit.value = undefined; // a formula is computed at run time, not literal text
       lit.formula = text.slice(from + 1, to);
       return lit;
     }
-    const parts: Array<TextPart | InterpolationPart> = [];
-    let part = new TextPartBuilder(text, from);
+    const base = this.partTop;
+    const part = this.part.reset(from);
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
@@ -166,17 +188,39 @@ export abstract class StringLiteralParser {
           i += 2;
           continue;
         }
-        if (part.finish(i)) parts.push(part.result!);
-        parts.push({ kind: 'interpolation', expr: this.parseEmbedded(i + 2, close, true, '${…}'), span: { start: i, end: close + 1 } });
+        if (part.finish(i)) this.pushPart(part.result!);
+        const top = this.partTop;
+        const expr = this.parseEmbedded(i + 2, close, true, '${…}');
+        this.partStack[top] = { kind: 'interpolation', expr, span: { start: i, end: close + 1 } };
+        this.partTop = top + 1;
         i = close + 1;
-        part = new TextPartBuilder(text, i);
+        part.reset(i);
         continue;
       }
       i++;
     }
-    if (part.finish(to)) parts.push(part.result!);
-    return finishString(span, 'fx', parts);
+    if (part.finish(to)) this.pushPart(part.result!);
+    return finishString(span, 'fx', this.popParts(base));
   }
+
+  private pushPart(p: TextPart): void {
+    this.partStack[this.partTop++] = p;
+  }
+
+  /** The parts pushed since `base` (the string being finished), at their exact length; the stack drops them. */
+  private popParts(base: number): Array<TextPart | InterpolationPart> {
+    const parts = this.partStack.slice(base, this.partTop);
+    this.partTop = base;
+    return parts;
+  }
+}
+
+/** Offset of the first backslash escape in [from, to), or `to`. */
+function firstEscape(text: string, from: number, to: number): number {
+  for (let i = from; i < to - 1; i++) {
+    if (text.charCodeAt(i) === BACKSLASH && escapedChar(text.charCodeAt(i + 1)) !== undefined) return i;
+  }
+  return to;
 }
 
 /** The character a backslash escape stands for: only \' \\ \" are escapes; other backslashes are kept. */
@@ -249,25 +293,37 @@ function finishString(span: Span, form: StringLit['form'], parts: Array<TextPart
 class TextPartBuilder {
   private value = '';
   private length = 0;
-  private offsets: number[] | undefined;
-  private runStart: number;
+  /** Set at the part's first escape: from then on offsetBuffer[k] is the script offset of character k. */
+  private escaped = false;
+  /** Reused for every part; copied out at the exact length when the part is finished. */
+  private readonly offsetBuffer: number[] = [];
+  private start = 0;
+  private runStart = 0;
   result: TextPart | undefined;
 
-  constructor(
-    private readonly text: string,
-    private readonly start: number,
-  ) {
+  constructor(private readonly text: string) {}
+
+  /** Starts a new part at `start` (the builder is reused for every part of a script). */
+  reset(start: number): this {
+    this.value = '';
+    this.length = 0;
+    this.escaped = false;
+    this.start = start;
     this.runStart = start;
+    this.result = undefined;
+    return this;
   }
 
   /** Records an escape sequence [rawStart, rawEnd) standing for `value`. */
   escape(rawStart: number, rawEnd: number, value: string): void {
     this.flush(rawStart);
-    if (!this.offsets) {
-      this.offsets = new Array<number>(this.length);
-      for (let k = 0; k < this.length; k++) this.offsets[k] = this.start + k;
+    const offsets = this.offsetBuffer;
+    if (!this.escaped) {
+      this.escaped = true;
+      for (let k = 0; k < this.length; k++) offsets[k] = this.start + k;
     }
-    this.offsets.push(rawStart);
+    // An escape stands for one character (\' \\ \" %%).
+    offsets[this.length] = rawStart;
     this.value += value;
     this.length += value.length;
     this.runStart = rawEnd;
@@ -278,7 +334,7 @@ class TextPartBuilder {
     this.flush(rawEnd);
     if (rawEnd <= this.start) return false;
     this.result = { kind: 'text', value: this.value, span: { start: this.start, end: rawEnd } };
-    if (this.offsets) this.result.offsets = this.offsets;
+    if (this.escaped) this.result.offsets = this.offsetBuffer.slice(0, this.length);
     return true;
   }
 
@@ -286,7 +342,10 @@ class TextPartBuilder {
     if (to <= this.runStart) return;
     const run = this.text.slice(this.runStart, to);
     this.value = this.length === 0 ? run : this.value + run;
-    if (this.offsets) for (let k = this.runStart; k < to; k++) this.offsets.push(k);
+    if (this.escaped) {
+      const offsets = this.offsetBuffer;
+      for (let k = this.runStart, at = this.length; k < to; k++, at++) offsets[at] = k;
+    }
     this.length += to - this.runStart;
     this.runStart = to;
   }

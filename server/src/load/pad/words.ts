@@ -27,24 +27,24 @@ export function hasNonAscii(text: string, start: number, end: number): boolean {
 
 /** Upper-case ASCII words, looked up by length and first letter. */
 export class WordSet {
-  private readonly buckets = new Map<number, string[]>();
+  /** The words by bucketKey: an array index, not a Map lookup (this runs for most identifiers of a script). */
+  private readonly buckets: Array<string[] | undefined>;
   private readonly longest: number;
 
   constructor(readonly words: readonly string[]) {
+    this.longest = Math.max(...words.map(w => w.length));
+    this.buckets = Array.from({ length: bucketKey(this.longest + 1, 0) }, () => undefined);
     for (const w of words) {
       const key = bucketKey(w.length, w.charCodeAt(0));
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(w);
-      else this.buckets.set(key, [w]);
+      (this.buckets[key] ??= []).push(w);
     }
-    this.longest = Math.max(...words.map(w => w.length));
   }
 
   /** find() for a text known to be ASCII: no non-ASCII fallback to consider. */
   findAscii(text: string, start: number, end: number): string | undefined {
     const n = end - start;
     if (n > this.longest) return undefined;
-    const bucket = this.buckets.get(bucketKey(n, text.charCodeAt(start)));
+    const bucket = this.buckets[bucketKey(n, text.charCodeAt(start))];
     if (bucket) {
       for (let k = 0; k < bucket.length; k++) if (upperEquals(text, start, end, bucket[k])) return bucket[k];
     }
@@ -55,7 +55,7 @@ export class WordSet {
   find(text: string, start: number, end: number): string | undefined {
     const n = end - start;
     if (n > this.longest) return undefined;
-    const bucket = this.buckets.get(bucketKey(n, text.charCodeAt(start)));
+    const bucket = this.buckets[bucketKey(n, text.charCodeAt(start))];
     if (bucket) {
       for (let k = 0; k < bucket.length; k++) if (upperEquals(text, start, end, bucket[k])) return bucket[k];
     }
