@@ -163,4 +163,40 @@ describe('language server: repeated values', () => {
     const edited = (preferred.edit?.documentChanges ?? []).filter((c): c is TextDocumentEdit => 'textDocument' in c && 'edits' in c).map(c => c.textDocument.uri);
     assert.ok(edited.includes(pathToUri(flowPath(dir, 'Invoices'))), 'the other flow is edited too');
   });
+
+  test("another file's diagnostics are sent again when a related place in them moves, and only then", async () => {
+    const dir = tempDir('related-resend');
+    writeFixture(dir, spec(), 'unpacked');
+    const client = await start(dir);
+    const ordersPath = flowPath(dir, 'Orders');
+    const orders = pathToUri(ordersPath);
+    const invoices = pathToUri(flowPath(dir, 'Invoices'));
+    const sentTo = (uri: string) => client.published.filter(p => p.uri === uri).length;
+    const edit = async (version: number, text: string) => {
+      client.change(orders, version, text);
+      const t0 = Date.now();
+      while (!client.published.some(p => p.uri === orders && p.version === version)) {
+        if (Date.now() - t0 > 10_000) assert.fail(`timed out waiting for version ${version}`);
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+    };
+    let text = fs.readFileSync(ordersPath, 'utf8');
+    client.open(orders, text, 'json', 1);
+    const relatedInvoices = () => (client.diagnostics(invoices) ?? []).filter(siteText).flatMap(d => d.relatedInformation ?? []).filter(r => r.location.uri === orders);
+    assert.ok(relatedInvoices().length > 0, 'the site in Invoices lists its places in Orders');
+    const sent = sentTo(invoices);
+
+    // A space typed before a value no rule reports: no place moves, Invoices is not sent again.
+    assert.ok(text.includes('"POST"'));
+    text = text.replace('"POST"', ' "POST"');
+    await edit(2, text);
+    assert.equal(sentTo(invoices), sent, 'nothing Invoices shows changed');
+
+    // A line added at the top of Orders: its places move a line down, so Invoices' related places change.
+    const before = relatedInvoices().map(r => r.location.range.start.line);
+    text = text.replace('{', '{\n');
+    await edit(3, text);
+    assert.equal(sentTo(invoices), sent + 1, 'the related places in Orders moved');
+    assert.deepEqual(relatedInvoices().map(r => r.location.range.start.line), before.map(l => l + 1));
+  });
 });

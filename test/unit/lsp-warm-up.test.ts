@@ -13,7 +13,7 @@ import { decodedScriptIn } from '../../server/src/lsp/script-splice';
 import { connectSession } from '../../server/src/lsp/server';
 import type { Session } from '../../server/src/lsp/session';
 import { pathToUri } from '../../server/src/lsp/uri';
-import { CLOUD_WARM_UP_EDITS, SCRIPT_WARM_UP_EDITS, warmUpSteps } from '../../server/src/lsp/warm-up';
+import { CLOUD_WARM_UP_EDITS, SCRIPT_WARM_UP_EDITS, warmUpStep, warmUpSteps } from '../../server/src/lsp/warm-up';
 import { QUIET_MS, WarmUp } from '../../server/src/lsp/warm-up-runner';
 import { buildSolutionFiles } from '../support/fixture';
 import { FakeConnection } from '../support/lsp-fake';
@@ -108,7 +108,7 @@ test('the warm-up runs one step per turn, waits while a lint runs or the client 
   let busy = false;
   const finished: number[] = [];
   const warmUp = new WarmUp(true, timers, new Guards({ info: () => {}, error: () => {} }), now);
-  const steps = [0, 1, 2, 3].map(i => () => { ran.push(i); return true; });
+  const steps = [0, 1, 2, 3].map(i => warmUpStep('/flow', 'script', () => { ran.push(i); return true; }));
   warmUp.startOnce(() => steps, () => !busy, count => { finished.push(count); });
   turn();
   assert.deepEqual(ran, [0], 'one step per turn: messages that came meanwhile are handled before the next');
@@ -135,11 +135,70 @@ test('the warm-up runs one step per turn, waits while a lint runs or the client 
 
   const complete = new WarmUp(true, timers, new Guards({ info: () => {}, error: () => {} }), now);
   const all: number[] = [];
-  complete.startOnce(() => [() => all.push(0) > 0, () => all.push(1) < 0], () => true, count => { finished.push(count); });
+  complete.startOnce(() => [warmUpStep('/flow', 'script', () => all.push(0) > 0), warmUpStep('/flow', 'script', () => all.push(1) < 0)], () => true, count => { finished.push(count); });
   turn();
   turn();
   assert.deepEqual(all, [0, 1]);
   assert.deepEqual(finished, [1], 'the steps that re-linted an edit');
+});
+
+test("an opened flow's steps run at once within the budget, less those of its kind already run, once per flow, also after an edit", () => {
+  const { timers, turn } = manualTimers();
+  let clock = 0;
+  const ran: string[] = [];
+  const warmUp = new WarmUp(true, timers, new Guards({ info: () => {}, error: () => {} }), () => clock);
+  // Each step takes 100 ms of the clock.
+  const stepsOf = (flow: string, kind: 'script' | 'cloud', n: number) =>
+    Array.from({ length: n }, (_, i) => warmUpStep(flow, kind, () => { ran.push(`${flow}${i}`); clock += 100; return true; }));
+  warmUp.startOnce(() => [...stepsOf('/a', 'script', 2), ...stepsOf('/b', 'cloud', 2)], () => true, () => {});
+  assert.deepEqual(warmUp.warmOpened('/a', () => stepsOf('/a', 'script', 5), 250), { relinted: 3, ms: 300 }, 'steps start while the budget lasts');
+  assert.deepEqual(ran, ['/a0', '/a1', '/a2']);
+  assert.equal(warmUp.warmOpened('/a', () => stepsOf('/a', 'script', 5), 250), undefined, 'once per flow');
+  assert.equal(warmUp.warmOpened('/e', () => [], 250), undefined, 'a flow the engine does not hold yet');
+  clock += 1_000;
+  for (let i = 0; i < 6; i++) turn();
+  assert.deepEqual(ran, ['/a0', '/a1', '/a2', '/b0', '/b1'], 'the idle steps of the flow warmed as it opened are skipped');
+  assert.deepEqual(warmUp.warmOpened('/e', () => stepsOf('/e', 'script', 5), 1_000), { relinted: 2, ms: 200 }, 'the last steps, less the 3 script steps run');
+  assert.deepEqual(ran.slice(5), ['/e3', '/e4']);
+  assert.deepEqual(warmUp.warmOpened('/f', () => stepsOf('/f', 'cloud', 3), 1_000), { relinted: 1, ms: 100 }, 'less the 2 cloud steps run');
+  assert.equal(warmUp.warmOpened('/g', () => stepsOf('/g', 'cloud', 3), 1_000), undefined, 'the cloud steps are all done');
+  warmUp.stop();
+  assert.deepEqual(warmUp.warmOpened('/c', () => stepsOf('/c', 'script', 6), 1_000), { relinted: 1, ms: 100 }, 'an editor opened after an edit');
+  const off = new WarmUp(false, timers, new Guards({ info: () => {}, error: () => {} }), () => clock);
+  assert.equal(off.warmOpened('/d', () => stepsOf('/d', 'script', 1), 250), undefined, 'no warm-up when it is off');
+  assert.deepEqual(ran, ['/a0', '/a1', '/a2', '/b0', '/b1', '/e3', '/e4', '/f2', '/c5']);
+});
+
+test("a script editor opening warms its flow before the opening's diagnostics, publishes nothing of its own, and changes no finding", async () => {
+  const files = tree();
+  const xmlPath = sidecarOf(files);
+  const uri = `flowcop-script:${xmlPath}/Export.robin?id=${DESK_ID}`;
+  const run = async (warmUp: boolean) => {
+    const client = new FakeConnection();
+    const session = connectSession(client, { disk: new MemoryVfs(files), debounceMs: 30, publishDelayMs: 5, warmUp });
+    sessions.push(session);
+    await client.request('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: pathToUri(ROOT), name: 'warm' }], capabilities: {} });
+    client.notify('initialized', {});
+    await waitFor('the first scan', () => client.statuses().find(s => s.scope === 'full'));
+    const before = client.published.length;
+    client.open(uri, SCRIPT, 'robin', 1);
+    const warmed = client.logs.filter(l => /warmed up Export-.*\.data\.xml as its editor opened: \d+ edits/.test(l));
+    // The idle steps that ran since the scan count: only when they had all run does the opening warm nothing.
+    const idleDone = client.logs.some(l => l.startsWith('warmed up the as-you-type paths'));
+    assert.equal(warmed.length, warmUp && !idleDone ? 1 : 0, client.logs.join('\n'));
+    const opened = await waitFor('diagnostics of version 1', () => client.published.find(p => p.uri === uri && p.version === 1));
+    assert.deepEqual(client.published.slice(before).map(p => p.uri), [uri], "the opening's publication only");
+    client.change(uri, 2, SCRIPT.replace('hello', 'hellox'));
+    const typed = await waitFor('diagnostics of version 2', () => client.published.find(p => p.uri === uri && p.version === 2));
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+    client.open(uri, SCRIPT.replace('hello', 'hellox'), 'robin', 3);
+    assert.equal(client.logs.filter(l => l.includes('as its editor opened')).length, warmUp ? 1 : 0, 'once per flow');
+    assert.deepEqual(client.errors, []);
+    return { opened: opened.diagnostics, typed: typed.diagnostics };
+  };
+  const warm = await run(true);
+  assert.ok(warm.opened.length >= 2, 'the path and the Dev host are reported in the script editor');
+  assert.deepEqual(warm, await run(false));
 });
 
 test('a session warms up after its first scan without publishing, and its edits show what a session without the warm-up shows', async () => {

@@ -27,6 +27,8 @@ function valueKind(v: unknown): string {
 function shapeDifference(a: unknown, b: unknown, path: string, byKind = true): string | undefined {
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return undefined;
   if (Array.isArray(a) && Array.isArray(b)) {
+    // An array's hidden class holds its elements kind: a list filled by index into `new Array(n)` is "holey", one pushed to is not.
+    if (byKind && a !== b && a.length && b.length && !haveSameMap(a, b)) return `${path}: another elements kind than the whole parse's list`;
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       const d = shapeDifference(a[i], b[i], `${path}[${i}]`, byKind);
       if (d) return d;

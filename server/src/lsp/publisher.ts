@@ -15,8 +15,8 @@ export interface Located { finding: Finding; unit: Unit; id: string }
 export class DiagnosticsPublisher {
   /** The findings of the last publication by id: what code actions look up. */
   byId = new Map<string, Located>();
-  /** What each URI was last sent: its version, diagnostics, and their signature once a comparison needed it. */
-  private readonly published = new Map<string, { version: number | undefined; diagnostics: Diagnostic[]; signature?: string }>();
+  /** What each URI was last sent: its version and diagnostics. */
+  private readonly published = new Map<string, { version: number | undefined; diagnostics: Diagnostic[] }>();
 
   constructor(private readonly documents: OpenDocuments, private readonly send: (params: PublishDiagnosticsParams) => void) {}
 
@@ -52,22 +52,15 @@ export class DiagnosticsPublisher {
     for (const [uri, editor] of this.documents.scriptEditors) {
       if (this.documents.get(uri)) next.set(uri, this.scriptEditorDiagnostics(editor));
     }
-    const placeKeys = new Map<DiagnosticRelatedInformation, string>();
     for (const [uri, diagnostics] of next) {
       // An open document's diagnostics carry the version they were computed for: a client (and the latency
       // benchmark) can tell that an edit has been linted even when its findings did not change.
       const version = this.documents.lintedVersion(uri);
       const last = this.published.get(uri);
       // Another version is always sent (each keystroke's, in the edited document): only the same version's diagnostics
-      // are compared, so the edited document's are not made into a signature on every keystroke.
-      if (last && last.version === version) {
-        last.signature ??= signatureOf(last.diagnostics, placeKeys);
-        const signature = signatureOf(diagnostics, placeKeys);
-        if (signature === last.signature) continue;
-        this.published.set(uri, { version, diagnostics, signature });
-      } else {
-        this.published.set(uri, { version, diagnostics });
-      }
+      // are compared, so the edited document's are not compared on every keystroke.
+      if (last && last.version === version && sameDiagnostics(last.diagnostics, diagnostics)) continue;
+      this.published.set(uri, { version, diagnostics });
       this.send(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     }
     for (const uri of [...this.published.keys()]) {
@@ -101,25 +94,29 @@ export class DiagnosticsPublisher {
   }
 }
 
-const rangeKey = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 /**
- * What a client sees of a file's diagnostics, as one string: every field a diagnostic carries (code, link
- * and data follow from the rule id and the finding id). Built by hand: JSON of every related place of
- * every diagnostic on each keystroke cost more than the lint of a small flow. A related place is shared by
- * the findings of its group (RelatedPlaceMemo), so its part is made once.
+ * Whether a client would see the same diagnostics: every field a diagnostic carries is compared (code, link and data
+ * follow from the rule id and the finding id), field by field: strings made of every diagnostic and related place
+ * (JSON, or joined by hand) allocated more on each keystroke than the comparison costs.
  */
-function signatureOf(diagnostics: readonly Diagnostic[], placeKeys: Map<DiagnosticRelatedInformation, string>): string {
-  const parts: string[] = [];
-  for (const d of diagnostics) {
-    const data = d.data as { id?: string } | undefined;
-    let related = '';
-    for (const r of d.relatedInformation ?? []) {
-      let key = placeKeys.get(r);
-      if (key === undefined) placeKeys.set(r, key = `${r.location.uri}\u0001${rangeKey(r.location.range)}\u0001${r.message}`);
-      related += `\u0002${key}`;
-    }
-    parts.push(`${data?.id ?? ''}\u0001${String(d.code)}\u0001${d.severity}\u0001${rangeKey(d.range)}\u0001${d.message}${related}`);
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if ((x.data as { id?: string } | undefined)?.id !== (y.data as { id?: string } | undefined)?.id || x.code !== y.code || x.severity !== y.severity
+      || x.message !== y.message || !sameRange(x.range, y.range) || !samePlaces(x.relatedInformation, y.relatedInformation)) return false;
   }
-  return parts.join('\u0003');
+  return true;
+}
+
+function samePlaces(a: readonly DiagnosticRelatedInformation[] = [], b: readonly DiagnosticRelatedInformation[] = []): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (x !== y && (x.location.uri !== y.location.uri || x.message !== y.message || !sameRange(x.location.range, y.location.range))) return false;
+  }
+  return true;
 }

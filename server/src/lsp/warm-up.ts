@@ -27,8 +27,11 @@ export const CLOUD_WARM_UP_EDITS = 3;
 /** The layouts an edit is re-linted incrementally in (reload-flow.ts). */
 const INCREMENTAL_LAYOUTS = new Set<Solution['layout']>(['unpacked', 'cdsproj', 'raw']);
 
-/** One edit re-linted and dropped; false when there was nothing to re-lint incrementally (the edit could not be made, or was declined). */
-export type WarmUpStep = () => boolean;
+/**
+ * One edit re-linted and dropped; false when there was nothing to re-lint incrementally (the edit could not be made,
+ * or was declined). `flowPath`: the file of the flow it edits; `kind`: which path it warms.
+ */
+export type WarmUpStep = (() => boolean) & { readonly flowPath: string; readonly kind: 'script' | 'cloud' };
 
 /** The unit's state as the edits so far left it (the unit itself is never changed). */
 interface Chain {
@@ -38,16 +41,23 @@ interface Chain {
   findings: Finding[];
 }
 
+/** The flows the warm-up may edit: those of solutions re-linted incrementally (desktop flows whose script its editor edits). */
+function editableFlows(units: Iterable<Unit>) {
+  const candidates = [...units].filter(u => u.kind === 'solution' && u.solution && u.configs && INCREMENTAL_LAYOUTS.has(u.solution.layout));
+  return {
+    desktop: candidates.flatMap(u => u.solution!.desktopFlows.filter(editableScript).map(flow => ({ u, flow, path: nodePath.resolve(flow.metadataFile.path) }))),
+    cloud: candidates.flatMap(u => u.solution!.cloudFlows.map(flow => ({ u, flow, path: nodePath.resolve(flow.file.path) }))),
+  };
+}
+
 /**
  * The warm-up steps for these units: edits of a desktop flow's script and of a cloud flow (the flows in `preferred`
  * files first, else the largest), interleaved. `vfs` is read only (a desktop flow's v1 stub, as a re-lint reads it).
  */
 export function warmUpSteps(units: Iterable<Unit>, options: () => AnalyzerOptions, vfs: Vfs, preferred: ReadonlySet<string> = new Set()): WarmUpStep[] {
-  const candidates = [...units].filter(u => u.kind === 'solution' && u.solution && u.configs && INCREMENTAL_LAYOUTS.has(u.solution.layout));
-  const desktop = pick(candidates.flatMap(u => u.solution!.desktopFlows.filter(editableScript).map(flow => ({ u, flow }))),
-    x => preferred.has(nodePath.resolve(x.flow.metadataFile.path)), x => x.flow.script!.text.length);
-  const cloud = pick(candidates.flatMap(u => u.solution!.cloudFlows.map(flow => ({ u, flow }))),
-    x => preferred.has(nodePath.resolve(x.flow.file.path)), x => x.flow.file.text.length);
+  const flows = editableFlows(units);
+  const desktop = pick(flows.desktop, x => preferred.has(x.path), x => x.flow.script!.text.length);
+  const cloud = pick(flows.cloud, x => preferred.has(x.path), x => x.flow.file.text.length);
   const scriptEdits = desktop ? scriptSteps(desktop.u, desktop.flow, options, vfs) : [];
   const cloudEdits = cloud ? cloudSteps(cloud.u, cloud.flow, options, vfs) : [];
   const out: WarmUpStep[] = [];
@@ -57,6 +67,21 @@ export function warmUpSteps(units: Iterable<Unit>, options: () => AnalyzerOption
   }
   return out;
 }
+
+/**
+ * The warm-up steps for the flow stored in `path` (a desktop flow's metadata file, or a cloud flow's file) as its
+ * editor opens: the edits `warmUpSteps` types into that flow; none when the flow is not edited incrementally.
+ */
+export function openedFlowSteps(units: Iterable<Unit>, options: () => AnalyzerOptions, vfs: Vfs, path: string): WarmUpStep[] {
+  const flows = editableFlows(units);
+  const desktop = flows.desktop.find(x => x.path === path);
+  if (desktop) return scriptSteps(desktop.u, desktop.flow, options, vfs);
+  const cloud = flows.cloud.find(x => x.path === path);
+  return cloud ? cloudSteps(cloud.u, cloud.flow, options, vfs) : [];
+}
+
+/** A step that runs `run`, an edit of the flow stored in `flowPath` (a desktop flow's script, or a cloud flow). */
+export const warmUpStep = (flowPath: string, kind: WarmUpStep['kind'], run: () => boolean): WarmUpStep => Object.assign(run, { flowPath, kind });
 
 function pick<T>(items: T[], preferred: (x: T) => boolean, size: (x: T) => number): T | undefined {
   return items.find(preferred) ?? items.sort((a, b) => size(b) - size(a))[0];
@@ -111,7 +136,7 @@ function scriptTypingPlace(text: string): number {
 function scriptSteps(u: Unit, flow: DesktopFlow, options: () => AnalyzerOptions, vfs: Vfs): WarmUpStep[] {
   const path = nodePath.resolve(flow.metadataFile.path);
   let state: { chain: Chain; decoded: DecodedScript; at: number } | null | undefined;
-  return Array.from({ length: SCRIPT_WARM_UP_EDITS }, (_, i) => () => {
+  return Array.from({ length: SCRIPT_WARM_UP_EDITS }, (_, i) => warmUpStep(path, 'script', () => {
     if (state === undefined) {
       const decoded = spliceable(flow.metadataFile.text, flow.id, flow.script!);
       state = decoded ? { chain: { unit: u, solution: u.solution!, workspace: u.workspace, findings: u.findings }, decoded, at: scriptTypingPlace(decoded.text) } : null;
@@ -123,14 +148,14 @@ function scriptSteps(u: Unit, flow: DesktopFlow, options: () => AnalyzerOptions,
     state.decoded = next;
     state.at++;
     return relintEdit(state.chain, path, options, vfs, { script: next, bom: flow.metadataFile.bom });
-  });
+  }));
 }
 
 /** Edits typed into the cloud flow's file (inside its last string value), read through an overlay as an open editor's text is. */
 function cloudSteps(u: Unit, flow: CloudFlow, options: () => AnalyzerOptions, vfs: Vfs): WarmUpStep[] {
   const path = nodePath.resolve(flow.file.path);
   let state: { chain: Chain; text: string; at: number; overlay: OverlayVfs } | null | undefined;
-  return Array.from({ length: CLOUD_WARM_UP_EDITS }, (_, i) => () => {
+  return Array.from({ length: CLOUD_WARM_UP_EDITS }, (_, i) => warmUpStep(path, 'cloud', () => {
     if (state === undefined) {
       const value = flow.file.text.lastIndexOf('": "');
       state = value < 0 ? null : { chain: { unit: u, solution: u.solution!, workspace: u.workspace, findings: u.findings }, text: flow.file.text, at: value + 4, overlay: new OverlayVfs(vfs) };
@@ -140,5 +165,5 @@ function cloudSteps(u: Unit, flow: CloudFlow, options: () => AnalyzerOptions, vf
     state.at++;
     state.overlay.set(path, state.text, flow.file.bom);
     return relintEdit(state.chain, path, options, state.overlay);
-  });
+  }));
 }

@@ -14,7 +14,7 @@ import { connectionKeyIs, CONNECTION_SECRET_KEYS, CONNECTION_SERVER_KEYS, parseC
 import { isSecretHeader, secretNameStrength } from '../shared/vocabulary';
 import { ArgRole, argumentInfo, isMessageArgumentName, isMessageModule, outputSource, passesDataThrough, SourceKind } from './catalog';
 import { flatten, CONCAT_OPS, interpsIn, valueStrings } from './flat';
-import { forEachRead, isTrivialValue, refsOf, RootKey, rootKey } from './references';
+import { forEachRead, isTrivialValue, lowerName, refsOf, RootKey, rootKey } from './references';
 import { headerLines, userInfoPasswords } from './text-scans';
 import { typedField, typedRole } from './typing';
 import type { Edge, Key, LiteralUse, Ref, ScriptSource, SecretReason, ValueContext, VariableInfo, Witness } from './types';
@@ -96,7 +96,7 @@ export class ScriptCollector {
     return this;
   }
 
-  private variable(name: string, key = name.toLowerCase()): VariableInfo {
+  private variable(name: string, key = lowerName(name)): VariableInfo {
     let info = this.variables.get(key);
     if (!info) {
       info = { name, key, assignments: [], onlyTrivialValues: true };
@@ -125,9 +125,9 @@ export class ScriptCollector {
       case 'foreach':
         this.readsIn(stmt.collection);
         this.assign(stmt.variable, stmt.variableSpan, 'loop', false);
-        this.rowVariables.add(stmt.variable.toLowerCase());
+        this.rowVariables.add(lowerName(stmt.variable));
         // The loop variable is one element of the collection.
-        if (!disabled) for (const r of this.refs(stmt.collection, false)) this.edges.push({ from: r.key, to: { v: stmt.variable.toLowerCase() }, alias: false, extract: true });
+        if (!disabled) for (const r of this.refs(stmt.collection, false)) this.edges.push({ from: r.key, to: { v: lowerName(stmt.variable) }, alias: false, extract: true });
         return;
       case 'loop':
         for (const e of [stmt.from, stmt.to, stmt.step]) this.readsIn(e);
@@ -230,7 +230,7 @@ export class ScriptCollector {
     const root = this.rootKey(stmt.target);
     if (stmt.target.kind !== 'var') this.readsIn(stmt.target);
     const name = root?.name ?? stmt.variable;
-    const key = root?.key ?? { v: stmt.variable.toLowerCase() };
+    const key = root?.key ?? { v: lowerName(stmt.variable) };
     this.assign(stmt.variable, stmt.variableSpan, 'set', isTrivialValue(stmt.value));
     this.collectValue(stmt.value, { kind: 'set', variable: stmt.variable }, key, name, disabled, root?.property);
     if (!disabled) this.noteSecretPropertyReads(stmt.value, stmt.target.kind === 'var');
@@ -326,7 +326,7 @@ export class ScriptCollector {
       const src = passwordDialog && out.name.toLowerCase() === 'userinput'
         ? { kind: 'secret' as const, what: 'a password typed in an input dialog' }
         : outputSource(stmt.id, out.name, argValues, this.envSecretNames);
-      const v = out.variable.toLowerCase();
+      const v = lowerName(out.variable);
       this.assign(out.variable, out.variableSpan, 'output', false);
       if (disabled) continue;
       if (src) {
@@ -356,7 +356,7 @@ export class ScriptCollector {
     }
     for (const out of stmt.outputs) {
       this.assign(out.variable, out.variableSpan, 'call-output', false);
-      if (!disabled) this.edges.push({ from: { v: out.name.toLowerCase() }, to: { v: out.variable.toLowerCase() }, alias: true });
+      if (!disabled) this.edges.push({ from: { v: lowerName(out.name) }, to: { v: lowerName(out.variable) }, alias: true });
     }
   }
 

@@ -2,9 +2,16 @@
 // lvalue-like expression is rooted at, the references a value is made of, and whether a value is a
 // literal that carries no data. UI and image repositories (`appmask`, imported aliases) are not variables.
 import type { Expr } from '../../model/pad-ast';
+import { boundedMemo } from '../../util/memo';
 import { isPlaceholderSecret } from '../shared/values';
 import { CONCAT_OPS } from './flat';
 import type { Key, Ref } from './types';
+
+/**
+ * A variable or property name lower-cased, remembered: every lint and keystroke keys each read and assignment of a
+ * script by it, and a script repeats a few hundred names (lower-casing allocated a string each time).
+ */
+export const lowerName: (name: string) => string = boundedMemo(name => name.toLowerCase());
 
 /**
  * Calls `read` for every variable read inside an expression, with its name as written and lower-cased
@@ -44,7 +51,7 @@ export function forEachRead(expr: Expr, aliases: ReadonlySet<string>, read: (nam
 let spareStack: Expr[] | undefined;
 
 function readVar(e: Extract<Expr, { kind: 'var' }>, aliases: ReadonlySet<string>, read: (name: string, offset: number, key: string) => void): void {
-  const key = e.name.toLowerCase();
+  const key = lowerName(e.name);
   if (!aliases.has(key)) read(e.name, e.span.start, key);
 }
 
@@ -68,11 +75,11 @@ export function rootKey(expr: Expr, aliases: ReadonlySet<string>): RootKey | und
   let steps = 0;
   for (;;) {
     if (e.kind === 'var') {
-      const v = e.name.toLowerCase();
+      const v = lowerName(e.name);
       if (aliases.has(v)) return undefined;
       // Deeper than the key: a nested property, or an element picked by a non-literal index.
       const deep = steps > (prop !== undefined ? 1 : 0);
-      return { key: { v, p: prop === undefined ? undefined : prop.toLowerCase(), pn: prop }, name: propName !== undefined ? `${e.name}['${propName}']` : e.name, property: propName, deep };
+      return { key: { v, p: prop === undefined ? undefined : lowerName(prop), pn: prop }, name: propName !== undefined ? `${e.name}['${propName}']` : e.name, property: propName, deep };
     }
     if (e.kind === 'member') {
       prop = e.property;
@@ -139,9 +146,9 @@ function pushRoot(expr: Expr, aliases: ReadonlySet<string>, whole: boolean, out:
   let steps = 0;
   for (;;) {
     if (e.kind === 'var') {
-      const v = e.name.toLowerCase();
+      const v = lowerName(e.name);
       if (aliases.has(v)) return;
-      out.push({ key: { v, p: prop === undefined ? undefined : prop.toLowerCase(), pn: prop }, whole, deep: steps > (prop !== undefined ? 1 : 0) });
+      out.push({ key: { v, p: prop === undefined ? undefined : lowerName(prop), pn: prop }, whole, deep: steps > (prop !== undefined ? 1 : 0) });
       return;
     }
     if (e.kind === 'member') {

@@ -5,7 +5,8 @@
 // Statements and expressions — nearly every node — are copied by kind, with direct field access: a generic
 // copy (spread, Object.keys, a type test on every field) cost as much as parsing the script again. A copy is an
 // object literal with the parser's keys in the parser's order, its later fields added in the order the parser adds
-// them: copies then share the parser's hidden classes, and the code reading the tree is not re-optimised for a
+// them, and lists are pushed to as the parser's are (a list filled by index into `new Array(n)` is "holey", another
+// hidden class): copies then share the parser's hidden classes, and the code reading the tree is not re-optimised for a
 // second set of shapes after the first edits (test/unit/pad-incremental-shapes.test.ts). A field added to
 // the syntax tree must be copied here too, at its place in the parser's order, and moved if it holds offsets
 // (test/unit/pad-incremental*.test.ts compare the result with a whole parse). The rest of the tree (headers, declarations, problems, …) is small and goes
@@ -48,14 +49,14 @@ export class OffsetMover {
   }
 
   annotations(list: Annotation[]): Annotation[] {
-    const out = new Array<Annotation>(list.length);
+    const out: Annotation[] = [];
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
       if (a.span.end < this.start) {
-        out[i] = a;
+        out.push(a);
         continue;
       }
-      out[i] = { span: this.span(a.span), key: a.key, keySpan: this.span(a.keySpan), value: this.expr(a.value) };
+      out.push({ span: this.span(a.span), key: a.key, keySpan: this.span(a.keySpan), value: this.expr(a.value) });
     }
     return out;
   }
@@ -67,8 +68,8 @@ export class OffsetMover {
   }
 
   private statements(list: Statement[]): Statement[] {
-    const out = new Array<Statement>(list.length);
-    for (let i = 0; i < list.length; i++) out[i] = this.statement(list[i]);
+    const out: Statement[] = [];
+    for (let i = 0; i < list.length; i++) out.push(this.statement(list[i]));
     return out;
   }
 
@@ -192,37 +193,37 @@ export class OffsetMover {
   }
 
   private args(list: Argument[]): Argument[] {
-    const out = new Array<Argument>(list.length);
+    const out: Argument[] = [];
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
       if (a.span.end < this.start) {
-        out[i] = a;
+        out.push(a);
         continue;
       }
-      out[i] = { span: this.span(a.span), name: a.name, nameSpan: this.span(a.nameSpan), dynamic: a.dynamic, value: this.expr(a.value) };
+      out.push({ span: this.span(a.span), name: a.name, nameSpan: this.span(a.nameSpan), dynamic: a.dynamic, value: this.expr(a.value) });
     }
     return out;
   }
 
   private outputs(list: Output[]): Output[] {
-    const out = new Array<Output>(list.length);
+    const out: Output[] = [];
     for (let i = 0; i < list.length; i++) {
       const o = list[i];
       if (o.span.end < this.start) {
-        out[i] = o;
+        out.push(o);
         continue;
       }
-      out[i] = {
+      out.push({
         span: this.span(o.span), name: o.name, nameSpan: this.span(o.nameSpan), dynamic: o.dynamic, variable: o.variable,
         variableSpan: this.span(o.variableSpan),
-      };
+      });
     }
     return out;
   }
 
   private exprs(list: Expr[]): Expr[] {
-    const out = new Array<Expr>(list.length);
-    for (let i = 0; i < list.length; i++) out[i] = this.expr(list[i]);
+    const out: Expr[] = [];
+    for (let i = 0; i < list.length; i++) out.push(this.expr(list[i]));
     return out;
   }
 
@@ -271,8 +272,8 @@ export class OffsetMover {
 
   private offsets(list: number[]): number[] {
     const { oldEnd, delta } = this;
-    const out = new Array<number>(list.length);
-    for (let i = 0; i < list.length; i++) out[i] = list[i] >= oldEnd ? list[i] + delta : list[i];
+    const out: number[] = [];
+    for (let i = 0; i < list.length; i++) out.push(list[i] >= oldEnd ? list[i] + delta : list[i]);
     return out;
   }
 
