@@ -76,6 +76,21 @@ describe('strict JSON fast path', () => {
     assert.equal(valid, 4000);
   });
 
+  test('short strings (shared within a file) are never confused with look-alikes', () => {
+    // Same length, same first, middle and last characters: look-alikes for a table keyed on those.
+    const keys = ['aXbYa', 'aYbXa', 'aZbZa', 'aXbYa', 'a\\u0058bYa', 'aYbXa', ''];
+    const values = ['Succeeded', 'Succeeded', 'Failed', 'x'.repeat(40), 'x'.repeat(41), 'y'.repeat(40), 'Succeeded'];
+    const text = JSON.stringify(keys.map((k, i) => ({ [k]: values[i], v: values[i] }))).replace(/a\\\\u0058/g, 'a\\u0058');
+    assert.ok(text.includes('"a\\u0058bYa"'), 'one key is written with an escape');
+    assertSameAsOracle(text);
+    const root = parseStrictJson(text)!;
+    const pairs = root.children!.map(o => o.children![0].children!.map(n => n.value));
+    assert.deepEqual(pairs.map(p => p[0]), ['aXbYa', 'aYbXa', 'aZbZa', 'aXbYa', 'aXbYa', 'aYbXa', '']);
+    assert.deepEqual(pairs.map(p => p[1]), values);
+    // Another file right after: its own values (the table holds nothing from the previous file).
+    assertSameAsOracle(JSON.stringify({ aXbYa: 'Succeedex', aYbXa: 'aZbZa' }));
+  });
+
   test('nesting past the cap is left to the tolerant path, which refuses it with a problem', () => {
     const deep = '['.repeat(600) + ']'.repeat(600);
     assert.equal(parseStrictJson(deep), undefined);
@@ -187,5 +202,51 @@ describe('parameter uses of a cloud flow', () => {
       total += expected.length;
     }
     assert.ok(total > 300, `${total} uses generated`);
+  });
+});
+
+describe('actions of a cloud flow', () => {
+  /** The plain form: every action object under actions, else, cases and default, depth first, in document order. */
+  function actionsByWalk(container: JsonNode | undefined, parent: string | null, out: Array<[string, string | null, string]>): void {
+    for (const property of container?.type === 'object' ? container.children ?? [] : []) {
+      const [key, value] = property.children!;
+      if (value.type !== 'object') continue;
+      const name = String(key.value);
+      out.push([name, parent, pointerOf(value)]);
+      const child = (node: JsonNode | undefined, k: string) => node?.children?.find(p => p.children![0].value === k)?.children![1];
+      actionsByWalk(child(value, 'actions'), name, out);
+      actionsByWalk(child(child(value, 'else'), 'actions'), name, out);
+      for (const c of child(value, 'cases')?.children ?? []) actionsByWalk(child(c.children![1], 'actions'), name, out);
+      actionsByWalk(child(child(value, 'default'), 'actions'), name, out);
+    }
+  }
+
+  test('every action with its parent and its JSON pointer (names with ~ and / escaped), as a walk finds them', () => {
+    const definition = {
+      triggers: { 'When a/b ~ arrives': { type: 'Request' }, odd: 'not an object' },
+      actions: {
+        Scope: { type: 'Scope', actions: { 'Inner/1': { type: 'Compose' }, skipped: 42 } },
+        Condition: { type: 'If', actions: { Yes: { type: 'Compose' } }, else: { actions: { 'No~': { type: 'Compose' } } } },
+        Switch: {
+          type: 'Switch',
+          cases: { 'Case 1': { actions: { One: { type: 'Compose', actions: { Deep: { type: 'Compose' } } } } }, Empty: {} },
+          default: { actions: { Other: { type: 'Compose' } } },
+        },
+      },
+    };
+    const text = JSON.stringify({ properties: { definition } }, null, 2);
+    const flow = loadCloudFlow(createSourceFile('/f.json', text), { id: 'x', name: 'x' }).flow!;
+    const root = parseJson(text).root!;
+    const def = root.children![0].children![1].children![0].children![1];
+    const expected: Array<[string, string | null, string]> = [];
+    actionsByWalk(def.children!.find(p => p.children![0].value === 'actions')!.children![1], null, expected);
+    assert.deepEqual(flow.actions.map(a => [a.name, a.parent?.name ?? null, a.pointer]), expected);
+    assert.ok(expected.some(([, , pointer]) => pointer === '/properties/definition/actions/Scope/actions/Inner~11'));
+    assert.equal(expected.length, 9);
+    // Triggers: every property, object or not, with its pointer.
+    assert.deepEqual(flow.triggers.map(t => [t.name, t.pointer, t.trigger]), [
+      ['When a/b ~ arrives', '/properties/definition/triggers/When a~1b ~0 arrives', true],
+      ['odd', '/properties/definition/triggers/odd', true],
+    ]);
   });
 });

@@ -137,6 +137,8 @@ describe('one-pass definition decoding', () => {
       '"x" y', '"x"  ', '"x"&bad', '&quot;a\\&quot;b&quot;', 'plain text', 'a&amp;b&lt;c&gt;', '&#x1F600;x',
       '"&#x1F600;\\uD83D\\uDE00"', '<![CDATA["a"]]>', '"<![CDATA[a\\nb]]>"', '"a<![CDATA[', '  "\\r\\n"  ', '"\\&#117;0041"',
       '"a&#10;&#10;', '"a\\n&#10; ', '&', '"&', '"a" <![CDATA[x]]>',
+      // An escape split by a CDATA boundary or written partly as an entity (the copy loop decodes only whole ones).
+      '"a<![CDATA[b\\]]>n"', '"a\\<![CDATA[n]]>"', '"a\\&#110;b"', '"\\r\\n\\"\\\\"', '"a\\', '"é\\n"',
     ];
     for (const content of cases) assertSameDecoding(content, 'case');
   });

@@ -2,7 +2,7 @@
 import { partitionPoint } from '../util/search';
 import type { CloudFlow, FlowAction, FlowConnectionReference, FlowParameter, ParameterUse } from '../model/types';
 import type { SourceFile, Span } from '../util/text';
-import { entries, JsonNode, parseJson, pointerOf, prop, span, stringValue } from './json';
+import { entries, escapePointerPart, JsonNode, parseJson, pointerOf, prop, span, stringValue } from './json';
 
 export interface CloudFlowLoadResult {
   flow?: CloudFlow;
@@ -10,9 +10,6 @@ export interface CloudFlowLoadResult {
   isFlow: boolean;
   problems: Array<{ span: Span; message: string }>;
 }
-
-/** Containers whose nested actions live under these paths. */
-const NESTED_ACTION_PATHS: string[][] = [['actions'], ['else', 'actions']];
 
 export function loadCloudFlow(file: SourceFile, meta: { id: string; name: string; metadataFile?: SourceFile }): CloudFlowLoadResult {
   const parsed = parseJson(file.text);
@@ -40,7 +37,7 @@ export function loadCloudFlow(file: SourceFile, meta: { id: string; name: string
     actions: [],
     parameterUses: [],
   };
-  for (const [name, key, value] of entries(prop(definition, 'triggers'))) flow.triggers.push(action(file, name, key, value, true));
+  collectActions(file, prop(definition, 'triggers'), undefined, flow.triggers, true);
   collectActions(file, prop(definition, 'actions'), undefined, flow.actions);
   flow.parameterUses = parameterUses(file, definition, [...flow.triggers, ...flow.actions]);
   return { flow, isFlow: true, problems };
@@ -74,7 +71,7 @@ function parameters(file: SourceFile, node: JsonNode | undefined): FlowParameter
     }));
 }
 
-function action(file: SourceFile, name: string, key: JsonNode, value: JsonNode, trigger: boolean, parent?: FlowAction): FlowAction {
+function action(file: SourceFile, name: string, key: JsonNode, value: JsonNode, trigger: boolean, pointer: string, parent?: FlowAction): FlowAction {
   const inputs = prop(value, 'inputs');
   const host = prop(inputs, 'host');
   let connectionName = stringValue(prop(host, 'connectionName'));
@@ -90,22 +87,34 @@ function action(file: SourceFile, name: string, key: JsonNode, value: JsonNode, 
     host: host ? { connectionName, operationId: stringValue(prop(host, 'operationId')), apiId: stringValue(prop(host, 'apiId')) } : undefined,
     description: stringValue(prop(value, 'description')),
     parent,
-    pointer: pointerOf(value),
+    pointer,
     loc: { file, span: span(key) },
   };
 }
 
-function collectActions(file: SourceFile, actionsNode: JsonNode | undefined, parent: FlowAction | undefined, out: FlowAction[]): void {
-  for (const [name, key, value] of entries(actionsNode)) {
-    if (value.type !== 'object') continue;
-    const a = action(file, name, key, value, false, parent);
+/**
+ * The actions (or triggers) of one container object, nested ones after each, in document order. Reads
+ * the tree in place: no entry tuples, and the container's pointer once, not a walk to the root per action.
+ */
+function collectActions(file: SourceFile, container: JsonNode | undefined, parent: FlowAction | undefined, out: FlowAction[], trigger = false): void {
+  if (container?.type !== 'object' || !container.children) return;
+  const properties = container.children;
+  let base: string | undefined;
+  for (let i = 0; i < properties.length; i++) {
+    const pair = properties[i].children;
+    const key = pair?.[0];
+    const value = pair?.[1];
+    const name = key?.value;
+    if (!key || !value || typeof name !== 'string' || (!trigger && value.type !== 'object')) continue;
+    base ??= pointerOf(container);
+    const a = action(file, name, key, value, trigger, base + '/' + escapePointerPart(name), parent);
     out.push(a);
-    for (const path of NESTED_ACTION_PATHS) {
-      let node: JsonNode | undefined = value;
-      for (const k of path) node = prop(node, k);
-      collectActions(file, node, a, out);
-    }
-    for (const [, , caseNode] of entries(prop(value, 'cases'))) collectActions(file, prop(caseNode, 'actions'), a, out);
+    if (trigger) continue;
+    collectActions(file, prop(value, 'actions'), a, out);
+    collectActions(file, prop(prop(value, 'else'), 'actions'), a, out);
+    const cases = prop(value, 'cases');
+    const caseProperties = cases?.type === 'object' ? cases.children : undefined;
+    if (caseProperties) for (let c = 0; c < caseProperties.length; c++) collectActions(file, prop(caseProperties[c].children?.[1], 'actions'), a, out);
     collectActions(file, prop(prop(value, 'default'), 'actions'), a, out);
   }
 }

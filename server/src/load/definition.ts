@@ -188,24 +188,37 @@ function decodeJsonDefinition(units: XmlUnits, content: Span): {
   for (;;) {
     if (units.atPlain()) {
       // The common case: a run without entities, escapes or quotes is one copy loop and one segment.
-      const from = units.pos;
+      // A simple escape written without entities (`\r`, `\n` end every line) is decoded here too,
+      // rather than unit by unit through the XML reader.
       const limit = units.plainLimit();
-      let k = from;
-      let n = map.length;
-      while (k < limit) {
-        const c = fileText.charCodeAt(k);
-        if (c === 92 || c === 34 || c === 38 || c === 60) break;
-        if (c > 127) sawRawNonAscii = true;
-        out[n++] = c;
-        k++;
+      let k = units.pos;
+      for (;;) {
+        const from = k;
+        let n = map.length;
+        while (k < limit) {
+          const c = fileText.charCodeAt(k);
+          if (c === 92 || c === 34 || c === 38 || c === 60) break;
+          if (c > 127) sawRawNonAscii = true;
+          out[n++] = c;
+          k++;
+        }
+        if (k > from) {
+          let lastSolid = k - 1;
+          while (lastSolid >= from && isSpace(fileText.charCodeAt(lastSolid))) lastSolid--;
+          if (lastSolid >= from) solidLength = map.length + lastSolid - from + 1;
+          map.run(from, k - from);
+        }
+        if (k + 1 >= limit || fileText.charCodeAt(k) !== 92) break;
+        const e = fileText.charCodeAt(k + 1);
+        const simple = e < 128 ? PLAIN_SIMPLE_ESCAPES[e] : -1;
+        if (simple < 0) break;
+        if (e === 47) sawEscapedSlash = true;
+        out[map.length] = simple;
+        map.char(k);
+        solidLength = map.length;
+        k += 2;
       }
-      if (k > from) {
-        let lastSolid = k - 1;
-        while (lastSolid >= from && isSpace(fileText.charCodeAt(lastSolid))) lastSolid--;
-        if (lastSolid >= from) solidLength = map.length + lastSolid - from + 1;
-        map.run(from, k - from);
-        units.pos = k;
-      }
+      units.pos = k;
     }
     if (!units.next()) break;
     const c = units.code;
@@ -245,10 +258,11 @@ function decodeJsonDefinition(units: XmlUnits, content: Span): {
     // Trailing white space is outside the literal: the script ends where it starts.
     end = solidLength < map.length ? map.startOf(solidLength) : content.end;
     map.truncate(solidLength);
-    text = solidLength === 0 ? undefined : unitsToString(out, solidLength);
+    text = solidLength === 0 ? undefined : unitsToString(out, solidLength, !sawRawNonAscii && !sawUnicodeEscape);
   } else {
     end = closedAt;
-    text = unitsToString(out, map.length);
+    // Units above 127 come only from raw characters, entities (both set sawRawNonAscii) and \u escapes.
+    text = unitsToString(out, map.length, !sawRawNonAscii && !sawUnicodeEscape);
     // Anything but white space after the literal is reported at the unit just after the quote.
     let afterQuote = -1;
     let trailing = false;
@@ -289,6 +303,9 @@ function readHex4(units: XmlUnits): number {
 }
 
 const SIMPLE_ESCAPES: Record<number, number> = { 34: 34, 92: 92, 47: 47, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9 };
+
+/** SIMPLE_ESCAPES as a table over ASCII (-1: not a simple escape), for the copy loop of decodeJsonDefinition. */
+const PLAIN_SIMPLE_ESCAPES = Int32Array.from({ length: 128 }, (_, c) => SIMPLE_ESCAPES[c] ?? -1);
 
 /** A JSON string literal in `units[open..last]`, with the file offset of each decoded unit (`starts` maps units to the file). */
 export function decodeJsonString(

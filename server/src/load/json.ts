@@ -135,7 +135,7 @@ export function pointerOf(node: JsonNode): string {
 }
 
 /** RFC 6901 escaping; most names need none (one pointer per action is built while loading). */
-function escapePointerPart(part: string): string {
+export function escapePointerPart(part: string): string {
   return part.includes('~') || part.includes('/') ? part.replace(/~/g, '~0').replace(/\//g, '~1') : part;
 }
 

@@ -135,11 +135,14 @@ function endsInsideEscape(text: string, from: number, quote: number): boolean {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Builds a string from UTF-16 units exactly, in bounded chunks (no per-character concatenation). */
-export function unitsToString(units: Uint16Array, length: number): string {
+/**
+ * Builds a string from UTF-16 units exactly, in bounded chunks (no per-character concatenation).
+ * `ascii`: the caller saw every unit and none is above 127 (saves a pass over a script's units).
+ */
+export function unitsToString(units: Uint16Array, length: number, ascii = false): string {
   // Units that all fit a byte (nearly every script) make a one-byte string: half the memory of the
   // two-byte one utf16le gives, for this text and every slice the script parser takes of it.
-  if (fitsLatin1(units, length)) return Buffer.from(units.subarray(0, length)).toString('latin1');
+  if (ascii || fitsLatin1(units, length)) return Buffer.from(units.subarray(0, length)).toString('latin1');
   // Node decodes the units natively (lone surrogates kept) when the array's bytes are little-endian.
   if (LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
   const chunks: string[] = [];

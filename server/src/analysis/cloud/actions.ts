@@ -6,14 +6,16 @@ import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/t
 
 /** The connector of an action: `shared_sharepointonline`, `shared_sql`… (lower case), if any. */
 export function connectorOf(action: FlowAction, flow: CloudFlow): string | undefined {
-  // Asked by most cloud rules for every action; an action belongs to one flow.
-  if (connectorOfAction.has(action)) return connectorOfAction.get(action);
+  // Asked by most cloud rules for every string value; an action belongs to one flow. One lookup per ask.
+  const known = connectorOfAction.get(action);
+  if (known !== undefined) return known ?? undefined;
   const connector = computeConnectorOf(action, flow);
-  connectorOfAction.set(action, connector);
+  connectorOfAction.set(action, connector ?? null);
   return connector;
 }
 
-const connectorOfAction = new WeakMap<FlowAction, string | undefined>();
+/** The connector of each action asked about; null: it has none. */
+const connectorOfAction = new WeakMap<FlowAction, string | null>();
 
 function computeConnectorOf(action: FlowAction, flow: CloudFlow): string | undefined {
   const apiId = action.host?.apiId;
@@ -69,7 +71,9 @@ const PASS_THROUGH_TYPES = new Set(['compose', 'parsejson', 'select', 'query', '
 
 /** A connector action: it authenticates through its connection, its inputs are `parameters`. */
 export function isConnectorAction(action: FlowAction): boolean {
-  return CONNECTOR_ACTION_TYPES.test(action.type);
+  // Asked for every string value: most types start with neither `o` nor `a` and need no regular expression.
+  const first = action.type.charCodeAt(0) | 32;
+  return (first === 111 || first === 97) && CONNECTOR_ACTION_TYPES.test(action.type);
 }
 
 /** An HTTP-like action (HTTP, webhook, Azure Function, API Management, child workflow). */

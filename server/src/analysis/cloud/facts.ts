@@ -6,7 +6,7 @@ import type { JsonNode } from '../../load/json';
 import type { CloudFlow, DesktopFlow, FlowAction, Solution } from '../../model/types';
 import { desktopFlowOf, runsDesktopFlow } from './actions';
 import { SecretFlow, SecretSinkUse, SecureNeed, traceSecrets } from './data-flow';
-import { collectLeaves, StringLeaf } from './leaves';
+import { collectLeaves, LeafPaths, StringLeaf } from './leaves';
 import { collectSecretPlaces, SecretPlace } from './secret-places';
 import { indexAssignments } from './variables';
 
@@ -52,9 +52,10 @@ function computeFacts(flow: CloudFlow, solution: Solution | undefined): FlowFact
   const leaves: StringLeaf[] = [];
   const leavesByAction = new Map<FlowAction, StringLeaf[]>();
   const actionsByName = new Map<string, FlowAction>();
+  const paths = new LeafPaths();
   const collect = (a: FlowAction) => {
     actionsByName.set(a.name, a);
-    const own = collectLeaves(flow, a);
+    const own = collectLeaves(flow, a, paths);
     leavesByAction.set(a, own);
     for (let k = 0; k < own.length; k++) leaves.push(own[k]);
   };

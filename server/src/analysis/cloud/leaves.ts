@@ -10,7 +10,7 @@ import { quotedConstants, Range, Segment, sharedSegments } from './segments';
 export interface StringLeaf {
   action: FlowAction;
   node: JsonNode;
-  /** Path inside the action's `inputs` (property names, array indexes). */
+  /** Path inside the action's `inputs` (property names, array indexes); one array for the leaves of a flow with the same path: read only. */
   path: string[];
   text: string;
   offsets: StringOffsets;
@@ -49,26 +49,43 @@ export const normalizeName = boundedMemo(name => name.toLowerCase().replace(/[^a
 /** normalizeName of a key's last part: `item/Input_Pin` → `inputpin`. */
 export const parameterName = boundedMemo(key => normalizeName(lastSegment(key)));
 
-/** Every string value under the action's inputs, in document order. */
-export function collectLeaves(flow: CloudFlow, action: FlowAction): StringLeaf[] {
+/** Every string value under the action's inputs, in document order. `paths`: one per flow, shared by its actions. */
+export function collectLeaves(flow: CloudFlow, action: FlowAction, paths = new LeafPaths()): StringLeaf[] {
   const out: StringLeaf[] = [];
-  if (action.inputs) visitLeaves(flow.file.text, action, action.inputs, [], out);
+  if (action.inputs) visitLeaves(flow.file.text, action, action.inputs, [], paths, out);
   return out;
 }
 
 /**
- * Walks the tree's children in place (no entry tuples); `path` is one stack for the whole walk, and only a
- * leaf's own path is a new array. Index loops: before V8 optimises a walk, for-of allocates per element.
+ * The paths of a flow's leaves, one array per distinct path: actions of one kind repeat the same inputs
+ * (on the benchmark L tree four leaves in five had a path another leaf of their flow has).
  */
-function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: string[], out: StringLeaf[]): void {
+export class LeafPaths {
+  private next: Map<string, LeafPaths> | undefined = undefined;
+  private shared: string[] | undefined = undefined;
+
+  child(key: string): LeafPaths {
+    const next = (this.next ??= new Map());
+    let child = next.get(key);
+    if (!child) next.set(key, (child = new LeafPaths()));
+    return child;
+  }
+
+  /** This node's path (`path` holds it while walking; copied once). */
+  pathOf(path: string[]): string[] {
+    return (this.shared ??= path.slice());
+  }
+}
+
+/**
+ * Walks the tree's children in place (no entry tuples); `path` is one stack for the whole walk, and `at`
+ * its node in the flow's paths. Index loops: before V8 optimises a walk, for-of allocates per element.
+ */
+function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: string[], at: LeafPaths, out: StringLeaf[]): void {
   if (node.type === 'string') {
     const value = node.value as string;
     const segments = sharedSegments(value);
-    const offsets = stringOffsets(text, node, value.length) ?? spreadOffsets(node, value.length);
-    out.push({
-      action, node, path: path.slice(), text: value, offsets, segments, masked: maskReferences(value, segments),
-      where: undefined, cachedLiteralSpans: undefined, cachedValueConstants: undefined, cachedQuotedConstants: undefined,
-    });
+    out.push(new Leaf(action, node, at.pathOf(path), value, segments, maskReferences(value, segments), text));
     return;
   }
   const children = node.children;
@@ -83,17 +100,38 @@ function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: str
       if (path.length === 0 && key === 'host') continue;
       if (isSkippedKey(key)) continue;
       path.push(key);
-      visitLeaves(text, action, child, path, out);
+      visitLeaves(text, action, child, path, at.child(key), out);
       path.pop();
     }
     return;
   }
   if (node.type === 'array') {
     for (let k = 0; k < children.length; k++) {
-      path.push(String(k));
-      visitLeaves(text, action, children[k], path, out);
+      const index = String(k);
+      path.push(index);
+      visitLeaves(text, action, children[k], path, at.child(index), out);
       path.pop();
     }
+  }
+}
+
+/**
+ * A leaf whose offset map is built when first asked for: only values that give a finding need one, and a
+ * map object per value (48 bytes) was about a fifth of a leaf's memory.
+ */
+class Leaf implements StringLeaf {
+  where: string | undefined = undefined;
+  cachedLiteralSpans: Range[] | undefined = undefined;
+  cachedValueConstants: Range[] | undefined = undefined;
+  cachedQuotedConstants: Range[] | undefined = undefined;
+  private cachedOffsets: StringOffsets | undefined = undefined;
+  constructor(
+    readonly action: FlowAction, readonly node: JsonNode, readonly path: string[], readonly text: string,
+    readonly segments: Segment[], readonly masked: string, private readonly fileText: string,
+  ) {}
+
+  get offsets(): StringOffsets {
+    return (this.cachedOffsets ??= stringOffsets(this.fileText, this.node, this.text.length) ?? spreadOffsets(this.node, this.text.length));
   }
 }
 
