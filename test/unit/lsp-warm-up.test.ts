@@ -169,17 +169,22 @@ test("an opened flow's steps run at once within the budget, less those of its ki
   assert.deepEqual(ran, ['/a0', '/a1', '/a2', '/b0', '/b1', '/e3', '/e4', '/f2', '/c5']);
 });
 
+/** A session on `files` (the warm-up on or off), once its first scan is done. */
+async function scannedSession(files: Record<string, string>, warmUp: boolean): Promise<FakeConnection> {
+  const client = new FakeConnection();
+  sessions.push(connectSession(client, { disk: new MemoryVfs(files), debounceMs: 30, publishDelayMs: 5, warmUp }));
+  await client.request('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: pathToUri(ROOT), name: 'warm' }], capabilities: {} });
+  client.notify('initialized', {});
+  await waitFor('the first scan', () => client.statuses().find(s => s.scope === 'full'));
+  return client;
+}
+
 test("a script editor opening warms its flow before the opening's diagnostics, publishes nothing of its own, and changes no finding", async () => {
   const files = tree();
   const xmlPath = sidecarOf(files);
   const uri = `flowcop-script:${xmlPath}/Export.robin?id=${DESK_ID}`;
   const run = async (warmUp: boolean) => {
-    const client = new FakeConnection();
-    const session = connectSession(client, { disk: new MemoryVfs(files), debounceMs: 30, publishDelayMs: 5, warmUp });
-    sessions.push(session);
-    await client.request('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: pathToUri(ROOT), name: 'warm' }], capabilities: {} });
-    client.notify('initialized', {});
-    await waitFor('the first scan', () => client.statuses().find(s => s.scope === 'full'));
+    const client = await scannedSession(files, warmUp);
     const before = client.published.length;
     client.open(uri, SCRIPT, 'robin', 1);
     const warmed = client.logs.filter(l => /warmed up Export-.*\.data\.xml as its editor opened: \d+ edits/.test(l));
@@ -205,12 +210,7 @@ test('a session warms up after its first scan without publishing, and its edits 
   const files = tree();
   const path = Object.keys(files).find(p => nodePath.basename(p).startsWith('Sync-') && p.endsWith('.json'))!;
   const run = async (warmUp: boolean) => {
-    const client = new FakeConnection();
-    const session = connectSession(client, { disk: new MemoryVfs(files), debounceMs: 30, publishDelayMs: 5, warmUp });
-    sessions.push(session);
-    await client.request('initialize', { processId: null, rootUri: null, workspaceFolders: [{ uri: pathToUri(ROOT), name: 'warm' }], capabilities: {} });
-    client.notify('initialized', {});
-    await waitFor('the first scan', () => client.statuses().find(s => s.scope === 'full'));
+    const client = await scannedSession(files, warmUp);
     const published = client.published.length;
     if (warmUp) {
       await waitFor('the warm-up', () => client.logs.find(l => l.includes(`warmed up the as-you-type paths: ${SCRIPT_WARM_UP_EDITS + CLOUD_WARM_UP_EDITS} edits`)));
