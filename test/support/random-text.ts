@@ -2,10 +2,14 @@
 // Math.random): `next(n)` is an integer in [0, n). The same seed gives the same texts on every run.
 
 export function generator(seed: number): (n: number) => number {
-  let s = seed;
+  // mulberry32: every output bit mixes the whole state. (A linear congruential step taken `% n` repeats its low
+  // bits with a short period, so some pieces never came up.)
+  let s = seed >>> 0;
   return n => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s % n;
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   };
 }
 

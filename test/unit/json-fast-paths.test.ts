@@ -176,7 +176,7 @@ describe('parameter uses of a cloud flow', () => {
 
   test('found from each occurrence in the text: the same uses, in the same order, as a walk over every string', () => {
     const next = generator(7);
-    const pieces = ["@parameters('Env (cr1_env)')", "parameters('a''b')", "parameters('$connections')", 'parameters(', "x parameters( 'sp' ) y", 'plain', "@{parameters('p')}/@{parameters('q')}"];
+    const pieces = ["@parameters('Env (cr1_env)')", "parameters('a''b')", "parameters('$connections')", 'parameters(', "x parameters( 'sp' ) y", 'plain', "@{parameters('p')}/@{parameters('q')}", "parameters(parameters('r''s'))"];
     const value = (depth: number): unknown => {
       const r = next(6);
       if (depth > 3 || r === 0) return pieces[next(pieces.length)];
@@ -203,6 +203,30 @@ describe('parameter uses of a cloud flow', () => {
     }
     assert.ok(total > 300, `${total} uses generated`);
   });
+
+  test('several uses in one string, a bare `parameters(` before a use, quotes doubled: each use once, in order', () => {
+    const pick = generator(11);
+    const pieces = ["parameters('a')", 'parameters(', "parameters('b''c')", ' x ', "@{parameters('$connections')}", "parameters( 'd' )", 'parameters(parameters('];
+    const text = (n: number) => Array.from({ length: n }, () => pieces[pick(pieces.length)]).join('');
+    let several = 0;
+    for (let n = 0; n < 200; n++) {
+      const definition = {
+        parameters: { p: { defaultValue: text(3) } },
+        actions: { A: { type: 'Compose', inputs: { [text(2)]: text(1 + pick(6)), list: [text(4), text(1)] } }, B: { type: 'Compose', inputs: text(5) } },
+      };
+      const source = JSON.stringify({ properties: { definition } });
+      const flow = loadCloudFlow(createSourceFile('/f.json', source), { id: 'x', name: 'x' }).flow!;
+      const expected = usesByWalk(source);
+      assert.deepEqual(flow.parameterUses.map(u => ({ name: u.name, start: u.loc.span.start, end: u.loc.span.end })), expected);
+      several += expected.length - new Set(expected.map(u => stringHolding(source, u.start))).size;
+    }
+    assert.ok(several > 100, `${several} uses after another in the same string`);
+  });
+
+  /** Offset of the opening quote of the JSON string holding `offset` (strings here hold no escaped quote). */
+  function stringHolding(text: string, offset: number): number {
+    return text.lastIndexOf('"', offset);
+  }
 });
 
 describe('actions of a cloud flow', () => {

@@ -129,15 +129,16 @@ function parameterUses(file: SourceFile, definition: JsonNode, actions: FlowActi
   let innermostAction: ((offset: number) => FlowAction | undefined) | undefined;
   // From each `parameters(` in the text down to the string holding it (a few per flow), instead of a
   // walk over every node; strings come in document order, each read once.
-  let done: JsonNode | undefined;
   for (let at = text.indexOf('parameters(', definition.offset); at >= 0 && at < definitionEnd; at = text.indexOf('parameters(', at + 1)) {
     const node = stringAt(definition, at, skip);
-    if (!node || node === done || at + 'parameters('.length > node.offset + node.length) continue;
-    done = node;
-    const raw = text.slice(node.offset, node.offset + node.length);
-    PARAMETERS_CALL.lastIndex = 0;
+    const end = node ? node.offset + node.length : 0;
+    if (!node || at + 'parameters('.length > end) continue;
+    const raw = text.slice(node.offset, end);
+    // `at` is the string's first `parameters(`: the match starts there, and the next search after the string.
+    PARAMETERS_CALL.lastIndex = at - node.offset;
+    at = end - 1;
     for (let m = PARAMETERS_CALL.exec(raw); m; m = PARAMETERS_CALL.exec(raw)) {
-      const name = m[1].replace(/''/g, "'");
+      const name = m[1].includes("''") ? m[1].replace(/''/g, "'") : m[1];
       if (name.startsWith('$')) continue;
       const start = node.offset + m.index!;
       innermostAction ??= actionLocator(actions);

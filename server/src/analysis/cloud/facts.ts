@@ -55,7 +55,7 @@ function computeFacts(flow: CloudFlow, solution: Solution | undefined): FlowFact
   const paths = new LeafPaths();
   const collect = (a: FlowAction) => {
     actionsByName.set(a.name, a);
-    const own = collectLeaves(flow, a, paths);
+    const own = collectLeaves(a, paths);
     leavesByAction.set(a, own);
     for (let k = 0; k < own.length; k++) leaves.push(own[k]);
   };

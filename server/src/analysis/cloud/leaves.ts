@@ -1,7 +1,7 @@
 // The string values under an action's `inputs` ("leaves"), each with its path, its decoded-to-file
 // offset map (JSON escapes) and its literal/reference segments; and the literal text inside them.
 import { boundedMemo } from '../../util/memo';
-import type { CloudFlow, FlowAction } from '../../model/types';
+import type { FlowAction } from '../../model/types';
 import { JsonNode, StringOffsets, stringOffsets } from '../../load/json';
 import { isSpaceCode } from '../shared/scan';
 import { valueConstants } from './expression-literals';
@@ -17,12 +17,26 @@ export interface StringLeaf {
   segments: Segment[];
   /** The text with every reference replaced by U+0000 (same length): literal detectors run on it. */
   masked: string;
-  /** describeWhere(path), once asked for (whereOf). */
-  where?: string;
-  /** Caches of literalSpans, valueConstantsOf and quotedConstantsOf: several rules and facts ask for each leaf's. */
-  cachedLiteralSpans?: Range[];
-  cachedValueConstants?: Range[];
-  cachedQuotedConstants?: Range[];
+  /** What rules and facts derived from the leaf, made on the first ask (few leaves are asked: see LeafCache). */
+  cache?: LeafCache;
+}
+
+/**
+ * A leaf's derived values, each built once when first asked for; several rules and facts ask for a leaf's.
+ * One object for them all, made on first use: on the benchmark L tree about one leaf in 35 had any of
+ * them (of 245,000), and a field each made every leaf 8 bytes larger.
+ */
+export class LeafCache {
+  /** describeWhere(path) (whereOf). */
+  where: string | undefined = undefined;
+  literalSpans: Range[] | undefined = undefined;
+  valueConstants: Range[] | undefined = undefined;
+  quotedConstants: Range[] | undefined = undefined;
+  offsets: StringOffsets | undefined = undefined;
+}
+
+function cacheOf(leaf: StringLeaf): LeafCache {
+  return (leaf.cache ??= new LeafCache());
 }
 
 /** Shared by every leaf without constants (most of them); frozen, never written to. */
@@ -50,9 +64,9 @@ export const normalizeName = boundedMemo(name => name.toLowerCase().replace(/[^a
 export const parameterName = boundedMemo(key => normalizeName(lastSegment(key)));
 
 /** Every string value under the action's inputs, in document order. `paths`: one per flow, shared by its actions. */
-export function collectLeaves(flow: CloudFlow, action: FlowAction, paths = new LeafPaths()): StringLeaf[] {
+export function collectLeaves(action: FlowAction, paths = new LeafPaths()): StringLeaf[] {
   const out: StringLeaf[] = [];
-  if (action.inputs) visitLeaves(flow.file.text, action, action.inputs, [], paths, out);
+  if (action.inputs) visitLeaves(action, action.inputs, [], paths, out);
   return out;
 }
 
@@ -81,11 +95,11 @@ export class LeafPaths {
  * Walks the tree's children in place (no entry tuples); `path` is one stack for the whole walk, and `at`
  * its node in the flow's paths. Index loops: before V8 optimises a walk, for-of allocates per element.
  */
-function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: string[], at: LeafPaths, out: StringLeaf[]): void {
+function visitLeaves(action: FlowAction, node: JsonNode, path: string[], at: LeafPaths, out: StringLeaf[]): void {
   if (node.type === 'string') {
     const value = node.value as string;
     const segments = sharedSegments(value);
-    out.push(new Leaf(action, node, at.pathOf(path), value, segments, maskReferences(value, segments), text));
+    out.push(new Leaf(action, node, at.pathOf(path), value, segments, maskReferences(value, segments)));
     return;
   }
   const children = node.children;
@@ -100,7 +114,7 @@ function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: str
       if (path.length === 0 && key === 'host') continue;
       if (isSkippedKey(key)) continue;
       path.push(key);
-      visitLeaves(text, action, child, path, at.child(key), out);
+      visitLeaves(action, child, path, at.child(key), out);
       path.pop();
     }
     return;
@@ -109,7 +123,7 @@ function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: str
     for (let k = 0; k < children.length; k++) {
       const index = String(k);
       path.push(index);
-      visitLeaves(text, action, children[k], path, at.child(index), out);
+      visitLeaves(action, children[k], path, at.child(index), out);
       path.pop();
     }
   }
@@ -117,21 +131,18 @@ function visitLeaves(text: string, action: FlowAction, node: JsonNode, path: str
 
 /**
  * A leaf whose offset map is built when first asked for: only values that give a finding need one, and a
- * map object per value (48 bytes) was about a fifth of a leaf's memory.
+ * map object per value (48 bytes) was about a fifth of a leaf's memory. The file's text is the action's.
  */
 class Leaf implements StringLeaf {
-  where: string | undefined = undefined;
-  cachedLiteralSpans: Range[] | undefined = undefined;
-  cachedValueConstants: Range[] | undefined = undefined;
-  cachedQuotedConstants: Range[] | undefined = undefined;
-  private cachedOffsets: StringOffsets | undefined = undefined;
+  cache: LeafCache | undefined = undefined;
   constructor(
     readonly action: FlowAction, readonly node: JsonNode, readonly path: string[], readonly text: string,
-    readonly segments: Segment[], readonly masked: string, private readonly fileText: string,
+    readonly segments: Segment[], readonly masked: string,
   ) {}
 
   get offsets(): StringOffsets {
-    return (this.cachedOffsets ??= stringOffsets(this.fileText, this.node, this.text.length) ?? spreadOffsets(this.node, this.text.length));
+    const cache = cacheOf(this);
+    return (cache.offsets ??= stringOffsets(this.action.loc.file.text, this.node, this.text.length) ?? spreadOffsets(this.node, this.text.length));
   }
 }
 
@@ -186,7 +197,8 @@ function hasNonSpace(text: string): boolean {
 
 /** Literal text of a leaf: its literal segments and the string constants its expressions build values from. */
 export function literalSpans(leaf: StringLeaf): Range[] {
-  return (leaf.cachedLiteralSpans ??= computeLiteralSpans(leaf));
+  const cache = cacheOf(leaf);
+  return (cache.literalSpans ??= computeLiteralSpans(leaf));
 }
 
 function computeLiteralSpans(leaf: StringLeaf): Range[] {
@@ -206,7 +218,8 @@ function computeLiteralSpans(leaf: StringLeaf): Range[] {
 
 /** The string constants a leaf's expressions build values from (valueConstants of each expression segment), in order. */
 export function valueConstantsOf(leaf: StringLeaf): Range[] {
-  return (leaf.cachedValueConstants ??= computeValueConstants(leaf));
+  const cache = cacheOf(leaf);
+  return (cache.valueConstants ??= computeValueConstants(leaf));
 }
 
 function computeValueConstants(leaf: StringLeaf): Range[] {
@@ -259,7 +272,8 @@ export function cutAtReference(masked: string, start: number, end: number): numb
 
 /** describeWhere of a leaf's path, built once per leaf, when a finding or a secret place first needs it. */
 export function whereOf(leaf: StringLeaf): string {
-  return (leaf.where ??= describeWhere(leaf.path));
+  const cache = cacheOf(leaf);
+  return (cache.where ??= describeWhere(leaf.path));
 }
 
 /** A readable name for a place inside an action's inputs. */
@@ -280,7 +294,8 @@ export function describeWhere(path: string[]): string {
 
 /** The single-quoted string constants of a leaf's expressions (decoded offsets of their contents). */
 export function quotedConstantsOf(leaf: StringLeaf): Range[] {
-  return (leaf.cachedQuotedConstants ??= computeQuotedConstants(leaf));
+  const cache = cacheOf(leaf);
+  return (cache.quotedConstants ??= computeQuotedConstants(leaf));
 }
 
 function computeQuotedConstants(leaf: StringLeaf): Range[] {
