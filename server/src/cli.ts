@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { loadWorkspace } from './findings/analyze';
 import { isLintWorker, lintParallel, runLintWorker } from './findings/parallel';
 import type { StreamResult } from './findings/stream';
+import { newTimings, Timings } from './findings/timing';
 import type { Workspace } from './model/types';
 import { DiskVfs } from './load/vfs';
 import { displayPath } from './fix/run';
@@ -14,12 +15,12 @@ import { escapeText } from './util/terminal';
 import { COMMAND_USAGE, InputError, oneOf, Parsed, parseArgs, UsageError, USAGE } from './cli/args';
 import type { CliIO } from './cli/io';
 import { initCommand } from './cli/init';
-import { cacheOf, explicitConfig, jobsOf, lintCommand, policyPaths, progressReporter, requirePaths } from './cli/lint';
+import { cacheOf, explicitConfig, jobsOf, lintCommand, policyPaths, progressReporter, requirePaths, timingWanted } from './cli/lint';
 
 export type { CliIO } from './cli/io';
 export { exitCode } from './cli/lint';
 
-export function runCli(argv: string[], io: CliIO, streamed?: StreamResult): number {
+export function runCli(argv: string[], io: CliIO, streamed?: StreamResult, timings?: Timings): number {
   let command = '';
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -41,7 +42,7 @@ export function runCli(argv: string[], io: CliIO, streamed?: StreamResult): numb
       return 0;
     }
     switch (args.command) {
-      case 'lint': return lintCommand(args, io, streamed);
+      case 'lint': return lintCommand(args, io, streamed, timings);
       case 'inspect': return inspectCommand(args, io);
       case 'rules': return rulesCommand(io);
       case 'explain': return explainCommand(args, io);
@@ -79,11 +80,12 @@ export async function runCliAsync(argv: string[], io: CliIO, workerFile = __file
     const jobs = jobsOf(args);
     if (jobs <= 1) return runCli(argv, io);
     const configFile = args.flags.get('--config');
+    const timings = timingWanted(args, io) ? newTimings() : undefined;
     const streamed = await lintParallel(args.paths.map(p => path.resolve(io.cwd, p)), {
       vfs: io.vfs, jobs, workerFile, config: explicitConfig(args, io), configFile: typeof configFile === 'string' ? path.resolve(io.cwd, configFile) : undefined,
-      environment: args.flags.get('--env') as string | undefined, policies: policyPaths(args, io), onProgress: progressReporter(io), cache: cacheOf(args, io),
+      environment: args.flags.get('--env') as string | undefined, policies: policyPaths(args, io), onProgress: progressReporter(io), cache: cacheOf(args, io), timings,
     });
-    return runCli(argv, io, streamed);
+    return runCli(argv, io, streamed, timings);
   } catch {
     // A usage error: runCli reports it the same way.
     return runCli(argv, io);

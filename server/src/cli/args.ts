@@ -38,6 +38,8 @@ Options:
   --print-config FILE        print the configuration that applies to FILE (JSON) and exit
   --no-color                 plain text output
   --no-fold                  text output: list every place of a repeated value instead of folding them
+  --timing                   after the report, print to standard error the time of each phase and of every
+                             rule that ran, slowest first (also FLOWCOP_TIMING=1); the report is unchanged
 
 Exit codes: 0 no reported finding at or above --fail-on (and no more warnings than --max-warnings),
             1 otherwise, 2 usage error (unknown option, missing path, unreadable config), nothing
@@ -90,7 +92,7 @@ const VALUE_FLAGS = new Set(['--format', '--output', '--env', '--config', '--fai
   '--cache-location', '--cache-strategy']);
 /** Value flags that may be given several times; each value counts. */
 const REPEATABLE_FLAGS = new Set(['--policy', '--format', '--output']);
-const BOOL_FLAGS = new Set(['--no-fold', '--no-color', '--help', '--version', '--fix', '--fix-dry-run', '--quiet', '--yes', '--force', '--cache']);
+const BOOL_FLAGS = new Set(['--no-fold', '--no-color', '--help', '--version', '--fix', '--fix-dry-run', '--quiet', '--yes', '--force', '--cache', '--timing']);
 
 export function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;

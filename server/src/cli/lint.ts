@@ -10,6 +10,7 @@ import { defaultJobs } from '../findings/parallel';
 import { secretSpansOf, SEVERITY_RANK } from '../findings/finding';
 import type { Finding } from '../findings/finding';
 import { lintStream, StreamResult } from '../findings/stream';
+import { formatTimings, newTimings, timed, Timings } from '../findings/timing';
 import { ChangeOverlayVfs, diskStore, memoryStore } from '../fix/change';
 import { displayPath, fixAll, renderOverlayDiff } from '../fix/run';
 import { MemoryVfs, Vfs } from '../load/vfs';
@@ -19,7 +20,11 @@ import { InputError, oneOf, Parsed, UsageError, wholeNumber } from './args';
 import type { CliIO } from './io';
 import { outputsOf, renderReport } from './outputs';
 
-export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): number {
+/**
+ * `timings`: the figures of a run already made on worker threads (runCliAsync), or undefined to start
+ * them here when --timing or FLOWCOP_TIMING asks.
+ */
+export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult, timings?: Timings): number {
   const printConfig = args.flags.get('--print-config');
   if (typeof printConfig === 'string') return printConfigCommand(printConfig, args, io);
   requirePaths(args, io);
@@ -32,6 +37,7 @@ export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): n
   const paths = args.paths.map(p => path.resolve(io.cwd, p));
   const config = explicitConfig(args, io);
   const dryRun = args.flags.has('--fix-dry-run');
+  if (!streamed && timingWanted(args, io)) timings = newTimings();
   let vfs: Vfs = io.vfs;
   let writeFailed = false;
   const fixing = dryRun || args.flags.has('--fix');
@@ -63,7 +69,7 @@ export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): n
       vfs = overlay;
     }
   }
-  const run = streamed ?? lintStream(paths, { vfs, config, environment, policies: policyPaths(args, io), onProgress: progressReporter(io), cache: fixing ? undefined : cacheOf(args, io) });
+  const run = streamed ?? lintStream(paths, { vfs, config, environment, policies: policyPaths(args, io), onProgress: progressReporter(io), cache: fixing ? undefined : cacheOf(args, io), timings });
   if (fixing && args.flags.has('--cache')) io.stderr(`flowcop: note: --cache is ignored with ${dryRun ? '--fix-dry-run' : '--fix'} (fixes read every file anew)\n`);
   for (const s of run.skipped) io.stderr(`flowcop: note: ${escapeText(displayPath(s.file, io.cwd))}: ${escapeText(s.reason)}\n`);
   let findings = run.findings;
@@ -85,13 +91,17 @@ export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): n
   if (args.flags.has('--quiet')) findings = findings.filter(f => f.severity === 'error');
 
   const color = !args.flags.has('--no-color') && io.isTTY && !io.env.NO_COLOR;
-  for (const output of outputs) {
-    const report = renderReport(output.format, findings, run, { base: io.cwd, color: color && !output.file, fold: !args.flags.has('--no-fold'), env: io.env });
-    if (output.file) io.writeFile(path.resolve(io.cwd, output.file), report);
-    else io.stdout(report);
-    const summary = io.env.GITHUB_STEP_SUMMARY;
-    if (output.format === 'github' && summary) appendSummary(io, summary, renderReport('markdown', findings, run, { base: io.cwd, color: false, fold: false, env: io.env }));
-  }
+  timed(timings, 'report', () => {
+    for (const output of outputs) {
+      const report = renderReport(output.format, findings, run, { base: io.cwd, color: color && !output.file, fold: !args.flags.has('--no-fold'), env: io.env });
+      if (output.file) io.writeFile(path.resolve(io.cwd, output.file), report);
+      else io.stdout(report);
+      const summary = io.env.GITHUB_STEP_SUMMARY;
+      if (output.format === 'github' && summary) appendSummary(io, summary, renderReport('markdown', findings, run, { base: io.cwd, color: false, fold: false, env: io.env }));
+    }
+  });
+  // Standard error only: the report on standard output stays machine-readable.
+  if (timings) io.stderr(formatTimings(timings));
   if (writeFailed) {
     // The round was rolled back file by file: the tree is as it was before that round.
     io.stderr('flowcop: error: a write failed during --fix; every file of that round was restored\n');
@@ -103,6 +113,12 @@ export function lintCommand(args: Parsed, io: CliIO, streamed?: StreamResult): n
     return 1;
   }
   return exitCode(findings, failOn);
+}
+
+/** `--timing`, or FLOWCOP_TIMING set to anything but empty, 0 or false (for CI where the command line is fixed). */
+export function timingWanted(args: Parsed, io: CliIO): boolean {
+  const env = io.env.FLOWCOP_TIMING;
+  return args.flags.has('--timing') || (env !== undefined && env !== '' && env !== '0' && env.toLowerCase() !== 'false');
 }
 
 export function exitCode(findings: Finding[], failOn: string): number {

@@ -10,6 +10,9 @@ import { Config, ConfigResolver, globToRegExp, IgnoreEntry, Level } from './conf
 import type { Finding } from './finding';
 import { dropRepeatedPackageFindings } from './package-duplicates';
 import { Candidate, resolveClaims } from './precedence';
+import { flowFacts } from '../analysis/cloud/facts';
+import { scriptFacts } from '../analysis/pad/facts';
+import { addPhase, addRule, clock, Timings } from './timing';
 
 export interface LintOptions {
   rules: Rule[];
@@ -18,9 +21,25 @@ export interface LintOptions {
   environment?: string;
   /** Editor-only severity override, applied after flowcop.json. */
   override?: (ruleId: string, level: Level) => Level;
+  /** `--timing`: where the time goes, per rule and phase (left undefined, no clock is read). */
+  timings?: Timings;
 }
 
 export function lintWorkspace(workspace: Workspace, options: LintOptions): Finding[] {
+  const { timings } = options;
+  const started = timings ? clock() : 0;
+  // Time charged to facts and rules inside this call; the rest of it is the `findings` phase.
+  let charged = 0;
+  const timeRule = (rule: Rule, collect: () => void) => {
+    const start = clock();
+    try {
+      collect();
+    } finally {
+      const ms = clock() - start;
+      addRule(timings!, rule.meta.id, ms);
+      charged += ms;
+    }
+  };
   const findings: Finding[] = [];
   // Findings that claim text compete after configuration and suppression (precedence.ts).
   const candidates: Candidate[] = [];
@@ -55,13 +74,15 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
 
   for (const solution of workspace.solutions) {
     const config = options.configs.configFor(solution.layout === 'zip' ? nodePath.dirname(solution.root) : solution.root);
+    if (timings) charged += computeSharedFacts(solution, options.rules.filter(r => levelOf(r, config) !== 'off'), timings);
     for (const rule of options.rules) {
       const level = levelOf(rule, config);
       if (level === 'off') continue;
       const run = (owner: Finding['owner'], collect: (ctx: RuleContext) => void, unit?: ScriptUnit) => {
         const ctx = context(rule, config, options.environment, workspace, report => accept(rule, level, report, owner, config, unit));
         try {
-          collect(ctx);
+          if (timings) timeRule(rule, () => collect(ctx));
+          else collect(ctx);
         } catch (e) {
           findings.push(crashFinding(rule, solution, e));
         }
@@ -82,6 +103,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
   for (const standalone of workspace.scripts) {
     const config = options.configs.configFor(standalone.script.file.path);
     const unit: ScriptUnit = { script: standalone.script, standalone, name: standalone.name };
+    if (timings && options.rules.some(r => r.check.script && levelOf(r, config) !== 'off')) charged += timedFacts(timings, () => scriptFacts(unit));
     for (const rule of options.rules) {
       const script = rule.check.script;
       if (!script) continue;
@@ -89,14 +111,44 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): Findi
       if (level === 'off') continue;
       const ctx = context(rule, config, options.environment, workspace, report => accept(rule, level, report, { standalone, script: standalone.script }, config, unit));
       try {
-        script(ctx, unit);
+        if (timings) timeRule(rule, () => script(ctx, unit));
+        else script(ctx, unit);
       } catch (e) {
         findings.push(crashFinding(rule, undefined, e, standalone));
       }
     }
   }
   findings.push(...resolveClaims(candidates));
-  return sortFindings(dropRepeatedPackageFindings(findings));
+  const sorted = sortFindings(dropRepeatedPackageFindings(findings));
+  if (timings) addPhase(timings, 'findings', Math.max(0, clock() - started - charged));
+  return sorted;
+}
+
+/**
+ * With --timing, the facts several rules share (each flow's and each script's, memoised) are computed
+ * before the rules run, so their time is the `facts` line rather than the first asking rule's. Returns the ms spent.
+ */
+function computeSharedFacts(solution: Solution, enabled: readonly Rule[], timings: Timings): number {
+  let ms = 0;
+  if (enabled.some(r => r.check.cloudFlow)) for (const flow of solution.cloudFlows) ms += timedFacts(timings, () => flowFacts(flow, solution));
+  if (enabled.some(r => r.check.script)) {
+    for (const df of solution.desktopFlows) {
+      if (df.script) ms += timedFacts(timings, () => scriptFacts({ script: df.script!, desktopFlow: df, solution }));
+    }
+  }
+  return ms;
+}
+
+function timedFacts(timings: Timings, compute: () => unknown): number {
+  const start = clock();
+  try {
+    compute();
+  } catch {
+    // The rule that asks for these facts meets the same error and reports it as its crash finding.
+  }
+  const ms = clock() - start;
+  addPhase(timings, 'facts', ms);
+  return ms;
 }
 
 function context(rule: Rule, config: Config, environment: string | undefined, workspace: Workspace, report: (r: Report) => void): RuleContext {

@@ -8,6 +8,7 @@ import { DiskVfs } from '../load/vfs';
 import { releaseHeapAbove, WORKER_HEAP_THRESHOLD_BYTES, WORKER_RESOURCE_LIMITS } from './heap';
 import { ConfigResolver, loadConfigFile } from './config';
 import { Recording, recordingEnv } from './cache-record';
+import { mergeTimings, newTimings, timed, Timings } from './timing';
 import { collect, finishResult, LintTask, planRun, RunShared, runTask, startResult, StreamOptions, StreamResult, TaskEnv, taskEnv, TaskResult } from './stream';
 
 export interface ParallelOptions extends StreamOptions {
@@ -19,8 +20,10 @@ export interface ParallelOptions extends StreamOptions {
   configFile?: string;
 }
 
-interface WorkerInput { flowcopLintWorker: true; shared: RunShared; configFile?: string; record: boolean }
-type WorkerReply = { index: number; result: TaskResult; recording?: Recording } | { index: number; error: string };
+/** `timing`: each reply carries the task's timings, which the main thread adds to the run's. */
+interface WorkerInput { flowcopLintWorker: true; shared: RunShared; configFile?: string; record: boolean; timing: boolean }
+type WorkerResult = { result: TaskResult; recording?: Recording; timings?: Timings };
+type WorkerReply = ({ index: number } & WorkerResult) | { index: number; error: string };
 /** A task for a worker; `record`: note what it reads, for the cache. */
 interface WorkerTask { index: number; task: LintTask; record: boolean }
 
@@ -34,13 +37,14 @@ export function defaultJobs(): number {
 }
 
 export async function lintParallel(paths: string[], options: ParallelOptions): Promise<StreamResult> {
-  const plan = planRun(paths, options);
+  const { timings } = options;
+  const plan = timed(timings, 'discover', () => planRun(paths, options));
   const result = startResult(plan);
   const { cache } = options;
   cache?.rekey(result.findings);
   const results: Array<TaskResult | undefined> = new Array(plan.tasks.length);
   let localEnv: TaskEnv | undefined;
-  const env = () => (localEnv ??= taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines));
+  const env = () => (localEnv ??= { ...taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines), timings });
   let done = 0;
   const runHere = (index: number) => {
     results[index] = cache ? cache.run(plan.tasks[index], env(), runTask) : runTask(plan.tasks[index], env());
@@ -56,10 +60,11 @@ export async function lintParallel(paths: string[], options: ParallelOptions): P
   const jobs = Math.min(options.jobs, pending.length);
   if (jobs <= 1) pending.forEach(index => { runHere(index); progress(); });
   else {
-    const received = (index: number, reply: { result: TaskResult; recording?: Recording }) => {
+    const received = (index: number, reply: WorkerResult) => {
+      if (timings && reply.timings) mergeTimings(timings, reply.timings);
       results[index] = cache && reply.recording ? cache.store(plan.tasks[index], env(), reply.result, reply.recording) : reply.result;
     };
-    await runOnWorkers(plan.tasks, pending, jobs, { flowcopLintWorker: true, shared: plan.shared, configFile: options.configFile, record: !!cache },
+    await runOnWorkers(plan.tasks, pending, jobs, { flowcopLintWorker: true, shared: plan.shared, configFile: options.configFile, record: !!cache, timing: !!timings },
       options.workerFile, results, received, runHere, progress);
   }
   cache?.save();
@@ -69,7 +74,7 @@ export async function lintParallel(paths: string[], options: ParallelOptions): P
 
 /** Runs the tasks whose indices are `pending` on `jobs` workers; results land at the same indices. */
 function runOnWorkers(tasks: LintTask[], pending: number[], jobs: number, input: WorkerInput, workerFile: string, results: Array<TaskResult | undefined>,
-  received: (index: number, reply: { result: TaskResult; recording?: Recording }) => void, runHere: (index: number) => void, progress: () => void): Promise<void> {
+  received: (index: number, reply: WorkerResult) => void, runHere: (index: number) => void, progress: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let settled = 0;
@@ -135,13 +140,16 @@ export function runLintWorker(): void {
   const env = taskEnv(input.shared, vfs, configs);
   parentPort!.on('message', ({ index, task, record }: WorkerTask) => {
     let reply: WorkerReply;
+    // Fresh per task: the main thread adds each reply's timings once.
+    const timings = input.timing ? newTimings() : undefined;
+    const envOfTask = timings ? { ...env, timings } : env;
     try {
       if (record) {
-        const recording = recordingEnv(env);
+        const recording = recordingEnv(envOfTask);
         const result = runTask(task, recording.env);
-        reply = { index, result, recording: recording.finish() };
+        reply = { index, result, recording: recording.finish(), timings };
       } else {
-        reply = { index, result: runTask(task, env) };
+        reply = { index, result: runTask(task, envOfTask), timings };
       }
     } catch (e) {
       reply = { index, error: (e as Error)?.message ?? String(e) };

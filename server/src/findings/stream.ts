@@ -24,6 +24,7 @@ import { ConfigResolver, isIgnoredByConfig } from './config';
 import { detachFinding, Finding } from './finding';
 import { releaseHeapAbove } from './heap';
 import { lintWorkspace, sortFindings } from './lint';
+import { timed, Timings } from './timing';
 
 /** One unit of work: everything it needs travels with it (a worker thread gets it as a message). */
 export type LintTask =
@@ -50,6 +51,8 @@ export interface TaskEnv {
   solutionNames: string[];
   /** Told the unit's workspace once it is loaded and linked (the cache notes its solutions' names). */
   observe?: (workspace: Workspace) => void;
+  /** `--timing`: the load, facts, rules and findings phases of each task add up here. */
+  timings?: Timings;
 }
 
 export interface TaskResult {
@@ -156,7 +159,7 @@ export function runTask(task: LintTask, env: TaskEnv): TaskResult {
   if (task.kind === 'unit') {
     // An archive the plan could not open (over the run's budget, not a zip) is not opened again.
     // Its own budget: the plan charged the unit's archive to the run's already (inside, v1 packages count per unit).
-    const loaded = withLoadBudget(() => loadUnit(task.unit, env.vfs, task.refused !== undefined ? { error: task.refused } : undefined));
+    const loaded = timed(env.timings, 'load + parse', () => withLoadBudget(() => loadUnit(task.unit, env.vfs, task.refused !== undefined ? { error: task.refused } : undefined)));
     workspace.solutions = loaded.solutions;
     workspace.problems = loaded.problems;
     for (const s of task.settings) loaded.solutions[s.solution]?.environments.push(s.settings);
@@ -164,13 +167,13 @@ export function runTask(task: LintTask, env: TaskEnv): TaskResult {
     linkPipelines(env.pipelines, loaded.solutions, env.solutionNames);
     env.observe?.(workspace);
   } else {
-    const standalone = loadStandaloneScripts(task.scriptFiles.map(file => ({ file })), task.workflowFiles);
+    const standalone = timed(env.timings, 'load + parse', () => loadStandaloneScripts(task.scriptFiles.map(file => ({ file })), task.workflowFiles));
     workspace.scripts = standalone.scripts;
     workspace.problems = standalone.problems;
   }
-  const findings = lintWorkspace(workspace, { rules: [...env.rules], configs: env.configs, environment: env.environment });
+  const findings = lintWorkspace(workspace, { rules: [...env.rules], configs: env.configs, environment: env.environment, timings: env.timings });
   return {
-    findings: findings.map(f => detachFinding(f)),
+    findings: timed(env.timings, 'findings', () => findings.map(f => detachFinding(f))),
     solutions: workspace.solutions.length,
     scripts: workspace.scripts.length,
     environments: workspace.solutions.flatMap(s => s.environments.map(e => e.environment)),
@@ -204,12 +207,14 @@ export interface StreamOptions extends AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
   /** `--cache`: units whose inputs did not change are not linted again (cache.ts); saved at the end. */
   cache?: LintCache;
+  /** `--timing`: every phase and rule of the run adds up here. */
+  timings?: Timings;
 }
 
 /** The streaming lint on this thread: one unit in memory at a time. */
 export function lintStream(paths: string[], options: StreamOptions): StreamResult {
-  const plan = planRun(paths, options);
-  const env = taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines, options.rules ?? RULES);
+  const plan = timed(options.timings, 'discover', () => planRun(paths, options));
+  const env = { ...taskEnv(plan.shared, options.vfs, plan.configs, plan.pipelines, options.rules ?? RULES), timings: options.timings };
   const result = startResult(plan);
   options.cache?.rekey(result.findings);
   plan.tasks.forEach((task, k) => {
