@@ -74,3 +74,14 @@ export class FakeConnection implements ServerConnection {
     this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 }
+
+/** Polls `probe` every 5 ms until it gives a value; fails the test after `timeoutMs`, naming `what` it waited for. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - t0 > timeoutMs) assert.fail(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 5));
+  }
+}

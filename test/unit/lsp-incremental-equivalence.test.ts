@@ -13,7 +13,7 @@ import { connectSession } from '../../server/src/lsp/server';
 import type { Session } from '../../server/src/lsp/session';
 import { pathToUri } from '../../server/src/lsp/uri';
 import { buildSolutionFiles } from '../support/fixture';
-import { FakeConnection } from '../support/lsp-fake';
+import { FakeConnection, waitFor as waitUntil } from '../support/lsp-fake';
 import { rng, type Rng } from '../support/rng';
 
 const ROOT = nodePath.resolve('/equivalence');
@@ -36,15 +36,8 @@ const FLOW_TYPED = ['x', 'a', '-dev', '"', '}', 'Password=Hunter2Hunter2;', '\\\
 const sessions: Session[] = [];
 afterEach(() => { for (const s of sessions.splice(0)) s.dispose(); });
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - t0 > timeoutMs) assert.fail(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 2));
-  }
-}
+/** The random edit sequences re-lint many times: a longer wait than the other session tests. */
+const waitFor = <T>(what: string, probe: () => T | undefined | false) => waitUntil(what, probe, 20_000);
 
 function tree(script: string, bom: boolean): Record<string, string> {
   const files = buildSolutionFiles({

@@ -13,6 +13,7 @@ import { MemoryVfs, OverlayVfs } from '../../server/src/load/vfs';
 import { Analyzer, Unit } from '../../server/src/lsp/analyzer';
 import { caseTree, DATAVERSE, DESKTOP_ID, DONE_WHEN_POLICY, INVOKE_LINE, policyV2, POWERSHELL_LINE, UIFLOW } from '../support/dlp-fixture';
 import type { SolutionSpec } from '../support/fixture';
+import { rng } from '../support/rng';
 
 const ROOT = nodePath.resolve('/ws-incremental');
 const CHILD_ID = '5e0c1d2a-7b3f-4c8d-9e1f-2a3b4c5d6e7f';
@@ -130,17 +131,6 @@ function fullFindings(u: Unit, vfs: OverlayVfs): string[] {
   return result.findings.filter(f => !f.owner.standalone && (!f.owner.solution || f.owner.solution === solution)).map(shape);
 }
 
-/** mulberry32: the same edits on every run. */
-function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function setup() {
   const state: State = {
     notes: { sync: NOTES[0], child: NOTES[0], report: NOTES[0] },
@@ -163,7 +153,7 @@ async function setup() {
 test('incremental re-lint equals a full analysis after each of 60 random edits', async () => {
   const { state, disk, vfs, analyzer, unit } = await setup();
   assert.deepEqual(unit.findings.map(shape), fullFindings(unit, vfs), 'the first scan equals a full analysis');
-  const random = rng(1405);
+  const random = rng(1405).next;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const flows = ['sync', 'child', 'report'] as const;
   const ways = { incremental: 0, whole: 0, unchanged: 0 };

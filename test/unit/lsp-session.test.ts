@@ -10,7 +10,7 @@ import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vs
 import { MemoryVfs, Vfs } from '../../server/src/load/vfs';
 import type { ScanStatus } from '../../server/src/lsp/protocol';
 import { connectSession } from '../../server/src/lsp/server';
-import { FakeConnection } from '../support/lsp-fake';
+import { FakeConnection, waitFor } from '../support/lsp-fake';
 import { locateScript } from '../../server/src/lsp/scriptFile';
 import type { Session, SessionOptions } from '../../server/src/lsp/session';
 import { pathToUri } from '../../server/src/lsp/uri';
@@ -23,16 +23,6 @@ const USER_PATH_LITERAL = "$'''C:\\\\Users\\\\jdoe\\\\Exports'''";
 const USER_PATH_LINE = `SET Folder TO ${USER_PATH_LITERAL}`;
 const EXPORT_ID = '9d3e1f20-6a4b-4c5d-8e7f-0a1b2c3d4e5f';
 const SAFE_LINE = "SET Folder TO $'''%Base%'''";
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - t0 > timeoutMs) assert.fail(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 5));
-  }
-}
 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list?.length ? list : undefined);
 

@@ -12,7 +12,7 @@ import { connectSession } from '../../server/src/lsp/server';
 import type { Session } from '../../server/src/lsp/session';
 import { pathToUri } from '../../server/src/lsp/uri';
 import { buildSolutionFiles } from '../support/fixture';
-import { FakeConnection } from '../support/lsp-fake';
+import { FakeConnection, waitFor } from '../support/lsp-fake';
 
 const ROOT = nodePath.resolve('/typing');
 const DESK_ID = '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a99';
@@ -21,16 +21,6 @@ const SAFE_LINE = "SET Note TO $'''hello'''";
 
 const sessions: Session[] = [];
 afterEach(() => { for (const s of sessions.splice(0)) s.dispose(); });
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - t0 > timeoutMs) assert.fail(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 5));
-  }
-}
 
 function tree(): Record<string, string> {
   const files = buildSolutionFiles({

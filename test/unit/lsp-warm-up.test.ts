@@ -16,7 +16,7 @@ import { pathToUri } from '../../server/src/lsp/uri';
 import { CLOUD_WARM_UP_EDITS, SCRIPT_WARM_UP_EDITS, warmUpStep, warmUpSteps } from '../../server/src/lsp/warm-up';
 import { QUIET_MS, WarmUp } from '../../server/src/lsp/warm-up-runner';
 import { buildSolutionFiles } from '../support/fixture';
-import { FakeConnection } from '../support/lsp-fake';
+import { FakeConnection, waitFor } from '../support/lsp-fake';
 
 const ROOT = nodePath.resolve('/warm');
 const DESK_ID = '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a99';
@@ -40,16 +40,6 @@ async function scanned(files: Record<string, string>) {
   const analyzer = new Analyzer(new OverlayVfs(new MemoryVfs(files)), () => ({}));
   await analyzer.fullScan([ROOT]);
   return analyzer;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - t0 > timeoutMs) assert.fail(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 5));
-  }
 }
 
 test("the engine's decoding of a script equals a fresh decoding of the same text, and is not used for another text", async () => {

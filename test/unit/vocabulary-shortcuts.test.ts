@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { classifiedByWords, isSecretName, isUserName, secretNameStrength } from '../../server/src/analysis/shared/vocabulary';
+import { rng } from '../support/rng';
 
 const FRAGMENTS = [
   'pass', 'Password', 'passwd', 'pwd', 'pword', 'phrase', 'code', 'word', 'p', 'w', 'd', 'secret', 'secrets', 'client', 'api', 'key', 'Keys',
@@ -16,18 +17,8 @@ const FRAGMENTS = [
   'Status', 'Portal', 'URL', 'API', 'ID', '_', '-', '.', ' ', '/', '$', '2', '33', '0', '\u212A', '\u0130', '\u00E9', '\u017F', '\u00DF',
 ];
 
-/** A small seeded generator (mulberry32), so a failure names a reproducible name. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generatedNames(count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = rng(seed).next;
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
     let name = '';

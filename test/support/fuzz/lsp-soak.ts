@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { ErrorCodes } from 'vscode-jsonrpc/node';
 import { locateScriptInText, replaceScriptInText } from '../../../server/src/lsp/scriptFile';
 import { pathToUri, uriToPath } from '../../../server/src/lsp/uri';
+import { rng } from '../rng';
 import { LspClient, type LspRange } from './lsp-client';
 import { NASTY } from './text-arbitraries';
 
@@ -41,18 +42,6 @@ export interface SoakReport {
   violations: string[];
   /** Requests answered with an error that is not an internal error (method not found, cancelled…). */
   otherErrors: Map<string, number>;
-}
-
-/** mulberry32: small, seeded, good enough to pick steps. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface CodeActionLike {
@@ -129,7 +118,7 @@ const GARBAGE = [...NASTY, '\u0000\u0001\u001b[31m', '"'.repeat(50), '<'.repeat(
 const HOSTILE = ['['.repeat(8000), '{"a":'.repeat(6000), '<a>'.repeat(6000), 'IF 1 = 1 THEN\r\n'.repeat(2000), `C:\\${' '.repeat(5000)}`, `Server=x;${'a;'.repeat(3000)}`];
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
-  const random = prng(options.seed);
+  const random = rng(options.seed).next;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const int = (n: number) => Math.floor(random() * n);
   const log = options.log ?? (() => undefined);

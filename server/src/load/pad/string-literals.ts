@@ -125,10 +125,7 @@ export abstract class StringLiteralParser {
           continue;
         }
         if (part.finish(i)) this.pushPart(part.result!);
-        const top = this.partTop;
-        const expr = this.parseEmbedded(i + 1, close, false, '%…%');
-        this.partStack[top] = { kind: 'interpolation', expr, span: { start: i, end: close + 1 } };
-        this.partTop = top + 1;
+        this.pushInterpolation(i, i + 1, close, false, '%…%');
         i = close + 1;
         part.reset(i);
         continue;
@@ -189,10 +186,7 @@ export abstract class StringLiteralParser {
           continue;
         }
         if (part.finish(i)) this.pushPart(part.result!);
-        const top = this.partTop;
-        const expr = this.parseEmbedded(i + 2, close, true, '${…}');
-        this.partStack[top] = { kind: 'interpolation', expr, span: { start: i, end: close + 1 } };
-        this.partTop = top + 1;
+        this.pushInterpolation(i, i + 2, close, true, '${…}');
         i = close + 1;
         part.reset(i);
         continue;
@@ -205,6 +199,17 @@ export abstract class StringLiteralParser {
 
   private pushPart(p: TextPart): void {
     this.partStack[this.partTop++] = p;
+  }
+
+  /**
+   * The interpolation [start, close] whose expression is [exprStart, close). Its slot is taken before the
+   * expression is parsed: strings nested in it push and pop their own parts above it.
+   */
+  private pushInterpolation(start: number, exprStart: number, close: number, fx: boolean, what: string): void {
+    const top = this.partTop;
+    const expr = this.parseEmbedded(exprStart, close, fx, what);
+    this.partStack[top] = { kind: 'interpolation', expr, span: { start, end: close + 1 } };
+    this.partTop = top + 1;
   }
 
   /** The parts pushed since `base` (the string being finished), at their exact length; the stack drops them. */
